@@ -1,0 +1,408 @@
+//! The headless command line: `samdrift compare`, `samdrift check`,
+//! `samdrift bench`. With no command the desktop app starts (feature
+//! `gui`).
+//!
+//! Exit codes: 0 success, 1 the study has validation errors, 2 the file
+//! cannot be read or parsed (or the command line is wrong). Output goes to
+//! standard output; a closed pipe ends the program quietly.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::engine::{self, EngineError, Evaluation, Metric};
+use crate::format::{self, DecimalSep};
+use crate::i18n::{Lang, Tr};
+use crate::io;
+use crate::model::{Study, examples};
+
+/// Exit code: the study has validation errors.
+pub const EXIT_INVALID: u8 = 1;
+/// Exit code: the file cannot be read or parsed.
+pub const EXIT_UNREADABLE: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "samdrift",
+    version,
+    about = "Compare municipal IT operating models per municipality."
+)]
+struct Cli {
+    /// Language of messages: nb or en (default: from LANG).
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<Lang>,
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// A study file to open in the app.
+    file: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// One row per scenario, one column per member and a total: annual cost in NOK.
+    Compare {
+        /// The study file (default: the built-in 2006 reference study).
+        file: Option<PathBuf>,
+        /// The year shown (default: the study's display year).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Aligned text for people, or `;`-separated CSV with a decimal comma.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+    /// Print every validation error and warning with its place.
+    Check {
+        /// The study file.
+        file: PathBuf,
+    },
+    /// Time parsing and evaluating the reference study and a large generated one.
+    Bench {
+        /// Evaluations per study.
+        #[arg(long, default_value_t = 200)]
+        iterations: u32,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum OutputFormat {
+    Table,
+    Csv,
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::from_code(text).ok_or_else(|| format!("unknown language '{text}'; use nb or en"))
+}
+
+/// Runs the command line and returns the process exit code.
+#[must_use]
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(EXIT_UNREADABLE)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let tr = Tr::new(cli.lang.unwrap_or_else(Lang::from_env));
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        Some(Command::Compare { file, year, format }) => {
+            compare(&tr, file.as_deref(), year, format, &mut out)
+        }
+        Some(Command::Check { file }) => check(&tr, &file, &mut out),
+        Some(Command::Bench { iterations }) => bench(iterations, &mut out),
+        None => run_app(&tr, cli.file),
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn run_app(tr: &Tr, _file: Option<PathBuf>) -> ExitCode {
+    eprintln!("{}", tr.get("cli-no-gui"));
+    ExitCode::from(EXIT_UNREADABLE)
+}
+
+#[cfg(feature = "gui")]
+fn run_app(tr: &Tr, file: Option<PathBuf>) -> ExitCode {
+    match crate::app::run(file) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", tr.args("cli-app-failed", &[("detail", e)]));
+            ExitCode::from(EXIT_UNREADABLE)
+        }
+    }
+}
+
+/// Loads `file`, or the embedded reference study when none is given.
+fn load(tr: &Tr, file: Option<&Path>) -> Result<Study, ExitCode> {
+    let result = match file {
+        Some(path) => io::load_path(path),
+        None => io::load_str(crate::REFERENCE_STUDY, Path::new(crate::REFERENCE_STUDY_NAME)),
+    };
+    result.map_err(|e| {
+        eprintln!("{}", e.message(tr));
+        ExitCode::from(EXIT_UNREADABLE)
+    })
+}
+
+fn evaluate(tr: &Tr, study: &Study) -> Result<Evaluation, ExitCode> {
+    engine::evaluate(study).map_err(|EngineError::Invalid(report)| {
+        for issue in report.errors() {
+            eprintln!("{}", issue.line(tr));
+        }
+        ExitCode::from(EXIT_INVALID)
+    })
+}
+
+fn compare(
+    tr: &Tr,
+    file: Option<&Path>,
+    year: Option<i32>,
+    format: OutputFormat,
+    out: &mut impl Write,
+) -> ExitCode {
+    let study = match load(tr, file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let evaluation = match evaluate(tr, &study) {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let year = year.unwrap_or(study.assumptions.display_year);
+    if evaluation.year_index(year).is_none() {
+        eprintln!(
+            "{}",
+            tr.args(
+                "cli-year-outside",
+                &[
+                    ("year", year.to_string()),
+                    (
+                        "first",
+                        evaluation.years.first().copied().unwrap_or_default().to_string()
+                    ),
+                    (
+                        "last",
+                        evaluation.years.last().copied().unwrap_or_default().to_string()
+                    ),
+                ],
+            )
+        );
+        return ExitCode::from(EXIT_UNREADABLE);
+    }
+    let text = match format {
+        OutputFormat::Table => compare_table(tr, &evaluation, year),
+        OutputFormat::Csv => compare_csv(&evaluation, year),
+    };
+    let _ = out.write_all(text.as_bytes());
+    ExitCode::SUCCESS
+}
+
+/// Per scenario: the rounded member figures (`None` outside the scenario)
+/// and the rounded total, rounded so that the members add up to the total.
+fn rounded_rows(evaluation: &Evaluation, year: i32) -> Vec<(String, Vec<Option<f64>>, f64)> {
+    evaluation
+        .summary(Metric::Annual(year))
+        .into_iter()
+        .map(|row| {
+            let present: Vec<f64> = row.per_member.iter().flatten().copied().collect();
+            let mut rounded = format::round_split(&present).into_iter();
+            let members: Vec<Option<f64>> = row
+                .per_member
+                .iter()
+                .map(|v| v.and_then(|_| rounded.next()))
+                .collect();
+            let total = members.iter().flatten().sum();
+            (evaluation.scenarios[row.scenario].name.clone(), members, total)
+        })
+        .collect()
+}
+
+/// The comparison as aligned text, Nordic formatted (plain spaces, so it
+/// can be copied from a terminal).
+#[must_use]
+pub fn compare_table(tr: &Tr, evaluation: &Evaluation, year: i32) -> String {
+    let rows = rounded_rows(evaluation, year);
+    let cell = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format::nordic_with(v, 0, ' ', '−'));
+    let mut header = vec![tr.get("cli-scenario")];
+    header.extend(evaluation.members.iter().map(ToString::to_string));
+    header.push("total".to_owned());
+    let body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|(name, members, total)| {
+            let mut line = vec![name.clone()];
+            line.extend(members.iter().map(|v| cell(*v)));
+            line.push(cell(Some(*total)));
+            line
+        })
+        .collect();
+    let widths: Vec<usize> = (0..header.len())
+        .map(|c| {
+            std::iter::once(&header)
+                .chain(&body)
+                .map(|r| r[c].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut text = tr.args("cli-compare-title", &[("year", year.to_string())]);
+    text.push('\n');
+    for row in std::iter::once(&header).chain(&body) {
+        let mut line = String::new();
+        for (c, value) in row.iter().enumerate() {
+            let pad = widths[c] - value.chars().count();
+            if c == 0 {
+                line.push_str(value);
+                line.push_str(&" ".repeat(pad));
+            } else {
+                line.push_str("  ");
+                line.push_str(&" ".repeat(pad));
+                line.push_str(value);
+            }
+        }
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    text
+}
+
+/// The comparison as CSV: `;`, decimal comma, no grouping, whole kroner,
+/// empty cells for members outside a scenario, text cells quoted by `csv`.
+#[must_use]
+pub fn compare_csv(evaluation: &Evaluation, year: i32) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(vec![]);
+    let mut header = vec!["scenario".to_owned()];
+    header.extend(evaluation.members.iter().map(ToString::to_string));
+    header.push("total".to_owned());
+    let mut records = vec![header];
+    for (name, members, total) in rounded_rows(evaluation, year) {
+        let mut record = vec![name];
+        record.extend(
+            members
+                .iter()
+                .map(|v| v.map_or_else(String::new, |v| format::export_number(v, 2, DecimalSep::Comma))),
+        );
+        record.push(format::export_number(total, 2, DecimalSep::Comma));
+        records.push(record);
+    }
+    for record in records {
+        // Writing to a Vec cannot fail.
+        let _ = writer.write_record(&record);
+    }
+    writer
+        .into_inner()
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default()
+}
+
+fn check(tr: &Tr, file: &Path, out: &mut impl Write) -> ExitCode {
+    let study = match load(tr, Some(file)) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let report = crate::model::validate(&study);
+    for issue in &report.issues {
+        let _ = writeln!(out, "{}", issue.line(tr));
+    }
+    let _ = out.flush();
+    let errors = report.errors().count();
+    let warnings = report.warnings().count();
+    eprintln!(
+        "{}",
+        tr.args(
+            "cli-check-summary",
+            &[("errors", errors.to_string()), ("warnings", warnings.to_string())]
+        )
+    );
+    if errors > 0 {
+        ExitCode::from(EXIT_INVALID)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Timings of one benchmark.
+struct Timing {
+    min: Duration,
+    median: Duration,
+    mean: Duration,
+}
+
+fn time(iterations: u32, mut f: impl FnMut()) -> Timing {
+    let mut samples: Vec<Duration> = (0..iterations.max(1))
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    samples.sort();
+    let total: Duration = samples.iter().sum();
+    Timing {
+        min: samples[0],
+        median: samples[samples.len() / 2],
+        mean: total / u32::try_from(samples.len()).unwrap_or(1),
+    }
+}
+
+fn bench(iterations: u32, out: &mut impl Write) -> ExitCode {
+    let reference = match io::load_str(crate::REFERENCE_STUDY, Path::new(crate::REFERENCE_STUDY_NAME)) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
+    };
+    let large = examples::synthetic(50, 500, 4, 10);
+    let large_text = io::to_ron_string(&large).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "samdrift bench: {iterations} iterations each (build: {})",
+        if cfg!(debug_assertions) {
+            "debug — use --release for real figures"
+        } else {
+            "release"
+        }
+    );
+    let mut report = |name: &str, t: &Timing| {
+        let _ = writeln!(
+            out,
+            "{name:<52} min {:>10.3?}  median {:>10.3?}  mean {:>10.3?}",
+            t.min, t.median, t.mean
+        );
+    };
+    report(
+        "reference: validate + evaluate",
+        &time(iterations, || {
+            std::hint::black_box(engine::evaluate(std::hint::black_box(&reference)).is_ok());
+        }),
+    );
+    report(
+        "reference: parse RON",
+        &time(iterations, || {
+            std::hint::black_box(io::load_str(crate::REFERENCE_STUDY, Path::new("r")).is_ok());
+        }),
+    );
+    report(
+        "large 50×500×4×10: validate only",
+        &time(iterations, || {
+            std::hint::black_box(crate::model::validate(std::hint::black_box(&large)));
+        }),
+    );
+    report(
+        "large 50×500×4×10: validate + evaluate",
+        &time(iterations, || {
+            std::hint::black_box(engine::evaluate(std::hint::black_box(&large)).is_ok());
+        }),
+    );
+    report(
+        "large 50×500×4×10: parse RON",
+        &time(iterations.min(20), || {
+            std::hint::black_box(io::load_str(&large_text, Path::new("l")).is_ok());
+        }),
+    );
+    match engine::evaluate(&large) {
+        Ok(e) => {
+            let cells = e.scenarios.len() * e.members.len() * e.categories.len() * e.years.len();
+            let _ = writeln!(
+                out,
+                "large result: {cells} cells ({} KiB of f64)",
+                cells * 8 / 1024
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(EXIT_INVALID)
+        }
+    }
+}

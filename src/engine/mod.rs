@@ -1,0 +1,382 @@
+//! Evaluation: the study in, every figure out.
+//!
+//! [`evaluate`] validates the study and, when it has no errors, computes for
+//! every scenario, member, category and year the cost that member carries
+//! ([`Evaluation`]). Every table, chart, export and CLI command is a view of
+//! this one result; views never compute figures of their own.
+//!
+//! How a cost line becomes costs (DESIGN §1):
+//! - the *driver* gives each participant a quantity (1 for a lump sum or per
+//!   member, filled FTEs, or an attribute such as workstations);
+//! - the *payer* decides who carries `amount × quantity × driver`: shared by
+//!   the scenario's key (the driver summed over participants, 1 for a lump
+//!   sum), each participant for its own driver quantity, or one member for
+//!   the whole line;
+//! - the *timing* says in which years it falls due, and the *growth* scales
+//!   it by `(1 + g)^(year − first year)` with the real wage or price growth.
+//!
+//! Today's operation takes the baseline lines (each member its own costs,
+//! growing as its category says) plus any lines of its own. The engine is
+//! pure: no I/O, no egui. It is written to evaluate a study of 50 members ×
+//! 500 lines × 4 scenarios × 10 years well within a frame.
+
+use std::collections::HashMap;
+
+use crate::model::{
+    CategoryId, Driver, Growth, KeyRule, MemberId, Payer, Report, ScenarioId, ScenarioKind, Study, keys,
+    validate,
+};
+
+/// Why a study cannot be evaluated.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EngineError {
+    /// Validation found errors; the report has them all (and the warnings).
+    #[error("the study has {} error(s)", .0.errors().count())]
+    Invalid(Report),
+}
+
+/// The result of one scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScenarioResult {
+    /// The scenario's id.
+    pub id: ScenarioId,
+    /// Its name.
+    pub name: String,
+    /// Its kind.
+    pub kind: ScenarioKind,
+    /// Per member (in study order): takes part in the scenario.
+    pub participates: Vec<bool>,
+    /// Per member: share of the scenario's key (0 outside the scenario, and
+    /// all 0 when the scenario has no key).
+    pub key_shares: Vec<f64>,
+    /// Cost in NOK, indexed `[member][category][year]` (see [`Evaluation::cell`]).
+    cost: Vec<f64>,
+}
+
+/// Which figure a summary shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Metric {
+    /// The cost in one calendar year.
+    Annual(i32),
+    /// The sum over the whole horizon.
+    HorizonSum,
+}
+
+/// One scenario summarised for a side-by-side view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryRow {
+    /// Index of the scenario in [`Evaluation::scenarios`].
+    pub scenario: usize,
+    /// Per member: the figure, or `None` when the member is not in the scenario.
+    pub per_member: Vec<Option<f64>>,
+    /// Sum over the participants.
+    pub total: f64,
+    /// Per member: the figure minus today's, when both exist.
+    pub diff_per_member: Vec<Option<f64>>,
+    /// Total minus today's total over the same participants, if there is a
+    /// today's operation.
+    pub diff_total: Option<f64>,
+}
+
+/// Every figure of a study.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    /// The calendar years analysed.
+    pub years: Vec<i32>,
+    /// Member ids, in study order.
+    pub members: Vec<MemberId>,
+    /// Category ids, in study order.
+    pub categories: Vec<CategoryId>,
+    /// One result per scenario, in study order.
+    pub scenarios: Vec<ScenarioResult>,
+    /// Index of today's operation (the first scenario of that kind).
+    pub today: Option<usize>,
+    /// The validation report (warnings only, since evaluation succeeded).
+    pub report: Report,
+}
+
+impl Evaluation {
+    fn index(&self, member: usize, category: usize, year_index: usize) -> usize {
+        (member * self.categories.len() + category) * self.years.len() + year_index
+    }
+
+    /// The index of a calendar year, if analysed.
+    #[must_use]
+    pub fn year_index(&self, year: i32) -> Option<usize> {
+        let first = *self.years.first()?;
+        let index = usize::try_from(year.checked_sub(first)?).ok()?;
+        (index < self.years.len()).then_some(index)
+    }
+
+    /// Cost of one scenario, member, category and year index.
+    #[must_use]
+    pub fn cell(&self, scenario: usize, member: usize, category: usize, year_index: usize) -> f64 {
+        self.scenarios[scenario].cost[self.index(member, category, year_index)]
+    }
+
+    /// What `member` pays in `scenario` in year `year_index`, all categories.
+    #[must_use]
+    pub fn member_year(&self, scenario: usize, member: usize, year_index: usize) -> f64 {
+        (0..self.categories.len())
+            .map(|c| self.cell(scenario, member, c, year_index))
+            .sum()
+    }
+
+    /// What `member` pays in `scenario` under `metric`; `None` outside the
+    /// scenario or for a year not analysed.
+    #[must_use]
+    pub fn member_metric(&self, scenario: usize, member: usize, metric: Metric) -> Option<f64> {
+        if !self.scenarios[scenario].participates[member] {
+            return None;
+        }
+        match metric {
+            Metric::Annual(year) => Some(self.member_year(scenario, member, self.year_index(year)?)),
+            Metric::HorizonSum => Some(
+                (0..self.years.len())
+                    .map(|y| self.member_year(scenario, member, y))
+                    .sum(),
+            ),
+        }
+    }
+
+    /// What the participants of `scenario` pay together in `category`
+    /// under `metric` (0 for a year not analysed).
+    #[must_use]
+    pub fn category_metric(&self, scenario: usize, category: usize, metric: Metric) -> f64 {
+        let year_range: Vec<usize> = match metric {
+            Metric::Annual(year) => self.year_index(year).into_iter().collect(),
+            Metric::HorizonSum => (0..self.years.len()).collect(),
+        };
+        (0..self.members.len())
+            .flat_map(|m| year_range.iter().map(move |&y| (m, y)))
+            .map(|(m, y)| self.cell(scenario, m, category, y))
+            .sum()
+    }
+
+    /// One row per scenario: per member, total, and the differences against
+    /// today's operation.
+    #[must_use]
+    pub fn summary(&self, metric: Metric) -> Vec<SummaryRow> {
+        let today: Option<Vec<Option<f64>>> = self.today.map(|t| {
+            (0..self.members.len())
+                .map(|m| self.member_metric(t, m, metric))
+                .collect()
+        });
+        (0..self.scenarios.len())
+            .map(|s| {
+                let per_member: Vec<Option<f64>> = (0..self.members.len())
+                    .map(|m| self.member_metric(s, m, metric))
+                    .collect();
+                let total = per_member.iter().flatten().sum();
+                let diff_per_member: Vec<Option<f64>> = per_member
+                    .iter()
+                    .enumerate()
+                    .map(|(m, v)| Some(v.as_ref()? - today.as_ref()?[m]?))
+                    .collect();
+                let diff_total = today.as_ref().map(|t| {
+                    let today_same: f64 = per_member
+                        .iter()
+                        .zip(t)
+                        .filter(|(v, _)| v.is_some())
+                        .filter_map(|(_, t)| *t)
+                        .sum();
+                    total - today_same
+                });
+                SummaryRow {
+                    scenario: s,
+                    per_member,
+                    total,
+                    diff_per_member,
+                    diff_total,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Growth factor per year index for each kind of growth.
+struct GrowthFactors {
+    wages: Vec<f64>,
+    prices: Vec<f64>,
+    none: Vec<f64>,
+}
+
+impl GrowthFactors {
+    fn new(study: &Study, years: usize) -> Self {
+        let series = |percent: f64| {
+            let mut factor = 1.0;
+            (0..years)
+                .map(|_| {
+                    let current = factor;
+                    factor *= 1.0 + percent / 100.0;
+                    current
+                })
+                .collect()
+        };
+        GrowthFactors {
+            wages: series(study.assumptions.real_wage_growth_percent),
+            prices: series(study.assumptions.real_price_growth_percent),
+            none: vec![1.0; years],
+        }
+    }
+
+    fn get(&self, growth: Growth) -> &[f64] {
+        match growth {
+            Growth::Wages => &self.wages,
+            Growth::Prices => &self.prices,
+            Growth::None => &self.none,
+        }
+    }
+}
+
+/// Validates and evaluates the study.
+///
+/// # Errors
+/// [`EngineError::Invalid`] with the whole report when validation finds
+/// errors.
+pub fn evaluate(study: &Study) -> Result<Evaluation, EngineError> {
+    let report = validate(study);
+    if report.has_errors() {
+        return Err(EngineError::Invalid(report));
+    }
+    compute(study, report)
+}
+
+/// The arithmetic, on a study that validated without errors. Anything that
+/// validation should have caught is still answered with an error, never a
+/// panic.
+fn compute(study: &Study, report: Report) -> Result<Evaluation, EngineError> {
+    let years: Vec<i32> = study.assumptions.years().collect();
+    let n_years = years.len();
+    let members: Vec<MemberId> = study.members.iter().map(|m| m.id.clone()).collect();
+    let categories: Vec<CategoryId> = study.categories.iter().map(|c| c.id.clone()).collect();
+    let member_index: HashMap<&MemberId, usize> = members.iter().enumerate().map(|(i, m)| (m, i)).collect();
+    let category_index: HashMap<&CategoryId, usize> =
+        categories.iter().enumerate().map(|(i, c)| (c, i)).collect();
+    let growth = GrowthFactors::new(study, n_years);
+    let stride_member = categories.len() * n_years;
+    let invalid = |report: &Report| EngineError::Invalid(report.clone());
+
+    // Per line: the year profile (due × growth) and per-member base amounts.
+    let mut profile = vec![0.0; n_years];
+    let mut base = vec![0.0; members.len()];
+    let mut quantities = vec![0.0; members.len()];
+
+    let mut results = Vec::with_capacity(study.scenarios.len());
+    for scenario in &study.scenarios {
+        let participant_ids = study.participants(scenario);
+        let mut participates = vec![false; members.len()];
+        let participant_idx: Vec<usize> = participant_ids
+            .iter()
+            .map(|id| member_index.get(id).copied().ok_or_else(|| invalid(&report)))
+            .collect::<Result<_, _>>()?;
+        for &m in &participant_idx {
+            participates[m] = true;
+        }
+        let mut key_shares = vec![0.0; members.len()];
+        if let Some(key_id) = &scenario.key {
+            let rule = study.key(key_id).map_or(&KeyRule::Equal, |k| &k.rule);
+            let shares = keys::shares(study, rule, &participant_ids).map_err(|_| invalid(&report))?;
+            for (&m, share) in participant_idx.iter().zip(shares) {
+                key_shares[m] = share;
+            }
+        }
+        let mut cost = vec![0.0; members.len() * stride_member];
+
+        if scenario.kind == ScenarioKind::Today {
+            for line in &study.baseline.lines {
+                let c = *category_index
+                    .get(&line.category)
+                    .ok_or_else(|| invalid(&report))?;
+                let factors = growth.get(study.categories[c].growth);
+                for (member, amount) in &line.amounts_nok {
+                    let m = *member_index.get(member).ok_or_else(|| invalid(&report))?;
+                    if !participates[m] {
+                        continue;
+                    }
+                    let row = &mut cost[m * stride_member + c * n_years..][..n_years];
+                    for (cell, f) in row.iter_mut().zip(factors) {
+                        *cell += amount * f;
+                    }
+                }
+            }
+        }
+
+        for line in &scenario.lines {
+            let c = *category_index
+                .get(&line.category)
+                .ok_or_else(|| invalid(&report))?;
+            let factors = growth.get(line.growth);
+            let mut any_due = false;
+            for ((p, year), f) in profile.iter_mut().zip(&years).zip(factors) {
+                let due = line.timing.is_due(*year);
+                any_due |= due;
+                *p = if due { *f } else { 0.0 };
+            }
+            if !any_due {
+                continue;
+            }
+            // Driver quantity per participant.
+            for &m in &participant_idx {
+                quantities[m] = match line.driver {
+                    Driver::Lump | Driver::Members => 1.0,
+                    Driver::Fte => study.members[m].filled_fte(),
+                    Driver::Attribute(attribute) => study.members[m]
+                        .attribute(attribute)
+                        .map(|q| q.value)
+                        .ok_or_else(|| invalid(&report))?,
+                };
+            }
+            let total_quantity = if line.driver == Driver::Lump {
+                1.0
+            } else {
+                participant_idx.iter().map(|&m| quantities[m]).sum()
+            };
+            let unit = line.amount_nok * line.quantity;
+            base.fill(0.0);
+            match &line.payer {
+                Payer::Shared => {
+                    for &m in &participant_idx {
+                        base[m] = unit * total_quantity * key_shares[m];
+                    }
+                }
+                Payer::EachMember => {
+                    for &m in &participant_idx {
+                        base[m] = unit * quantities[m];
+                    }
+                }
+                Payer::Member(id) => {
+                    let m = *member_index.get(id).ok_or_else(|| invalid(&report))?;
+                    base[m] = unit * total_quantity;
+                }
+            }
+            for &m in &participant_idx {
+                let b = base[m];
+                if b == 0.0 {
+                    continue;
+                }
+                let row = &mut cost[m * stride_member + c * n_years..][..n_years];
+                for (cell, p) in row.iter_mut().zip(&profile) {
+                    *cell += b * p;
+                }
+            }
+        }
+        results.push(ScenarioResult {
+            id: scenario.id.clone(),
+            name: scenario.name.clone(),
+            kind: scenario.kind,
+            participates,
+            key_shares,
+            cost,
+        });
+    }
+    let today = study.scenarios.iter().position(|s| s.kind == ScenarioKind::Today);
+    Ok(Evaluation {
+        years,
+        members,
+        categories,
+        scenarios: results,
+        today,
+        report,
+    })
+}

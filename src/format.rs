@@ -1,0 +1,273 @@
+//! Nordic number formatting and forgiving number parsing.
+//!
+//! On screen Samdrift shows money the way a Norwegian or Swedish finance
+//! officer writes it: `1 234 567 kr`, a decimal comma, a real minus sign
+//! (U+2212). Exports use [`export_number`]: no grouping, a decimal comma (or
+//! point for the international variant) and a plain ASCII minus, because
+//! spreadsheets read U+2212 as text.
+//!
+//! [`parse_number`] accepts what people type: `1 234,5`, `1234.5`,
+//! `1.234,5`, non-breaking or narrow spaces as grouping, `−` or `-`.
+//!
+//! [`round_split`] rounds a split to whole units so that the parts add up to
+//! the rounded total (largest remainder), for tables that show a split.
+
+/// The separator used between digit groups on screen (no-break space).
+pub const GROUP_SEP: char = '\u{a0}';
+/// The minus sign used on screen.
+pub const MINUS: char = '\u{2212}';
+
+/// Groups the digits of a non-negative integer string in threes with `sep`.
+fn group_digits(digits: &str, sep: char) -> String {
+    let n = digits.len();
+    let mut out = String::with_capacity(n + n / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (n - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Formats `value` with `decimals` decimals, digit groups separated by
+/// `group`, a decimal comma and `minus` as the sign. Non-finite values are
+/// shown as `–` so that they can never pass for a figure.
+#[must_use]
+pub fn nordic_with(value: f64, decimals: usize, group: char, minus: char) -> String {
+    if !value.is_finite() {
+        return "–".to_owned();
+    }
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int_part, frac_part) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text.as_str(), None),
+    };
+    // "-0" after rounding is shown as "0".
+    let is_zero = text.chars().all(|c| c == '0' || c == '.');
+    let mut out = String::new();
+    if value < 0.0 && !is_zero {
+        out.push(minus);
+    }
+    out.push_str(&group_digits(int_part, group));
+    if let Some(frac) = frac_part {
+        out.push(',');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A number for the screen: `1 234 567` or `12,5` (no-break space, U+2212).
+#[must_use]
+pub fn nordic(value: f64, decimals: usize) -> String {
+    nordic_with(value, decimals, GROUP_SEP, MINUS)
+}
+
+/// Whole kroner for the screen: `1 234 567 kr`.
+#[must_use]
+pub fn kroner(value: f64) -> String {
+    format!("{}{GROUP_SEP}kr", nordic(value, 0))
+}
+
+/// A percentage for the screen with one decimal: `22,3 %`.
+#[must_use]
+pub fn percent(value_percent: f64, decimals: usize) -> String {
+    format!("{}{GROUP_SEP}%", nordic(value_percent, decimals))
+}
+
+/// The decimal separator of an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecimalSep {
+    /// `1234,5` — Norwegian/Swedish spreadsheets.
+    Comma,
+    /// `1234.5` — the international variant.
+    Point,
+}
+
+/// A number for an export: no grouping, ASCII minus, at most `max_decimals`
+/// decimals with trailing zeros removed (`503973,6`, `-12`, `0`).
+#[must_use]
+pub fn export_number(value: f64, max_decimals: usize, sep: DecimalSep) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    let mut text = format!("{value:.max_decimals$}");
+    if text.contains('.') {
+        while text.ends_with('0') {
+            text.pop();
+        }
+        if text.ends_with('.') {
+            text.pop();
+        }
+    }
+    if text == "-0" {
+        text = "0".to_owned();
+    }
+    match sep {
+        DecimalSep::Comma => text.replace('.', ","),
+        DecimalSep::Point => text,
+    }
+}
+
+/// Why a typed number was not accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseNumberError {
+    /// Nothing but spaces was typed.
+    #[error("empty")]
+    Empty,
+    /// The text is not a number.
+    #[error("not a number: {0}")]
+    Invalid(String),
+}
+
+/// Parses a number the way people type it in a Nordic or international
+/// locale. Spaces (also no-break and narrow no-break) and apostrophes group
+/// digits; `−` (U+2212), `–` and `-` are minus signs. With both `,` and `.`
+/// present, the last one is the decimal separator; with only one kind, a
+/// single occurrence is decimal and several are grouping (`1.234.567`).
+///
+/// # Errors
+/// [`ParseNumberError`] when the text is empty or not a finite number.
+pub fn parse_number(text: &str) -> Result<f64, ParseNumberError> {
+    let mut cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\''))
+        .map(|c| {
+            if matches!(c, '\u{2212}' | '\u{2013}') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    for suffix in ["kr", "NOK", "SEK", "%"] {
+        if let Some(stripped) = cleaned.strip_suffix(suffix) {
+            cleaned = stripped.to_owned();
+        }
+    }
+    if cleaned.is_empty() {
+        return Err(ParseNumberError::Empty);
+    }
+    let commas = cleaned.matches(',').count();
+    let points = cleaned.matches('.').count();
+    let normalised = match (commas, points) {
+        (0, 0) => cleaned.clone(),
+        (c, 0) if c == 1 => cleaned.replace(',', "."),
+        (_, 0) => cleaned.replace(',', ""),
+        (0, 1) => cleaned.clone(),
+        (0, _) => cleaned.replace('.', ""),
+        _ => {
+            let last_comma = cleaned.rfind(',').unwrap_or(0);
+            let last_point = cleaned.rfind('.').unwrap_or(0);
+            if last_comma > last_point {
+                cleaned.replace('.', "").replace(',', ".")
+            } else {
+                cleaned.replace(',', "")
+            }
+        }
+    };
+    let valid_chars = normalised
+        .chars()
+        .enumerate()
+        .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && (c == '-' || c == '+')));
+    if !valid_chars || normalised.matches('.').count() > 1 {
+        return Err(ParseNumberError::Invalid(text.trim().to_owned()));
+    }
+    match normalised.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(ParseNumberError::Invalid(text.trim().to_owned())),
+    }
+}
+
+/// Rounds `parts` to whole units so that they add up to the rounded sum of
+/// the parts (largest-remainder method). Non-finite parts are kept as they
+/// are and take no part in the balancing.
+#[must_use]
+pub fn round_split(parts: &[f64]) -> Vec<f64> {
+    let finite: Vec<usize> = (0..parts.len()).filter(|&i| parts[i].is_finite()).collect();
+    let total: f64 = finite.iter().map(|&i| parts[i]).sum::<f64>().round();
+    let mut rounded: Vec<f64> = parts
+        .iter()
+        .map(|p| if p.is_finite() { p.floor() } else { *p })
+        .collect();
+    let floor_sum: f64 = finite.iter().map(|&i| rounded[i]).sum();
+    // Number of units still to hand out; parts sorted by their remainder.
+    let mut missing = (total - floor_sum).round();
+    let mut order = finite.clone();
+    order.sort_by(|&a, &b| {
+        let ra = parts[a] - parts[a].floor();
+        let rb = parts[b] - parts[b].floor();
+        rb.total_cmp(&ra).then(a.cmp(&b))
+    });
+    let mut idx = 0;
+    while missing > 0.5 && !order.is_empty() {
+        rounded[order[idx % order.len()]] += 1.0;
+        missing -= 1.0;
+        idx += 1;
+    }
+    while missing < -0.5 && !order.is_empty() {
+        // Happens only with negative parts: take from the smallest remainders.
+        let i = order[order.len() - 1 - (idx % order.len())];
+        rounded[i] -= 1.0;
+        missing += 1.0;
+        idx += 1;
+    }
+    rounded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_nordic_money() {
+        assert_eq!(kroner(2_262_000.0), "2\u{a0}262\u{a0}000\u{a0}kr");
+        assert_eq!(nordic(-1234.5, 1), "\u{2212}1\u{a0}234,5");
+        assert_eq!(nordic(999.0, 0), "999");
+        assert_eq!(nordic(-0.2, 0), "0");
+        assert_eq!(nordic(f64::NAN, 0), "–");
+        assert_eq!(percent(22.28, 1), "22,3\u{a0}%");
+    }
+
+    #[test]
+    fn exports_plain_numbers() {
+        assert_eq!(export_number(503_973.6, 2, DecimalSep::Comma), "503973,6");
+        assert_eq!(export_number(-12.0, 2, DecimalSep::Comma), "-12");
+        assert_eq!(export_number(1.005, 1, DecimalSep::Point), "1");
+        assert_eq!(export_number(-0.001, 2, DecimalSep::Comma), "0");
+    }
+
+    #[test]
+    fn parses_what_people_type() {
+        for (text, expected) in [
+            ("1 234,5", 1234.5),
+            ("1234.5", 1234.5),
+            ("1\u{a0}234\u{a0}567", 1_234_567.0),
+            ("1\u{202f}234", 1234.0),
+            ("\u{2212}12,5", -12.5),
+            ("-3", -3.0),
+            ("1.234.567", 1_234_567.0),
+            ("1.234,5", 1234.5),
+            ("1,234.5", 1234.5),
+            ("2 262 000 kr", 2_262_000.0),
+            ("22,28 %", 22.28),
+        ] {
+            assert_eq!(parse_number(text), Ok(expected), "{text}");
+        }
+        assert_eq!(parse_number("  "), Err(ParseNumberError::Empty));
+        for bad in ["abc", "1,2,3.4.5", "1e999", "NaN", "--1", "1-2"] {
+            assert!(parse_number(bad).is_err(), "{bad} should be rejected");
+        }
+    }
+
+    #[test]
+    fn split_adds_up_after_rounding() {
+        let parts = [503_973.6, 451_947.6, 717_958.8, 588_120.0];
+        let rounded = round_split(&parts);
+        assert_eq!(rounded.iter().sum::<f64>(), 2_262_000.0);
+        assert_eq!(rounded, vec![503_974.0, 451_947.0, 717_959.0, 588_120.0]);
+        let thirds = round_split(&[1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0]);
+        assert_eq!(thirds.iter().sum::<f64>(), 1.0);
+    }
+}

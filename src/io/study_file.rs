@@ -1,0 +1,613 @@
+//! The study file: RON, human-readable and hand-editable, versioned.
+//!
+//! Every file starts with `version: N` in its top-level struct. Loading
+//! first reads only that number ([`Probe`]), then parses the file with the
+//! types of that version: the current one ([`crate::model::Study`]) or a
+//! frozen older one (see `v1.rs`) that is migrated step by step to the
+//! current one. A file from a newer Samdrift is refused with a message
+//! saying so. The plan is written down in `docs/FILE_FORMAT.md`.
+//!
+//! Errors say where (line and column) and what, in words a finance officer
+//! understands: a decimal comma (`1,5`) or a grouped number (`400 000`) gets
+//! its own message, an unknown field is named along with the ones expected.
+//!
+//! Saving writes the whole file atomically ([`super::atomic`]).
+
+use std::path::{Path, PathBuf};
+
+use ron::error::{Error as RonError, SpannedError};
+use ron::extensions::Extensions;
+use serde::Deserialize;
+
+use super::atomic::write_atomic;
+use super::v1;
+use crate::i18n::Tr;
+use crate::model::{FORMAT_VERSION, Study};
+
+/// The largest study file Samdrift reads, in bytes.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// How deeply RON values may nest (mixed keys inside mixed keys, …).
+const RECURSION_LIMIT: usize = 64;
+
+/// What went wrong in the text of a file, at a place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyntaxProblem {
+    /// A number written with a decimal comma, `1,5`.
+    DecimalComma,
+    /// A number written with spaces between digit groups, `400 000`.
+    DigitGrouping,
+    /// A field the format does not have.
+    UnknownField {
+        /// The field found.
+        found: String,
+        /// The fields allowed there.
+        expected: Vec<String>,
+    },
+    /// A required field is missing.
+    MissingField {
+        /// The field.
+        field: String,
+    },
+    /// A field given twice.
+    DuplicateField {
+        /// The field.
+        field: String,
+    },
+    /// A choice the format does not have (e.g. a driver `Workstation`).
+    UnknownVariant {
+        /// The name found.
+        found: String,
+        /// The names allowed there.
+        expected: Vec<String>,
+    },
+    /// The file ends before the study does.
+    UnexpectedEnd,
+    /// Expected a number.
+    ExpectedNumber,
+    /// Expected text in double quotes.
+    ExpectedText,
+    /// A whole number out of range (e.g. a negative year count).
+    NumberOutOfRange,
+    /// Nested too deeply.
+    TooDeep,
+    /// Text after the end of the study.
+    TrailingText,
+    /// Anything else; RON's own (English) description.
+    Other(String),
+}
+
+/// Why a study file could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("{path}: cannot read: {message}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The system's description.
+        message: String,
+    },
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    #[error("{path}: too large ({bytes} bytes)")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        bytes: u64,
+    },
+    /// The file is not UTF-8 text.
+    #[error("{path}:{line}: not UTF-8")]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// Line of the first byte that is not UTF-8.
+        line: usize,
+    },
+    /// The text is not a valid study.
+    #[error("{path}:{line}:{column}: {problem:?}")]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// Line, from 1.
+        line: usize,
+        /// Column, from 1.
+        column: usize,
+        /// What is wrong.
+        problem: SyntaxProblem,
+    },
+    /// The file has no `version` field.
+    #[error("{path}: no version")]
+    NoVersion {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file was written by a newer Samdrift.
+    #[error("{path}: format version {found} is newer than {supported}")]
+    NewerVersion {
+        /// The file.
+        path: PathBuf,
+        /// The file's version.
+        found: u32,
+        /// The newest version this build reads.
+        supported: u32,
+    },
+    /// A version number that never existed.
+    #[error("{path}: unknown format version {found}")]
+    UnknownVersion {
+        /// The file.
+        path: PathBuf,
+        /// The file's version.
+        found: u32,
+    },
+}
+
+impl LoadError {
+    /// The error in the translator's language, with file, line and column.
+    #[must_use]
+    pub fn message(&self, tr: &Tr) -> String {
+        match self {
+            LoadError::Io { path, message } => tr.args(
+                "load-io",
+                &[("path", path.display().to_string()), ("message", message.clone())],
+            ),
+            LoadError::TooLarge { path, bytes } => tr.args(
+                "load-too-large",
+                &[
+                    ("path", path.display().to_string()),
+                    ("size", crate::format::nordic(mib(*bytes), 1)),
+                    ("max", crate::format::nordic(mib(MAX_FILE_BYTES), 0)),
+                ],
+            ),
+            LoadError::NotUtf8 { path, line } => tr.args(
+                "load-not-utf8",
+                &[("path", path.display().to_string()), ("line", line.to_string())],
+            ),
+            LoadError::Syntax {
+                path,
+                line,
+                column,
+                problem,
+            } => {
+                let what = syntax_message(problem, tr);
+                tr.args(
+                    "load-syntax",
+                    &[
+                        ("path", path.display().to_string()),
+                        ("line", line.to_string()),
+                        ("column", column.to_string()),
+                        ("problem", what),
+                    ],
+                )
+            }
+            LoadError::NoVersion { path } => {
+                tr.args("load-no-version", &[("path", path.display().to_string())])
+            }
+            LoadError::NewerVersion {
+                path,
+                found,
+                supported,
+            } => tr.args(
+                "load-newer-version",
+                &[
+                    ("path", path.display().to_string()),
+                    ("found", found.to_string()),
+                    ("supported", supported.to_string()),
+                ],
+            ),
+            LoadError::UnknownVersion { path, found } => tr.args(
+                "load-unknown-version",
+                &[("path", path.display().to_string()), ("found", found.to_string())],
+            ),
+        }
+    }
+
+    fn with_path(self, new_path: &Path) -> LoadError {
+        let p = new_path.to_path_buf();
+        match self {
+            LoadError::Io { message, .. } => LoadError::Io { path: p, message },
+            LoadError::TooLarge { bytes, .. } => LoadError::TooLarge { path: p, bytes },
+            LoadError::NotUtf8 { line, .. } => LoadError::NotUtf8 { path: p, line },
+            LoadError::Syntax {
+                line,
+                column,
+                problem,
+                ..
+            } => LoadError::Syntax {
+                path: p,
+                line,
+                column,
+                problem,
+            },
+            LoadError::NoVersion { .. } => LoadError::NoVersion { path: p },
+            LoadError::NewerVersion { found, supported, .. } => LoadError::NewerVersion {
+                path: p,
+                found,
+                supported,
+            },
+            LoadError::UnknownVersion { found, .. } => LoadError::UnknownVersion { path: p, found },
+        }
+    }
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn mib(bytes: u64) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+fn syntax_message(problem: &SyntaxProblem, tr: &Tr) -> String {
+    let list = |items: &[String]| items.join(", ");
+    match problem {
+        SyntaxProblem::DecimalComma => tr.get("syntax-decimal-comma"),
+        SyntaxProblem::DigitGrouping => tr.get("syntax-digit-grouping"),
+        SyntaxProblem::UnknownField { found, expected } => tr.args(
+            "syntax-unknown-field",
+            &[("found", found.clone()), ("expected", list(expected))],
+        ),
+        SyntaxProblem::MissingField { field } => tr.args("syntax-missing-field", &[("field", field.clone())]),
+        SyntaxProblem::DuplicateField { field } => {
+            tr.args("syntax-duplicate-field", &[("field", field.clone())])
+        }
+        SyntaxProblem::UnknownVariant { found, expected } => tr.args(
+            "syntax-unknown-variant",
+            &[("found", found.clone()), ("expected", list(expected))],
+        ),
+        SyntaxProblem::UnexpectedEnd => tr.get("syntax-unexpected-end"),
+        SyntaxProblem::ExpectedNumber => tr.get("syntax-expected-number"),
+        SyntaxProblem::ExpectedText => tr.get("syntax-expected-text"),
+        SyntaxProblem::NumberOutOfRange => tr.get("syntax-number-out-of-range"),
+        SyntaxProblem::TooDeep => tr.get("syntax-too-deep"),
+        SyntaxProblem::TrailingText => tr.get("syntax-trailing-text"),
+        SyntaxProblem::Other(text) => tr.args("syntax-other", &[("detail", text.clone())]),
+    }
+}
+
+/// Why a study could not be saved.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The study could not be written as RON (should not happen).
+    #[error("cannot write the study as RON: {0}")]
+    Serialize(String),
+    /// The file could not be written; the old file is untouched.
+    #[error("{path}: cannot write: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The system's error.
+        source: std::io::Error,
+    },
+}
+
+impl SaveError {
+    /// The error in the translator's language.
+    #[must_use]
+    pub fn message(&self, tr: &Tr) -> String {
+        match self {
+            SaveError::Serialize(detail) => tr.args("save-serialize", &[("detail", detail.clone())]),
+            SaveError::Io { path, source } => tr.args(
+                "save-io",
+                &[
+                    ("path", path.display().to_string()),
+                    ("message", source.to_string()),
+                ],
+            ),
+        }
+    }
+}
+
+/// Only the version of a study file.
+#[derive(Deserialize)]
+struct Probe {
+    version: Option<u32>,
+}
+
+fn options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
+}
+
+/// Parses a study from RON text. `path` is only used in error messages.
+///
+/// # Errors
+/// [`LoadError`] with the place and kind of the problem.
+pub fn load_str(text: &str, path: &Path) -> Result<Study, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let probe: Probe = options()
+        .from_str(text)
+        .map_err(|e| syntax_error(&e, text, path))?;
+    let version = probe.version.ok_or_else(|| LoadError::NoVersion {
+        path: path.to_path_buf(),
+    })?;
+    match version {
+        FORMAT_VERSION => {
+            let study: Study = options()
+                .from_str(text)
+                .map_err(|e| syntax_error(&e, text, path))?;
+            Ok(study)
+        }
+        1 => {
+            let old: v1::StudyV1 = options()
+                .from_str(text)
+                .map_err(|e| syntax_error(&e, text, path))?;
+            Ok(v1::migrate(old))
+        }
+        v if v > FORMAT_VERSION => Err(LoadError::NewerVersion {
+            path: path.to_path_buf(),
+            found: v,
+            supported: FORMAT_VERSION,
+        }),
+        v => Err(LoadError::UnknownVersion {
+            path: path.to_path_buf(),
+            found: v,
+        }),
+    }
+}
+
+/// Reads and parses a study file.
+///
+/// # Errors
+/// [`LoadError`]: unreadable, too large, not UTF-8, or not a valid study.
+pub fn load_path(path: &Path) -> Result<Study, LoadError> {
+    let io_error = |e: std::io::Error| LoadError::Io {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    let size = std::fs::metadata(path).map_err(io_error)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: size,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io_error)?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+            return Err(LoadError::NotUtf8 {
+                path: path.to_path_buf(),
+                line,
+            });
+        }
+    };
+    load_str(&text, path).map_err(|e| e.with_path(path))
+}
+
+/// The study as RON text, in the current format, readable by people.
+///
+/// # Errors
+/// [`SaveError::Serialize`] if RON cannot represent a value.
+pub fn to_ron_string(study: &Study) -> Result<String, SaveError> {
+    let mut copy_version = study.clone();
+    copy_version.version = FORMAT_VERSION;
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .struct_names(false)
+        .extensions(Extensions::IMPLICIT_SOME);
+    let mut text =
+        ron::ser::to_string_pretty(&copy_version, config).map_err(|e| SaveError::Serialize(e.to_string()))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Saves the study atomically to `path`, in the current format.
+///
+/// # Errors
+/// [`SaveError`]; the file on disk is then unchanged.
+pub fn save_path(study: &Study, path: &Path) -> Result<(), SaveError> {
+    let text = to_ron_string(study)?;
+    write_atomic(path, text.as_bytes()).map_err(|source| SaveError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn syntax_error(error: &SpannedError, text: &str, path: &Path) -> LoadError {
+    let mut line = error.span.start.line.max(1);
+    let mut column = error.span.start.col.max(1);
+    let problem = match &error.code {
+        RonError::NoSuchStructField { expected, found, .. } => SyntaxProblem::UnknownField {
+            found: found.clone(),
+            expected: expected.iter().map(|s| (*s).to_owned()).collect(),
+        },
+        RonError::MissingStructField { field, .. } => SyntaxProblem::MissingField {
+            field: (*field).to_owned(),
+        },
+        RonError::DuplicateStructField { field, .. } => SyntaxProblem::DuplicateField {
+            field: (*field).to_owned(),
+        },
+        RonError::NoSuchEnumVariant { expected, found, .. } => SyntaxProblem::UnknownVariant {
+            found: found.clone(),
+            expected: expected.iter().map(|s| (*s).to_owned()).collect(),
+        },
+        RonError::Eof => SyntaxProblem::UnexpectedEnd,
+        RonError::ExceededRecursionLimit => SyntaxProblem::TooDeep,
+        RonError::TrailingCharacters => SyntaxProblem::TrailingText,
+        RonError::IntegerOutOfBounds => SyntaxProblem::NumberOutOfRange,
+        code => {
+            // Look at the text where the parser stopped: a decimal comma or a
+            // space between digit groups gives its own message.
+            let at = error.span.end;
+            match number_typo(text, at.line, at.col).or_else(|| number_typo(text, line, column)) {
+                Some((problem, l, c)) => {
+                    line = l;
+                    column = c;
+                    problem
+                }
+                None => match code {
+                    RonError::ExpectedFloat | RonError::ExpectedInteger => SyntaxProblem::ExpectedNumber,
+                    RonError::ExpectedString | RonError::ExpectedStringEnd => SyntaxProblem::ExpectedText,
+                    RonError::InvalidValueForType { expected, .. }
+                        if expected.contains("integer")
+                            || expected.contains("f64")
+                            || expected.contains("u32")
+                            || expected.contains("i32") =>
+                    {
+                        SyntaxProblem::ExpectedNumber
+                    }
+                    other => SyntaxProblem::Other(other.to_string()),
+                },
+            }
+        }
+    };
+    LoadError::Syntax {
+        path: path.to_path_buf(),
+        line,
+        column,
+        problem,
+    }
+}
+
+/// Finds `1,5` or `400 000` just before `line:col` (1-based). Returns the
+/// problem and the place of the comma or space.
+fn number_typo(text: &str, line: usize, col: usize) -> Option<(SyntaxProblem, usize, usize)> {
+    let row: Vec<char> = text.lines().nth(line.checked_sub(1)?)?.chars().collect();
+    // Check a few columns around the error position.
+    let last = (col + 1).min(row.len());
+    for i in (1..last).rev().take(4) {
+        let (before, sep) = (row[i - 1], row[i]);
+        let after = row.get(i + 1).copied();
+        if !before.is_ascii_digit() || !after.is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        // The digits must be a value, not part of an identifier: the token
+        // before them starts after `:`, `(` or whitespace.
+        let start = row[..i]
+            .iter()
+            .rposition(|c| !c.is_ascii_digit() && *c != '.')
+            .map_or(0, |p| p + 1);
+        let prev = row[..start].iter().rev().find(|c| !c.is_whitespace());
+        if !matches!(prev, Some(':' | '(' | '[' | ',' | '-') | None) {
+            continue;
+        }
+        match sep {
+            ',' => return Some((SyntaxProblem::DecimalComma, line, i + 1)),
+            ' ' | '\u{a0}' | '\u{202f}' => return Some((SyntaxProblem::DigitGrouping, line, i + 1)),
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::model::examples::small_study;
+
+    fn err(text: &str) -> LoadError {
+        load_str(text, Path::new("t.ron")).expect_err("should fail")
+    }
+
+    fn study_text_with(replace: &str, with: &str) -> String {
+        let text = to_ron_string(&small_study()).unwrap();
+        assert!(text.contains(replace), "{replace} not in {text}");
+        text.replacen(replace, with, 1)
+    }
+
+    #[test]
+    fn round_trips_the_small_study() {
+        let study = small_study();
+        let text = to_ron_string(&study).unwrap();
+        assert!(text.starts_with("#![enable(implicit_some)]"), "{text}");
+        assert_eq!(load_str(&text, Path::new("x.ron")).unwrap(), study);
+    }
+
+    #[test]
+    fn decimal_comma_gets_its_own_message() {
+        let text = study_text_with("amount_nok: 300000.0", "amount_nok: 300000,5");
+        let error = err(&text);
+        let LoadError::Syntax { problem, line, .. } = &error else {
+            panic!("{error:?}")
+        };
+        assert_eq!(problem, &SyntaxProblem::DecimalComma);
+        let expected_line = text.lines().position(|l| l.contains("300000,5")).unwrap() + 1;
+        assert_eq!(*line, expected_line);
+        let message = error.message(&Tr::new(Lang::En));
+        assert!(message.contains("decimal point"), "{message}");
+        assert!(message.contains(&format!("t.ron:{expected_line}:")), "{message}");
+    }
+
+    #[test]
+    fn grouped_digits_get_their_own_message() {
+        let text = study_text_with("amount_nok: 300000.0", "amount_nok: 300 000");
+        let LoadError::Syntax { problem, .. } = err(&text) else {
+            panic!()
+        };
+        assert_eq!(problem, SyntaxProblem::DigitGrouping);
+    }
+
+    #[test]
+    fn unknown_field_is_named() {
+        let text = study_text_with("amount_nok:", "amount_nokk:");
+        let error = err(&text);
+        let LoadError::Syntax {
+            problem: SyntaxProblem::UnknownField { found, expected },
+            ..
+        } = &error
+        else {
+            panic!("{error:?}")
+        };
+        assert_eq!(found, "amount_nokk");
+        assert!(expected.contains(&"amount_nok".to_owned()));
+        let message = error.message(&Tr::new(Lang::Nb));
+        assert!(
+            message.contains("amount_nokk") && message.contains("amount_nok,"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn versions_are_checked() {
+        let newer = study_text_with(&format!("version: {FORMAT_VERSION}"), "version: 99");
+        assert!(matches!(err(&newer), LoadError::NewerVersion { found: 99, .. }));
+        assert!(matches!(err("(title: \"x\")"), LoadError::NoVersion { .. }));
+        assert!(matches!(
+            err("(version: 0)"),
+            LoadError::UnknownVersion { found: 0, .. }
+        ));
+    }
+
+    #[test]
+    fn truncated_and_garbage_files_fail_cleanly() {
+        let text = to_ron_string(&small_study()).unwrap();
+        for cut in [1, text.len() / 3, text.len() / 2, text.len() - 3] {
+            let _ = err(&text[..cut]);
+        }
+        let _ = err("");
+        let _ = err("\u{0}\u{1}binary");
+        let deep = format!(
+            "(version: 2, title: {}1{})",
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        );
+        assert!(matches!(err(&deep), LoadError::Syntax { .. }));
+    }
+
+    #[test]
+    fn latin1_file_is_reported_with_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("latin1.ron");
+        std::fs::write(
+            &path,
+            b"(\nversion: 2,\ntitle: \"Ibestad kommune \xe6\xf8\xe5\",\n)",
+        )
+        .unwrap();
+        let error = load_path(&path).unwrap_err();
+        assert_eq!(
+            error,
+            LoadError::NotUtf8 {
+                path: path.clone(),
+                line: 3
+            }
+        );
+        assert!(error.message(&Tr::new(Lang::En)).contains("UTF-8"));
+    }
+
+    #[test]
+    fn save_writes_a_loadable_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.ron");
+        save_path(&small_study(), &path).unwrap();
+        assert_eq!(load_path(&path).unwrap(), small_study());
+    }
+}

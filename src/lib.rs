@@ -1,0 +1,24 @@
+//! Samdrift: compare today's municipal IT operation with joint in-house
+//! operation, thin clients and outsourced hosting, per municipality.
+//!
+//! The layers, each using only the ones before it:
+//! - [`model`]: the study document (serde types) and its validation;
+//! - [`engine`]: pure evaluation of a study into every figure;
+//! - [`io`]: study files (versioned RON, atomic save) and exports;
+//! - [`cli`]: the headless command line;
+//! - `app` (feature `gui`): the eframe desktop app.
+//!
+//! [`format`] (Nordic numbers) and [`i18n`] (Norwegian/English messages) are
+//! shared by all of them.
+
+pub mod cli;
+pub mod engine;
+pub mod format;
+pub mod i18n;
+pub mod io;
+pub mod model;
+
+/// The reference study (Nordre Troms 2006), embedded in the binary.
+pub const REFERENCE_STUDY: &str = include_str!("../scenarios/nordre-troms-2006.ron");
+/// The name the embedded reference study is shown under.
+pub const REFERENCE_STUDY_NAME: &str = "nordre-troms-2006.ron";

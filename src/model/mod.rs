@@ -1,0 +1,682 @@
+//! The study document: plain serde types, nothing else.
+//!
+//! A [`Study`] is everything a user opens and saves: the member
+//! municipalities with their attributes and staffing, the cost categories,
+//! today's costs, the allocation keys, the scenarios with their cost lines and
+//! the assumptions. The meaning of every field is defined in `DESIGN.md` §1;
+//! the file format (RON, versioned) lives in [`crate::io::study_file`], the
+//! checks in [`validate`] and the arithmetic in [`crate::engine`].
+//!
+//! Units are in the names: `amount_nok`, `percent_of_fte`, `horizon_years`.
+//! Percentages are stored as percent (`22.28`), never as fractions.
+
+pub mod examples;
+pub mod keys;
+pub mod validate;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use validate::{Issue, Place, Problem, Report, Severity, validate};
+
+/// The format version this build writes. See `docs/FILE_FORMAT.md`.
+pub const FORMAT_VERSION: u32 = 2;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            /// Makes an id from text.
+            #[must_use]
+            pub fn new(text: impl Into<String>) -> Self {
+                Self(text.into())
+            }
+            /// The id as text.
+            #[must_use]
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// Short unique id of a member municipality, e.g. `"G"`.
+    MemberId
+);
+id_type!(
+    /// Unique id of a cost category, e.g. `"communications"`.
+    CategoryId
+);
+id_type!(
+    /// Unique id of an allocation key.
+    KeyId
+);
+id_type!(
+    /// Unique id of a scenario.
+    ScenarioId
+);
+
+/// The whole document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Study {
+    /// File format version; always [`FORMAT_VERSION`] in memory.
+    pub version: u32,
+    /// Title shown in the window and on exports.
+    pub title: String,
+    /// Free text: what the study is for, where its figures come from.
+    #[serde(default)]
+    pub description: String,
+    /// The member municipalities, in display order.
+    pub members: Vec<Member>,
+    /// Kinds of cost, in display order.
+    pub categories: Vec<Category>,
+    /// Today's operation as the members report it.
+    pub baseline: Baseline,
+    /// Totals a source printed for the staffing table (checked, never used).
+    #[serde(default)]
+    pub staffing_printed: StaffingPrinted,
+    /// Allocation keys for shared costs.
+    pub keys: Vec<Key>,
+    /// Ways of operating, compared side by side.
+    pub scenarios: Vec<Scenario>,
+    /// Years, growth and discounting.
+    pub assumptions: Assumptions,
+}
+
+/// Where a figure comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Source {
+    /// From a document: its description and, if known, its date.
+    Cited {
+        /// What the source is, e.g. "Briefing 10.10.2006, slide 7".
+        text: String,
+        /// When the figure was valid or published (free text, ISO preferred).
+        #[serde(default)]
+        date: Option<String>,
+    },
+    /// Not from a source: somebody's assumption, with a note on why.
+    Assumption {
+        /// Why this figure, and where such figures come from.
+        #[serde(default)]
+        note: String,
+    },
+}
+
+impl Default for Source {
+    fn default() -> Self {
+        Source::Assumption { note: String::new() }
+    }
+}
+
+impl Source {
+    /// True when the figure is an assumption rather than from a source.
+    #[must_use]
+    pub fn is_assumption(&self) -> bool {
+        matches!(self, Source::Assumption { .. })
+    }
+}
+
+/// A number with its source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quantity {
+    /// The value.
+    pub value: f64,
+    /// Where it comes from.
+    #[serde(default)]
+    pub source: Source,
+}
+
+/// A member attribute that keys and drivers can use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Attribute {
+    /// Inhabitants.
+    Population,
+    /// Employees who use IT.
+    Employees,
+    /// Workstations (seats).
+    Workstations,
+    /// Sites (buildings with IT).
+    Sites,
+}
+
+impl Attribute {
+    /// Every attribute, in display order.
+    pub const ALL: [Attribute; 4] = [
+        Attribute::Population,
+        Attribute::Employees,
+        Attribute::Workstations,
+        Attribute::Sites,
+    ];
+
+    /// The message id of the attribute's name in the translation files.
+    #[must_use]
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Attribute::Population => "attribute-population",
+            Attribute::Employees => "attribute-employees",
+            Attribute::Workstations => "attribute-workstations",
+            Attribute::Sites => "attribute-sites",
+        }
+    }
+}
+
+/// A member municipality.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    /// Short unique id, e.g. `"G"`.
+    pub id: MemberId,
+    /// Name, e.g. "Gratangen".
+    pub name: String,
+    /// Official municipality number, e.g. `"1919"`.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Inhabitants.
+    #[serde(default)]
+    pub population: Option<Quantity>,
+    /// Employees who use IT.
+    #[serde(default)]
+    pub employees: Option<Quantity>,
+    /// Workstations (seats).
+    #[serde(default)]
+    pub workstations: Option<Quantity>,
+    /// Sites.
+    #[serde(default)]
+    pub sites: Option<Quantity>,
+    /// Salary and social-cost parameters for the member's IT staff.
+    #[serde(default)]
+    pub salary: Option<Salary>,
+    /// IT positions today.
+    #[serde(default)]
+    pub positions: Vec<Position>,
+}
+
+impl Member {
+    /// The attribute's value with its source, if the study gives it.
+    #[must_use]
+    pub fn attribute(&self, attribute: Attribute) -> Option<&Quantity> {
+        match attribute {
+            Attribute::Population => self.population.as_ref(),
+            Attribute::Employees => self.employees.as_ref(),
+            Attribute::Workstations => self.workstations.as_ref(),
+            Attribute::Sites => self.sites.as_ref(),
+        }
+    }
+
+    /// Full-time equivalents filled today (sum of filled percentages / 100).
+    #[must_use]
+    pub fn filled_fte(&self) -> f64 {
+        self.positions
+            .iter()
+            .map(|p| p.filled_percent_of_fte)
+            .sum::<f64>()
+            / 100.0
+    }
+}
+
+/// Salary and social costs per full-time equivalent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Salary {
+    /// Annual salary per full-time equivalent, NOK.
+    pub nok_per_fte: f64,
+    /// Employer's national insurance contribution (zone rate), percent.
+    pub employer_tax_percent: f64,
+    /// Pension contribution, percent of salary.
+    pub pension_percent: f64,
+    /// Where the figures come from.
+    #[serde(default)]
+    pub source: Source,
+}
+
+impl Salary {
+    /// Salary including social costs per FTE: the pension is paid on the
+    /// salary and the employer tax on salary plus pension.
+    #[must_use]
+    pub fn with_social_costs_nok_per_fte(&self) -> f64 {
+        let with_pension = self.nok_per_fte * (1.0 + self.pension_percent / 100.0);
+        with_pension * (1.0 + self.employer_tax_percent / 100.0)
+    }
+}
+
+/// An IT position of a member today.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    /// Role, e.g. "IKT-ansvarlig".
+    pub role: String,
+    /// Percent of a full-time position authorised.
+    pub authorised_percent_of_fte: f64,
+    /// Percent of a full-time position filled.
+    pub filled_percent_of_fte: f64,
+    /// How the filled position is spent; empty when the source does not say.
+    /// When given, the shares must add up to the filled percentage.
+    #[serde(default)]
+    pub tasks: Vec<TaskShare>,
+    /// Remarks, e.g. a footnote of the source.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Part of a position spent on one task.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskShare {
+    /// The task, e.g. "Driftsoppgaver".
+    pub task: String,
+    /// Percent of a full-time position spent on it.
+    pub percent_of_fte: f64,
+}
+
+/// How a cost changes over the years in real terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Growth {
+    /// Follows real wage growth.
+    Wages,
+    /// Follows real price growth.
+    Prices,
+    /// Constant in real terms.
+    #[default]
+    None,
+}
+
+/// A kind of cost.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    /// Unique id.
+    pub id: CategoryId,
+    /// Name as shown, e.g. "Kommunikasjon".
+    pub name: String,
+    /// KOSTRA account codes ("art") that belong here, e.g. `["130"]`.
+    #[serde(default)]
+    pub kostra_art: Vec<String>,
+    /// How today's costs of this category grow over the years.
+    #[serde(default)]
+    pub growth: Growth,
+}
+
+/// Today's operation: cost lines by category, per member.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    /// One line per category; a member missing from a line has 0.
+    pub lines: Vec<BaselineLine>,
+    /// Column sums as a source printed them, per member (checked only).
+    #[serde(default)]
+    pub printed_member_totals: BTreeMap<MemberId, f64>,
+    /// Grand total as a source printed it (checked only).
+    #[serde(default)]
+    pub printed_grand_total: Option<f64>,
+    /// Where today's figures come from.
+    #[serde(default)]
+    pub source: Source,
+}
+
+/// Today's cost of one category, per member, NOK per year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BaselineLine {
+    /// The category.
+    pub category: CategoryId,
+    /// NOK per year per member.
+    pub amounts_nok: BTreeMap<MemberId, f64>,
+    /// The row total a source printed (checked, never used).
+    #[serde(default)]
+    pub printed_total: Option<f64>,
+    /// Remarks.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Totals a source printed for the staffing table, in percent of a position.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffingPrinted {
+    /// Per role, summed over members (authorised percent).
+    #[serde(default)]
+    pub roles: BTreeMap<String, f64>,
+    /// Per member, summed over roles (authorised percent).
+    #[serde(default)]
+    pub members: BTreeMap<MemberId, f64>,
+    /// Over everything.
+    #[serde(default)]
+    pub grand: Option<f64>,
+}
+
+/// How a shared cost is split among a scenario's participants.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Key {
+    /// Unique id.
+    pub id: KeyId,
+    /// Name as shown.
+    pub name: String,
+    /// The rule.
+    pub rule: KeyRule,
+    /// Where the key comes from.
+    #[serde(default)]
+    pub source: Source,
+}
+
+/// The rule of a key. Every rule is evaluated over a scenario's participants
+/// and renormalised to sum to 1 over them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum KeyRule {
+    /// Equal shares.
+    Equal,
+    /// Proportional to a member attribute.
+    Proportional(Attribute),
+    /// Proportional to each member's total cost today.
+    TodaysCost,
+    /// Fixed weights per member (any scale; a missing member weighs 0).
+    Fixed(BTreeMap<MemberId, f64>),
+    /// A weighted mix of rules, e.g. 30 % equal + 70 % population.
+    Mix(Vec<KeyPart>),
+}
+
+/// One part of a mixed key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyPart {
+    /// Weight of this part (any scale, usually percent).
+    pub weight: f64,
+    /// The part's rule.
+    pub rule: KeyRule,
+}
+
+/// The kind of a scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ScenarioKind {
+    /// Today's operation: the baseline costs, plus any lines of its own.
+    Today,
+    /// Joint in-house operation.
+    JointInHouse,
+    /// Joint in-house operation with thin clients.
+    ThinClients,
+    /// Operation outsourced to an external centre.
+    Hosting,
+    /// Anything else.
+    Custom,
+}
+
+/// One way of operating.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Unique id.
+    pub id: ScenarioId,
+    /// Name as shown.
+    pub name: String,
+    /// Kind.
+    pub kind: ScenarioKind,
+    /// Participating members; `None` means all members.
+    #[serde(default)]
+    pub participants: Option<Vec<MemberId>>,
+    /// Key for shared lines; needed when a line is shared.
+    #[serde(default)]
+    pub key: Option<KeyId>,
+    /// The scenario's own cost lines.
+    #[serde(default)]
+    pub lines: Vec<CostLine>,
+    /// Remarks.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// What a line's amount is multiplied by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Driver {
+    /// 1: a lump sum.
+    #[default]
+    Lump,
+    /// The number of participating members (1 per member).
+    Members,
+    /// Full-time equivalents filled today.
+    Fte,
+    /// A member attribute.
+    Attribute(Attribute),
+}
+
+/// Who pays a line.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Payer {
+    /// Shared by the scenario's key.
+    #[default]
+    Shared,
+    /// Each participant for its own quantity of the driver.
+    EachMember,
+    /// One named member pays the whole line.
+    Member(MemberId),
+}
+
+/// When a line falls due. Years are calendar years.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Timing {
+    /// Every year, optionally from and/or to a year (inclusive).
+    EveryYear {
+        /// First year, if not the first year of the analysis.
+        #[serde(default)]
+        from: Option<i32>,
+        /// Last year, if not the last year of the analysis.
+        #[serde(default)]
+        to: Option<i32>,
+    },
+    /// Once, in the given year.
+    Once {
+        /// The year.
+        year: i32,
+    },
+    /// Every `every` years from `from` (e.g. a hardware refresh).
+    EveryNYears {
+        /// Interval in years (at least 1).
+        every: u32,
+        /// First year it falls due.
+        from: i32,
+    },
+}
+
+impl Default for Timing {
+    fn default() -> Self {
+        Timing::EveryYear { from: None, to: None }
+    }
+}
+
+impl Timing {
+    /// True when the line falls due in `year`.
+    #[must_use]
+    pub fn is_due(&self, year: i32) -> bool {
+        match *self {
+            Timing::EveryYear { from, to } => from.is_none_or(|f| year >= f) && to.is_none_or(|t| year <= t),
+            Timing::Once { year: y } => year == y,
+            Timing::EveryNYears { every, from } => {
+                every > 0 && year >= from && (year - from) % i32::try_from(every).unwrap_or(i32::MAX) == 0
+            }
+        }
+    }
+}
+
+/// A cost line of a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostLine {
+    /// What it is.
+    pub label: String,
+    /// Its category.
+    pub category: CategoryId,
+    /// NOK per unit of quantity × driver. Negative for savings or grants.
+    pub amount_nok: f64,
+    /// Units per driver unit (e.g. 2.5 positions); 1 when not given.
+    #[serde(default = "one")]
+    pub quantity: f64,
+    /// What the amount is multiplied by.
+    #[serde(default)]
+    pub driver: Driver,
+    /// Who pays.
+    #[serde(default)]
+    pub payer: Payer,
+    /// When it falls due.
+    #[serde(default)]
+    pub timing: Timing,
+    /// How it grows.
+    #[serde(default)]
+    pub growth: Growth,
+    /// Where the amount comes from.
+    #[serde(default)]
+    pub source: Source,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// Years, growth and discounting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assumptions {
+    /// First year of the analysis (year 0).
+    pub first_year: i32,
+    /// Number of years analysed.
+    pub horizon_years: u32,
+    /// Real wage growth per year, percent.
+    #[serde(default)]
+    pub real_wage_growth_percent: f64,
+    /// Real price growth per year, percent.
+    #[serde(default)]
+    pub real_price_growth_percent: f64,
+    /// Discount rate.
+    pub discount: DiscountRate,
+    /// The year shown as "annual cost" in side-by-side views.
+    pub display_year: i32,
+}
+
+impl Assumptions {
+    /// The calendar years of the analysis, in order.
+    pub fn years(&self) -> impl Iterator<Item = i32> + use<> {
+        let first = self.first_year;
+        let n = i32::try_from(self.horizon_years).unwrap_or(i32::MAX);
+        (0..n).map(move |k| first.saturating_add(k))
+    }
+
+    /// The calendar year after the last year of the analysis.
+    #[must_use]
+    pub fn end_year(&self) -> i32 {
+        self.first_year
+            .saturating_add(i32::try_from(self.horizon_years).unwrap_or(i32::MAX))
+    }
+}
+
+/// A discount rate, possibly stepped over the years.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscountRate {
+    /// Name, e.g. "R-109 (2021)" or "own".
+    pub name: String,
+    /// Steps in increasing order; the first starts at year index 0.
+    pub steps: Vec<RateStep>,
+    /// Where the rate comes from.
+    #[serde(default)]
+    pub source: Source,
+}
+
+/// A discount rate from a year index (0 = the first year) on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateStep {
+    /// First year index (0-based) the rate applies to.
+    pub from_year_index: u32,
+    /// Rate in percent per year.
+    pub percent: f64,
+}
+
+impl Study {
+    /// The member with this id.
+    #[must_use]
+    pub fn member(&self, id: &MemberId) -> Option<&Member> {
+        self.members.iter().find(|m| &m.id == id)
+    }
+
+    /// The category with this id.
+    #[must_use]
+    pub fn category(&self, id: &CategoryId) -> Option<&Category> {
+        self.categories.iter().find(|c| &c.id == id)
+    }
+
+    /// The key with this id.
+    #[must_use]
+    pub fn key(&self, id: &KeyId) -> Option<&Key> {
+        self.keys.iter().find(|k| &k.id == id)
+    }
+
+    /// The scenario with this id.
+    #[must_use]
+    pub fn scenario(&self, id: &ScenarioId) -> Option<&Scenario> {
+        self.scenarios.iter().find(|s| &s.id == id)
+    }
+
+    /// The ids of a scenario's participants, in member order.
+    #[must_use]
+    pub fn participants(&self, scenario: &Scenario) -> Vec<MemberId> {
+        match &scenario.participants {
+            None => self.members.iter().map(|m| m.id.clone()).collect(),
+            Some(list) => self
+                .members
+                .iter()
+                .filter(|m| list.contains(&m.id))
+                .map(|m| m.id.clone())
+                .collect(),
+        }
+    }
+
+    /// Makes "the same scenario without `member`": a copy with the member
+    /// left out of the participants, a fresh id and a name that says so.
+    /// Lines paid by that member alone cannot stay and are left out; their
+    /// labels are returned so the caller can tell the user.
+    #[must_use]
+    pub fn scenario_without(
+        &self,
+        scenario: &Scenario,
+        member: &MemberId,
+        name: String,
+    ) -> (Scenario, Vec<String>) {
+        let mut copy = scenario.clone();
+        let participants: Vec<MemberId> = self
+            .participants(scenario)
+            .into_iter()
+            .filter(|m| m != member)
+            .collect();
+        copy.participants = Some(participants);
+        copy.name = name;
+        let base = format!("{}-without-{}", scenario.id, member);
+        let mut candidate = base.clone();
+        let mut n = 2;
+        while self.scenario(&ScenarioId(candidate.clone())).is_some() {
+            candidate = format!("{base}-{n}");
+            n += 1;
+        }
+        copy.id = ScenarioId(candidate);
+        let mut dropped = Vec::new();
+        copy.lines.retain(|line| {
+            let keep = line.payer != Payer::Member(member.clone());
+            if !keep {
+                dropped.push(line.label.clone());
+            }
+            keep
+        });
+        (copy, dropped)
+    }
+}

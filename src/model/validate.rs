@@ -1,0 +1,1146 @@
+//! Validation: every problem that makes a figure wrong or meaningless, named
+//! with its place.
+//!
+//! [`validate`] never stops at the first problem; it returns a [`Report`]
+//! with every [`Issue`]. Errors (NaN amounts, negative counts, unknown ids,
+//! keys that weigh nothing, …) stop evaluation; warnings (a printed total
+//! that disagrees with the computed one, task shares that do not add up,
+//! …) are shown but do not. Messages come from the translation files, so a
+//! report reads in the user's language: [`Issue::message`].
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use super::keys::{self, KeyError};
+use super::{
+    Attribute, CategoryId, Driver, KeyId, KeyRule, MemberId, Payer, Quantity, Scenario, ScenarioKind, Study,
+    Timing,
+};
+use crate::format;
+use crate::i18n::Tr;
+
+/// Longest horizon a study may have, in years.
+pub const MAX_HORIZON_YEARS: u32 = 200;
+/// Tolerance when comparing printed totals and percentages with computed ones.
+const TOLERANCE: f64 = 0.5;
+
+/// How bad an issue is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Figures would be wrong or meaningless: evaluation stops.
+    Error,
+    /// Worth a look; figures are still computed.
+    Warning,
+}
+
+/// Where in the study an issue is. Carries ids (to go there) and names (to
+/// say where in words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// The study as a whole.
+    Study,
+    /// A member's own data.
+    Member {
+        /// Id.
+        member: MemberId,
+        /// Name.
+        name: String,
+    },
+    /// A position of a member (index within its positions).
+    Position {
+        /// Member id.
+        member: MemberId,
+        /// Member name.
+        name: String,
+        /// Index of the position.
+        index: usize,
+        /// Role.
+        role: String,
+    },
+    /// A cost category.
+    Category {
+        /// Id.
+        category: CategoryId,
+    },
+    /// A line of today's costs (and optionally one member's cell in it).
+    Baseline {
+        /// Category of the line.
+        category: CategoryId,
+        /// Category name.
+        category_name: String,
+        /// Member of the cell, if the issue is about one cell.
+        member: Option<MemberId>,
+    },
+    /// The printed column and grand totals of today's costs.
+    BaselineTotals,
+    /// The printed totals of the staffing table.
+    StaffingTotals,
+    /// An allocation key.
+    Key {
+        /// Id.
+        key: KeyId,
+        /// Name.
+        name: String,
+    },
+    /// A scenario as a whole.
+    Scenario {
+        /// Id.
+        scenario: super::ScenarioId,
+        /// Name.
+        name: String,
+    },
+    /// A cost line of a scenario (index within its lines).
+    ScenarioLine {
+        /// Scenario id.
+        scenario: super::ScenarioId,
+        /// Scenario name.
+        name: String,
+        /// Index of the line.
+        index: usize,
+        /// The line's label.
+        label: String,
+    },
+    /// The assumptions.
+    Assumptions,
+}
+
+impl Place {
+    /// The place in words, e.g. `Gratangen, stilling 1 «IKT-ansvarlig»`.
+    #[must_use]
+    pub fn describe(&self, tr: &Tr) -> String {
+        match self {
+            Place::Study => tr.get("place-study"),
+            Place::Member { member, name } => tr.args(
+                "place-member",
+                &[("name", name.clone()), ("id", member.0.clone())],
+            ),
+            Place::Position {
+                name, index, role, ..
+            } => tr.args(
+                "place-position",
+                &[
+                    ("name", name.clone()),
+                    ("number", (index + 1).to_string()),
+                    ("role", role.clone()),
+                ],
+            ),
+            Place::Category { category } => tr.args("place-category", &[("id", category.0.clone())]),
+            Place::Baseline {
+                category_name,
+                member,
+                ..
+            } => match member {
+                Some(m) => tr.args(
+                    "place-baseline-cell",
+                    &[("category", category_name.clone()), ("member", m.0.clone())],
+                ),
+                None => tr.args("place-baseline-line", &[("category", category_name.clone())]),
+            },
+            Place::BaselineTotals => tr.get("place-baseline-totals"),
+            Place::StaffingTotals => tr.get("place-staffing-totals"),
+            Place::Key { name, .. } => tr.args("place-key", &[("name", name.clone())]),
+            Place::Scenario { name, .. } => tr.args("place-scenario", &[("name", name.clone())]),
+            Place::ScenarioLine {
+                name, index, label, ..
+            } => tr.args(
+                "place-scenario-line",
+                &[
+                    ("name", name.clone()),
+                    ("number", (index + 1).to_string()),
+                    ("label", label.clone()),
+                ],
+            ),
+            Place::Assumptions => tr.get("place-assumptions"),
+        }
+    }
+}
+
+/// What is wrong. Field names are message ids (`field-…`) so that they are
+/// translated too.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// The study has no members.
+    NoMembers,
+    /// An id is empty.
+    EmptyId {
+        /// Message id of the kind of thing (`kind-member`, …).
+        kind: &'static str,
+    },
+    /// Two things of one kind share an id.
+    DuplicateId {
+        /// Message id of the kind of thing.
+        kind: &'static str,
+        /// The id.
+        id: String,
+    },
+    /// A number is NaN or infinite.
+    NotFinite {
+        /// Message id of the field.
+        field: &'static str,
+    },
+    /// A count, percentage or weight is negative.
+    Negative {
+        /// Message id of the field.
+        field: &'static str,
+        /// The value.
+        value: f64,
+    },
+    /// A member id that is not in the study.
+    UnknownMember {
+        /// The id.
+        id: MemberId,
+    },
+    /// A category id that is not in the study.
+    UnknownCategory {
+        /// The id.
+        id: CategoryId,
+    },
+    /// A key id that is not in the study.
+    UnknownKey {
+        /// The id.
+        id: KeyId,
+    },
+    /// A category has two lines in today's costs.
+    DuplicateBaselineLine {
+        /// The category.
+        id: CategoryId,
+    },
+    /// A negative cost today (a refund?).
+    NegativeTodaysCost {
+        /// The amount.
+        value: f64,
+    },
+    /// Task shares do not add up to the filled percentage.
+    TasksDoNotAddUp {
+        /// Sum of the task shares.
+        tasks_percent: f64,
+        /// Filled percentage.
+        filled_percent: f64,
+    },
+    /// More of a position is filled than is authorised.
+    FilledExceedsAuthorised {
+        /// Filled percentage.
+        filled_percent: f64,
+        /// Authorised percentage.
+        authorised_percent: f64,
+    },
+    /// A total printed by a source disagrees with the computed one.
+    PrintedTotalDiffers {
+        /// Whose total (a name), or `None` for the total of the place itself.
+        what: Option<String>,
+        /// The printed figure.
+        printed: f64,
+        /// The computed figure.
+        computed: f64,
+        /// Whether the figures are percentages of a position (else NOK).
+        percent: bool,
+    },
+    /// A printed staffing total names a role no member has.
+    UnknownRole {
+        /// The role.
+        role: String,
+    },
+    /// A scenario has no participants.
+    NoParticipants,
+    /// A participant is listed twice.
+    DuplicateParticipant {
+        /// The member.
+        member: MemberId,
+    },
+    /// A scenario has shared lines but no key.
+    SharedLinesWithoutKey,
+    /// A key's weights are all zero over the scenario's participants.
+    KeyAllZero {
+        /// The key's name.
+        key: String,
+    },
+    /// A key's weights are negative or not finite.
+    KeyBadWeight {
+        /// The key's name.
+        key: String,
+    },
+    /// A mixed key without parts.
+    KeyEmptyMix {
+        /// The key's name.
+        key: String,
+    },
+    /// A key uses an attribute a participant does not have.
+    KeyMissingAttribute {
+        /// The key's name.
+        key: String,
+        /// The member's name.
+        member: String,
+        /// The attribute.
+        attribute: Attribute,
+    },
+    /// A participant has no weight in a fixed key and pays no shared cost.
+    KeyMemberWithoutWeight {
+        /// The key's name.
+        key: String,
+        /// The member's name.
+        member: String,
+    },
+    /// A line's driver uses an attribute a participant does not have.
+    DriverMissingAttribute {
+        /// The member's name.
+        member: String,
+        /// The attribute.
+        attribute: Attribute,
+    },
+    /// A line is paid by a member outside the scenario.
+    PayerNotParticipating {
+        /// The member.
+        member: MemberId,
+    },
+    /// "Every n years" with n = 0.
+    IntervalZero,
+    /// "Every year from … to …" with from after to.
+    FromAfterTo {
+        /// From.
+        from: i32,
+        /// To.
+        to: i32,
+    },
+    /// A line that never falls due within the analysed years.
+    NeverDue {
+        /// First year analysed.
+        first: i32,
+        /// Last year analysed.
+        last: i32,
+    },
+    /// The horizon is zero years.
+    HorizonZero,
+    /// The horizon is longer than [`MAX_HORIZON_YEARS`].
+    HorizonTooLong {
+        /// The horizon.
+        years: u32,
+    },
+    /// The year shown as annual cost is not analysed.
+    DisplayYearOutside {
+        /// The year.
+        year: i32,
+        /// First year analysed.
+        first: i32,
+        /// Last year analysed.
+        last: i32,
+    },
+    /// A growth or discount rate of −100 % or less.
+    RateTooLow {
+        /// Message id of the field.
+        field: &'static str,
+        /// The value.
+        value: f64,
+    },
+    /// The discount rate has no step starting at year 0, or steps out of order.
+    DiscountSteps,
+    /// No scenario of kind "today's operation": differences cannot be shown.
+    NoTodayScenario,
+    /// More than one scenario of kind "today's operation".
+    SeveralTodayScenarios,
+}
+
+impl Problem {
+    /// Whether the problem is an error or a warning.
+    #[must_use]
+    pub fn severity(&self) -> Severity {
+        match self {
+            Problem::NegativeTodaysCost { .. }
+            | Problem::TasksDoNotAddUp { .. }
+            | Problem::FilledExceedsAuthorised { .. }
+            | Problem::PrintedTotalDiffers { .. }
+            | Problem::UnknownRole { .. }
+            | Problem::DuplicateParticipant { .. }
+            | Problem::KeyMemberWithoutWeight { .. }
+            | Problem::NeverDue { .. }
+            | Problem::NoTodayScenario
+            | Problem::SeveralTodayScenarios => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// The problem in words.
+    #[must_use]
+    #[allow(clippy::too_many_lines)]
+    pub fn message(&self, tr: &Tr) -> String {
+        let num = |v: f64| format::nordic(v, 2).trim_end_matches(",00").to_owned();
+        let kr = |v: f64| format::kroner(v);
+        match self {
+            Problem::NoMembers => tr.get("problem-no-members"),
+            Problem::EmptyId { kind } => tr.args("problem-empty-id", &[("kind", tr.get(kind))]),
+            Problem::DuplicateId { kind, id } => tr.args(
+                "problem-duplicate-id",
+                &[("kind", tr.get(kind)), ("id", id.clone())],
+            ),
+            Problem::NotFinite { field } => tr.args("problem-not-finite", &[("field", tr.get(field))]),
+            Problem::Negative { field, value } => tr.args(
+                "problem-negative",
+                &[("field", tr.get(field)), ("value", num(*value))],
+            ),
+            Problem::UnknownMember { id } => tr.args("problem-unknown-member", &[("id", id.0.clone())]),
+            Problem::UnknownCategory { id } => tr.args("problem-unknown-category", &[("id", id.0.clone())]),
+            Problem::UnknownKey { id } => tr.args("problem-unknown-key", &[("id", id.0.clone())]),
+            Problem::DuplicateBaselineLine { id } => {
+                tr.args("problem-duplicate-baseline-line", &[("id", id.0.clone())])
+            }
+            Problem::NegativeTodaysCost { value } => {
+                tr.args("problem-negative-todays-cost", &[("value", kr(*value))])
+            }
+            Problem::TasksDoNotAddUp {
+                tasks_percent,
+                filled_percent,
+            } => tr.args(
+                "problem-tasks-do-not-add-up",
+                &[("tasks", num(*tasks_percent)), ("filled", num(*filled_percent))],
+            ),
+            Problem::FilledExceedsAuthorised {
+                filled_percent,
+                authorised_percent,
+            } => tr.args(
+                "problem-filled-exceeds-authorised",
+                &[
+                    ("filled", num(*filled_percent)),
+                    ("authorised", num(*authorised_percent)),
+                ],
+            ),
+            Problem::PrintedTotalDiffers {
+                what,
+                printed,
+                computed,
+                percent,
+            } => {
+                let show = |v: f64| if *percent { format::percent(v, 0) } else { kr(v) };
+                let figures = [("printed", show(*printed)), ("computed", show(*computed))];
+                match what {
+                    Some(what) => tr.args(
+                        "problem-printed-total-differs",
+                        &[("what", what.clone()), figures[0].clone(), figures[1].clone()],
+                    ),
+                    None => tr.args("problem-printed-row-total-differs", &figures),
+                }
+            }
+            Problem::UnknownRole { role } => tr.args("problem-unknown-role", &[("role", role.clone())]),
+            Problem::NoParticipants => tr.get("problem-no-participants"),
+            Problem::DuplicateParticipant { member } => {
+                tr.args("problem-duplicate-participant", &[("id", member.0.clone())])
+            }
+            Problem::SharedLinesWithoutKey => tr.get("problem-shared-lines-without-key"),
+            Problem::KeyAllZero { key } => tr.args("problem-key-all-zero", &[("key", key.clone())]),
+            Problem::KeyBadWeight { key } => tr.args("problem-key-bad-weight", &[("key", key.clone())]),
+            Problem::KeyEmptyMix { key } => tr.args("problem-key-empty-mix", &[("key", key.clone())]),
+            Problem::KeyMissingAttribute {
+                key,
+                member,
+                attribute,
+            } => tr.args(
+                "problem-key-missing-attribute",
+                &[
+                    ("key", key.clone()),
+                    ("member", member.clone()),
+                    ("attribute", tr.get(attribute.message_id())),
+                ],
+            ),
+            Problem::KeyMemberWithoutWeight { key, member } => tr.args(
+                "problem-key-member-without-weight",
+                &[("key", key.clone()), ("member", member.clone())],
+            ),
+            Problem::DriverMissingAttribute { member, attribute } => tr.args(
+                "problem-driver-missing-attribute",
+                &[
+                    ("member", member.clone()),
+                    ("attribute", tr.get(attribute.message_id())),
+                ],
+            ),
+            Problem::PayerNotParticipating { member } => {
+                tr.args("problem-payer-not-participating", &[("id", member.0.clone())])
+            }
+            Problem::IntervalZero => tr.get("problem-interval-zero"),
+            Problem::FromAfterTo { from, to } => tr.args(
+                "problem-from-after-to",
+                &[("from", from.to_string()), ("to", to.to_string())],
+            ),
+            Problem::NeverDue { first, last } => tr.args(
+                "problem-never-due",
+                &[("first", first.to_string()), ("last", last.to_string())],
+            ),
+            Problem::HorizonZero => tr.get("problem-horizon-zero"),
+            Problem::HorizonTooLong { years } => tr.args(
+                "problem-horizon-too-long",
+                &[
+                    ("years", years.to_string()),
+                    ("max", MAX_HORIZON_YEARS.to_string()),
+                ],
+            ),
+            Problem::DisplayYearOutside { year, first, last } => tr.args(
+                "problem-display-year-outside",
+                &[
+                    ("year", year.to_string()),
+                    ("first", first.to_string()),
+                    ("last", last.to_string()),
+                ],
+            ),
+            Problem::RateTooLow { field, value } => tr.args(
+                "problem-rate-too-low",
+                &[("field", tr.get(field)), ("value", num(*value))],
+            ),
+            Problem::DiscountSteps => tr.get("problem-discount-steps"),
+            Problem::NoTodayScenario => tr.get("problem-no-today-scenario"),
+            Problem::SeveralTodayScenarios => tr.get("problem-several-today-scenarios"),
+        }
+    }
+}
+
+/// One problem at one place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    /// Where.
+    pub place: Place,
+    /// What.
+    pub problem: Problem,
+}
+
+impl Issue {
+    /// Error or warning.
+    #[must_use]
+    pub fn severity(&self) -> Severity {
+        self.problem.severity()
+    }
+
+    /// `Place: problem`, in the translator's language.
+    #[must_use]
+    pub fn message(&self, tr: &Tr) -> String {
+        format!("{}: {}", self.place.describe(tr), self.problem.message(tr))
+    }
+
+    /// `error: Place: problem` / `warning: …` (translated), one line.
+    #[must_use]
+    pub fn line(&self, tr: &Tr) -> String {
+        let label = match self.severity() {
+            Severity::Error => tr.get("severity-error"),
+            Severity::Warning => tr.get("severity-warning"),
+        };
+        format!("{label}: {}", self.message(tr))
+    }
+}
+
+/// Everything validation found, in the order of the study.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Report {
+    /// The issues.
+    pub issues: Vec<Issue>,
+}
+
+impl Report {
+    /// True when there is at least one error.
+    #[must_use]
+    pub fn has_errors(&self) -> bool {
+        self.issues.iter().any(|i| i.severity() == Severity::Error)
+    }
+
+    /// The errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.severity() == Severity::Error)
+    }
+
+    /// The warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.severity() == Severity::Warning)
+    }
+
+    fn push(&mut self, place: &Place, problem: Problem) {
+        self.issues.push(Issue {
+            place: place.clone(),
+            problem,
+        });
+    }
+
+    /// Reports NaN/infinite and (unless negatives are allowed) negative values.
+    fn number(&mut self, place: &Place, field: &'static str, value: f64, allow_negative: bool) -> bool {
+        if !value.is_finite() {
+            self.push(place, Problem::NotFinite { field });
+            false
+        } else if value < 0.0 && !allow_negative {
+            self.push(place, Problem::Negative { field, value });
+            false
+        } else {
+            true
+        }
+    }
+}
+
+/// Checks the whole study and returns every issue found.
+#[must_use]
+pub fn validate(study: &Study) -> Report {
+    let mut report = Report::default();
+    let member_ids: HashSet<&MemberId> = study.members.iter().map(|m| &m.id).collect();
+    let category_ids: HashSet<&CategoryId> = study.categories.iter().map(|c| &c.id).collect();
+    members(study, &mut report);
+    categories(study, &mut report);
+    baseline(study, &member_ids, &category_ids, &mut report);
+    staffing_totals(study, &member_ids, &mut report);
+    key_definitions(study, &member_ids, &mut report);
+    scenarios(study, &member_ids, &category_ids, &mut report);
+    assumptions(study, &mut report);
+    report
+}
+
+fn duplicates<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut seen = HashSet::new();
+    let mut dups = BTreeSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            dups.insert(id);
+        }
+    }
+    dups.into_iter().collect()
+}
+
+fn ids_unique<'a>(report: &mut Report, kind: &'static str, ids: impl Iterator<Item = &'a str> + Clone) {
+    if ids.clone().any(|id| id.trim().is_empty()) {
+        report.push(&Place::Study, Problem::EmptyId { kind });
+    }
+    for id in duplicates(ids) {
+        report.push(
+            &Place::Study,
+            Problem::DuplicateId {
+                kind,
+                id: id.to_owned(),
+            },
+        );
+    }
+}
+
+fn members(study: &Study, report: &mut Report) {
+    if study.members.is_empty() {
+        report.push(&Place::Study, Problem::NoMembers);
+    }
+    ids_unique(report, "kind-member", study.members.iter().map(|m| m.id.as_str()));
+    for member in &study.members {
+        let place = Place::Member {
+            member: member.id.clone(),
+            name: member.name.clone(),
+        };
+        for attribute in Attribute::ALL {
+            if let Some(Quantity { value, .. }) = member.attribute(attribute) {
+                report.number(&place, attribute.message_id(), *value, false);
+            }
+        }
+        if let Some(salary) = &member.salary {
+            report.number(&place, "field-salary", salary.nok_per_fte, false);
+            report.number(&place, "field-employer-tax", salary.employer_tax_percent, false);
+            report.number(&place, "field-pension", salary.pension_percent, false);
+        }
+        for (index, position) in member.positions.iter().enumerate() {
+            let place = Place::Position {
+                member: member.id.clone(),
+                name: member.name.clone(),
+                index,
+                role: position.role.clone(),
+            };
+            let authorised_ok = report.number(
+                &place,
+                "field-authorised",
+                position.authorised_percent_of_fte,
+                false,
+            );
+            let filled_ok = report.number(&place, "field-filled", position.filled_percent_of_fte, false);
+            if authorised_ok
+                && filled_ok
+                && position.filled_percent_of_fte > position.authorised_percent_of_fte + 1e-9
+            {
+                report.push(
+                    &place,
+                    Problem::FilledExceedsAuthorised {
+                        filled_percent: position.filled_percent_of_fte,
+                        authorised_percent: position.authorised_percent_of_fte,
+                    },
+                );
+            }
+            let mut tasks_ok = true;
+            for task in &position.tasks {
+                tasks_ok &= report.number(&place, "field-task-share", task.percent_of_fte, false);
+            }
+            let tasks_percent: f64 = position.tasks.iter().map(|t| t.percent_of_fte).sum();
+            if tasks_ok
+                && filled_ok
+                && !position.tasks.is_empty()
+                && (tasks_percent - position.filled_percent_of_fte).abs() > 0.01
+            {
+                report.push(
+                    &place,
+                    Problem::TasksDoNotAddUp {
+                        tasks_percent,
+                        filled_percent: position.filled_percent_of_fte,
+                    },
+                );
+            }
+        }
+    }
+}
+
+fn categories(study: &Study, report: &mut Report) {
+    ids_unique(
+        report,
+        "kind-category",
+        study.categories.iter().map(|c| c.id.as_str()),
+    );
+}
+
+fn baseline(
+    study: &Study,
+    member_ids: &HashSet<&MemberId>,
+    category_ids: &HashSet<&CategoryId>,
+    report: &mut Report,
+) {
+    let mut seen = HashSet::new();
+    let mut member_totals: HashMap<&MemberId, f64> = HashMap::new();
+    let mut all_finite = true;
+    for line in &study.baseline.lines {
+        let category_name = study
+            .category(&line.category)
+            .map_or_else(|| line.category.0.clone(), |c| c.name.clone());
+        let place = Place::Baseline {
+            category: line.category.clone(),
+            category_name: category_name.clone(),
+            member: None,
+        };
+        if !category_ids.contains(&line.category) {
+            report.push(
+                &place,
+                Problem::UnknownCategory {
+                    id: line.category.clone(),
+                },
+            );
+        }
+        if !seen.insert(&line.category) {
+            report.push(
+                &place,
+                Problem::DuplicateBaselineLine {
+                    id: line.category.clone(),
+                },
+            );
+        }
+        let mut line_finite = true;
+        for (member, amount) in &line.amounts_nok {
+            let cell = Place::Baseline {
+                category: line.category.clone(),
+                category_name: category_name.clone(),
+                member: Some(member.clone()),
+            };
+            if !member_ids.contains(member) {
+                report.push(&cell, Problem::UnknownMember { id: member.clone() });
+            }
+            if report.number(&cell, "field-amount", *amount, true) {
+                if *amount < 0.0 {
+                    report.push(&cell, Problem::NegativeTodaysCost { value: *amount });
+                }
+                *member_totals.entry(member).or_default() += amount;
+            } else {
+                line_finite = false;
+            }
+        }
+        all_finite &= line_finite;
+        if let Some(printed) = line.printed_total
+            && report.number(&place, "field-printed-total", printed, true)
+            && line_finite
+        {
+            let computed: f64 = line.amounts_nok.values().sum();
+            if (computed - printed).abs() > TOLERANCE {
+                report.push(
+                    &place,
+                    Problem::PrintedTotalDiffers {
+                        what: None,
+                        printed,
+                        computed,
+                        percent: false,
+                    },
+                );
+            }
+        }
+    }
+    let place = Place::BaselineTotals;
+    for (member, printed) in &study.baseline.printed_member_totals {
+        let Some(m) = study.member(member) else {
+            report.push(&place, Problem::UnknownMember { id: member.clone() });
+            continue;
+        };
+        if report.number(&place, "field-printed-total", *printed, true) && all_finite {
+            let computed = member_totals.get(member).copied().unwrap_or(0.0);
+            if (computed - printed).abs() > TOLERANCE {
+                report.push(
+                    &place,
+                    Problem::PrintedTotalDiffers {
+                        what: Some(m.name.clone()),
+                        printed: *printed,
+                        computed,
+                        percent: false,
+                    },
+                );
+            }
+        }
+    }
+    if let Some(printed) = study.baseline.printed_grand_total
+        && report.number(&place, "field-printed-total", printed, true)
+        && all_finite
+    {
+        let computed: f64 = member_totals.values().sum();
+        if (computed - printed).abs() > TOLERANCE {
+            report.push(
+                &place,
+                Problem::PrintedTotalDiffers {
+                    what: None,
+                    printed,
+                    computed,
+                    percent: false,
+                },
+            );
+        }
+    }
+}
+
+fn staffing_totals(study: &Study, member_ids: &HashSet<&MemberId>, report: &mut Report) {
+    let printed = &study.staffing_printed;
+    let place = Place::StaffingTotals;
+    let all_finite = study
+        .members
+        .iter()
+        .flat_map(|m| &m.positions)
+        .all(|p| p.authorised_percent_of_fte.is_finite());
+    for (role, value) in &printed.roles {
+        let holders: Vec<f64> = study
+            .members
+            .iter()
+            .flat_map(|m| &m.positions)
+            .filter(|p| &p.role == role)
+            .map(|p| p.authorised_percent_of_fte)
+            .collect();
+        if holders.is_empty() {
+            report.push(&place, Problem::UnknownRole { role: role.clone() });
+            continue;
+        }
+        let computed: f64 = holders.iter().sum();
+        if report.number(&place, "field-printed-total", *value, true)
+            && all_finite
+            && (computed - value).abs() > TOLERANCE
+        {
+            report.push(
+                &place,
+                Problem::PrintedTotalDiffers {
+                    what: Some(role.clone()),
+                    printed: *value,
+                    computed,
+                    percent: true,
+                },
+            );
+        }
+    }
+    for (member, value) in &printed.members {
+        let Some(m) = study.member(member).filter(|_| member_ids.contains(member)) else {
+            report.push(&place, Problem::UnknownMember { id: member.clone() });
+            continue;
+        };
+        let computed: f64 = m.positions.iter().map(|p| p.authorised_percent_of_fte).sum();
+        if report.number(&place, "field-printed-total", *value, true)
+            && all_finite
+            && (computed - value).abs() > TOLERANCE
+        {
+            report.push(
+                &place,
+                Problem::PrintedTotalDiffers {
+                    what: Some(m.name.clone()),
+                    printed: *value,
+                    computed,
+                    percent: true,
+                },
+            );
+        }
+    }
+    if let Some(value) = printed.grand {
+        let computed: f64 = study
+            .members
+            .iter()
+            .flat_map(|m| &m.positions)
+            .map(|p| p.authorised_percent_of_fte)
+            .sum();
+        if report.number(&place, "field-printed-total", value, true)
+            && all_finite
+            && (computed - value).abs() > TOLERANCE
+        {
+            report.push(
+                &place,
+                Problem::PrintedTotalDiffers {
+                    what: None,
+                    printed: value,
+                    computed,
+                    percent: true,
+                },
+            );
+        }
+    }
+}
+
+fn key_definitions(study: &Study, member_ids: &HashSet<&MemberId>, report: &mut Report) {
+    ids_unique(report, "kind-key", study.keys.iter().map(|k| k.id.as_str()));
+    for key in &study.keys {
+        let place = Place::Key {
+            key: key.id.clone(),
+            name: key.name.clone(),
+        };
+        rule_definition(&key.rule, &key.name, &place, member_ids, report);
+    }
+}
+
+fn rule_definition(
+    rule: &KeyRule,
+    name: &str,
+    place: &Place,
+    member_ids: &HashSet<&MemberId>,
+    report: &mut Report,
+) {
+    match rule {
+        KeyRule::Equal | KeyRule::Proportional(_) | KeyRule::TodaysCost => {}
+        KeyRule::Fixed(weights) => {
+            for (member, weight) in weights {
+                if !member_ids.contains(member) {
+                    report.push(place, Problem::UnknownMember { id: member.clone() });
+                }
+                report.number(place, "field-weight", *weight, false);
+            }
+        }
+        KeyRule::Mix(parts) => {
+            if parts.is_empty() {
+                report.push(place, Problem::KeyEmptyMix { key: name.to_owned() });
+            }
+            for part in parts {
+                report.number(place, "field-weight", part.weight, false);
+                rule_definition(&part.rule, name, place, member_ids, report);
+            }
+            if !parts.is_empty() && parts.iter().all(|p| p.weight == 0.0) {
+                report.push(place, Problem::KeyAllZero { key: name.to_owned() });
+            }
+        }
+    }
+}
+
+/// Fixed-weight rules inside `rule` (also inside mixes) that leave `member` out.
+fn fixed_without(rule: &KeyRule, member: &MemberId) -> bool {
+    match rule {
+        KeyRule::Fixed(weights) => weights.get(member).is_none_or(|w| *w == 0.0),
+        KeyRule::Mix(parts) => parts
+            .iter()
+            .any(|p| p.weight > 0.0 && fixed_without(&p.rule, member)),
+        _ => false,
+    }
+}
+
+fn scenarios(
+    study: &Study,
+    member_ids: &HashSet<&MemberId>,
+    category_ids: &HashSet<&CategoryId>,
+    report: &mut Report,
+) {
+    ids_unique(
+        report,
+        "kind-scenario",
+        study.scenarios.iter().map(|s| s.id.as_str()),
+    );
+    let todays = study
+        .scenarios
+        .iter()
+        .filter(|s| s.kind == ScenarioKind::Today)
+        .count();
+    if todays == 0 && !study.scenarios.is_empty() {
+        report.push(&Place::Study, Problem::NoTodayScenario);
+    } else if todays > 1 {
+        report.push(&Place::Study, Problem::SeveralTodayScenarios);
+    }
+    for scenario in &study.scenarios {
+        scenario_checks(study, scenario, member_ids, category_ids, report);
+    }
+}
+
+fn scenario_checks(
+    study: &Study,
+    scenario: &Scenario,
+    member_ids: &HashSet<&MemberId>,
+    category_ids: &HashSet<&CategoryId>,
+    report: &mut Report,
+) {
+    let place = Place::Scenario {
+        scenario: scenario.id.clone(),
+        name: scenario.name.clone(),
+    };
+    if let Some(list) = &scenario.participants {
+        for member in list {
+            if !member_ids.contains(member) {
+                report.push(&place, Problem::UnknownMember { id: member.clone() });
+            }
+        }
+        for dup in duplicates(list.iter().map(MemberId::as_str)) {
+            report.push(
+                &place,
+                Problem::DuplicateParticipant {
+                    member: MemberId::new(dup),
+                },
+            );
+        }
+    }
+    let participants = study.participants(scenario);
+    if participants.is_empty() {
+        report.push(&place, Problem::NoParticipants);
+        return;
+    }
+    let member_name = |id: &MemberId| study.member(id).map_or_else(|| id.0.clone(), |m| m.name.clone());
+    let has_shared = scenario.lines.iter().any(|l| l.payer == Payer::Shared);
+    match &scenario.key {
+        Some(key_id) => match study.key(key_id) {
+            None => report.push(&place, Problem::UnknownKey { id: key_id.clone() }),
+            Some(key) => {
+                let key_name = key.name.clone();
+                match keys::shares(study, &key.rule, &participants) {
+                    Ok(_) => {
+                        for member in &participants {
+                            if fixed_without(&key.rule, member) {
+                                report.push(
+                                    &place,
+                                    Problem::KeyMemberWithoutWeight {
+                                        key: key_name.clone(),
+                                        member: member_name(member),
+                                    },
+                                );
+                            }
+                        }
+                    }
+                    Err(KeyError::AllZero) => report.push(&place, Problem::KeyAllZero { key: key_name }),
+                    Err(KeyError::BadWeight) => report.push(&place, Problem::KeyBadWeight { key: key_name }),
+                    Err(KeyError::EmptyMix) => report.push(&place, Problem::KeyEmptyMix { key: key_name }),
+                    Err(KeyError::MissingAttribute { member, attribute }) => report.push(
+                        &place,
+                        Problem::KeyMissingAttribute {
+                            key: key_name,
+                            member: member_name(&member),
+                            attribute,
+                        },
+                    ),
+                    Err(KeyError::UnknownMember(id)) => report.push(&place, Problem::UnknownMember { id }),
+                }
+            }
+        },
+        None if has_shared => report.push(&place, Problem::SharedLinesWithoutKey),
+        None => {}
+    }
+    let first = study.assumptions.first_year;
+    let last = study.assumptions.end_year() - 1;
+    for (index, line) in scenario.lines.iter().enumerate() {
+        let place = Place::ScenarioLine {
+            scenario: scenario.id.clone(),
+            name: scenario.name.clone(),
+            index,
+            label: line.label.clone(),
+        };
+        if !category_ids.contains(&line.category) {
+            report.push(
+                &place,
+                Problem::UnknownCategory {
+                    id: line.category.clone(),
+                },
+            );
+        }
+        report.number(&place, "field-amount", line.amount_nok, true);
+        report.number(&place, "field-quantity", line.quantity, false);
+        if let Payer::Member(member) = &line.payer {
+            if !member_ids.contains(member) {
+                report.push(&place, Problem::UnknownMember { id: member.clone() });
+            } else if !participants.contains(member) {
+                report.push(
+                    &place,
+                    Problem::PayerNotParticipating {
+                        member: member.clone(),
+                    },
+                );
+            }
+        }
+        if let Driver::Attribute(attribute) = line.driver {
+            for member in &participants {
+                if study
+                    .member(member)
+                    .and_then(|m| m.attribute(attribute))
+                    .is_none()
+                {
+                    report.push(
+                        &place,
+                        Problem::DriverMissingAttribute {
+                            member: member_name(member),
+                            attribute,
+                        },
+                    );
+                }
+            }
+        }
+        match line.timing {
+            Timing::EveryNYears { every: 0, .. } => report.push(&place, Problem::IntervalZero),
+            Timing::EveryYear {
+                from: Some(from),
+                to: Some(to),
+            } if from > to => {
+                report.push(&place, Problem::FromAfterTo { from, to });
+            }
+            ref timing => {
+                if study.assumptions.horizon_years > 0
+                    && study.assumptions.horizon_years <= MAX_HORIZON_YEARS
+                    && !study.assumptions.years().any(|y| timing.is_due(y))
+                {
+                    report.push(&place, Problem::NeverDue { first, last });
+                }
+            }
+        }
+    }
+}
+
+fn assumptions(study: &Study, report: &mut Report) {
+    let a = &study.assumptions;
+    let place = Place::Assumptions;
+    if a.horizon_years == 0 {
+        report.push(&place, Problem::HorizonZero);
+    } else if a.horizon_years > MAX_HORIZON_YEARS {
+        report.push(
+            &place,
+            Problem::HorizonTooLong {
+                years: a.horizon_years,
+            },
+        );
+    } else if a.display_year < a.first_year || a.display_year >= a.end_year() {
+        report.push(
+            &place,
+            Problem::DisplayYearOutside {
+                year: a.display_year,
+                first: a.first_year,
+                last: a.end_year() - 1,
+            },
+        );
+    }
+    for (field, value) in [
+        ("field-wage-growth", a.real_wage_growth_percent),
+        ("field-price-growth", a.real_price_growth_percent),
+    ] {
+        if report.number(&place, field, value, true) && value <= -100.0 {
+            report.push(&place, Problem::RateTooLow { field, value });
+        }
+    }
+    let steps = &a.discount.steps;
+    let ordered = steps
+        .windows(2)
+        .all(|w| w[0].from_year_index < w[1].from_year_index);
+    if steps.first().is_none_or(|s| s.from_year_index != 0) || !ordered {
+        report.push(&place, Problem::DiscountSteps);
+    }
+    for step in steps {
+        if report.number(&place, "field-discount-rate", step.percent, true) && step.percent <= -100.0 {
+            report.push(
+                &place,
+                Problem::RateTooLow {
+                    field: "field-discount-rate",
+                    value: step.percent,
+                },
+            );
+        }
+    }
+}
