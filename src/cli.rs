@@ -119,6 +119,12 @@ fn run_app(tr: &Tr, file: Option<PathBuf>) -> ExitCode {
     }
 }
 
+/// Text for a terminal: plain spaces instead of no-break spaces, so that
+/// figures can be searched and copied as typed.
+fn terminal_text(text: &str) -> String {
+    text.replace(['\u{a0}', '\u{202f}'], " ")
+}
+
 /// Loads `file`, or the embedded reference study when none is given.
 fn load(tr: &Tr, file: Option<&Path>) -> Result<Study, ExitCode> {
     let result = match file {
@@ -126,7 +132,7 @@ fn load(tr: &Tr, file: Option<&Path>) -> Result<Study, ExitCode> {
         None => io::load_str(crate::REFERENCE_STUDY, Path::new(crate::REFERENCE_STUDY_NAME)),
     };
     result.map_err(|e| {
-        eprintln!("{}", e.message(tr));
+        eprintln!("{}", terminal_text(&e.message(tr)));
         ExitCode::from(EXIT_UNREADABLE)
     })
 }
@@ -134,7 +140,7 @@ fn load(tr: &Tr, file: Option<&Path>) -> Result<Study, ExitCode> {
 fn evaluate(tr: &Tr, study: &Study) -> Result<Evaluation, ExitCode> {
     engine::evaluate(study).map_err(|EngineError::Invalid(report)| {
         for issue in report.errors() {
-            eprintln!("{}", issue.line(tr));
+            eprintln!("{}", terminal_text(&issue.line(tr)));
         }
         ExitCode::from(EXIT_INVALID)
     })
@@ -291,7 +297,7 @@ fn check(tr: &Tr, file: &Path, out: &mut impl Write) -> ExitCode {
     };
     let report = crate::model::validate(&study);
     for issue in &report.issues {
-        let _ = writeln!(out, "{}", issue.line(tr));
+        let _ = writeln!(out, "{}", terminal_text(&issue.line(tr)));
     }
     let _ = out.flush();
     let errors = report.errors().count();

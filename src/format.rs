@@ -22,7 +22,7 @@ fn group_digits(digits: &str, sep: char) -> String {
     let n = digits.len();
     let mut out = String::with_capacity(n + n / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
+        if i > 0 && (n - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(ch);
@@ -101,7 +101,7 @@ pub fn export_number(value: f64, max_decimals: usize, sep: DecimalSep) -> String
         }
     }
     if text == "-0" {
-        text = "0".to_owned();
+        text.remove(0);
     }
     match sep {
         DecimalSep::Comma => text.replace('.', ","),
@@ -143,7 +143,7 @@ pub fn parse_number(text: &str) -> Result<f64, ParseNumberError> {
         .collect();
     for suffix in ["kr", "NOK", "SEK", "%"] {
         if let Some(stripped) = cleaned.strip_suffix(suffix) {
-            cleaned = stripped.to_owned();
+            cleaned.truncate(stripped.len());
         }
     }
     if cleaned.is_empty() {
@@ -152,10 +152,9 @@ pub fn parse_number(text: &str) -> Result<f64, ParseNumberError> {
     let commas = cleaned.matches(',').count();
     let points = cleaned.matches('.').count();
     let normalised = match (commas, points) {
-        (0, 0) => cleaned.clone(),
-        (c, 0) if c == 1 => cleaned.replace(',', "."),
+        (0, 0 | 1) => cleaned.clone(),
+        (1, 0) => cleaned.replace(',', "."),
         (_, 0) => cleaned.replace(',', ""),
-        (0, 1) => cleaned.clone(),
         (0, _) => cleaned.replace('.', ""),
         _ => {
             let last_comma = cleaned.rfind(',').unwrap_or(0);
@@ -217,6 +216,7 @@ pub fn round_split(parts: &[f64]) -> Vec<f64> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp, clippy::panic)]
 mod tests {
     use super::*;
 

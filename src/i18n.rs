@@ -68,7 +68,9 @@ pub struct Tr {
 
 impl std::fmt::Debug for Tr {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Tr").field("lang", &self.lang).finish()
+        f.debug_struct("Tr")
+            .field("lang", &self.lang)
+            .finish_non_exhaustive()
     }
 }
 
@@ -125,6 +127,7 @@ impl Tr {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp, clippy::panic)]
 mod tests {
     use super::*;
     use fluent_bundle::FluentResource;

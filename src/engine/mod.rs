@@ -380,3 +380,192 @@ fn compute(study: &Study, report: Report) -> Result<Evaluation, EngineError> {
         report,
     })
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::model::examples::small_study;
+    use crate::model::{Attribute, CostLine, Timing};
+
+    const EPS: f64 = 1e-6;
+
+    fn scenario_index(e: &Evaluation, id: &str) -> usize {
+        e.scenarios.iter().position(|s| s.id.as_str() == id).unwrap()
+    }
+
+    fn line(study: &Study, scenario: &str, index: usize) -> CostLine {
+        study.scenario(&ScenarioId::new(scenario)).unwrap().lines[index].clone()
+    }
+
+    fn set_lines(study: &mut Study, scenario: &str, lines: Vec<CostLine>) {
+        let s = study
+            .scenarios
+            .iter_mut()
+            .find(|s| s.id.as_str() == scenario)
+            .unwrap();
+        s.lines = lines;
+    }
+
+    #[test]
+    fn today_is_the_baseline_per_member() {
+        let study = small_study();
+        let e = evaluate(&study).unwrap();
+        let t = e.today.unwrap();
+        assert_eq!(e.member_metric(t, 0, Metric::Annual(2030)), Some(110_000.0));
+        assert_eq!(e.member_metric(t, 2, Metric::Annual(2030)), Some(330_000.0));
+        assert_eq!(e.summary(Metric::Annual(2030))[t].total, 660_000.0);
+    }
+
+    #[test]
+    fn shared_lump_by_key_plus_each_member_per_workstation() {
+        let study = small_study();
+        let e = evaluate(&study).unwrap();
+        let j = scenario_index(&e, "joint");
+        // Equal key: 100 000 each; workstations 60, 180, 360 × 1 000.
+        let expected = [160_000.0, 280_000.0, 460_000.0];
+        for (m, want) in expected.iter().enumerate() {
+            let got = e.member_metric(j, m, Metric::Annual(2031)).unwrap();
+            assert!((got - want).abs() < EPS, "member {m}: {got} vs {want}");
+        }
+        let row = &e.summary(Metric::Annual(2031))[j];
+        assert!((row.total - 900_000.0).abs() < EPS);
+        assert!((row.diff_total.unwrap() - (900_000.0 - 660_000.0)).abs() < EPS);
+        assert!((row.diff_per_member[0].unwrap() - 50_000.0).abs() < EPS);
+    }
+
+    #[test]
+    fn member_outside_the_scenario_pays_nothing_and_shows_none() {
+        let mut study = small_study();
+        study.scenarios[1].participants = Some(vec![MemberId::new("A"), MemberId::new("C")]);
+        let e = evaluate(&study).unwrap();
+        let j = scenario_index(&e, "joint");
+        assert_eq!(e.member_metric(j, 1, Metric::Annual(2030)), None);
+        assert_eq!(e.summary(Metric::Annual(2030))[j].diff_per_member[1], None);
+        // The lump is now split between two; the total is unchanged.
+        assert!((e.member_metric(j, 0, Metric::Annual(2030)).unwrap() - (150_000.0 + 60_000.0)).abs() < EPS);
+        let total = e.summary(Metric::Annual(2030))[j].total;
+        assert!((total - (300_000.0 + 60_000.0 + 360_000.0)).abs() < EPS);
+        // Difference is against today's cost of the same participants only.
+        let diff = e.summary(Metric::Annual(2030))[j].diff_total.unwrap();
+        assert!((diff - (total - 110_000.0 - 330_000.0)).abs() < EPS);
+    }
+
+    #[test]
+    fn shared_line_with_a_driver_is_driver_total_times_key() {
+        let mut study = small_study();
+        let mut l = line(&study, "joint", 1);
+        l.payer = Payer::Shared;
+        l.driver = Driver::Attribute(Attribute::Population);
+        l.amount_nok = 10.0;
+        set_lines(&mut study, "joint", vec![l]);
+        study.scenarios[1].key = Some(crate::model::KeyId::new("mix"));
+        let e = evaluate(&study).unwrap();
+        let j = scenario_index(&e, "joint");
+        // 10 kr × 10 000 inhabitants, split 17/31/52 %.
+        for (m, share) in [0.17, 0.31, 0.52].iter().enumerate() {
+            let got = e.member_metric(j, m, Metric::Annual(2030)).unwrap();
+            assert!((got - 100_000.0 * share).abs() < EPS, "{got}");
+        }
+    }
+
+    #[test]
+    fn one_member_pays_the_whole_line() {
+        let mut study = small_study();
+        let mut l = line(&study, "joint", 1);
+        l.payer = Payer::Member(MemberId::new("B"));
+        set_lines(&mut study, "joint", vec![l]);
+        let e = evaluate(&study).unwrap();
+        let j = scenario_index(&e, "joint");
+        assert_eq!(e.member_metric(j, 0, Metric::Annual(2030)), Some(0.0));
+        assert_eq!(e.member_metric(j, 1, Metric::Annual(2030)), Some(600_000.0));
+    }
+
+    #[test]
+    fn fte_driver_uses_filled_positions() {
+        let mut study = small_study();
+        study.members[0].positions = vec![crate::model::Position {
+            role: "IT".into(),
+            authorised_percent_of_fte: 100.0,
+            filled_percent_of_fte: 50.0,
+            tasks: vec![],
+            note: String::new(),
+        }];
+        let mut l = line(&study, "joint", 0);
+        l.driver = Driver::Fte;
+        l.payer = Payer::EachMember;
+        l.amount_nok = 600_000.0;
+        set_lines(&mut study, "joint", vec![l]);
+        let e = evaluate(&study).unwrap();
+        let j = scenario_index(&e, "joint");
+        assert_eq!(e.member_metric(j, 0, Metric::Annual(2030)), Some(300_000.0));
+        assert_eq!(e.member_metric(j, 1, Metric::Annual(2030)), Some(0.0));
+    }
+
+    #[test]
+    fn timing_and_growth() {
+        let mut study = small_study();
+        study.assumptions.horizon_years = 10;
+        study.assumptions.real_wage_growth_percent = 2.0;
+        let mut refresh = line(&study, "joint", 0);
+        refresh.timing = Timing::EveryNYears { every: 4, from: 2030 };
+        refresh.growth = Growth::Wages;
+        refresh.amount_nok = 1000.0;
+        refresh.payer = Payer::Member(MemberId::new("A"));
+        let mut once = refresh.clone();
+        once.timing = Timing::Once { year: 2032 };
+        once.growth = Growth::None;
+        once.category = crate::model::CategoryId::new("services");
+        set_lines(&mut study, "joint", vec![refresh, once]);
+        let e = evaluate(&study).unwrap();
+        let j = scenario_index(&e, "joint");
+        let staff: Vec<f64> = (0..10).map(|y| e.cell(j, 0, 0, y)).collect();
+        for (y, v) in staff.iter().enumerate() {
+            let expected = if y % 4 == 0 {
+                1000.0 * 1.02f64.powi(i32::try_from(y).unwrap())
+            } else {
+                0.0
+            };
+            assert!((v - expected).abs() < EPS, "year {y}: {v} vs {expected}");
+        }
+        assert_eq!(e.cell(j, 0, 1, 2), 1000.0);
+        assert_eq!(
+            e.member_metric(j, 0, Metric::HorizonSum).unwrap(),
+            staff.iter().sum::<f64>() + 1000.0
+        );
+        // Today's salaries grow with wages, services with prices (0 %).
+        let t = e.today.unwrap();
+        assert!((e.cell(t, 0, 0, 3) - 100_000.0 * 1.02f64.powi(3)).abs() < EPS);
+        assert_eq!(e.cell(t, 0, 1, 3), 10_000.0);
+    }
+
+    #[test]
+    fn every_year_from_to_is_inclusive() {
+        let timing = Timing::EveryYear {
+            from: Some(2031),
+            to: Some(2033),
+        };
+        let due: Vec<bool> = (2030..2035).map(|y| timing.is_due(y)).collect();
+        assert_eq!(due, vec![false, true, true, true, false]);
+    }
+
+    #[test]
+    fn invalid_study_is_an_error_with_the_report() {
+        let mut study = small_study();
+        study.scenarios[1].lines[0].amount_nok = f64::NAN;
+        let Err(EngineError::Invalid(report)) = evaluate(&study) else {
+            panic!("NaN must stop evaluation")
+        };
+        assert_eq!(report.errors().count(), 1);
+    }
+
+    #[test]
+    fn category_metric_adds_members() {
+        let study = small_study();
+        let e = evaluate(&study).unwrap();
+        let t = e.today.unwrap();
+        assert_eq!(e.category_metric(t, 0, Metric::Annual(2030)), 600_000.0);
+        assert_eq!(e.category_metric(t, 1, Metric::HorizonSum), 5.0 * 60_000.0);
+        assert_eq!(e.category_metric(t, 1, Metric::Annual(1999)), 0.0);
+    }
+}

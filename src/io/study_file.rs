@@ -297,11 +297,16 @@ impl SaveError {
 /// Only the version of a study file.
 #[derive(Deserialize)]
 struct Probe {
+    #[serde(default)]
     version: Option<u32>,
 }
 
 fn options() -> ron::Options {
-    ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
+    // `implicit_some` also without the file's `#![enable(...)]` line, so a
+    // hand-written `date: "2007"` works as well as `date: Some("2007")`.
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT)
 }
 
 /// Parses a study from RON text. `path` is only used in error messages.
@@ -362,7 +367,7 @@ pub fn load_path(path: &Path) -> Result<Study, LoadError> {
         Ok(text) => text,
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+            let line = bytecount(&e.as_bytes()[..valid], b'\n') + 1;
             return Err(LoadError::NotUtf8 {
                 path: path.to_path_buf(),
                 line,
@@ -370,6 +375,10 @@ pub fn load_path(path: &Path) -> Result<Study, LoadError> {
         }
     };
     load_str(&text, path).map_err(|e| e.with_path(path))
+}
+
+fn bytecount(bytes: &[u8], needle: u8) -> usize {
+    bytes.iter().fold(0, |n, &b| n + usize::from(b == needle))
 }
 
 /// The study as RON text, in the current format, readable by people.
@@ -489,6 +498,7 @@ fn number_typo(text: &str, line: usize, col: usize) -> Option<(SyntaxProblem, us
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp, clippy::panic)]
 mod tests {
     use super::*;
     use crate::i18n::Lang;

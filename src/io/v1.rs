@@ -103,17 +103,16 @@ pub(super) fn migrate(old: StudyV1) -> Study {
     for entry in old.today {
         let category = CategoryId(entry.category);
         let member = MemberId(entry.member);
-        let index = match baseline_lines.iter().position(|l| l.category == category) {
-            Some(i) => i,
-            None => {
-                baseline_lines.push(BaselineLine {
-                    category,
-                    amounts_nok: BTreeMap::new(),
-                    printed_total: None,
-                    note: String::new(),
-                });
-                baseline_lines.len() - 1
-            }
+        let index = if let Some(i) = baseline_lines.iter().position(|l| l.category == category) {
+            i
+        } else {
+            baseline_lines.push(BaselineLine {
+                category,
+                amounts_nok: BTreeMap::new(),
+                printed_total: None,
+                note: String::new(),
+            });
+            baseline_lines.len() - 1
         };
         *baseline_lines[index].amounts_nok.entry(member).or_default() += entry.amount_nok;
     }

@@ -10,11 +10,11 @@ use super::{
     Scenario, ScenarioId, ScenarioKind, Source, StaffingPrinted, Study, Timing,
 };
 
-fn quantity(value: f64) -> Option<Quantity> {
-    Some(Quantity {
+fn quantity(value: f64) -> Quantity {
+    Quantity {
         value,
         source: Source::default(),
-    })
+    }
 }
 
 fn member(id: &str, population: f64) -> Member {
@@ -22,10 +22,10 @@ fn member(id: &str, population: f64) -> Member {
         id: MemberId::new(id),
         name: format!("Kommune {id}"),
         number: None,
-        population: quantity(population),
-        employees: quantity((population * 0.08).round()),
-        workstations: quantity((population * 0.06).round()),
-        sites: quantity((population / 500.0).ceil()),
+        population: Some(quantity(population)),
+        employees: Some(quantity((population * 0.08).round())),
+        workstations: Some(quantity((population * 0.06).round())),
+        sites: Some(quantity((population / 500.0).ceil())),
         salary: None,
         positions: Vec::new(),
     }

@@ -121,6 +121,7 @@ fn raw_weights(study: &Study, rule: &KeyRule, participants: &[MemberId]) -> Resu
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp, clippy::panic)]
 mod tests {
     use super::*;
     use crate::model::KeyPart;

@@ -1,0 +1,186 @@
+//! The command-line contract: `compare` and `check`, their output and exit
+//! codes, also on broken files.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::float_cmp,
+    clippy::panic,
+    missing_docs
+)]
+
+use std::process::{Command, Output};
+
+fn samdrift(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_samdrift"))
+        .args(args)
+        .env("LANG", "C")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn write_temp(name: &str, content: &[u8]) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, content).unwrap();
+    (dir, path.display().to_string())
+}
+
+#[test]
+fn compare_prints_the_2006_table() {
+    let o = samdrift(&["compare", "scenarios/nordre-troms-2006.ron"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let header = text.lines().nth(1).unwrap();
+    let columns: Vec<&str> = header.split_whitespace().collect();
+    assert_eq!(columns, ["Scenario", "G", "L", "S", "I", "total"]);
+    let today = text.lines().find(|l| l.starts_with("Dagens drift")).unwrap();
+    assert!(
+        today.ends_with("627 000  550 000    647 500    590 000  2 414 500"),
+        "{today}"
+    );
+    let without = text
+        .lines()
+        .find(|l| l.starts_with("Drift i eget hus uten Ibestad"))
+        .unwrap();
+    assert!(without.contains('—'), "{without}");
+}
+
+#[test]
+fn compare_csv_is_semicolon_separated_with_plain_numbers() {
+    let o = samdrift(&[
+        "compare",
+        "scenarios/nordre-troms-2006.ron",
+        "--format",
+        "csv",
+        "--year",
+        "2008",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(headers, ["scenario", "G", "L", "S", "I", "total"]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let joint = rows.iter().find(|r| &r[0] == "Drift i eget hus").unwrap();
+    let cells: Vec<f64> = (1..6)
+        .map(|i| joint[i].replace(',', ".").parse().unwrap())
+        .collect();
+    assert!((cells[0] - 504_000.0).abs() <= 1000.0);
+    assert_eq!(
+        cells[..4].iter().sum::<f64>(),
+        cells[4],
+        "members add up to the total"
+    );
+    let without = rows
+        .iter()
+        .find(|r| &r[0] == "Drift i eget hus uten Ibestad")
+        .unwrap();
+    assert_eq!(&without[4], "", "a member outside the scenario is an empty cell");
+    assert!(text.contains("\r\n"));
+}
+
+#[test]
+fn compare_year_outside_the_horizon_is_refused() {
+    let o = samdrift(&["compare", "--year", "1990"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("1990"), "{}", stderr(&o));
+}
+
+#[test]
+fn check_names_both_wrong_printed_totals() {
+    let o = samdrift(&["check", "scenarios/nordre-troms-2006.ron", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "warnings only: exit 0");
+    let text = stdout(&o);
+    assert!(
+        text.lines()
+            .any(|l| l.contains("Kommunikasjon") && l.contains("490 000") && l.contains("630 000")),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.contains("Andre driftsutgifter") && l.contains("100 000")),
+        "{text}"
+    );
+    assert!(text.lines().all(|l| l.starts_with("warning: ")), "{text}");
+}
+
+#[test]
+fn check_speaks_norwegian() {
+    let o = samdrift(&["--lang", "nb", "check", "scenarios/nordre-troms-2006.ron"]);
+    assert!(
+        stdout(&o).contains("advarsel: Dagens kostnader"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn check_exits_1_on_validation_errors() {
+    let text = std::fs::read_to_string("scenarios/nordre-troms-2006.ron")
+        .unwrap()
+        .replacen("key: \"briefing\"", "key: \"missing\"", 1);
+    let (_dir, path) = write_temp("invalid.ron", text.as_bytes());
+    let o = samdrift(&["check", &path, "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("error: Scenario “Drift i eget hus”: there is no key with the id “missing”."),
+        "{}",
+        stdout(&o)
+    );
+    // compare refuses to show figures for an invalid study.
+    let o = samdrift(&["compare", &path]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn broken_file_gets_line_and_column_and_exit_2() {
+    let text = std::fs::read_to_string("scenarios/nordre-troms-2006.ron").unwrap();
+    let broken = text.replacen("amount_nok: 2262000,", "amount_nok: 2262000,5,", 1);
+    let line = broken.lines().position(|l| l.contains("2262000,5")).unwrap() + 1;
+    let (_dir, path) = write_temp("broken.ron", broken.as_bytes());
+    for command in ["check", "compare"] {
+        let o = samdrift(&[command, &path, "--lang", "en"]);
+        assert_eq!(o.status.code(), Some(2), "{command}");
+        let message = stderr(&o);
+        assert!(message.contains(&format!("broken.ron:{line}:")), "{message}");
+        assert!(message.contains("decimal comma"), "{message}");
+    }
+}
+
+#[test]
+fn unreadable_files_never_panic() {
+    let cases: [(&str, &[u8]); 5] = [
+        ("empty.ron", b""),
+        ("garbage.ron", b"\x00\x01\x02\xff\xfe binary"),
+        (
+            "truncated.ron",
+            b"(version: 2, title: \"x\", members: [(id: \"G\"",
+        ),
+        ("newer.ron", b"(version: 7, title: \"from the future\")"),
+        (
+            "latin1.ron",
+            b"(version: 2,\n title: \"Ibestad kommune \xe6\xf8\xe5\")",
+        ),
+    ];
+    for (name, content) in cases {
+        let (_dir, path) = write_temp(name, content);
+        let o = samdrift(&["check", &path, "--lang", "en"]);
+        assert_eq!(o.status.code(), Some(2), "{name}: {}", stderr(&o));
+        assert!(stderr(&o).contains(name), "{name}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"), "{name}");
+    }
+    let o = samdrift(&["check", "/no/such/file.ron"]);
+    assert_eq!(o.status.code(), Some(2));
+}

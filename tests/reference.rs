@@ -1,0 +1,233 @@
+//! The 2006 reference case: the shipped study file, evaluated by the real
+//! engine, must reproduce every cell of slide 11 within ±1 000 NOK and
+//! today's operation equal to slide 7's column sums.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::float_cmp,
+    clippy::panic,
+    missing_docs
+)]
+
+use std::path::Path;
+
+use samdrift::engine::{Evaluation, Metric, evaluate};
+use samdrift::i18n::{Lang, Tr};
+use samdrift::io::{load_path, load_str, to_ron_string};
+use samdrift::model::{Problem, ScenarioKind, Source, Study, validate};
+
+const FILE: &str = "scenarios/nordre-troms-2006.ron";
+
+fn reference() -> Study {
+    load_path(Path::new(FILE)).expect("the reference study loads")
+}
+
+fn row(e: &Evaluation, id: &str, year: i32) -> (Vec<Option<f64>>, f64) {
+    let s = e
+        .scenarios
+        .iter()
+        .position(|s| s.id.as_str() == id)
+        .expect("scenario exists");
+    let summary = &e.summary(Metric::Annual(year))[s];
+    (summary.per_member.clone(), summary.total)
+}
+
+/// Slide 11, thousand NOK: G, L, S, I (None = not part of it), sum.
+const SLIDE_11: [(&str, [Option<f64>; 4], f64); 4] = [
+    (
+        "joint",
+        [Some(504.0), Some(452.0), Some(718.0), Some(588.0)],
+        2262.0,
+    ),
+    (
+        "joint_without_i",
+        [Some(681.0), Some(609.0), Some(972.0), None],
+        2262.0,
+    ),
+    (
+        "remote",
+        [Some(476.0), Some(426.0), Some(678.0), Some(555.0)],
+        2136.0,
+    ),
+    (
+        "today",
+        [Some(627.0), Some(550.0), Some(648.0), Some(590.0)],
+        2415.0,
+    ),
+];
+
+#[test]
+fn every_cell_of_slide_11_within_one_thousand() {
+    let study = reference();
+    let e = evaluate(&study).expect("the reference study evaluates");
+    assert_eq!(
+        e.members.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["G", "L", "S", "I"]
+    );
+    for year in e.years.clone() {
+        for (id, cells, sum) in SLIDE_11 {
+            let (per_member, total) = row(&e, id, year);
+            for (m, (got, want)) in per_member.iter().zip(cells).enumerate() {
+                match (got, want) {
+                    (Some(got), Some(want)) => {
+                        assert!(
+                            (got - want * 1000.0).abs() <= 1000.0,
+                            "{id} {year} member {m}: {got} vs {want}k"
+                        );
+                    }
+                    (None, None) => {}
+                    _ => panic!("{id} member {m}: participation differs from slide 11"),
+                }
+            }
+            // The slide-11 scenarios are constant lump sums: every year alike.
+            if id != "today" {
+                assert!(
+                    (total - sum * 1000.0).abs() <= 1000.0,
+                    "{id} {year}: total {total}"
+                );
+            }
+        }
+    }
+    let (_, today_first_year) = row(&e, "today", 2007);
+    assert!((today_first_year - 2_414_500.0).abs() < 1e-6);
+}
+
+#[test]
+fn todays_operation_is_slide_7s_column_sums() {
+    let study = reference();
+    let e = evaluate(&study).unwrap();
+    let (per_member, total) = row(&e, "today", study.assumptions.first_year);
+    let expected = [627_000.0, 550_000.0, 647_500.0, 590_000.0];
+    for (got, want) in per_member.iter().zip(expected) {
+        assert!((got.unwrap() - want).abs() < 1e-6, "{got:?} vs {want}");
+    }
+    assert!((total - 2_414_500.0).abs() < 1e-6);
+}
+
+#[test]
+fn validation_flags_exactly_the_wrong_printed_totals() {
+    let study = reference();
+    let report = validate(&study);
+    assert!(!report.has_errors(), "{report:?}");
+    let wrong: Vec<(f64, f64)> = report
+        .issues
+        .iter()
+        .filter_map(|i| match i.problem {
+            Problem::PrintedTotalDiffers {
+                printed,
+                computed,
+                percent: false,
+                ..
+            } => Some((printed, computed)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(wrong, vec![(490_000.0, 630_000.0), (0.0, 100_000.0)]);
+    // Slide 5's "Annet" row: printed 20, cells 40 (our reading of the transcript).
+    assert!(report.issues.iter().any(|i| matches!(
+        &i.problem,
+        Problem::PrintedTotalDiffers { what: Some(w), printed, computed, percent: true }
+            if w == "Annet" && *printed == 20.0 && *computed == 40.0
+    )));
+    let tr = Tr::new(Lang::Nb);
+    let lines: Vec<String> = report.issues.iter().map(|i| i.line(&tr)).collect();
+    assert!(
+        lines[0].contains("Kommunikasjon") && lines[0].contains("490\u{a0}000"),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn staffing_matches_slides_5_and_6() {
+    let study = reference();
+    let filled: Vec<f64> = study
+        .members
+        .iter()
+        .map(samdrift::model::Member::filled_fte)
+        .collect();
+    assert_eq!(filled, vec![1.25, 0.70, 2.0, 0.0]);
+    let authorised: Vec<f64> = study
+        .members
+        .iter()
+        .map(|m| m.positions.iter().map(|p| p.authorised_percent_of_fte).sum())
+        .collect();
+    assert_eq!(authorised, vec![125.0, 120.0, 200.0, 0.0]);
+}
+
+#[test]
+fn every_figure_not_from_the_briefing_is_marked_as_an_assumption() {
+    let study = reference();
+    for member in &study.members {
+        for q in [&member.employees, &member.workstations, &member.sites]
+            .into_iter()
+            .flatten()
+        {
+            assert!(q.source.is_assumption(), "{}: {q:?}", member.name);
+            let Source::Assumption { note } = &q.source else {
+                unreachable!()
+            };
+            assert!(!note.is_empty(), "assumption without a note: {}", member.name);
+        }
+        assert!(matches!(
+            member.population.as_ref().unwrap().source,
+            Source::Cited { .. }
+        ));
+    }
+    let thin = study
+        .scenarios
+        .iter()
+        .find(|s| s.kind == ScenarioKind::ThinClients)
+        .expect("thin-client scenario");
+    let assumed = thin.lines.iter().filter(|l| l.source.is_assumption()).count();
+    assert!(
+        assumed >= 3,
+        "the thin-client lines beyond slide 11 are assumptions"
+    );
+    for line in &thin.lines {
+        match &line.source {
+            Source::Cited { text, .. } => assert!(text.contains("11"), "{}", line.label),
+            Source::Assumption { note } => assert!(!note.is_empty(), "{}", line.label),
+        }
+    }
+}
+
+#[test]
+fn embedded_study_is_the_shipped_file() {
+    let embedded = load_str(samdrift::REFERENCE_STUDY, Path::new("embedded")).unwrap();
+    assert_eq!(embedded, reference());
+}
+
+#[test]
+fn both_example_studies_round_trip_through_ron() {
+    for file in [FILE, "scenarios/eksempel-tre-kommuner.ron"] {
+        let study = load_path(Path::new(file)).unwrap();
+        let text = to_ron_string(&study).unwrap();
+        let again = load_str(&text, Path::new(file)).unwrap();
+        assert_eq!(again, study, "{file}");
+        assert_eq!(
+            to_ron_string(&again).unwrap(),
+            text,
+            "{file}: saving twice gives the same text"
+        );
+        evaluate(&again).unwrap();
+    }
+}
+
+#[test]
+fn without_member_keeps_a_lump_sum_total() {
+    let study = reference();
+    let joint = study.scenarios.iter().find(|s| s.id.as_str() == "joint").unwrap();
+    let ibestad = samdrift::model::MemberId::new("I");
+    let (copy, dropped) = study.scenario_without(joint, &ibestad, "Uten Ibestad".into());
+    assert!(dropped.is_empty());
+    assert_eq!(copy.id.as_str(), "joint-without-I");
+    let mut changed = study.clone();
+    changed.scenarios.push(copy);
+    let e = evaluate(&changed).unwrap();
+    let (per_member, total) = row(&e, "joint-without-I", 2007);
+    assert_eq!(per_member[3], None);
+    assert!((total - 2_262_000.0).abs() < 1e-6);
+    // The four-member key renormalised: G 22.28 / 74.
+    assert!((per_member[0].unwrap() - 2_262_000.0 * 22.28 / 74.0).abs() < 1e-6);
+}
