@@ -23,8 +23,8 @@
 use std::collections::HashMap;
 
 use crate::model::{
-    CategoryId, Driver, Growth, KeyRule, MemberId, Payer, Report, ScenarioId, ScenarioKind, Study, keys,
-    validate,
+    CategoryId, Driver, Growth, KeyRule, MemberId, Payer, Report, ScenarioId, ScenarioKind, Study, Timing,
+    keys, validate,
 };
 
 /// Why a study cannot be evaluated.
@@ -257,10 +257,14 @@ fn compute(study: &Study, report: Report) -> Result<Evaluation, EngineError> {
     let stride_member = categories.len() * n_years;
     let invalid = |report: &Report| EngineError::Invalid(report.clone());
 
-    // Per line: the year profile (due × growth) and per-member base amounts.
+    // Lines that share category, timing and growth share a year profile, so
+    // their per-member amounts are summed first and spread over the years
+    // once per group: the year loop runs per group, not per line.
     let mut profile = vec![0.0; n_years];
-    let mut base = vec![0.0; members.len()];
     let mut quantities = vec![0.0; members.len()];
+    let mut group_of: HashMap<(usize, &Timing, Growth), usize> = HashMap::new();
+    let mut group_keys: Vec<(usize, &Timing, Growth)> = Vec::new();
+    let mut group_bases: Vec<f64> = Vec::new();
 
     let mut results = Vec::with_capacity(study.scenarios.len());
     for scenario in &study.scenarios {
@@ -302,20 +306,19 @@ fn compute(study: &Study, report: Report) -> Result<Evaluation, EngineError> {
             }
         }
 
+        group_of.clear();
+        group_keys.clear();
+        group_bases.clear();
         for line in &scenario.lines {
             let c = *category_index
                 .get(&line.category)
                 .ok_or_else(|| invalid(&report))?;
-            let factors = growth.get(line.growth);
-            let mut any_due = false;
-            for ((p, year), f) in profile.iter_mut().zip(&years).zip(factors) {
-                let due = line.timing.is_due(*year);
-                any_due |= due;
-                *p = if due { *f } else { 0.0 };
-            }
-            if !any_due {
-                continue;
-            }
+            let group = *group_of.entry((c, &line.timing, line.growth)).or_insert_with(|| {
+                group_keys.push((c, &line.timing, line.growth));
+                group_bases.resize(group_bases.len() + members.len(), 0.0);
+                group_keys.len() - 1
+            });
+            let base = &mut group_bases[group * members.len()..][..members.len()];
             // Driver quantity per participant.
             for &m in &participant_idx {
                 quantities[m] = match line.driver {
@@ -333,23 +336,29 @@ fn compute(study: &Study, report: Report) -> Result<Evaluation, EngineError> {
                 participant_idx.iter().map(|&m| quantities[m]).sum()
             };
             let unit = line.amount_nok * line.quantity;
-            base.fill(0.0);
             match &line.payer {
                 Payer::Shared => {
                     for &m in &participant_idx {
-                        base[m] = unit * total_quantity * key_shares[m];
+                        base[m] += unit * total_quantity * key_shares[m];
                     }
                 }
                 Payer::EachMember => {
                     for &m in &participant_idx {
-                        base[m] = unit * quantities[m];
+                        base[m] += unit * quantities[m];
                     }
                 }
                 Payer::Member(id) => {
                     let m = *member_index.get(id).ok_or_else(|| invalid(&report))?;
-                    base[m] = unit * total_quantity;
+                    base[m] += unit * total_quantity;
                 }
             }
+        }
+        for (group, &(c, timing, line_growth)) in group_keys.iter().enumerate() {
+            let factors = growth.get(line_growth);
+            for ((p, year), f) in profile.iter_mut().zip(&years).zip(factors) {
+                *p = if timing.is_due(*year) { *f } else { 0.0 };
+            }
+            let base = &group_bases[group * members.len()..][..members.len()];
             for &m in &participant_idx {
                 let b = base[m];
                 if b == 0.0 {

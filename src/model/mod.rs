@@ -162,6 +162,12 @@ impl Attribute {
         Attribute::Sites,
     ];
 
+    /// Position in [`Attribute::ALL`], for per-attribute tables.
+    #[must_use]
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The message id of the attribute's name in the translation files.
     #[must_use]
     pub fn message_id(self) -> &'static str {
@@ -465,7 +471,7 @@ pub enum Payer {
 }
 
 /// When a line falls due. Years are calendar years.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Timing {
     /// Every year, optionally from and/or to a year (inclusive).
     EveryYear {

@@ -12,8 +12,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::keys::{self, KeyError};
 use super::{
-    Attribute, CategoryId, Driver, KeyId, KeyRule, MemberId, Payer, Quantity, Scenario, ScenarioKind, Study,
-    Timing,
+    Attribute, CategoryId, Driver, KeyId, KeyRule, Member, MemberId, Payer, Quantity, Scenario, ScenarioKind,
+    Study, Timing,
 };
 use crate::format;
 use crate::i18n::Tr;
@@ -1029,6 +1029,16 @@ fn scenario_checks(
     }
     let first = study.assumptions.first_year;
     let last = study.assumptions.end_year() - 1;
+    // Per attribute, the names of the participants without it (looked up
+    // once per scenario, not once per line).
+    let participant_members: Vec<&Member> = participants.iter().filter_map(|id| study.member(id)).collect();
+    let missing: [Vec<String>; 4] = Attribute::ALL.map(|attribute| {
+        participant_members
+            .iter()
+            .filter(|m| m.attribute(attribute).is_none())
+            .map(|m| m.name.clone())
+            .collect()
+    });
     for (index, line) in scenario.lines.iter().enumerate() {
         let place = Place::ScenarioLine {
             scenario: scenario.id.clone(),
@@ -1059,20 +1069,14 @@ fn scenario_checks(
             }
         }
         if let Driver::Attribute(attribute) = line.driver {
-            for member in &participants {
-                if study
-                    .member(member)
-                    .and_then(|m| m.attribute(attribute))
-                    .is_none()
-                {
-                    report.push(
-                        &place,
-                        Problem::DriverMissingAttribute {
-                            member: member_name(member),
-                            attribute,
-                        },
-                    );
-                }
+            for member in &missing[attribute.index()] {
+                report.push(
+                    &place,
+                    Problem::DriverMissingAttribute {
+                        member: member.clone(),
+                        attribute,
+                    },
+                );
             }
         }
         match line.timing {
