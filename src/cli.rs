@@ -190,21 +190,14 @@ fn compare(
     ExitCode::SUCCESS
 }
 
-/// Per scenario: the rounded member figures (`None` outside the scenario)
-/// and the rounded total, rounded so that the members add up to the total.
+/// Per scenario: its name, the rounded member figures (`None` outside the
+/// scenario) and the rounded total.
 fn rounded_rows(evaluation: &Evaluation, year: i32) -> Vec<(String, Vec<Option<f64>>, f64)> {
     evaluation
         .summary(Metric::Annual(year))
         .into_iter()
         .map(|row| {
-            let present: Vec<f64> = row.per_member.iter().flatten().copied().collect();
-            let mut rounded = format::round_split(&present).into_iter();
-            let members: Vec<Option<f64>> = row
-                .per_member
-                .iter()
-                .map(|v| v.and_then(|_| rounded.next()))
-                .collect();
-            let total = members.iter().flatten().sum();
+            let (members, total) = row.rounded(1.0);
             (evaluation.scenarios[row.scenario].name.clone(), members, total)
         })
         .collect()

@@ -18,6 +18,9 @@ pub mod i18n;
 pub mod io;
 pub mod model;
 
+#[cfg(feature = "gui")]
+pub mod app;
+
 /// The reference study (Nordre Troms 2006), embedded in the binary.
 pub const REFERENCE_STUDY: &str = include_str!("../scenarios/nordre-troms-2006.ron");
 /// The name the embedded reference study is shown under.

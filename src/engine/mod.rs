@@ -76,6 +76,35 @@ pub struct SummaryRow {
     /// Total minus today's total over the same participants, if there is a
     /// today's operation.
     pub diff_total: Option<f64>,
+    /// Per member: the difference in percent of today's figure (`None`
+    /// when today's figure is 0 or missing).
+    pub diff_percent_per_member: Vec<Option<f64>>,
+    /// The total's difference in percent of today's total.
+    pub diff_percent_total: Option<f64>,
+}
+
+impl SummaryRow {
+    /// The row in units of `unit` (1 for kroner, 1 000 for thousands), each
+    /// member rounded to a whole unit so that the members add up to the
+    /// rounded total (largest remainder). Returns the members and the total.
+    #[must_use]
+    pub fn rounded(&self, unit: f64) -> (Vec<Option<f64>>, f64) {
+        let present: Vec<f64> = self.per_member.iter().flatten().map(|v| v / unit).collect();
+        let mut rounded = crate::format::round_split(&present).into_iter();
+        let members: Vec<Option<f64>> = self
+            .per_member
+            .iter()
+            .map(|v| v.and_then(|_| rounded.next()))
+            .collect();
+        let total = members.iter().flatten().sum();
+        (members, total)
+    }
+}
+
+fn percent_of(diff: Option<f64>, current: Option<f64>) -> Option<f64> {
+    let diff = diff?;
+    let base = current? - diff;
+    (base.abs() > f64::EPSILON).then(|| diff / base * 100.0)
 }
 
 /// Every figure of a study.
@@ -182,12 +211,20 @@ impl Evaluation {
                         .sum();
                     total - today_same
                 });
+                let diff_percent_per_member = diff_per_member
+                    .iter()
+                    .zip(&per_member)
+                    .map(|(d, v)| percent_of(*d, *v))
+                    .collect();
+                let diff_percent_total = percent_of(diff_total, Some(total));
                 SummaryRow {
                     scenario: s,
                     per_member,
                     total,
                     diff_per_member,
                     diff_total,
+                    diff_percent_per_member,
+                    diff_percent_total,
                 }
             })
             .collect()

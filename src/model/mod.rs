@@ -10,6 +10,7 @@
 //! Units are in the names: `amount_nok`, `percent_of_fte`, `horizon_years`.
 //! Percentages are stored as percent (`22.28`), never as fractions.
 
+pub mod edit;
 pub mod examples;
 pub mod keys;
 pub mod validate;

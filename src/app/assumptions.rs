@@ -1,0 +1,159 @@
+//! Assumptions: the years analysed, real growth, the discount rate and the
+//! year shown as annual cost.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::Command;
+use super::document::Edit;
+use super::widgets::{number_ui, source_ui, text_ui};
+use crate::i18n::Tr;
+use crate::model::{Assumptions, RateStep, Study};
+
+/// Draws the view.
+pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>) {
+    ui.heading(tr.get("view-assumptions"));
+    ui.add_space(6.0);
+    let a = &study.assumptions;
+    let push = |commands: &mut Vec<Command>, a: Assumptions, merge: Option<egui::Id>| {
+        commands.push(Command::Edit(Edit::SetAssumptions(a), merge));
+    };
+    egui::Grid::new("assumptions-grid")
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            ui.label(tr.get("ui-first-year"));
+            let mut first = a.first_year;
+            let r = ui.add(egui::DragValue::new(&mut first).range(1900..=2200));
+            super::widgets::accessible_label(ui, &r, &tr.get("ui-first-year"));
+            if r.changed() {
+                let shift = first - a.first_year;
+                let mut next = a.clone();
+                next.first_year = first;
+                next.display_year += shift;
+                push(commands, next, Some(r.id));
+            }
+            ui.end_row();
+
+            ui.label(tr.get("ui-horizon"));
+            let mut horizon = a.horizon_years;
+            let r = ui.add(
+                egui::DragValue::new(&mut horizon)
+                    .range(1..=200)
+                    .suffix(tr.get("ui-years-suffix")),
+            );
+            super::widgets::accessible_label(ui, &r, &tr.get("ui-horizon"));
+            if r.changed() {
+                let mut next = a.clone();
+                next.horizon_years = horizon;
+                let last = next.end_year() - 1;
+                next.display_year = next.display_year.clamp(next.first_year, last);
+                push(commands, next, Some(r.id));
+            }
+            ui.end_row();
+
+            ui.label(tr.get("ui-display-year"));
+            egui::ComboBox::from_id_salt("display-year")
+                .selected_text(a.display_year.to_string())
+                .show_ui(ui, |ui| {
+                    for year in a.years().take(200) {
+                        if ui
+                            .selectable_label(year == a.display_year, year.to_string())
+                            .clicked()
+                        {
+                            let mut next = a.clone();
+                            next.display_year = year;
+                            push(commands, next, None);
+                        }
+                    }
+                });
+            ui.end_row();
+
+            for (label, value, wages) in [
+                (tr.get("field-wage-growth"), a.real_wage_growth_percent, true),
+                (tr.get("field-price-growth"), a.real_price_growth_percent, false),
+            ] {
+                ui.label(&label);
+                ui.horizontal(|ui| {
+                    if let Some(v) = number_ui(ui, tr, ("growth", wages), value, 2, 60.0, &label) {
+                        let mut next = a.clone();
+                        if wages {
+                            next.real_wage_growth_percent = v;
+                        } else {
+                            next.real_price_growth_percent = v;
+                        }
+                        push(commands, next, None);
+                    }
+                    ui.label(tr.get("ui-percent-per-year"));
+                });
+                ui.end_row();
+            }
+        });
+    ui.add_space(12.0);
+    ui.label(RichText::new(tr.get("field-discount-rate")).strong());
+    ui.horizontal(|ui| {
+        ui.label(tr.get("ui-name"));
+        let mut name = a.discount.name.clone();
+        if text_ui(ui, &mut name, 200.0, &tr.get("ui-discount-name")) {
+            let mut next = a.clone();
+            next.discount.name = name;
+            push(commands, next, Some(egui::Id::unique("discount-name")));
+        }
+    });
+    egui::Grid::new("discount-steps")
+        .striped(true)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new(tr.get("ui-from-year-index")).strong());
+            ui.label(RichText::new(tr.get("ui-rate-percent")).strong());
+            ui.label("");
+            ui.end_row();
+            for (i, step) in a.discount.steps.iter().enumerate() {
+                let mut from = step.from_year_index;
+                let r = ui.add(egui::DragValue::new(&mut from).range(0..=500));
+                super::widgets::accessible_label(ui, &r, &tr.get("ui-from-year-index"));
+                if r.changed() {
+                    let mut next = a.clone();
+                    next.discount.steps[i].from_year_index = from;
+                    push(commands, next, Some(r.id));
+                }
+                if let Some(v) = number_ui(
+                    ui,
+                    tr,
+                    ("discount-step", i),
+                    step.percent,
+                    2,
+                    60.0,
+                    &tr.get("ui-rate-percent"),
+                ) {
+                    let mut next = a.clone();
+                    next.discount.steps[i].percent = v;
+                    push(commands, next, None);
+                }
+                if ui
+                    .small_button(super::widgets::REMOVE)
+                    .on_hover_text(tr.get("ui-remove"))
+                    .clicked()
+                {
+                    let mut next = a.clone();
+                    next.discount.steps.remove(i);
+                    push(commands, next, None);
+                }
+                ui.end_row();
+            }
+        });
+    if ui.small_button(tr.get("ui-add-step")).clicked() {
+        let mut next = a.clone();
+        let from = next.discount.steps.last().map_or(0, |s| s.from_year_index + 10);
+        let percent = next.discount.steps.last().map_or(4.0, |s| s.percent);
+        next.discount.steps.push(RateStep {
+            from_year_index: from,
+            percent,
+        });
+        push(commands, next, None);
+    }
+    ui.add_space(4.0);
+    if let Some(source) = source_ui(ui, tr, &a.discount.source) {
+        let mut next = a.clone();
+        next.discount.source = source;
+        push(commands, next, Some(egui::Id::unique("discount-source")));
+    }
+}

@@ -1,0 +1,135 @@
+//! Today's costs: the category × municipality grid, edited like a
+//! spreadsheet (Tab moves right, Enter moves down, `1 234,5` or `1234.5`
+//! accepted), with computed totals beside the totals the source printed,
+//! and a warning where they disagree.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::Command;
+use super::document::Edit;
+use super::widgets::{WARNING, number_field, number_field_id, right_label};
+use crate::format;
+use crate::i18n::Tr;
+use crate::model::{Place, Problem, Report, Study};
+
+/// Draws the view.
+pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, report: &Report, commands: &mut Vec<Command>) {
+    ui.heading(tr.get("view-baseline"));
+    ui.label(RichText::new(tr.get("ui-baseline-help")).weak());
+    ui.add_space(6.0);
+    let differs = |category: Option<&str>| {
+        report.issues.iter().find_map(|i| match (&i.place, &i.problem) {
+            (
+                Place::Baseline {
+                    category: c,
+                    member: None,
+                    ..
+                },
+                Problem::PrintedTotalDiffers { .. },
+            ) if Some(c.as_str()) == category => Some(i.problem.message(tr)),
+            _ => None,
+        })
+    };
+    let mut moves: Option<(usize, usize)> = None;
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            egui::Grid::new("baseline-grid")
+                .striped(true)
+                .spacing([10.0, 4.0])
+                .show(ui, |ui| {
+                    ui.label(RichText::new(tr.get("ui-category")).strong());
+                    for member in &study.members {
+                        right_label(ui, RichText::new(&member.name).strong());
+                    }
+                    right_label(ui, RichText::new(tr.get("ui-total")).strong());
+                    right_label(ui, RichText::new(tr.get("ui-printed-total")).strong());
+                    ui.end_row();
+                    for (row, category) in study.categories.iter().enumerate() {
+                        let line = study.baseline.lines.iter().find(|l| l.category == category.id);
+                        ui.label(&category.name)
+                            .on_hover_text(category.kostra_art.join(", "));
+                        let mut total = 0.0;
+                        for (col, member) in study.members.iter().enumerate() {
+                            let amount = line
+                                .and_then(|l| l.amounts_nok.get(&member.id))
+                                .copied()
+                                .unwrap_or(0.0);
+                            total += amount;
+                            let label = format!("{} – {}", category.name, member.name);
+                            let id_salt = ("baseline", row, col);
+                            let (typed, response) = number_field(ui, tr, id_salt, amount, 0, 96.0, &label);
+                            if let Some(v) = typed {
+                                commands.push(Command::Edit(
+                                    Edit::SetBaselineAmount {
+                                        category: category.id.clone(),
+                                        member: member.id.clone(),
+                                        amount_nok: v,
+                                    },
+                                    None,
+                                ));
+                            }
+                            if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                                moves = Some((row + 1, col));
+                            }
+                        }
+                        right_label(ui, RichText::new(format::nordic(total, 0)).monospace());
+                        match line.and_then(|l| l.printed_total) {
+                            Some(printed) => {
+                                let text = RichText::new(format::nordic(printed, 0)).monospace();
+                                match differs(Some(category.id.as_str())) {
+                                    Some(message) => {
+                                        right_label(ui, text.color(WARNING)).on_hover_text(message);
+                                    }
+                                    None => {
+                                        right_label(ui, text.weak());
+                                    }
+                                }
+                            }
+                            None => {
+                                ui.label("");
+                            }
+                        }
+                        ui.end_row();
+                    }
+                    // Column sums.
+                    ui.label(RichText::new(tr.get("ui-total")).strong());
+                    let mut grand = 0.0;
+                    for member in &study.members {
+                        let sum: f64 = study
+                            .baseline
+                            .lines
+                            .iter()
+                            .filter_map(|l| l.amounts_nok.get(&member.id))
+                            .sum();
+                        grand += sum;
+                        right_label(ui, RichText::new(format::nordic(sum, 0)).monospace().strong());
+                    }
+                    right_label(ui, RichText::new(format::nordic(grand, 0)).monospace().strong());
+                    ui.end_row();
+                    if !study.baseline.printed_member_totals.is_empty() {
+                        ui.label(RichText::new(tr.get("ui-printed-total")).weak());
+                        for member in &study.members {
+                            match study.baseline.printed_member_totals.get(&member.id) {
+                                Some(v) => {
+                                    right_label(ui, RichText::new(format::nordic(*v, 0)).monospace().weak())
+                                }
+                                None => ui.label(""),
+                            };
+                        }
+                        match study.baseline.printed_grand_total {
+                            Some(v) => {
+                                right_label(ui, RichText::new(format::nordic(v, 0)).monospace().weak())
+                            }
+                            None => ui.label(""),
+                        };
+                        ui.end_row();
+                    }
+                });
+        });
+    if let Some((row, col)) = moves
+        && row < study.categories.len()
+    {
+        ui.memory_mut(|m| m.request_focus(number_field_id(("baseline", row, col))));
+    }
+}

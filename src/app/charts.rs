@@ -1,0 +1,314 @@
+//! Charts of the comparison (`egui_plot`): per municipality one bar per
+//! scenario; per scenario the cost stacked by category; and one
+//! municipality's cost now and in each scenario. Every chart is drawn from
+//! the evaluation only, with legends, Nordic axis labels and the exact
+//! figure on hover.
+
+use eframe::egui::{self, RichText, Ui};
+use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Plot};
+
+use super::UiState;
+use super::comparison::scenario_color;
+use super::widgets::series_color;
+use crate::engine::{Evaluation, Metric};
+use crate::format;
+use crate::i18n::Tr;
+use crate::model::Study;
+
+/// Which chart is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    /// Per municipality, one bar per scenario.
+    ByMember,
+    /// Per scenario, stacked by category.
+    ByCategory,
+    /// One municipality: today and each scenario.
+    OneMember,
+}
+
+fn axis_money(value: f64, thousands: bool) -> String {
+    if thousands {
+        format::nordic(value / 1000.0, 0)
+    } else {
+        format::nordic(value, 0)
+    }
+}
+
+fn money(value: f64) -> String {
+    format::kroner(value)
+}
+
+/// Text for an axis position that should name item `i` of `names`.
+fn name_at(mark: &GridMark, names: &[String]) -> String {
+    let nearest = mark.value.round();
+    if (mark.value - nearest).abs() > 1e-6 || nearest < 0.0 {
+        return String::new();
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    names.get(nearest as usize).cloned().unwrap_or_default()
+}
+
+fn short(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        name.to_owned()
+    } else {
+        let mut s: String = name.chars().take(max - 1).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// Draws the chart selector and the chosen chart.
+pub fn charts_ui(
+    ui: &mut Ui,
+    tr: &Tr,
+    study: &Study,
+    evaluation: &Evaluation,
+    year: i32,
+    thousands: bool,
+    state: &mut UiState,
+) {
+    ui.horizontal(|ui| {
+        for (kind, id) in [
+            (ChartKind::ByMember, "chart-by-member"),
+            (ChartKind::ByCategory, "chart-by-category"),
+            (ChartKind::OneMember, "chart-one-member"),
+        ] {
+            if ui.selectable_label(state.chart == kind, tr.get(id)).clicked() {
+                state.chart = kind;
+            }
+        }
+    });
+    let unit_label = if thousands {
+        tr.get("ui-unit-thousands")
+    } else {
+        tr.get("ui-unit-kroner")
+    };
+    let height = 420.0_f32.min(ui.available_height().max(300.0));
+    match state.chart {
+        ChartKind::ByMember => by_member(ui, tr, study, evaluation, year, thousands, &unit_label, height),
+        ChartKind::ByCategory => by_category(ui, tr, study, evaluation, year, thousands, &unit_label, height),
+        ChartKind::OneMember => {
+            egui::ComboBox::from_id_salt("chart-member")
+                .selected_text(study.members.get(state.member).map_or("", |m| m.name.as_str()))
+                .show_ui(ui, |ui| {
+                    for (i, m) in study.members.iter().enumerate() {
+                        ui.selectable_value(&mut state.member, i, &m.name);
+                    }
+                });
+            one_member(
+                ui,
+                tr,
+                study,
+                evaluation,
+                year,
+                thousands,
+                &unit_label,
+                height,
+                state.member,
+            );
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn by_member(
+    ui: &mut Ui,
+    tr: &Tr,
+    study: &Study,
+    evaluation: &Evaluation,
+    year: i32,
+    thousands: bool,
+    unit_label: &str,
+    height: f32,
+) {
+    let n = evaluation.scenarios.len().max(1);
+    #[allow(clippy::cast_precision_loss)]
+    let width = 0.8 / n as f64;
+    let names: Vec<String> = study.members.iter().map(|m| m.name.clone()).collect();
+    let charts: Vec<BarChart> = evaluation
+        .scenarios
+        .iter()
+        .enumerate()
+        .map(|(s, result)| {
+            #[allow(clippy::cast_precision_loss)]
+            let offset = (s as f64 - (n as f64 - 1.0) / 2.0) * width;
+            let bars: Vec<Bar> = (0..study.members.len())
+                .filter_map(|m| {
+                    let value = evaluation.member_metric(s, m, Metric::Annual(year))?;
+                    #[allow(clippy::cast_precision_loss)]
+                    let x = m as f64 + offset;
+                    Some(
+                        Bar::new(x, value)
+                            .width(width * 0.92)
+                            .fill(scenario_color(evaluation, s))
+                            .name(format!("{}\n{}", names[m], money(value))),
+                    )
+                })
+                .collect();
+            let scenario = result.name.clone();
+            BarChart::new(result.name.clone(), bars)
+                .color(scenario_color(evaluation, s))
+                .element_formatter(Box::new(move |bar, _| format!("{scenario}\n{}", bar.name)))
+        })
+        .collect();
+    Plot::new("chart-by-member")
+        .height(height)
+        .legend(
+            Legend::default()
+                .position(Corner::RightTop)
+                .follow_insertion_order(true),
+        )
+        .allow_scroll(false)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .show_grid([false, true])
+        .include_y(0.0)
+        .y_axis_label(unit_label.to_owned())
+        .x_axis_formatter(move |mark, _| name_at(&mark, &names))
+        .y_axis_formatter(move |mark, _| axis_money(mark.value, thousands))
+        .label_formatter(|_| None)
+        .show(ui, |plot| {
+            for chart in charts {
+                plot.bar_chart(chart);
+            }
+        });
+    ui.label(
+        RichText::new(tr.args("chart-caption-by-member", &[("year", year.to_string())]))
+            .small()
+            .weak(),
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn by_category(
+    ui: &mut Ui,
+    tr: &Tr,
+    study: &Study,
+    evaluation: &Evaluation,
+    year: i32,
+    thousands: bool,
+    unit_label: &str,
+    height: f32,
+) {
+    let names: Vec<String> = evaluation.scenarios.iter().map(|s| short(&s.name, 18)).collect();
+    let mut charts: Vec<BarChart> = Vec::new();
+    let mut color_index = 0;
+    for (c, category) in study.categories.iter().enumerate() {
+        let values: Vec<f64> = (0..evaluation.scenarios.len())
+            .map(|s| evaluation.category_metric(s, c, Metric::Annual(year)))
+            .collect();
+        if values.iter().all(|v| v.abs() < 0.5) {
+            continue;
+        }
+        let bars: Vec<Bar> = values
+            .iter()
+            .enumerate()
+            .map(|(s, v)| {
+                #[allow(clippy::cast_precision_loss)]
+                Bar::new(s as f64, *v)
+                    .width(0.6)
+                    .fill(series_color(color_index))
+                    .name(format!("{}\n{}", evaluation.scenarios[s].name, money(*v)))
+            })
+            .collect();
+        let category_name = category.name.clone();
+        let mut chart = BarChart::new(category.name.clone(), bars)
+            .color(series_color(color_index))
+            .element_formatter(Box::new(move |bar, _| format!("{category_name}\n{}", bar.name)));
+        color_index += 1;
+        let below: Vec<&BarChart> = charts.iter().collect();
+        chart = chart.stack_on(&below);
+        charts.push(chart);
+    }
+    Plot::new("chart-by-category")
+        .height(height)
+        .legend(
+            Legend::default()
+                .position(Corner::RightTop)
+                .follow_insertion_order(true),
+        )
+        .allow_scroll(false)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .show_grid([false, true])
+        .include_y(0.0)
+        .y_axis_label(unit_label.to_owned())
+        .x_axis_formatter(move |mark, _| name_at(&mark, &names))
+        .y_axis_formatter(move |mark, _| axis_money(mark.value, thousands))
+        .label_formatter(|_| None)
+        .show(ui, |plot| {
+            for chart in charts {
+                plot.bar_chart(chart);
+            }
+        });
+    ui.label(
+        RichText::new(tr.args("chart-caption-by-category", &[("year", year.to_string())]))
+            .small()
+            .weak(),
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn one_member(
+    ui: &mut Ui,
+    tr: &Tr,
+    study: &Study,
+    evaluation: &Evaluation,
+    year: i32,
+    thousands: bool,
+    unit_label: &str,
+    height: f32,
+    member: usize,
+) {
+    let Some(m) = study.members.get(member) else {
+        return;
+    };
+    let n = evaluation.scenarios.len();
+    // Top to bottom in study order: the first scenario has the highest y.
+    let names: Vec<String> = (0..n)
+        .rev()
+        .map(|s| short(&evaluation.scenarios[s].name, 22))
+        .collect();
+    let charts: Vec<BarChart> = (0..n)
+        .filter_map(|s| {
+            let value = evaluation.member_metric(s, member, Metric::Annual(year))?;
+            #[allow(clippy::cast_precision_loss)]
+            let y = (n - 1 - s) as f64;
+            let bar = Bar::new(y, value)
+                .width(0.6)
+                .fill(scenario_color(evaluation, s))
+                .name(money(value));
+            let label = evaluation.scenarios[s].name.clone();
+            Some(
+                BarChart::new(label.clone(), vec![bar])
+                    .horizontal()
+                    .color(scenario_color(evaluation, s))
+                    .element_formatter(Box::new(move |bar, _| format!("{label}\n{}", bar.name))),
+            )
+        })
+        .collect();
+    ui.label(RichText::new(&m.name).strong());
+    Plot::new("chart-one-member")
+        .height(height)
+        .allow_scroll(false)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .show_grid([true, false])
+        .include_x(0.0)
+        .x_axis_label(unit_label.to_owned())
+        .y_axis_min_width(150.0)
+        .y_axis_formatter(move |mark, _| name_at(&mark, &names))
+        .x_axis_formatter(move |mark, _| axis_money(mark.value, thousands))
+        .label_formatter(|_| None)
+        .show(ui, |plot| {
+            for chart in charts {
+                plot.bar_chart(chart);
+            }
+        });
+    ui.label(
+        RichText::new(tr.args("chart-caption-one-member", &[("year", year.to_string())]))
+            .small()
+            .weak(),
+    );
+}

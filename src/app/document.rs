@@ -1,0 +1,269 @@
+//! The open document: the study, where it lives on disk, and its undo
+//! history. Every change to the study goes through [`Document::apply`] with
+//! an [`Edit`]; that is what makes undo/redo and the unsaved-changes mark
+//! exact. The history is never saved.
+
+use std::path::PathBuf;
+
+use crate::model::{Assumptions, Category, CategoryId, Key, Member, MemberId, Scenario, Study};
+
+/// How many steps of undo are kept.
+const UNDO_LIMIT: usize = 200;
+/// Edits of the same widget closer together than this (seconds) are one
+/// undo step: a whole drag is one step.
+const MERGE_SECONDS: f64 = 1.0;
+
+/// One change to the study.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// The study's title.
+    SetTitle(String),
+    /// Replace a member's data (not its id; see [`Edit::RenameMemberId`]).
+    SetMember(usize, Member),
+    /// Change a member's id everywhere it is used.
+    RenameMemberId(MemberId, MemberId),
+    /// Add a member at the end.
+    AddMember(Member),
+    /// Remove a member and everything that refers to it.
+    RemoveMember(MemberId),
+    /// Replace a category.
+    SetCategory(usize, Category),
+    /// Today's cost of one category for one member.
+    SetBaselineAmount {
+        /// Category.
+        category: CategoryId,
+        /// Member.
+        member: MemberId,
+        /// NOK per year.
+        amount_nok: f64,
+    },
+    /// Replace a key.
+    SetKey(usize, Key),
+    /// Add a key.
+    AddKey(Key),
+    /// Remove a key.
+    RemoveKey(usize),
+    /// Replace a scenario.
+    SetScenario(usize, Scenario),
+    /// Insert a scenario at a position.
+    InsertScenario(usize, Scenario),
+    /// Remove a scenario.
+    RemoveScenario(usize),
+    /// Replace the assumptions.
+    SetAssumptions(Assumptions),
+    /// Replace the whole study (an import, for instance) as one step.
+    ReplaceStudy(Box<Study>),
+}
+
+fn apply_edit(study: &mut Study, edit: Edit) {
+    match edit {
+        Edit::SetTitle(title) => study.title = title,
+        Edit::SetMember(i, member) => {
+            if let Some(slot) = study.members.get_mut(i) {
+                *slot = member;
+            }
+        }
+        Edit::RenameMemberId(from, to) => study.rename_member_id(&from, &to),
+        Edit::AddMember(member) => study.members.push(member),
+        Edit::RemoveMember(id) => study.remove_member(&id),
+        Edit::SetCategory(i, category) => {
+            if let Some(slot) = study.categories.get_mut(i) {
+                *slot = category;
+            }
+        }
+        Edit::SetBaselineAmount {
+            category,
+            member,
+            amount_nok,
+        } => match study.baseline.lines.iter_mut().find(|l| l.category == category) {
+            Some(line) => {
+                line.amounts_nok.insert(member, amount_nok);
+            }
+            None => study.baseline.lines.push(crate::model::BaselineLine {
+                category,
+                amounts_nok: [(member, amount_nok)].into(),
+                printed_total: None,
+                note: String::new(),
+            }),
+        },
+        Edit::SetKey(i, key) => {
+            if let Some(slot) = study.keys.get_mut(i) {
+                *slot = key;
+            }
+        }
+        Edit::AddKey(key) => study.keys.push(key),
+        Edit::RemoveKey(i) => {
+            if i < study.keys.len() {
+                study.keys.remove(i);
+            }
+        }
+        Edit::SetScenario(i, scenario) => {
+            if let Some(slot) = study.scenarios.get_mut(i) {
+                *slot = scenario;
+            }
+        }
+        Edit::InsertScenario(i, scenario) => study.scenarios.insert(i.min(study.scenarios.len()), scenario),
+        Edit::RemoveScenario(i) => {
+            if i < study.scenarios.len() {
+                study.scenarios.remove(i);
+            }
+        }
+        Edit::SetAssumptions(a) => study.assumptions = a,
+        Edit::ReplaceStudy(s) => *study = *s,
+    }
+}
+
+/// The study being edited, with its file and history.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The study as it is now.
+    pub study: Study,
+    /// The file it was opened from or saved to; `None` for a new or the
+    /// built-in study.
+    pub path: Option<PathBuf>,
+    saved: Study,
+    undo: Vec<Study>,
+    redo: Vec<Study>,
+    last_merge: Option<(u64, f64)>,
+    dirty: bool,
+}
+
+impl Document {
+    /// A document for a study just opened (or created): nothing to undo,
+    /// nothing unsaved.
+    #[must_use]
+    pub fn new(study: Study, path: Option<PathBuf>) -> Document {
+        Document {
+            saved: study.clone(),
+            study,
+            path,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_merge: None,
+            dirty: false,
+        }
+    }
+
+    /// True when the study differs from the one last opened or saved.
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// Applies an edit as one undo step, or as part of the previous step
+    /// when `merge` names the same widget within a second (`now` in seconds).
+    /// Returns false when the edit changed nothing.
+    pub fn apply(&mut self, edit: Edit, merge: Option<u64>, now: f64) -> bool {
+        let mut next = self.study.clone();
+        apply_edit(&mut next, edit);
+        if next == self.study {
+            return false;
+        }
+        let merging = match (merge, self.last_merge) {
+            (Some(id), Some((last_id, at))) => id == last_id && now - at < MERGE_SECONDS,
+            _ => false,
+        };
+        if merging {
+            self.study = next;
+        } else {
+            self.undo.push(std::mem::replace(&mut self.study, next));
+            if self.undo.len() > UNDO_LIMIT {
+                self.undo.remove(0);
+            }
+        }
+        self.last_merge = merge.map(|id| (id, now));
+        self.redo.clear();
+        self.dirty = self.study != self.saved;
+        true
+    }
+
+    /// Undoes the last step. Returns false when there is nothing to undo.
+    pub fn undo(&mut self) -> bool {
+        let Some(previous) = self.undo.pop() else {
+            return false;
+        };
+        self.redo.push(std::mem::replace(&mut self.study, previous));
+        self.last_merge = None;
+        self.dirty = self.study != self.saved;
+        true
+    }
+
+    /// Redoes the last undone step. Returns false when there is nothing to redo.
+    pub fn redo(&mut self) -> bool {
+        let Some(next) = self.redo.pop() else { return false };
+        self.undo.push(std::mem::replace(&mut self.study, next));
+        self.last_merge = None;
+        self.dirty = self.study != self.saved;
+        true
+    }
+
+    /// Whether there is something to undo / redo.
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is something to redo.
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Records that the study was saved to `path`.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.saved = self.study.clone();
+        self.path = Some(path);
+        self.dirty = false;
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::model::examples::small_study;
+
+    fn set_amount(doc: &mut Document, amount: f64, merge: Option<u64>, now: f64) {
+        let mut s = doc.study.scenarios[1].clone();
+        s.lines[0].amount_nok = amount;
+        doc.apply(Edit::SetScenario(1, s), merge, now);
+    }
+
+    #[test]
+    fn undo_redo_and_dirty_mark() {
+        let mut doc = Document::new(small_study(), None);
+        assert!(!doc.is_dirty() && !doc.can_undo());
+        set_amount(&mut doc, 1.0, None, 0.0);
+        set_amount(&mut doc, 2.0, None, 0.1);
+        assert!(doc.is_dirty());
+        assert!(doc.undo());
+        assert_eq!(doc.study.scenarios[1].lines[0].amount_nok, 1.0);
+        assert!(doc.undo());
+        assert!(!doc.is_dirty(), "back to the saved study");
+        assert!(!doc.undo());
+        assert!(doc.redo() && doc.redo() && !doc.redo());
+        assert_eq!(doc.study.scenarios[1].lines[0].amount_nok, 2.0);
+    }
+
+    #[test]
+    fn a_drag_is_one_step() {
+        let mut doc = Document::new(small_study(), None);
+        for (i, t) in [0.0, 0.1, 0.2, 0.3].iter().enumerate() {
+            set_amount(&mut doc, f64::from(u32::try_from(i).unwrap()) + 10.0, Some(7), *t);
+        }
+        // A later edit of the same widget is a new step.
+        set_amount(&mut doc, 99.0, Some(7), 5.0);
+        assert!(doc.undo());
+        assert_eq!(doc.study.scenarios[1].lines[0].amount_nok, 13.0);
+        assert!(doc.undo());
+        assert_eq!(doc.study, small_study());
+    }
+
+    #[test]
+    fn no_op_edits_are_not_steps() {
+        let mut doc = Document::new(small_study(), None);
+        let same = doc.study.scenarios[1].clone();
+        assert!(!doc.apply(Edit::SetScenario(1, same), None, 0.0));
+        assert!(!doc.can_undo() && !doc.is_dirty());
+    }
+}

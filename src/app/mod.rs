@@ -1,0 +1,892 @@
+//! The desktop app (eframe/egui).
+//!
+//! State is three things, never mixed:
+//! - the **document** ([`Document`]): the study, its file and undo history;
+//!   saved only to the user's file;
+//! - the **preferences** ([`Preferences`]): language, unit, recent files,
+//!   the last study; in eframe's storage under [`APP_ID`];
+//! - **transient UI state** ([`UiState`]): the open view, selections,
+//!   dialogs, messages; never saved.
+//!
+//! Views get the study and the current result read-only and push
+//! [`Command`]s; [`SamdriftApp::run_commands`] applies them after drawing,
+//! then the study is evaluated again, so every figure follows every edit.
+
+mod assumptions;
+mod baseline;
+mod charts;
+mod comparison;
+mod document;
+mod keys;
+mod members;
+mod scenarios;
+mod staffing;
+mod validation;
+mod widgets;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText};
+use serde::{Deserialize, Serialize};
+
+pub use document::{Document, Edit};
+
+use crate::engine::{self, EngineError, Evaluation};
+use crate::i18n::{Lang, Tr};
+use crate::io;
+use crate::model::{Place, Report, Study};
+
+/// The app's id for eframe's storage (preferences).
+pub const APP_ID: &str = "samdrift";
+const PREFS_KEY: &str = "samdrift-preferences";
+const MAX_RECENT: usize = 8;
+
+/// What the user chose that outlives a session.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Preferences {
+    /// Language of the interface.
+    pub lang: Lang,
+    /// Show money in thousands of kroner.
+    pub thousands: bool,
+    /// Recently opened or saved studies, newest first.
+    pub recent: Vec<PathBuf>,
+    /// The study open when the app was last closed.
+    pub last_study: Option<PathBuf>,
+}
+
+/// The views of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// Scenarios side by side, with charts.
+    Comparison,
+    /// Municipalities and their attributes.
+    Members,
+    /// IT positions and how they are spent.
+    Staffing,
+    /// Today's costs by category and municipality.
+    Baseline,
+    /// Scenarios and their cost lines.
+    Scenarios,
+    /// Allocation keys.
+    Keys,
+    /// Years, growth, discount rate.
+    Assumptions,
+}
+
+impl View {
+    const ALL: [View; 7] = [
+        View::Comparison,
+        View::Members,
+        View::Staffing,
+        View::Baseline,
+        View::Scenarios,
+        View::Keys,
+        View::Assumptions,
+    ];
+
+    fn message_id(self) -> &'static str {
+        match self {
+            View::Comparison => "view-comparison",
+            View::Members => "view-members",
+            View::Staffing => "view-staffing",
+            View::Baseline => "view-baseline",
+            View::Scenarios => "view-scenarios",
+            View::Keys => "view-keys",
+            View::Assumptions => "view-assumptions",
+        }
+    }
+}
+
+/// Something that would throw away unsaved changes, waiting for the user.
+#[derive(Debug, Clone, PartialEq)]
+enum Discarding {
+    New,
+    Open(PathBuf),
+    OpenDialog,
+    OpenReference,
+    Quit,
+}
+
+/// What the in-app path field is for.
+#[derive(Debug, Clone, PartialEq)]
+enum PathPurpose {
+    Open,
+    SaveAs { then: Option<Discarding> },
+}
+
+/// The in-app path field, used when no native file dialog is available.
+#[derive(Debug, Clone, PartialEq)]
+struct PathDialog {
+    purpose: PathPurpose,
+    text: String,
+}
+
+/// State of the interface that is never saved.
+#[derive(Debug, Clone)]
+pub struct UiState {
+    /// The view shown.
+    pub view: View,
+    /// Selected scenario (Scenarios view).
+    pub scenario: usize,
+    /// Selected member (Members and Staffing views, per-municipality chart).
+    pub member: usize,
+    /// Selected key (Keys view).
+    pub key: usize,
+    /// A line to scroll to and highlight (Scenarios view).
+    pub highlight_line: Option<usize>,
+    /// The year shown in the comparison (default: the study's display year).
+    pub year: Option<i32>,
+    /// Which chart the comparison shows.
+    pub chart: charts::ChartKind,
+    /// Member whose removal waits for confirmation.
+    pub confirm_remove_member: Option<usize>,
+    path_dialog: Option<PathDialog>,
+    discarding: Option<Discarding>,
+    message: Option<(String, bool)>,
+    allow_close: bool,
+}
+
+impl Default for UiState {
+    fn default() -> Self {
+        UiState {
+            view: View::Comparison,
+            scenario: 0,
+            member: 0,
+            key: 0,
+            highlight_line: None,
+            year: None,
+            chart: charts::ChartKind::ByMember,
+            confirm_remove_member: None,
+            path_dialog: None,
+            discarding: None,
+            message: None,
+            allow_close: false,
+        }
+    }
+}
+
+/// Everything the user can ask for. Views push these; they run after the
+/// frame is drawn.
+// A few commands per frame at most: boxing the large `Edit` buys nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Change the study. `merge` names the widget so a drag is one step.
+    Edit(Edit, Option<egui::Id>),
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// A new, empty study.
+    New,
+    /// Open a study file.
+    Open(PathBuf),
+    /// Open through the file dialog (or the path field).
+    OpenDialog,
+    /// Open the built-in reference study.
+    OpenReference,
+    /// Save to the study's file (or ask where).
+    Save,
+    /// Save to a new file (dialog or path field).
+    SaveAs,
+    /// Save to this file.
+    SaveTo(PathBuf),
+    /// Switch the interface language.
+    SetLang(Lang),
+    /// Show money in thousands (or kroner).
+    SetThousands(bool),
+    /// Show a view.
+    Show(View),
+    /// Go to the place of a validation issue.
+    GoTo(Place),
+    /// Close the window (asks first if there are unsaved changes).
+    Quit,
+}
+
+/// The app.
+pub struct SamdriftApp {
+    /// The open document.
+    pub doc: Document,
+    /// The preferences.
+    pub prefs: Preferences,
+    /// Transient UI state.
+    pub ui_state: UiState,
+    tr: Tr,
+    /// The last result of a study without errors (kept on screen while the
+    /// study has errors).
+    evaluation: Option<Evaluation>,
+    /// The current validation report.
+    report: Report,
+    /// True when `evaluation` is from an earlier version of the study.
+    stale: bool,
+    commands: Vec<Command>,
+}
+
+impl SamdriftApp {
+    /// An app showing `study` (from `path`, if any) with `prefs`.
+    #[must_use]
+    pub fn new(study: Study, path: Option<PathBuf>, prefs: Preferences) -> SamdriftApp {
+        let mut app = SamdriftApp {
+            doc: Document::new(study, path),
+            tr: Tr::new(prefs.lang),
+            prefs,
+            ui_state: UiState::default(),
+            evaluation: None,
+            report: Report::default(),
+            stale: false,
+            commands: Vec::new(),
+        };
+        app.refresh();
+        app
+    }
+
+    /// The app on the built-in reference study.
+    #[must_use]
+    pub fn with_reference(prefs: Preferences) -> SamdriftApp {
+        SamdriftApp::new(reference_study(), None, prefs)
+    }
+
+    /// The current result (possibly from before the last edit if the study
+    /// now has errors).
+    #[must_use]
+    pub fn evaluation(&self) -> Option<&Evaluation> {
+        self.evaluation.as_ref()
+    }
+
+    /// The current validation report.
+    #[must_use]
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// Queues a command, as a view would.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    fn refresh(&mut self) {
+        match engine::evaluate(&self.doc.study) {
+            Ok(evaluation) => {
+                self.report = evaluation.report.clone();
+                self.evaluation = Some(evaluation);
+                self.stale = false;
+            }
+            Err(EngineError::Invalid(report)) => {
+                self.report = report;
+                self.stale = self.evaluation.is_some();
+            }
+        }
+    }
+
+    fn message(&mut self, text: String, is_error: bool) {
+        self.ui_state.message = Some((text, is_error));
+    }
+
+    /// The window title: study title, file name and a mark for unsaved changes.
+    #[must_use]
+    pub fn title(&self) -> String {
+        let file = match &self.doc.path {
+            Some(p) => p
+                .file_name()
+                .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            None => self.tr.get("ui-untitled-file"),
+        };
+        let dirty = if self.doc.is_dirty() { " *" } else { "" };
+        format!("{} — {file}{dirty} — Samdrift", self.doc.study.title)
+    }
+
+    fn open_path(&mut self, path: &Path) {
+        match io::load_path(path) {
+            Ok(study) => {
+                self.doc = Document::new(study, Some(path.to_path_buf()));
+                self.ui_state = UiState {
+                    view: self.ui_state.view,
+                    ..UiState::default()
+                };
+                self.evaluation = None;
+                self.refresh();
+                self.remember(path);
+                self.prefs.last_study = Some(path.to_path_buf());
+                let name = path.display().to_string();
+                self.message(self.tr.args("ui-opened", &[("path", name)]), false);
+            }
+            // The current study stays as it is.
+            Err(e) => self.message(e.message(&self.tr), true),
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) -> bool {
+        match io::save_path(&self.doc.study, path) {
+            Ok(()) => {
+                self.doc.mark_saved(path.to_path_buf());
+                self.remember(path);
+                self.prefs.last_study = Some(path.to_path_buf());
+                let name = path.display().to_string();
+                self.message(self.tr.args("ui-saved", &[("path", name)]), false);
+                true
+            }
+            Err(e) => {
+                self.message(e.message(&self.tr), true);
+                false
+            }
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let path = path.to_path_buf();
+        self.prefs.recent.retain(|p| p != &path);
+        self.prefs.recent.insert(0, path);
+        self.prefs.recent.truncate(MAX_RECENT);
+    }
+
+    /// Runs a file dialog; `None` from a dialog that answered at once means
+    /// no native dialog is available (rfd without a portal), so the in-app
+    /// path field is shown instead.
+    fn file_dialog(&mut self, purpose: PathPurpose) -> Option<PathBuf> {
+        if cfg!(test) || std::env::var_os("SAMDRIFT_NO_NATIVE_DIALOG").is_some() {
+            self.show_path_dialog(purpose);
+            return None;
+        }
+        let started = Instant::now();
+        let dialog = rfd::FileDialog::new().add_filter(self.tr.get("ui-file-filter"), &["ron"]);
+        let dialog = match self.doc.path.as_ref().and_then(|p| p.parent()) {
+            Some(dir) => dialog.set_directory(dir),
+            None => dialog,
+        };
+        let picked = match purpose {
+            PathPurpose::Open => dialog.pick_file(),
+            PathPurpose::SaveAs { .. } => dialog.set_file_name(default_file_name(&self.doc)).save_file(),
+        };
+        if picked.is_none() && started.elapsed() < Duration::from_millis(300) {
+            self.show_path_dialog(purpose);
+        }
+        picked
+    }
+
+    fn show_path_dialog(&mut self, purpose: PathPurpose) {
+        let text = match &purpose {
+            PathPurpose::Open => String::new(),
+            PathPurpose::SaveAs { .. } => self
+                .doc
+                .path
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(default_file_name(&self.doc)))
+                .display()
+                .to_string(),
+        };
+        self.ui_state.path_dialog = Some(PathDialog { purpose, text });
+    }
+
+    /// Runs `action` now, or asks first when it would lose unsaved changes.
+    fn discard_then(&mut self, action: Discarding, ctx: &egui::Context) {
+        if self.doc.is_dirty() {
+            self.ui_state.discarding = Some(action);
+        } else {
+            self.do_discarding(action, ctx);
+        }
+    }
+
+    fn do_discarding(&mut self, action: Discarding, ctx: &egui::Context) {
+        match action {
+            Discarding::New => {
+                self.doc = Document::new(empty_study(&self.tr), None);
+                self.ui_state = UiState {
+                    view: View::Members,
+                    ..UiState::default()
+                };
+                self.evaluation = None;
+                self.refresh();
+            }
+            Discarding::Open(path) => self.open_path(&path),
+            Discarding::OpenDialog => {
+                if let Some(path) = self.file_dialog(PathPurpose::Open) {
+                    self.open_path(&path);
+                }
+            }
+            Discarding::OpenReference => {
+                self.doc = Document::new(reference_study(), None);
+                self.ui_state = UiState::default();
+                self.evaluation = None;
+                self.refresh();
+                self.prefs.last_study = None;
+            }
+            Discarding::Quit => {
+                self.ui_state.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Applies the queued commands (called after drawing).
+    pub fn run_commands(&mut self, ctx: &egui::Context) {
+        let commands = std::mem::take(&mut self.commands);
+        let mut changed = false;
+        for command in commands {
+            match command {
+                Command::Edit(edit, merge) => {
+                    let now = ctx.input(|i| i.time);
+                    changed |= self.doc.apply(edit, merge.map(|id| id.value()), now);
+                }
+                Command::Undo => changed |= self.doc.undo(),
+                Command::Redo => changed |= self.doc.redo(),
+                Command::New => self.discard_then(Discarding::New, ctx),
+                Command::Open(path) => self.discard_then(Discarding::Open(path), ctx),
+                Command::OpenDialog => self.discard_then(Discarding::OpenDialog, ctx),
+                Command::OpenReference => self.discard_then(Discarding::OpenReference, ctx),
+                Command::Save => match self.doc.path.clone() {
+                    Some(path) => {
+                        self.save_to(&path);
+                    }
+                    None => self.save_as(None),
+                },
+                Command::SaveAs => self.save_as(None),
+                Command::SaveTo(path) => {
+                    self.save_to(&path);
+                }
+                Command::SetLang(lang) => {
+                    self.prefs.lang = lang;
+                    self.tr = Tr::new(lang);
+                }
+                Command::SetThousands(on) => self.prefs.thousands = on,
+                Command::Show(view) => self.ui_state.view = view,
+                Command::GoTo(place) => self.go_to(&place),
+                Command::Quit => self.discard_then(Discarding::Quit, ctx),
+            }
+        }
+        if changed {
+            self.refresh();
+            ctx.request_repaint();
+        }
+    }
+
+    fn save_as(&mut self, then: Option<Discarding>) {
+        if let Some(path) = self.file_dialog(PathPurpose::SaveAs { then: then.clone() }) {
+            let path = with_ron_extension(path);
+            if self.save_to(&path)
+                && let Some(action) = then
+            {
+                self.commands.push(match action {
+                    Discarding::New => Command::New,
+                    Discarding::Open(p) => Command::Open(p),
+                    Discarding::OpenDialog => Command::OpenDialog,
+                    Discarding::OpenReference => Command::OpenReference,
+                    Discarding::Quit => Command::Quit,
+                });
+            }
+        }
+    }
+
+    fn go_to(&mut self, place: &Place) {
+        let study = &self.doc.study;
+        let member_index = |id: &crate::model::MemberId| study.members.iter().position(|m| &m.id == id);
+        match place {
+            Place::Study | Place::Category { .. } => {}
+            Place::Member { member, .. } => {
+                self.ui_state.view = View::Members;
+                self.ui_state.member = member_index(member).unwrap_or(0);
+            }
+            Place::Position { member, .. } => {
+                self.ui_state.view = View::Staffing;
+                self.ui_state.member = member_index(member).unwrap_or(0);
+            }
+            Place::Baseline { .. } | Place::BaselineTotals => self.ui_state.view = View::Baseline,
+            Place::StaffingTotals => self.ui_state.view = View::Staffing,
+            Place::Key { key, .. } => {
+                self.ui_state.view = View::Keys;
+                self.ui_state.key = study.keys.iter().position(|k| &k.id == key).unwrap_or(0);
+            }
+            Place::Scenario { scenario, .. } => {
+                self.ui_state.view = View::Scenarios;
+                self.ui_state.scenario = study
+                    .scenarios
+                    .iter()
+                    .position(|s| &s.id == scenario)
+                    .unwrap_or(0);
+                self.ui_state.highlight_line = None;
+            }
+            Place::ScenarioLine { scenario, index, .. } => {
+                self.ui_state.view = View::Scenarios;
+                self.ui_state.scenario = study
+                    .scenarios
+                    .iter()
+                    .position(|s| &s.id == scenario)
+                    .unwrap_or(0);
+                self.ui_state.highlight_line = Some(*index);
+            }
+            Place::Assumptions => self.ui_state.view = View::Assumptions,
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+        let redo_shift = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+        let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+        // A focused text field keeps its own undo.
+        let text_focused = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
+        ctx.input_mut(|i| {
+            if !text_focused {
+                if i.consume_shortcut(&redo_shift) || i.consume_shortcut(&redo_y) {
+                    self.commands.push(Command::Redo);
+                } else if i.consume_shortcut(&undo) {
+                    self.commands.push(Command::Undo);
+                }
+            }
+            if i.consume_shortcut(&save) {
+                self.commands.push(Command::Save);
+            }
+            if i.consume_shortcut(&open) {
+                self.commands.push(Command::OpenDialog);
+            }
+        });
+    }
+
+    fn menu_ui(&mut self, ui: &mut egui::Ui) {
+        let tr = &self.tr;
+        let mut commands = Vec::new();
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button(tr.get("menu-file"), |ui| {
+                if ui.button(tr.get("menu-new")).clicked() {
+                    commands.push(Command::New);
+                }
+                if ui.button(tr.get("menu-open")).clicked() {
+                    commands.push(Command::OpenDialog);
+                }
+                ui.menu_button(tr.get("menu-recent"), |ui| {
+                    if self.prefs.recent.is_empty() {
+                        ui.label(RichText::new(tr.get("menu-no-recent")).weak());
+                    }
+                    for path in &self.prefs.recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            commands.push(Command::Open(path.clone()));
+                        }
+                    }
+                });
+                if ui.button(tr.get("menu-open-reference")).clicked() {
+                    commands.push(Command::OpenReference);
+                }
+                ui.separator();
+                if ui.button(tr.get("menu-save")).clicked() {
+                    commands.push(Command::Save);
+                }
+                if ui.button(tr.get("menu-save-as")).clicked() {
+                    commands.push(Command::SaveAs);
+                }
+                ui.separator();
+                if ui.button(tr.get("menu-quit")).clicked() {
+                    commands.push(Command::Quit);
+                }
+            });
+            ui.menu_button(tr.get("menu-edit"), |ui| {
+                if ui
+                    .add_enabled(self.doc.can_undo(), egui::Button::new(tr.get("menu-undo")))
+                    .clicked()
+                {
+                    commands.push(Command::Undo);
+                }
+                if ui
+                    .add_enabled(self.doc.can_redo(), egui::Button::new(tr.get("menu-redo")))
+                    .clicked()
+                {
+                    commands.push(Command::Redo);
+                }
+            });
+            ui.menu_button(tr.get("menu-view"), |ui| {
+                for view in View::ALL {
+                    if ui
+                        .selectable_label(self.ui_state.view == view, tr.get(view.message_id()))
+                        .clicked()
+                    {
+                        commands.push(Command::Show(view));
+                    }
+                }
+                ui.separator();
+                let mut thousands = self.prefs.thousands;
+                if ui.checkbox(&mut thousands, tr.get("ui-thousands")).changed() {
+                    commands.push(Command::SetThousands(thousands));
+                }
+            });
+            ui.menu_button(tr.get("menu-language"), |ui| {
+                for (lang, name) in [(Lang::Nb, "Norsk bokmål"), (Lang::En, "English")] {
+                    if ui.selectable_label(self.prefs.lang == lang, name).clicked() {
+                        commands.push(Command::SetLang(lang));
+                    }
+                }
+            });
+        });
+        self.commands.extend(commands);
+    }
+
+    fn nav_ui(&mut self, ui: &mut egui::Ui) {
+        ui.add_space(6.0);
+        for view in View::ALL {
+            let selected = self.ui_state.view == view;
+            if ui
+                .add_sized(
+                    [ui.available_width(), 26.0],
+                    egui::Button::selectable(selected, self.tr.get(view.message_id())),
+                )
+                .clicked()
+            {
+                self.commands.push(Command::Show(view));
+            }
+        }
+    }
+
+    fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        let tr = &self.tr;
+        if let Some(action) = self.ui_state.discarding.clone() {
+            let mut choice = None;
+            egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
+                ui.heading(tr.get("ui-unsaved-title"));
+                ui.label(tr.args("ui-unsaved-text", &[("title", self.doc.study.title.clone())]));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button(tr.get("ui-save")).clicked() {
+                        choice = Some(0);
+                    }
+                    if ui.button(tr.get("ui-discard")).clicked() {
+                        choice = Some(1);
+                    }
+                    if ui.button(tr.get("ui-cancel")).clicked() {
+                        choice = Some(2);
+                    }
+                });
+            });
+            match choice {
+                Some(0) => {
+                    self.ui_state.discarding = None;
+                    match self.doc.path.clone() {
+                        Some(path) => {
+                            if self.save_to(&path) {
+                                self.do_discarding(action, ctx);
+                            }
+                        }
+                        None => self.save_as(Some(action)),
+                    }
+                }
+                Some(1) => {
+                    self.ui_state.discarding = None;
+                    self.do_discarding(action, ctx);
+                }
+                Some(_) => self.ui_state.discarding = None,
+                None => {}
+            }
+        }
+        let tr = &self.tr;
+        if let Some(dialog) = &mut self.ui_state.path_dialog {
+            let mut done = None;
+            egui::Modal::new(egui::Id::unique("path-dialog")).show(ctx, |ui| {
+                ui.heading(match dialog.purpose {
+                    PathPurpose::Open => tr.get("ui-open-path-title"),
+                    PathPurpose::SaveAs { .. } => tr.get("ui-save-path-title"),
+                });
+                ui.label(tr.get("ui-path-hint"));
+                let response = ui.add(egui::TextEdit::singleline(&mut dialog.text).desired_width(480.0));
+                widgets::accessible_label(ui, &response, &tr.get("ui-path"));
+                let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                if !response.has_focus() && dialog.text.is_empty() {
+                    response.request_focus();
+                }
+                ui.horizontal(|ui| {
+                    if ui.button(tr.get("ui-ok")).clicked() || enter {
+                        done = Some(true);
+                    }
+                    if ui.button(tr.get("ui-cancel")).clicked() {
+                        done = Some(false);
+                    }
+                });
+            });
+            match done {
+                Some(true) => {
+                    let dialog = self.ui_state.path_dialog.take();
+                    if let Some(PathDialog { purpose, text }) = dialog {
+                        let path = PathBuf::from(text.trim());
+                        match purpose {
+                            PathPurpose::Open => self.open_path(&path),
+                            PathPurpose::SaveAs { then } => {
+                                let path = with_ron_extension(path);
+                                if self.save_to(&path)
+                                    && let Some(action) = then
+                                {
+                                    self.do_discarding(action, ctx);
+                                }
+                            }
+                        }
+                    }
+                }
+                Some(false) => self.ui_state.path_dialog = None,
+                None => {}
+            }
+        }
+        if let Some(index) = self.ui_state.confirm_remove_member {
+            members::confirm_remove_ui(
+                ctx,
+                &self.tr,
+                &self.doc.study,
+                index,
+                &mut self.ui_state,
+                &mut self.commands,
+            );
+        }
+    }
+
+    /// Draws the whole app into `ui` (the root of the window, or a test
+    /// harness) and applies what the user did.
+    pub fn ui_main(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.shortcuts(&ctx);
+        for file in ctx.input(|i| i.raw.dropped_files.clone()) {
+            let path = file.path();
+            if !path.as_os_str().is_empty() {
+                self.commands.push(Command::Open(path.to_path_buf()));
+            }
+        }
+        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        egui::Panel::bottom("validation")
+            .resizable(true)
+            .default_size(if self.report.issues.is_empty() {
+                30.0
+            } else {
+                120.0
+            })
+            .show(ui, |ui| {
+                if let Some((text, is_error)) = self.ui_state.message.clone() {
+                    ui.horizontal(|ui| {
+                        let color = if is_error {
+                            ui.visuals().error_fg_color
+                        } else {
+                            ui.visuals().text_color()
+                        };
+                        ui.label(RichText::new(&text).color(color));
+                        if ui
+                            .small_button("×")
+                            .on_hover_text(self.tr.get("ui-dismiss"))
+                            .clicked()
+                        {
+                            self.ui_state.message = None;
+                        }
+                    });
+                }
+                validation::panel_ui(ui, &self.tr, &self.report, self.stale, &mut self.commands);
+            });
+        egui::Panel::left("nav")
+            .resizable(false)
+            .exact_size(170.0)
+            .show(ui, |ui| self.nav_ui(ui));
+        egui::CentralPanel::default().show(ui, |ui| {
+            let study = &self.doc.study;
+            let evaluation = self.evaluation.as_ref();
+            let tr = &self.tr;
+            let commands = &mut self.commands;
+            let state = &mut self.ui_state;
+            let prefs = &self.prefs;
+            match state.view {
+                View::Comparison => comparison::view_ui(ui, tr, study, evaluation, prefs, state, commands),
+                View::Members => members::view_ui(ui, tr, study, state, commands),
+                View::Staffing => staffing::view_ui(ui, tr, study, state, commands),
+                View::Baseline => baseline::view_ui(ui, tr, study, &self.report, commands),
+                View::Scenarios => scenarios::view_ui(ui, tr, study, evaluation, state, commands),
+                View::Keys => keys::view_ui(ui, tr, study, state, commands),
+                View::Assumptions => assumptions::view_ui(ui, tr, study, commands),
+            }
+        });
+        self.dialogs_ui(&ctx);
+        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.ui_state.allow_close
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.ui_state.discarding = Some(Discarding::Quit);
+        }
+        self.run_commands(&ctx);
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
+    }
+}
+
+impl eframe::App for SamdriftApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.ui_main(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+fn default_file_name(doc: &Document) -> String {
+    let stem: String = doc
+        .study
+        .title
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' })
+        .collect();
+    format!("{}.ron", stem.trim_matches('-'))
+}
+
+fn with_ron_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension("ron")
+    }
+}
+
+/// The built-in reference study (always valid RON; tested).
+#[must_use]
+pub fn reference_study() -> Study {
+    io::load_str(crate::REFERENCE_STUDY, Path::new(crate::REFERENCE_STUDY_NAME))
+        .unwrap_or_else(|_| crate::model::examples::small_study())
+}
+
+fn empty_study(tr: &Tr) -> Study {
+    let mut study = reference_study();
+    study.title = tr.get("ui-new-study-title");
+    study.description = String::new();
+    study.members.clear();
+    study.baseline.lines.clear();
+    study.baseline.printed_member_totals.clear();
+    study.baseline.printed_grand_total = None;
+    study.staffing_printed = crate::model::StaffingPrinted::default();
+    study
+        .keys
+        .retain(|k| matches!(k.rule, crate::model::KeyRule::Mix(_)));
+    study
+        .scenarios
+        .retain(|s| s.kind == crate::model::ScenarioKind::Today);
+    study
+}
+
+/// Starts the app: on `file` if given, else on the last study, else on the
+/// built-in reference study.
+///
+/// # Errors
+/// When the window cannot be created (no display, no graphics).
+pub fn run(file: Option<PathBuf>) -> Result<(), String> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_app_id(APP_ID)
+            .with_inner_size([1400.0, 860.0])
+            .with_min_inner_size([900.0, 600.0])
+            .with_title("Samdrift"),
+        ..Default::default()
+    };
+    eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(move |cc| {
+            let prefs: Preferences = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, PREFS_KEY))
+                .unwrap_or_default();
+            let mut app = SamdriftApp::with_reference(prefs.clone());
+            let start = file.or_else(|| prefs.last_study.clone().filter(|p| p.exists()));
+            if let Some(path) = start {
+                app.open_path(&path);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| e.to_string())
+}

@@ -1,0 +1,287 @@
+//! Staffing: each municipality's IT positions (% authorised, % filled), how
+//! the filled part is spent on tasks (with the sum and a warning where it
+//! does not match), and salary with social costs.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::document::Edit;
+use super::widgets::{EXTRA, number_ui, right_label, text_ui};
+use super::{Command, UiState};
+use crate::format;
+use crate::i18n::Tr;
+use crate::model::{Member, Position, Salary, Source, Study, TaskShare};
+
+/// Draws the view.
+pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, commands: &mut Vec<Command>) {
+    ui.heading(tr.get("view-staffing"));
+    ui.horizontal_wrapped(|ui| {
+        for (i, member) in study.members.iter().enumerate() {
+            if ui.selectable_label(state.member == i, &member.name).clicked() {
+                state.member = i;
+            }
+        }
+    });
+    let index = state.member;
+    let Some(member) = study.members.get(index) else {
+        return;
+    };
+    let push = |commands: &mut Vec<Command>, m: Member, merge: Option<egui::Id>| {
+        commands.push(Command::Edit(Edit::SetMember(index, m), merge));
+    };
+    ui.add_space(8.0);
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            salary_ui(ui, tr, member, index, commands);
+            ui.add_space(10.0);
+            ui.label(RichText::new(tr.get("ui-positions")).strong());
+            egui::Grid::new(("positions", index))
+                .striped(true)
+                .spacing([10.0, 4.0])
+                .show(ui, |ui| {
+                    ui.label(RichText::new(tr.get("ui-role")).strong());
+                    right_label(ui, RichText::new(tr.get("field-authorised")).strong());
+                    right_label(ui, RichText::new(tr.get("field-filled")).strong());
+                    right_label(ui, RichText::new(tr.get("ui-tasks-sum")).strong());
+                    ui.label("");
+                    ui.end_row();
+                    for (p, position) in member.positions.iter().enumerate() {
+                        let mut role = position.role.clone();
+                        if text_ui(ui, &mut role, 200.0, &tr.get("ui-role")) {
+                            let mut m = member.clone();
+                            m.positions[p].role = role;
+                            push(commands, m, Some(egui::Id::unique(("role", index, p))));
+                        }
+                        let label = format!("{} – {}", position.role, tr.get("field-authorised"));
+                        if let Some(v) = number_ui(
+                            ui,
+                            tr,
+                            ("authorised", index, p),
+                            position.authorised_percent_of_fte,
+                            0,
+                            60.0,
+                            &label,
+                        ) {
+                            let mut m = member.clone();
+                            m.positions[p].authorised_percent_of_fte = v;
+                            push(commands, m, None);
+                        }
+                        let label = format!("{} – {}", position.role, tr.get("field-filled"));
+                        if let Some(v) = number_ui(
+                            ui,
+                            tr,
+                            ("filled", index, p),
+                            position.filled_percent_of_fte,
+                            0,
+                            60.0,
+                            &label,
+                        ) {
+                            let mut m = member.clone();
+                            m.positions[p].filled_percent_of_fte = v;
+                            push(commands, m, None);
+                        }
+                        let sum: f64 = position.tasks.iter().map(|t| t.percent_of_fte).sum();
+                        if position.tasks.is_empty() {
+                            right_label(ui, RichText::new("—").weak());
+                        } else if (sum - position.filled_percent_of_fte).abs() > 0.01 {
+                            right_label(
+                                ui,
+                                RichText::new(format!("⚠ {}", format::percent(sum, 0))).color(EXTRA),
+                            )
+                            .on_hover_text(tr.args(
+                                "problem-tasks-do-not-add-up",
+                                &[
+                                    ("tasks", format::nordic(sum, 0)),
+                                    ("filled", format::nordic(position.filled_percent_of_fte, 0)),
+                                ],
+                            ));
+                        } else {
+                            right_label(ui, format::percent(sum, 0));
+                        }
+                        if ui
+                            .button(super::widgets::REMOVE)
+                            .on_hover_text(tr.get("ui-remove"))
+                            .clicked()
+                        {
+                            let mut m = member.clone();
+                            m.positions.remove(p);
+                            push(commands, m, None);
+                        }
+                        ui.end_row();
+                    }
+                });
+            if ui.button(tr.get("ui-add-position")).clicked() {
+                let mut m = member.clone();
+                m.positions.push(Position {
+                    role: tr.get("ui-new-role"),
+                    authorised_percent_of_fte: 100.0,
+                    filled_percent_of_fte: 100.0,
+                    tasks: Vec::new(),
+                    note: String::new(),
+                });
+                push(commands, m, None);
+            }
+            for (p, position) in member.positions.iter().enumerate() {
+                ui.add_space(8.0);
+                egui::CollapsingHeader::new(tr.args("ui-tasks-of", &[("role", position.role.clone())]))
+                    .id_salt(("tasks", index, p))
+                    .default_open(!position.tasks.is_empty())
+                    .show(ui, |ui| tasks_ui(ui, tr, member, index, p, commands));
+                if !position.note.is_empty() {
+                    ui.label(RichText::new(&position.note).small().weak());
+                }
+            }
+        });
+}
+
+fn salary_ui(ui: &mut Ui, tr: &Tr, member: &Member, index: usize, commands: &mut Vec<Command>) {
+    let salary = member.salary.clone().unwrap_or(Salary {
+        nok_per_fte: 0.0,
+        employer_tax_percent: 0.0,
+        pension_percent: 0.0,
+        source: Source::default(),
+    });
+    let set = |s: Salary, commands: &mut Vec<Command>| {
+        let mut m = member.clone();
+        m.salary = Some(s);
+        commands.push(Command::Edit(Edit::SetMember(index, m), None));
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr.get("field-salary"));
+        if let Some(v) = number_ui(
+            ui,
+            tr,
+            ("salary", index),
+            salary.nok_per_fte,
+            0,
+            90.0,
+            &tr.get("field-salary"),
+        ) {
+            set(
+                Salary {
+                    nok_per_fte: v,
+                    ..salary.clone()
+                },
+                commands,
+            );
+        }
+        ui.label(tr.get("field-employer-tax"));
+        if let Some(v) = number_ui(
+            ui,
+            tr,
+            ("employer-tax", index),
+            salary.employer_tax_percent,
+            1,
+            50.0,
+            &tr.get("field-employer-tax"),
+        ) {
+            set(
+                Salary {
+                    employer_tax_percent: v,
+                    ..salary.clone()
+                },
+                commands,
+            );
+        }
+        ui.label("%");
+        ui.label(tr.get("field-pension"));
+        if let Some(v) = number_ui(
+            ui,
+            tr,
+            ("pension", index),
+            salary.pension_percent,
+            1,
+            50.0,
+            &tr.get("field-pension"),
+        ) {
+            set(
+                Salary {
+                    pension_percent: v,
+                    ..salary.clone()
+                },
+                commands,
+            );
+        }
+        ui.label("%");
+        ui.separator();
+        ui.label(tr.args(
+            "ui-salary-with-social",
+            &[("amount", format::kroner(salary.with_social_costs_nok_per_fte()))],
+        ));
+        ui.label(tr.args(
+            "ui-filled-fte",
+            &[("fte", format::nordic(member.filled_fte(), 2))],
+        ));
+    });
+}
+
+fn tasks_ui(ui: &mut Ui, tr: &Tr, member: &Member, index: usize, p: usize, commands: &mut Vec<Command>) {
+    let position = &member.positions[p];
+    let push = |commands: &mut Vec<Command>, m: Member, merge: Option<egui::Id>| {
+        commands.push(Command::Edit(Edit::SetMember(index, m), merge));
+    };
+    egui::Grid::new(("tasks-grid", index, p))
+        .striped(true)
+        .spacing([10.0, 3.0])
+        .show(ui, |ui| {
+            for (t, task) in position.tasks.iter().enumerate() {
+                let mut name = task.task.clone();
+                if text_ui(ui, &mut name, 320.0, &tr.get("ui-task")) {
+                    let mut m = member.clone();
+                    m.positions[p].tasks[t].task = name;
+                    push(commands, m, Some(egui::Id::unique(("task", index, p, t))));
+                }
+                let label = format!("{} – %", task.task);
+                if let Some(v) = number_ui(
+                    ui,
+                    tr,
+                    ("task-share", index, p, t),
+                    task.percent_of_fte,
+                    0,
+                    60.0,
+                    &label,
+                ) {
+                    let mut m = member.clone();
+                    m.positions[p].tasks[t].percent_of_fte = v;
+                    push(commands, m, None);
+                }
+                if ui
+                    .small_button(super::widgets::REMOVE)
+                    .on_hover_text(tr.get("ui-remove"))
+                    .clicked()
+                {
+                    let mut m = member.clone();
+                    m.positions[p].tasks.remove(t);
+                    push(commands, m, None);
+                }
+                ui.end_row();
+            }
+            let sum: f64 = position.tasks.iter().map(|t| t.percent_of_fte).sum();
+            ui.label(RichText::new(tr.get("ui-total")).strong());
+            let ok = position.tasks.is_empty() || (sum - position.filled_percent_of_fte).abs() <= 0.01;
+            let text = tr.args(
+                "ui-tasks-sum-of",
+                &[
+                    ("sum", format::nordic(sum, 0)),
+                    ("filled", format::nordic(position.filled_percent_of_fte, 0)),
+                ],
+            );
+            right_label(
+                ui,
+                if ok {
+                    RichText::new(text)
+                } else {
+                    RichText::new(format!("⚠ {text}")).color(EXTRA)
+                },
+            );
+            ui.end_row();
+        });
+    if ui.small_button(tr.get("ui-add-task")).clicked() {
+        let mut m = member.clone();
+        m.positions[p].tasks.push(TaskShare {
+            task: tr.get("ui-new-task"),
+            percent_of_fte: 0.0,
+        });
+        push(commands, m, None);
+    }
+}

@@ -1,0 +1,210 @@
+//! Small widgets shared by the views: a number field that accepts what
+//! people type (`1 234,5`, `1234.5`, `−3`) and keeps invalid text on screen
+//! in red instead of losing it, a text field, a source editor, and colours.
+
+use std::hash::Hash;
+
+use eframe::egui::{self, Align, Color32, Response, RichText, TextEdit, Ui};
+
+use crate::format;
+use crate::i18n::Tr;
+use crate::model::Source;
+
+/// Colour of a saving (cheaper than today).
+pub const SAVING: Color32 = Color32::from_rgb(0x1b, 0x7a, 0x3d);
+/// Colour of an extra cost (dearer than today).
+pub const EXTRA: Color32 = Color32::from_rgb(0xb0, 0x2a, 0x2a);
+/// Colour of a warning.
+pub const WARNING: Color32 = Color32::from_rgb(0xb3, 0x6b, 0x00);
+
+/// Series colours for scenarios (the first, today's operation, is grey).
+const PALETTE: [Color32; 8] = [
+    Color32::from_rgb(0x1f, 0x77, 0xb4),
+    Color32::from_rgb(0xff, 0x7f, 0x0e),
+    Color32::from_rgb(0x2c, 0xa0, 0x2c),
+    Color32::from_rgb(0x94, 0x67, 0xbd),
+    Color32::from_rgb(0x8c, 0x56, 0x4b),
+    Color32::from_rgb(0xe3, 0x77, 0xc2),
+    Color32::from_rgb(0x17, 0xbe, 0xcf),
+    Color32::from_rgb(0xbc, 0xbd, 0x22),
+];
+
+/// Grey for today's operation.
+pub const TODAY: Color32 = Color32::from_rgb(0x7f, 0x7f, 0x7f);
+
+/// The colour of the `n`th non-today series.
+#[must_use]
+pub fn series_color(n: usize) -> Color32 {
+    PALETTE[n % PALETTE.len()]
+}
+
+/// Sets the accessible name of a widget (read by screen readers and used by
+/// tests to find it).
+pub fn accessible_label(ui: &Ui, response: &Response, label: &str) {
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_label(label.to_owned()));
+}
+
+/// A number field. Shows `value` in Nordic format; while focused the user
+/// types freely. On Enter or leaving the field the text is parsed: a valid
+/// number is returned (once), invalid text stays in red with the reason on
+/// hover. Escape restores the value. `id_salt` must be unique in the app.
+pub fn number_ui(
+    ui: &mut Ui,
+    tr: &Tr,
+    id_salt: impl Hash + std::fmt::Debug,
+    value: f64,
+    decimals: usize,
+    width: f32,
+    label: &str,
+) -> Option<f64> {
+    number_field(ui, tr, id_salt, value, decimals, width, label).0
+}
+
+/// The id of the text field of a [`number_ui`] with this salt.
+pub fn number_field_id(id_salt: impl Hash + std::fmt::Debug) -> egui::Id {
+    number_field_id_of(egui::Id::unique(id_salt))
+}
+
+/// Like [`number_ui`], also returning the field's response.
+pub fn number_field(
+    ui: &mut Ui,
+    tr: &Tr,
+    id_salt: impl Hash + std::fmt::Debug,
+    value: f64,
+    decimals: usize,
+    width: f32,
+    label: &str,
+) -> (Option<f64>, Response) {
+    let id = egui::Id::unique(id_salt);
+    let buffer: Option<String> = ui.data(|d| d.get_temp(id));
+    let shown = if value.is_finite() {
+        format::nordic(value, decimals)
+    } else {
+        String::new()
+    };
+    let mut text = buffer.clone().unwrap_or_else(|| shown.clone());
+    let error = buffer.as_ref().and_then(|b| format::parse_number(b).err());
+    let mut edit = TextEdit::singleline(&mut text)
+        .id(number_field_id_of(id))
+        .desired_width(width)
+        .align(egui::Align2::RIGHT_CENTER);
+    if error.is_some() {
+        edit = edit
+            .text_color(ui.visuals().error_fg_color)
+            .background_color(ui.visuals().error_fg_color.gamma_multiply(0.12));
+    }
+    let height = ui.spacing().interact_size.y;
+    let mut response = ui.add_sized([width, height], edit);
+    accessible_label(ui, &response, label);
+    if response.changed() {
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+    }
+    let mut result = None;
+    if response.lost_focus() {
+        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            ui.data_mut(|d| d.remove_temp::<String>(id));
+        } else if let Some(typed) = ui.data(|d| d.get_temp::<String>(id)) {
+            // Invalid text stays, shown in red.
+            if let Ok(v) = format::parse_number(&typed) {
+                ui.data_mut(|d| d.remove_temp::<String>(id));
+                if v.to_bits() != value.to_bits() {
+                    result = Some(v);
+                }
+            }
+        }
+    }
+    if error.is_some() {
+        response = response.on_hover_text(RichText::new(tr.get("ui-not-a-number")).color(EXTRA));
+    }
+    (result, response)
+}
+
+fn number_field_id_of(id: egui::Id) -> egui::Id {
+    id.with("edit")
+}
+
+/// A one-line text field that edits `text` live. Returns true when changed.
+pub fn text_ui(ui: &mut Ui, text: &mut String, width: f32, label: &str) -> bool {
+    let height = ui.spacing().interact_size.y;
+    let response = ui.add_sized([width, height], TextEdit::singleline(text).desired_width(width));
+    accessible_label(ui, &response, label);
+    response.changed()
+}
+
+/// Shows and edits a source: "assumption" checkbox, text and date.
+/// Returns the new source when changed.
+pub fn source_ui(ui: &mut Ui, tr: &Tr, source: &Source) -> Option<Source> {
+    let mut changed = None;
+    ui.horizontal(|ui| {
+        let mut assumption = source.is_assumption();
+        if ui.checkbox(&mut assumption, tr.get("ui-assumption")).changed() {
+            changed = Some(if assumption {
+                Source::Assumption {
+                    note: match source {
+                        Source::Cited { text, .. } => text.clone(),
+                        Source::Assumption { note } => note.clone(),
+                    },
+                }
+            } else {
+                Source::Cited {
+                    text: match source {
+                        Source::Assumption { note } => note.clone(),
+                        Source::Cited { text, .. } => text.clone(),
+                    },
+                    date: None,
+                }
+            });
+        }
+        match source {
+            Source::Assumption { note } => {
+                let mut note = note.clone();
+                if text_ui(ui, &mut note, 360.0, &tr.get("ui-source-note")) {
+                    changed = Some(Source::Assumption { note });
+                }
+            }
+            Source::Cited { text, date } => {
+                let mut text = text.clone();
+                let mut date_text = date.clone().unwrap_or_default();
+                let a = text_ui(ui, &mut text, 300.0, &tr.get("ui-source-text"));
+                ui.label(tr.get("ui-source-date"));
+                let b = text_ui(ui, &mut date_text, 90.0, &tr.get("ui-source-date"));
+                if a || b {
+                    let date = (!date_text.trim().is_empty()).then_some(date_text);
+                    changed = Some(Source::Cited { text, date });
+                }
+            }
+        }
+    });
+    changed
+}
+
+/// A small marker shown after figures that are assumptions.
+pub fn assumption_mark(ui: &mut Ui, tr: &Tr, source: &Source) {
+    if let Source::Assumption { note } = source {
+        let text = if note.is_empty() {
+            tr.get("ui-assumption")
+        } else {
+            note.clone()
+        };
+        ui.label(RichText::new("≈").strong().color(WARNING))
+            .on_hover_text(text);
+    } else if let Source::Cited { text, date } = source {
+        let mut hover = text.clone();
+        if let Some(d) = date {
+            hover.push_str(" (");
+            hover.push_str(d);
+            hover.push(')');
+        }
+        ui.label(RichText::new("§").weak()).on_hover_text(hover);
+    }
+}
+
+/// The label of a small "remove" button.
+pub const REMOVE: &str = "×";
+
+/// A label right-aligned in its cell.
+pub fn right_label(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> Response {
+    ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| ui.label(text))
+        .inner
+}
