@@ -284,3 +284,7 @@ ui-discount-name = Name of the discount rate
 ui-from-year-index = From year no. (0 = first)
 ui-rate-percent = Rate, %
 ui-add-step = Add step
+ui-driver = Multiplied by
+ui-payer = Paid by
+ui-growth = Growth
+ui-timing = When

@@ -284,3 +284,7 @@ ui-discount-name = Kalkulasjonsrentens navn
 ui-from-year-index = Fra år nr. (0 = første)
 ui-rate-percent = Rente, %
 ui-add-step = Legg til trinn
+ui-driver = Ganges med
+ui-payer = Betales av
+ui-growth = Vekst
+ui-timing = Når

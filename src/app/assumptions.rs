@@ -5,7 +5,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::Command;
 use super::document::Edit;
-use super::widgets::{number_ui, source_ui, text_ui};
+use super::widgets::{combo_ui, number_ui, source_ui, text_ui};
 use crate::i18n::Tr;
 use crate::model::{Assumptions, RateStep, Study};
 
@@ -51,9 +51,12 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>)
             ui.end_row();
 
             ui.label(tr.get("ui-display-year"));
-            egui::ComboBox::from_id_salt("display-year")
-                .selected_text(a.display_year.to_string())
-                .show_ui(ui, |ui| {
+            combo_ui(
+                ui,
+                "display-year",
+                &tr.get("ui-display-year"),
+                a.display_year.to_string(),
+                |ui| {
                     for year in a.years().take(200) {
                         if ui
                             .selectable_label(year == a.display_year, year.to_string())
@@ -64,7 +67,8 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>)
                             push(commands, next, None);
                         }
                     }
-                });
+                },
+            );
             ui.end_row();
 
             for (label, value, wages) in [

@@ -4,12 +4,12 @@
 //! the evaluation only, with legends, Nordic axis labels and the exact
 //! figure on hover.
 
-use eframe::egui::{self, RichText, Ui};
+use eframe::egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Plot};
 
 use super::UiState;
 use super::comparison::scenario_color;
-use super::widgets::series_color;
+use super::widgets::{combo_ui, series_color};
 use crate::engine::{Evaluation, Metric};
 use crate::format;
 use crate::i18n::Tr;
@@ -89,13 +89,17 @@ pub fn charts_ui(
         ChartKind::ByMember => by_member(ui, tr, study, evaluation, year, thousands, &unit_label, height),
         ChartKind::ByCategory => by_category(ui, tr, study, evaluation, year, thousands, &unit_label, height),
         ChartKind::OneMember => {
-            egui::ComboBox::from_id_salt("chart-member")
-                .selected_text(study.members.get(state.member).map_or("", |m| m.name.as_str()))
-                .show_ui(ui, |ui| {
+            combo_ui(
+                ui,
+                "chart-member",
+                &tr.get("chart-one-member"),
+                study.members.get(state.member).map_or("", |m| m.name.as_str()),
+                |ui| {
                     for (i, m) in study.members.iter().enumerate() {
                         ui.selectable_value(&mut state.member, i, &m.name);
                     }
-                });
+                },
+            );
             one_member(
                 ui,
                 tr,

@@ -5,7 +5,7 @@
 
 use eframe::egui::{self, Color32, RichText, Ui};
 
-use super::widgets::{EXTRA, SAVING, right_label};
+use super::widgets::{EXTRA, SAVING, combo_ui, right_label};
 use super::{Command, Preferences, UiState, charts};
 use crate::engine::{Evaluation, Metric, SummaryRow};
 use crate::format;
@@ -64,15 +64,19 @@ pub fn view_ui(
     ui.add_space(6.0);
     ui.horizontal(|ui| {
         ui.label(tr.get("ui-year"));
-        egui::ComboBox::from_id_salt("comparison-year")
-            .selected_text(year.to_string())
-            .show_ui(ui, |ui| {
+        combo_ui(
+            ui,
+            "comparison-year",
+            &tr.get("ui-year"),
+            year.to_string(),
+            |ui| {
                 for y in &evaluation.years {
                     if ui.selectable_label(*y == year, y.to_string()).clicked() {
                         state.year = Some(*y);
                     }
                 }
-            });
+            },
+        );
         ui.separator();
         ui.label(tr.get("ui-unit"));
         if ui

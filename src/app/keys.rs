@@ -5,7 +5,7 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::document::Edit;
-use super::widgets::{number_ui, right_label, source_ui, text_ui};
+use super::widgets::{combo_ui, number_ui, right_label, source_ui, text_ui};
 use super::{Command, UiState};
 use crate::format;
 use crate::i18n::Tr;
@@ -103,9 +103,12 @@ fn rule_ui(ui: &mut Ui, tr: &Tr, study: &Study, rule: &KeyRule, salt: &str, dept
     let mut changed = None;
     ui.horizontal(|ui| {
         ui.label(tr.get("ui-rule"));
-        egui::ComboBox::from_id_salt(("rule-kind", salt))
-            .selected_text(rule_kind_text(tr, rule))
-            .show_ui(ui, |ui| {
+        combo_ui(
+            ui,
+            ("rule-kind", salt),
+            &tr.get("ui-rule"),
+            rule_kind_text(tr, rule),
+            |ui| {
                 let mut options = vec![KeyRule::Equal];
                 options.extend(Attribute::ALL.map(KeyRule::Proportional));
                 options.push(KeyRule::TodaysCost);
@@ -131,7 +134,8 @@ fn rule_ui(ui: &mut Ui, tr: &Tr, study: &Study, rule: &KeyRule, salt: &str, dept
                         changed = Some(option);
                     }
                 }
-            });
+            },
+        );
     });
     match rule {
         KeyRule::Fixed(weights) => {
@@ -227,7 +231,7 @@ fn shares_ui(ui: &mut Ui, tr: &Tr, study: &Study, key: &Key) {
                             right_label(ui, RichText::new(format::percent(s[p] * 100.0, 2)).monospace())
                         }
                         (Ok(_), None) => right_label(ui, RichText::new("—").weak()),
-                        (Err(_), _) => right_label(ui, RichText::new("⚠").color(ui.visuals().error_fg_color))
+                        (Err(_), _) => right_label(ui, RichText::new("!").color(ui.visuals().error_fg_color))
                             .on_hover_text(tr.get("ui-shares-error")),
                     };
                 }

@@ -222,6 +222,21 @@ pub struct SamdriftApp {
     /// True when `evaluation` is from an earlier version of the study.
     stale: bool,
     commands: Vec<Command>,
+    fonts_installed: bool,
+    shown_title: String,
+}
+
+/// egui's bundled proportional font lacks ▼ ▲ ▸ ●; its bundled monospace
+/// font has them, so it is added as a fallback. Every machine then draws the
+/// same symbols, with or without system fonts.
+fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    if fonts.font_data.contains_key("Hack")
+        && let Some(family) = fonts.families.get_mut(&egui::FontFamily::Proportional)
+    {
+        family.insert(1.min(family.len()), "Hack".to_owned());
+    }
+    ctx.set_fonts(fonts);
 }
 
 impl SamdriftApp {
@@ -237,6 +252,8 @@ impl SamdriftApp {
             report: Report::default(),
             stale: false,
             commands: Vec::new(),
+            fonts_installed: false,
+            shown_title: String::new(),
         };
         app.refresh();
         app
@@ -422,6 +439,11 @@ impl SamdriftApp {
     /// Applies the queued commands (called after drawing).
     pub fn run_commands(&mut self, ctx: &egui::Context) {
         let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // A message, a dialog or a new view must show without waiting
+            // for the next mouse move.
+            ctx.request_repaint();
+        }
         let mut changed = false;
         for command in commands {
             match command {
@@ -738,6 +760,10 @@ impl SamdriftApp {
     /// harness) and applies what the user did.
     pub fn ui_main(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            install_fonts(&ctx);
+            self.fonts_installed = true;
+        }
         self.shortcuts(&ctx);
         for file in ctx.input(|i| i.raw.dropped_files.clone()) {
             let path = file.path();
@@ -801,7 +827,12 @@ impl SamdriftApp {
             self.ui_state.discarding = Some(Discarding::Quit);
         }
         self.run_commands(&ctx);
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
+        // Only when it changes: every viewport command requests a repaint.
+        let title = self.title();
+        if self.shown_title != title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::document::Edit;
-use super::widgets::{assumption_mark, number_ui, source_ui, text_ui};
+use super::widgets::{assumption_mark, combo_ui, number_ui, source_ui, text_ui};
 use super::{Command, UiState};
 use crate::engine::{Evaluation, Metric};
 use crate::format;
@@ -174,9 +174,12 @@ fn scenario_ui(
             }
             ui.end_row();
             ui.label(tr.get("ui-kind"));
-            egui::ComboBox::from_id_salt(("scenario-kind", index))
-                .selected_text(tr.get(kind_id(scenario.kind)))
-                .show_ui(ui, |ui| {
+            combo_ui(
+                ui,
+                ("scenario-kind", index),
+                &tr.get("ui-kind"),
+                tr.get(kind_id(scenario.kind)),
+                |ui| {
                     for kind in [
                         ScenarioKind::Today,
                         ScenarioKind::JointInHouse,
@@ -198,7 +201,8 @@ fn scenario_ui(
                             );
                         }
                     }
-                });
+                },
+            );
             ui.end_row();
             ui.label(tr.get("ui-key"));
             let key_name = |id: &Option<KeyId>| {
@@ -206,9 +210,12 @@ fn scenario_ui(
                     .and_then(|k| study.key(k))
                     .map_or_else(|| tr.get("ui-no-key"), |k| k.name.clone())
             };
-            egui::ComboBox::from_id_salt(("scenario-key", index))
-                .selected_text(key_name(&scenario.key))
-                .show_ui(ui, |ui| {
+            combo_ui(
+                ui,
+                ("scenario-key", index),
+                &tr.get("ui-key"),
+                key_name(&scenario.key),
+                |ui| {
                     if ui
                         .selectable_label(scenario.key.is_none(), tr.get("ui-no-key"))
                         .clicked()
@@ -237,7 +244,8 @@ fn scenario_ui(
                             );
                         }
                     }
-                });
+                },
+            );
             ui.end_row();
             ui.label(tr.get("ui-participants"));
             ui.horizontal_wrapped(|ui| {
@@ -378,10 +386,12 @@ fn line_ui(
         let category_name = study
             .category(&line.category)
             .map_or_else(|| line.category.0.clone(), |c| c.name.clone());
-        egui::ComboBox::from_id_salt(("line-category", index, l))
-            .selected_text(category_name)
-            .width(200.0)
-            .show_ui(ui, |ui| {
+        combo_ui(
+            ui,
+            ("line-category", index, l),
+            &tr.get("ui-category"),
+            category_name,
+            |ui| {
                 for c in &study.categories {
                     if ui.selectable_label(c.id == line.category, &c.name).clicked() {
                         set(
@@ -394,7 +404,8 @@ fn line_ui(
                         );
                     }
                 }
-            });
+            },
+        );
         let label = format!("{} – {}", line.label, tr.get("field-amount"));
         if let Some(v) = number_ui(
             ui,
@@ -434,9 +445,12 @@ fn line_ui(
                 None,
             );
         }
-        egui::ComboBox::from_id_salt(("line-driver", index, l))
-            .selected_text(driver_text(tr, line.driver))
-            .show_ui(ui, |ui| {
+        combo_ui(
+            ui,
+            ("line-driver", index, l),
+            &tr.get("ui-driver"),
+            driver_text(tr, line.driver),
+            |ui| {
                 let mut drivers = vec![Driver::Lump, Driver::Members, Driver::Fte];
                 drivers.extend(Attribute::ALL.map(Driver::Attribute));
                 for driver in drivers {
@@ -454,7 +468,8 @@ fn line_ui(
                         );
                     }
                 }
-            });
+            },
+        );
         let payer_text = |payer: &Payer| match payer {
             Payer::Shared => tr.get("payer-shared"),
             Payer::EachMember => tr.get("payer-each"),
@@ -466,9 +481,12 @@ fn line_ui(
                 )],
             ),
         };
-        egui::ComboBox::from_id_salt(("line-payer", index, l))
-            .selected_text(payer_text(&line.payer))
-            .show_ui(ui, |ui| {
+        combo_ui(
+            ui,
+            ("line-payer", index, l),
+            &tr.get("ui-payer"),
+            payer_text(&line.payer),
+            |ui| {
                 let mut payers = vec![Payer::Shared, Payer::EachMember];
                 payers.extend(study.participants(scenario).into_iter().map(Payer::Member));
                 for payer in payers {
@@ -486,7 +504,8 @@ fn line_ui(
                         );
                     }
                 }
-            });
+            },
+        );
         if ui
             .small_button(super::widgets::REMOVE)
             .on_hover_text(tr.get("ui-remove"))
@@ -509,9 +528,12 @@ fn line_ui(
             );
         });
         ui.separator();
-        egui::ComboBox::from_id_salt(("line-growth", index, l))
-            .selected_text(growth_text(tr, line.growth))
-            .show_ui(ui, |ui| {
+        combo_ui(
+            ui,
+            ("line-growth", index, l),
+            &tr.get("ui-growth"),
+            growth_text(tr, line.growth),
+            |ui| {
                 for growth in [Growth::Wages, Growth::Prices, Growth::None] {
                     if ui
                         .selectable_label(line.growth == growth, growth_text(tr, growth))
@@ -527,7 +549,8 @@ fn line_ui(
                         );
                     }
                 }
-            });
+            },
+        );
         ui.separator();
         assumption_mark(ui, tr, &line.source);
     });
@@ -557,9 +580,12 @@ fn timing_ui(
         Timing::Once { .. } => tr.get("timing-once"),
         Timing::EveryNYears { .. } => tr.get("timing-every-n"),
     };
-    egui::ComboBox::from_id_salt(("line-timing", salt))
-        .selected_text(kind_text(timing))
-        .show_ui(ui, |ui| {
+    combo_ui(
+        ui,
+        ("line-timing", salt),
+        &tr.get("ui-timing"),
+        kind_text(timing),
+        |ui| {
             for option in [
                 Timing::EveryYear { from: None, to: None },
                 Timing::Once { year: first },
@@ -573,7 +599,8 @@ fn timing_ui(
                     set(option, None);
                 }
             }
-        });
+        },
+    );
     let year_field =
         |ui: &mut Ui, label: &str, value: i32, id: (&str, usize, usize)| -> Option<(i32, egui::Id)> {
             ui.label(label);

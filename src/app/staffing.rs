@@ -86,7 +86,7 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
                         } else if (sum - position.filled_percent_of_fte).abs() > 0.01 {
                             right_label(
                                 ui,
-                                RichText::new(format!("⚠ {}", format::percent(sum, 0))).color(EXTRA),
+                                RichText::new(format!("≠ {}", format::percent(sum, 0))).color(EXTRA),
                             )
                             .on_hover_text(tr.args(
                                 "problem-tasks-do-not-add-up",
@@ -271,7 +271,7 @@ fn tasks_ui(ui: &mut Ui, tr: &Tr, member: &Member, index: usize, p: usize, comma
                 if ok {
                     RichText::new(text)
                 } else {
-                    RichText::new(format!("⚠ {text}")).color(EXTRA)
+                    RichText::new(format!("≠ {text}")).color(EXTRA)
                 },
             );
             ui.end_row();

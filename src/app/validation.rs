@@ -40,7 +40,7 @@ pub fn panel_ui(ui: &mut Ui, tr: &Tr, report: &Report, stale: bool, commands: &m
                     Severity::Error => ui.visuals().error_fg_color,
                     Severity::Warning => WARNING,
                 };
-                let text = RichText::new(format!("⚠ {}", issue.line(tr))).color(color);
+                let text = RichText::new(format!("● {}", issue.line(tr))).color(color);
                 if ui.link(text).on_hover_text(tr.get("ui-go-to")).clicked() {
                     commands.push(Command::GoTo(issue.place.clone()));
                 }

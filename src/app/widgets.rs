@@ -208,3 +208,18 @@ pub fn right_label(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> Response {
     ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| ui.label(text))
         .inner
 }
+
+/// A combo box with an accessible name (`label`), showing `selected`.
+pub fn combo_ui<R>(
+    ui: &mut Ui,
+    id_salt: impl Hash + std::fmt::Debug,
+    label: &str,
+    selected: impl Into<egui::WidgetText>,
+    add_contents: impl FnOnce(&mut Ui) -> R,
+) {
+    let response = egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(selected)
+        .show_ui(ui, add_contents)
+        .response;
+    accessible_label(ui, &response, label);
+}

@@ -1,0 +1,294 @@
+//! The desktop app, clicked through headless with `egui_kittest` (no
+//! rendering, no display needed).
+
+#![cfg(feature = "gui")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::float_cmp,
+    clippy::panic,
+    missing_docs
+)]
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use samdrift::app::{Preferences, SamdriftApp};
+use samdrift::engine::Metric;
+use samdrift::i18n::Lang;
+
+fn harness(prefs: Preferences) -> Harness<'static, SamdriftApp> {
+    let app = SamdriftApp::with_reference(prefs);
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut SamdriftApp| app.ui_main(ui), app);
+    harness.run();
+    harness
+}
+
+fn norwegian() -> Preferences {
+    Preferences {
+        lang: Lang::Nb,
+        ..Preferences::default()
+    }
+}
+
+fn remote_total(app: &SamdriftApp) -> f64 {
+    let e = app.evaluation().unwrap();
+    let s = e
+        .scenarios
+        .iter()
+        .position(|s| s.id.as_str() == "remote")
+        .unwrap();
+    e.summary(Metric::Annual(2007))[s].total
+}
+
+#[test]
+fn starts_on_the_reference_study_with_the_2006_table() {
+    let harness = harness(Preferences {
+        thousands: true,
+        ..norwegian()
+    });
+    // Gratangen, joint in-house: 504 thousand (slide 11).
+    harness.get_by_label("504");
+    // Joint in-house, with and without Ibestad: both 2 262 thousand.
+    assert_eq!(harness.get_all_by_label("2\u{a0}262").count(), 2);
+    assert!(harness.get_all_by_label("Drift i eget hus uten Ibestad").count() >= 1);
+    assert!(
+        harness
+            .state()
+            .title()
+            .starts_with("Felles IKT-drift Nordre Troms 2006")
+    );
+}
+
+#[test]
+fn in_kroner_the_table_shows_whole_kroner_that_add_up() {
+    let harness = harness(norwegian());
+    harness.get_by_label("2\u{a0}414\u{a0}500");
+    harness.get_by_label("647\u{a0}500");
+}
+
+#[test]
+fn changing_the_remote_amount_changes_the_table_and_undo_restores_it() {
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Scenarioer").click();
+    harness.run();
+    harness.get_by_label("Fjerndrift").click();
+    harness.run();
+    let field = harness.get_by_label("Fjerndrift hos eksternt driftssenter – beløpet");
+    field.focus();
+    harness.run();
+    // Select what is there and type a new amount the Norwegian way.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("Fjerndrift hos eksternt driftssenter – beløpet")
+        .type_text("3 000 000,0");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(remote_total(harness.state()), 3_000_000.0);
+    assert!(harness.state().doc.is_dirty());
+    assert!(
+        harness.state().title().ends_with("* — Samdrift"),
+        "{}",
+        harness.state().title()
+    );
+
+    harness.get_by_label("Sammenligning").click();
+    harness.run();
+    harness.get_by_label("3\u{a0}000\u{a0}000");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(remote_total(harness.state()), 2_136_000.0);
+    assert!(!harness.state().doc.is_dirty());
+    harness.get_by_label("2\u{a0}136\u{a0}000");
+    assert!(harness.query_by_label("3\u{a0}000\u{a0}000").is_none());
+
+    // Redo with Ctrl+Shift+Z brings it back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
+    harness.run();
+    assert_eq!(remote_total(harness.state()), 3_000_000.0);
+}
+
+#[test]
+fn invalid_number_is_kept_in_red_and_changes_nothing() {
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Scenarioer").click();
+    harness.run();
+    harness.get_by_label("Fjerndrift").click();
+    harness.run();
+    harness
+        .get_by_label("Fjerndrift hos eksternt driftssenter – beløpet")
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("Fjerndrift hos eksternt driftssenter – beløpet")
+        .type_text("to millioner");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(remote_total(harness.state()), 2_136_000.0);
+    assert!(!harness.state().doc.is_dirty());
+    let field = harness.get_by_label("Fjerndrift hos eksternt driftssenter – beløpet");
+    assert_eq!(
+        field.value().as_deref(),
+        Some("to millioner"),
+        "what the user typed is not lost"
+    );
+}
+
+#[test]
+fn switching_to_english_changes_the_labels() {
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Sammenligning");
+    harness.get_by_label("Språk").click();
+    harness.run();
+    harness.get_by_label("English").click();
+    harness.run();
+    harness.get_by_label("Comparison");
+    assert!(harness.query_by_label("Sammenligning").is_none());
+    assert_eq!(harness.state().prefs.lang, Lang::En);
+}
+
+#[test]
+fn without_ibestad_keeps_the_total() {
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Scenarioer").click();
+    harness.run();
+    harness.get_by_label("Drift i eget hus").click();
+    harness.run();
+    harness.get_by_label("Uten kommune ▸").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Ibestad")
+        .click();
+    harness.run();
+    let app = harness.state();
+    let study = &app.doc.study;
+    let added = study
+        .scenarios
+        .iter()
+        .find(|s| s.id.as_str() == "joint-without-I")
+        .expect("scenario added");
+    assert_eq!(added.name, "Drift i eget hus uten Ibestad");
+    let e = app.evaluation().unwrap();
+    let s = e.scenarios.iter().position(|r| r.id == added.id).unwrap();
+    let row = &e.summary(Metric::Annual(2007))[s];
+    assert!((row.total - 2_262_000.0).abs() < 1e-6);
+    assert_eq!(row.per_member[3], None);
+    // One undo step removes it again.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(harness.state().doc.study.scenario(&added_id()).is_none());
+}
+
+fn added_id() -> samdrift::model::ScenarioId {
+    samdrift::model::ScenarioId::new("joint-without-I")
+}
+
+#[test]
+fn validation_issue_goes_to_its_place() {
+    let mut harness = harness(norwegian());
+    harness
+        .get_by_label_contains("«Kommunikasjon»: trykt sum er 490")
+        .click();
+    harness.run();
+    harness.get_by_label("Skriv beløp i kroner per år (1 234,5 eller 1234.5). Tab går til høyre, Enter går ned. Summene regnes ut; en trykt sum som ikke stemmer vises i oransje.");
+}
+
+#[test]
+fn todays_cost_grid_accepts_a_typed_value_and_totals_follow() {
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Dagens kostnader").click();
+    harness.run();
+    let label = "Kommunikasjon – Ibestad";
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(label).type_text("1\u{a0}000");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let study = &harness.state().doc.study;
+    let line = study
+        .baseline
+        .lines
+        .iter()
+        .find(|l| l.category.as_str() == "communications")
+        .unwrap();
+    assert_eq!(line.amounts_nok[&samdrift::model::MemberId::new("I")], 1000.0);
+    // Column sum for Ibestad: 590 000 − 140 000 + 1 000.
+    harness.get_by_label("451\u{a0}000");
+}
+
+#[test]
+fn a_saved_study_reopens_identical() {
+    let mut harness = harness(norwegian());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lagret.ron");
+    harness
+        .state_mut()
+        .push(samdrift::app::Command::SaveTo(path.clone()));
+    harness.run();
+    assert!(path.exists());
+    assert!(!harness.state().doc.is_dirty());
+    assert!(
+        harness.state().title().contains("lagret.ron"),
+        "{}",
+        harness.state().title()
+    );
+    let before = harness.state().doc.study.clone();
+    harness.state_mut().push(samdrift::app::Command::OpenReference);
+    harness.run();
+    harness
+        .state_mut()
+        .push(samdrift::app::Command::Open(path.clone()));
+    harness.run();
+    assert_eq!(harness.state().doc.study, before);
+    assert_eq!(harness.state().prefs.recent.first(), Some(&path));
+}
+
+#[test]
+fn a_broken_file_shows_its_error_and_leaves_the_study_alone() {
+    let mut harness = harness(norwegian());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ødelagt.ron");
+    std::fs::write(
+        &path,
+        "(version: 2, title: \"x\",\n members: [(id: \"G\", name: \"G\", population: (value: 1,5))])",
+    )
+    .unwrap();
+    let before = harness.state().doc.study.clone();
+    harness.state_mut().push(samdrift::app::Command::Open(path));
+    harness.run();
+    assert_eq!(harness.state().doc.study, before);
+    harness.get_by_label_contains("ødelagt.ron:2:");
+    harness.get_by_label_contains("desimalkomma");
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_first() {
+    let mut harness = harness(norwegian());
+    harness
+        .state_mut()
+        .push(samdrift::app::Command::SetThousands(true));
+    let mut study = harness.state().doc.study.clone();
+    study.title = "Endret".to_owned();
+    harness.state_mut().push(samdrift::app::Command::Edit(
+        samdrift::app::Edit::SetTitle(study.title),
+        None,
+    ));
+    harness.run();
+    harness.state_mut().push(samdrift::app::Command::New);
+    harness.run();
+    harness.get_by_label("Ulagrede endringer");
+    harness.get_by_label("Avbryt").click();
+    harness.run();
+    assert_eq!(harness.state().doc.study.title, "Endret");
+    harness.state_mut().push(samdrift::app::Command::New);
+    harness.run();
+    harness.get_by_label("Forkast endringene").click();
+    harness.run();
+    assert_eq!(harness.state().doc.study.title, "Ny studie");
+    assert!(!harness.state().doc.is_dirty());
+}
