@@ -292,3 +292,29 @@ fn new_with_unsaved_changes_asks_first() {
     assert_eq!(harness.state().doc.study.title, "Ny studie");
     assert!(!harness.state().doc.is_dirty());
 }
+
+#[test]
+fn enter_moves_down_the_grid_like_a_spreadsheet() {
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Dagens kostnader").click();
+    harness.run();
+    harness.get_by_label("Kommunikasjon – Gratangen").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("Kommunikasjon – Gratangen")
+        .type_text("136000");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.get_by_label("Rekvisita – Gratangen").is_focused());
+    let line = harness
+        .state()
+        .doc
+        .study
+        .baseline
+        .lines
+        .iter()
+        .find(|l| l.category.as_str() == "communications")
+        .unwrap();
+    assert_eq!(line.amounts_nok[&samdrift::model::MemberId::new("G")], 136_000.0);
+}

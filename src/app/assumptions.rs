@@ -5,7 +5,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::Command;
 use super::document::Edit;
-use super::widgets::{combo_ui, number_ui, source_ui, text_ui};
+use super::widgets::{capitalized, combo_ui, number_ui, source_ui, text_ui};
 use crate::i18n::Tr;
 use crate::model::{Assumptions, RateStep, Study};
 
@@ -75,7 +75,7 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>)
                 (tr.get("field-wage-growth"), a.real_wage_growth_percent, true),
                 (tr.get("field-price-growth"), a.real_price_growth_percent, false),
             ] {
-                ui.label(&label);
+                ui.label(capitalized(&label));
                 ui.horizontal(|ui| {
                     if let Some(v) = number_ui(ui, tr, ("growth", wages), value, 2, 60.0, &label) {
                         let mut next = a.clone();
@@ -92,7 +92,7 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>)
             }
         });
     ui.add_space(12.0);
-    ui.label(RichText::new(tr.get("field-discount-rate")).strong());
+    ui.label(RichText::new(capitalized(&tr.get("field-discount-rate"))).strong());
     ui.horizontal(|ui| {
         ui.label(tr.get("ui-name"));
         let mut name = a.discount.name.clone();

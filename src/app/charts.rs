@@ -4,8 +4,9 @@
 //! the evaluation only, with legends, Nordic axis labels and the exact
 //! figure on hover.
 
+use eframe::egui::Color32;
 use eframe::egui::{RichText, Ui};
-use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Plot};
+use egui_plot::{Bar, BarChart, GridMark, Plot};
 
 use super::UiState;
 use super::comparison::scenario_color;
@@ -32,6 +33,23 @@ fn axis_money(value: f64, thousands: bool) -> String {
     } else {
         format::nordic(value, 0)
     }
+}
+
+/// A legend under a chart (so it never covers a bar): a coloured square
+/// and the series name for each series, wrapped to the width.
+fn legend_ui(ui: &mut Ui, entries: &[(String, Color32)]) {
+    ui.horizontal_wrapped(|ui| {
+        for (name, color) in entries {
+            // One label per entry, so a square never parts from its name.
+            let mut job = eframe::egui::text::LayoutJob::default();
+            let font = eframe::egui::TextStyle::Body.resolve(ui.style());
+            let text_color = ui.visuals().text_color();
+            job.append("■ ", 0.0, eframe::egui::TextFormat::simple(font.clone(), *color));
+            job.append(name, 0.0, eframe::egui::TextFormat::simple(font, text_color));
+            ui.add(eframe::egui::Label::new(job).wrap_mode(eframe::egui::TextWrapMode::Extend));
+            ui.add_space(10.0);
+        }
+    });
 }
 
 fn money(value: f64) -> String {
@@ -158,11 +176,6 @@ fn by_member(
         .collect();
     Plot::new("chart-by-member")
         .height(height)
-        .legend(
-            Legend::default()
-                .position(Corner::RightTop)
-                .follow_insertion_order(true),
-        )
         .allow_scroll(false)
         .allow_zoom(false)
         .allow_drag(false)
@@ -177,6 +190,13 @@ fn by_member(
                 plot.bar_chart(chart);
             }
         });
+    let entries: Vec<(String, Color32)> = evaluation
+        .scenarios
+        .iter()
+        .enumerate()
+        .map(|(s, r)| (r.name.clone(), scenario_color(evaluation, s)))
+        .collect();
+    legend_ui(ui, &entries);
     ui.label(
         RichText::new(tr.args("chart-caption-by-member", &[("year", year.to_string())]))
             .small()
@@ -195,8 +215,14 @@ fn by_category(
     unit_label: &str,
     height: f32,
 ) {
-    let names: Vec<String> = evaluation.scenarios.iter().map(|s| short(&s.name, 18)).collect();
+    let n = evaluation.scenarios.len();
+    // Top to bottom in study order, as in the table.
+    let names: Vec<String> = (0..n)
+        .rev()
+        .map(|s| short(&evaluation.scenarios[s].name, 22))
+        .collect();
     let mut charts: Vec<BarChart> = Vec::new();
+    let mut entries: Vec<(String, Color32)> = Vec::new();
     let mut color_index = 0;
     for (c, category) in study.categories.iter().enumerate() {
         let values: Vec<f64> = (0..evaluation.scenarios.len())
@@ -210,7 +236,7 @@ fn by_category(
             .enumerate()
             .map(|(s, v)| {
                 #[allow(clippy::cast_precision_loss)]
-                Bar::new(s as f64, *v)
+                Bar::new((n - 1 - s) as f64, *v)
                     .width(0.6)
                     .fill(series_color(color_index))
                     .name(format!("{}\n{}", evaluation.scenarios[s].name, money(*v)))
@@ -218,8 +244,10 @@ fn by_category(
             .collect();
         let category_name = category.name.clone();
         let mut chart = BarChart::new(category.name.clone(), bars)
+            .horizontal()
             .color(series_color(color_index))
             .element_formatter(Box::new(move |bar, _| format!("{category_name}\n{}", bar.name)));
+        entries.push((category.name.clone(), series_color(color_index)));
         color_index += 1;
         let below: Vec<&BarChart> = charts.iter().collect();
         chart = chart.stack_on(&below);
@@ -227,25 +255,22 @@ fn by_category(
     }
     Plot::new("chart-by-category")
         .height(height)
-        .legend(
-            Legend::default()
-                .position(Corner::RightTop)
-                .follow_insertion_order(true),
-        )
         .allow_scroll(false)
         .allow_zoom(false)
         .allow_drag(false)
-        .show_grid([false, true])
-        .include_y(0.0)
-        .y_axis_label(unit_label.to_owned())
-        .x_axis_formatter(move |mark, _| name_at(&mark, &names))
-        .y_axis_formatter(move |mark, _| axis_money(mark.value, thousands))
+        .show_grid([true, false])
+        .include_x(0.0)
+        .y_axis_min_width(150.0)
+        .x_axis_label(unit_label.to_owned())
+        .y_axis_formatter(move |mark, _| name_at(&mark, &names))
+        .x_axis_formatter(move |mark, _| axis_money(mark.value, thousands))
         .label_formatter(|_| None)
         .show(ui, |plot| {
             for chart in charts {
                 plot.bar_chart(chart);
             }
         });
+    legend_ui(ui, &entries);
     ui.label(
         RichText::new(tr.args("chart-caption-by-category", &[("year", year.to_string())]))
             .small()
@@ -265,9 +290,9 @@ fn one_member(
     height: f32,
     member: usize,
 ) {
-    let Some(m) = study.members.get(member) else {
+    if member >= study.members.len() {
         return;
-    };
+    }
     let n = evaluation.scenarios.len();
     // Top to bottom in study order: the first scenario has the highest y.
     let names: Vec<String> = (0..n)
@@ -292,7 +317,9 @@ fn one_member(
             )
         })
         .collect();
-    ui.label(RichText::new(&m.name).strong());
+    let widest = (0..n)
+        .filter_map(|s| evaluation.member_metric(s, member, Metric::Annual(year)))
+        .fold(0.0, f64::max);
     Plot::new("chart-one-member")
         .height(height)
         .allow_scroll(false)
@@ -300,6 +327,7 @@ fn one_member(
         .allow_drag(false)
         .show_grid([true, false])
         .include_x(0.0)
+        .include_x(widest * 1.08)
         .x_axis_label(unit_label.to_owned())
         .y_axis_min_width(150.0)
         .y_axis_formatter(move |mark, _| name_at(&mark, &names))

@@ -93,22 +93,19 @@ pub fn view_ui(
         }
     });
     ui.add_space(6.0);
-    let wide = ui.available_width() > 1150.0;
+    // Table and charts side by side when there is room for both: the table
+    // takes its natural width, the charts the rest.
+    let wide = ui.available_width() > 1150.0 && study.members.len() <= 6;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             if wide {
-                ui.columns(2, |columns| {
-                    table_ui(&mut columns[0], tr, study, evaluation, year, prefs.thousands);
-                    charts::charts_ui(
-                        &mut columns[1],
-                        tr,
-                        study,
-                        evaluation,
-                        year,
-                        prefs.thousands,
-                        state,
-                    );
+                ui.horizontal_top(|ui| {
+                    ui.vertical(|ui| table_ui(ui, tr, study, evaluation, year, prefs.thousands));
+                    ui.add_space(16.0);
+                    ui.vertical(|ui| {
+                        charts::charts_ui(ui, tr, study, evaluation, year, prefs.thousands, state);
+                    });
                 });
             } else {
                 table_ui(ui, tr, study, evaluation, year, prefs.thousands);

@@ -5,7 +5,7 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::document::Edit;
-use super::widgets::{assumption_mark, number_ui, right_label, source_ui, text_ui};
+use super::widgets::{assumption_mark, capitalized, number_ui, right_label, source_ui, text_ui};
 use super::{Command, UiState};
 use crate::i18n::Tr;
 use crate::model::edit::Reference;
@@ -32,7 +32,10 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
             ui.label(RichText::new(tr.get("ui-name")).strong());
             ui.label(RichText::new(tr.get("ui-municipality-number")).strong());
             for attribute in Attribute::ALL {
-                right_label(ui, RichText::new(tr.get(attribute.message_id())).strong());
+                right_label(
+                    ui,
+                    RichText::new(capitalized(&tr.get(attribute.message_id()))).strong(),
+                );
             }
             ui.label("");
             ui.end_row();
@@ -108,7 +111,7 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
             .show(ui, |ui| {
                 for attribute in Attribute::ALL {
                     if let Some(q) = member.attribute(attribute) {
-                        ui.label(tr.get(attribute.message_id()));
+                        ui.label(capitalized(&tr.get(attribute.message_id())));
                         if let Some(source) = source_ui(ui, tr, &q.source) {
                             let mut m = member.clone();
                             *attribute_mut(&mut m, attribute) = Some(Quantity {

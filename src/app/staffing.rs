@@ -5,7 +5,7 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::document::Edit;
-use super::widgets::{EXTRA, number_ui, right_label, text_ui};
+use super::widgets::{EXTRA, capitalized, number_ui, right_label, text_ui};
 use super::{Command, UiState};
 use crate::format;
 use crate::i18n::Tr;
@@ -147,7 +147,7 @@ fn salary_ui(ui: &mut Ui, tr: &Tr, member: &Member, index: usize, commands: &mut
         commands.push(Command::Edit(Edit::SetMember(index, m), None));
     };
     ui.horizontal_wrapped(|ui| {
-        ui.label(tr.get("field-salary"));
+        ui.label(capitalized(&tr.get("field-salary")));
         if let Some(v) = number_ui(
             ui,
             tr,
@@ -165,7 +165,7 @@ fn salary_ui(ui: &mut Ui, tr: &Tr, member: &Member, index: usize, commands: &mut
                 commands,
             );
         }
-        ui.label(tr.get("field-employer-tax"));
+        ui.label(capitalized(&tr.get("field-employer-tax")));
         if let Some(v) = number_ui(
             ui,
             tr,
@@ -184,7 +184,7 @@ fn salary_ui(ui: &mut Ui, tr: &Tr, member: &Member, index: usize, commands: &mut
             );
         }
         ui.label("%");
-        ui.label(tr.get("field-pension"));
+        ui.label(capitalized(&tr.get("field-pension")));
         if let Some(v) = number_ui(
             ui,
             tr,

@@ -18,7 +18,7 @@ pub const EXTRA: Color32 = Color32::from_rgb(0xb0, 0x2a, 0x2a);
 pub const WARNING: Color32 = Color32::from_rgb(0xb3, 0x6b, 0x00);
 
 /// Series colours for scenarios (the first, today's operation, is grey).
-const PALETTE: [Color32; 8] = [
+const PALETTE: [Color32; 12] = [
     Color32::from_rgb(0x1f, 0x77, 0xb4),
     Color32::from_rgb(0xff, 0x7f, 0x0e),
     Color32::from_rgb(0x2c, 0xa0, 0x2c),
@@ -27,6 +27,10 @@ const PALETTE: [Color32; 8] = [
     Color32::from_rgb(0xe3, 0x77, 0xc2),
     Color32::from_rgb(0x17, 0xbe, 0xcf),
     Color32::from_rgb(0xbc, 0xbd, 0x22),
+    Color32::from_rgb(0xd6, 0x27, 0x28),
+    Color32::from_rgb(0xae, 0xc7, 0xe8),
+    Color32::from_rgb(0xff, 0xbb, 0x78),
+    Color32::from_rgb(0x98, 0xdf, 0x8a),
 ];
 
 /// Grey for today's operation.
@@ -198,6 +202,16 @@ pub fn assumption_mark(ui: &mut Ui, tr: &Tr, source: &Source) {
         }
         ui.label(RichText::new("§").weak()).on_hover_text(hover);
     }
+}
+
+/// `text` with its first letter in upper case, for a message used as a
+/// label on its own ("reallønnsveksten" → "Reallønnsveksten").
+#[must_use]
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 /// The label of a small "remove" button.
