@@ -35,6 +35,47 @@ fn axis_money(value: f64, thousands: bool) -> String {
     }
 }
 
+/// A bar plot that stays put (no pan or zoom), with money on the value axis
+/// and `names` on the argument axis; `horizontal` puts the names on the
+/// left, where long scenario names fit.
+fn bar_plot<'a>(
+    id: &'a str,
+    height: f32,
+    unit_label: &str,
+    names: Vec<String>,
+    thousands: bool,
+    horizontal: bool,
+) -> Plot<'a> {
+    let plot = Plot::new(id)
+        .height(height)
+        .allow_scroll(false)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .label_formatter(|_| None);
+    if horizontal {
+        plot.show_grid([true, false])
+            .include_x(0.0)
+            .y_axis_min_width(150.0)
+            .x_axis_label(unit_label.to_owned())
+            .y_axis_formatter(move |mark, _| name_at(&mark, &names))
+            .x_axis_formatter(move |mark, _| axis_money(mark.value, thousands))
+    } else {
+        plot.show_grid([false, true])
+            .include_y(0.0)
+            .y_axis_label(unit_label.to_owned())
+            .x_axis_formatter(move |mark, _| name_at(&mark, &names))
+            .y_axis_formatter(move |mark, _| axis_money(mark.value, thousands))
+    }
+}
+
+fn show_bars(ui: &mut Ui, plot: Plot<'_>, charts: Vec<BarChart>) {
+    plot.show(ui, |plot| {
+        for chart in charts {
+            plot.bar_chart(chart);
+        }
+    });
+}
+
 /// A legend under a chart (so it never covers a bar): a coloured square
 /// and the series name for each series, wrapped to the width.
 fn legend_ui(ui: &mut Ui, entries: &[(String, Color32)]) {
@@ -174,22 +215,11 @@ fn by_member(
                 .element_formatter(Box::new(move |bar, _| format!("{scenario}\n{}", bar.name)))
         })
         .collect();
-    Plot::new("chart-by-member")
-        .height(height)
-        .allow_scroll(false)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .show_grid([false, true])
-        .include_y(0.0)
-        .y_axis_label(unit_label.to_owned())
-        .x_axis_formatter(move |mark, _| name_at(&mark, &names))
-        .y_axis_formatter(move |mark, _| axis_money(mark.value, thousands))
-        .label_formatter(|_| None)
-        .show(ui, |plot| {
-            for chart in charts {
-                plot.bar_chart(chart);
-            }
-        });
+    show_bars(
+        ui,
+        bar_plot("chart-by-member", height, unit_label, names, thousands, false),
+        charts,
+    );
     let entries: Vec<(String, Color32)> = evaluation
         .scenarios
         .iter()
@@ -253,23 +283,11 @@ fn by_category(
         chart = chart.stack_on(&below);
         charts.push(chart);
     }
-    Plot::new("chart-by-category")
-        .height(height)
-        .allow_scroll(false)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .show_grid([true, false])
-        .include_x(0.0)
-        .y_axis_min_width(150.0)
-        .x_axis_label(unit_label.to_owned())
-        .y_axis_formatter(move |mark, _| name_at(&mark, &names))
-        .x_axis_formatter(move |mark, _| axis_money(mark.value, thousands))
-        .label_formatter(|_| None)
-        .show(ui, |plot| {
-            for chart in charts {
-                plot.bar_chart(chart);
-            }
-        });
+    show_bars(
+        ui,
+        bar_plot("chart-by-category", height, unit_label, names, thousands, true),
+        charts,
+    );
     legend_ui(ui, &entries);
     ui.label(
         RichText::new(tr.args("chart-caption-by-category", &[("year", year.to_string())]))
@@ -320,24 +338,11 @@ fn one_member(
     let widest = (0..n)
         .filter_map(|s| evaluation.member_metric(s, member, Metric::Annual(year)))
         .fold(0.0, f64::max);
-    Plot::new("chart-one-member")
-        .height(height)
-        .allow_scroll(false)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .show_grid([true, false])
-        .include_x(0.0)
-        .include_x(widest * 1.08)
-        .x_axis_label(unit_label.to_owned())
-        .y_axis_min_width(150.0)
-        .y_axis_formatter(move |mark, _| name_at(&mark, &names))
-        .x_axis_formatter(move |mark, _| axis_money(mark.value, thousands))
-        .label_formatter(|_| None)
-        .show(ui, |plot| {
-            for chart in charts {
-                plot.bar_chart(chart);
-            }
-        });
+    show_bars(
+        ui,
+        bar_plot("chart-one-member", height, unit_label, names, thousands, true).include_x(widest * 1.08),
+        charts,
+    );
     ui.label(
         RichText::new(tr.args("chart-caption-one-member", &[("year", year.to_string())]))
             .small()

@@ -503,6 +503,8 @@ impl SamdriftApp {
     fn go_to(&mut self, place: &Place) {
         let study = &self.doc.study;
         let member_index = |id: &crate::model::MemberId| study.members.iter().position(|m| &m.id == id);
+        let scenario_index =
+            |id: &crate::model::ScenarioId| study.scenarios.iter().position(|s| &s.id == id).unwrap_or(0);
         match place {
             Place::Study | Place::Category { .. } => {}
             Place::Member { member, .. } => {
@@ -521,20 +523,12 @@ impl SamdriftApp {
             }
             Place::Scenario { scenario, .. } => {
                 self.ui_state.view = View::Scenarios;
-                self.ui_state.scenario = study
-                    .scenarios
-                    .iter()
-                    .position(|s| &s.id == scenario)
-                    .unwrap_or(0);
+                self.ui_state.scenario = scenario_index(scenario);
                 self.ui_state.highlight_line = None;
             }
             Place::ScenarioLine { scenario, index, .. } => {
                 self.ui_state.view = View::Scenarios;
-                self.ui_state.scenario = study
-                    .scenarios
-                    .iter()
-                    .position(|s| &s.id == scenario)
-                    .unwrap_or(0);
+                self.ui_state.scenario = scenario_index(scenario);
                 self.ui_state.highlight_line = Some(*index);
             }
             Place::Assumptions => self.ui_state.view = View::Assumptions,
