@@ -58,6 +58,27 @@ enum Command {
         /// The study file.
         file: PathBuf,
     },
+    /// Write the tables as CSV (one file per table), an XLSX workbook and/or
+    /// the HTML briefing.
+    Export {
+        /// The study file (default: the built-in 2006 reference study).
+        file: Option<PathBuf>,
+        /// A folder for the CSV files (created if missing).
+        #[arg(long, value_name = "DIR")]
+        csv: Option<PathBuf>,
+        /// The XLSX workbook to write.
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
+        /// The HTML briefing to write.
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
+        /// The year shown as annual cost (default: the study's display year).
+        #[arg(long)]
+        year: Option<i32>,
+        /// CSV with `,` and a decimal point instead of `;` and a decimal comma.
+        #[arg(long)]
+        international: bool,
+    },
     /// Time parsing and evaluating the reference study and a large generated one.
     Bench {
         /// Evaluations per study.
@@ -98,6 +119,22 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Check { file }) => check(&tr, &file, &mut out),
         Some(Command::Bench { iterations }) => bench(iterations, &mut out),
+        Some(Command::Export {
+            file,
+            csv,
+            xlsx,
+            html,
+            year,
+            international,
+        }) => {
+            let outputs = ExportOutputs {
+                csv,
+                xlsx,
+                html,
+                international,
+            };
+            export(&tr, file.as_deref(), year, &outputs, &mut out)
+        }
         None => run_app(&tr, cli.file),
     }
 }
@@ -188,6 +225,91 @@ fn compare(
     };
     let _ = out.write_all(text.as_bytes());
     ExitCode::SUCCESS
+}
+
+/// Where `samdrift export` writes.
+struct ExportOutputs {
+    csv: Option<PathBuf>,
+    xlsx: Option<PathBuf>,
+    html: Option<PathBuf>,
+    international: bool,
+}
+
+fn export(
+    tr: &Tr,
+    file: Option<&Path>,
+    year: Option<i32>,
+    outputs: &ExportOutputs,
+    out: &mut impl Write,
+) -> ExitCode {
+    if outputs.csv.is_none() && outputs.xlsx.is_none() && outputs.html.is_none() {
+        eprintln!("{}", tr.get("cli-export-nothing"));
+        return ExitCode::from(EXIT_UNREADABLE);
+    }
+    let study = match load(tr, file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let evaluation = match evaluate(tr, &study) {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let year = year.unwrap_or(study.assumptions.display_year);
+    if evaluation.year_index(year).is_none() {
+        eprintln!(
+            "{}",
+            tr.args(
+                "cli-year-outside",
+                &[
+                    ("year", year.to_string()),
+                    (
+                        "first",
+                        evaluation.years.first().copied().unwrap_or_default().to_string()
+                    ),
+                    (
+                        "last",
+                        evaluation.years.last().copied().unwrap_or_default().to_string()
+                    )
+                ]
+            )
+        );
+        return ExitCode::from(EXIT_UNREADABLE);
+    }
+    let tables = io::tables::all(&study, &evaluation, tr, year);
+    let file_name = file.and_then(Path::file_name).map_or_else(
+        || crate::REFERENCE_STUDY_NAME.to_owned(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let variant = if outputs.international {
+        io::csv_export::CsvVariant::International
+    } else {
+        io::csv_export::CsvVariant::Nordic
+    };
+    let mut result = Ok(());
+    if let Some(dir) = &outputs.csv {
+        result = io::export::csv_dir(dir, &tables, variant).map(|paths| {
+            for p in paths {
+                let _ = writeln!(out, "{}", p.display());
+            }
+        });
+    }
+    if let (Ok(()), Some(path)) = (&result, &outputs.xlsx) {
+        result = io::export::xlsx(path, &tables, tr).map(|()| {
+            let _ = writeln!(out, "{}", path.display());
+        });
+    }
+    if let (Ok(()), Some(path)) = (&result, &outputs.html) {
+        result = io::export::html(path, &study, &evaluation, tr, year, &file_name).map(|()| {
+            let _ = writeln!(out, "{}", path.display());
+        });
+    }
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", terminal_text(&e.message(tr)));
+            ExitCode::from(EXIT_UNREADABLE)
+        }
+    }
 }
 
 /// Per scenario: its name, the rounded member figures (`None` outside the

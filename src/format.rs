@@ -271,3 +271,43 @@ mod tests {
         assert_eq!(thirds.iter().sum::<f64>(), 1.0);
     }
 }
+
+/// The calendar date (year, month, day) of a day counted from 1970-01-01
+/// (Howard Hinnant's `civil_from_days`).
+#[must_use]
+pub fn civil_date(days_since_epoch: i64) -> (i64, u32, u32) {
+    let z = days_since_epoch + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = if m <= 2 { y + 1 } else { y };
+    (year, u32::try_from(m).unwrap_or(1), u32::try_from(d).unwrap_or(1))
+}
+
+/// Today's date (UTC) as `22.11.2026`.
+#[must_use]
+pub fn today_nordic() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs() / 86_400).unwrap_or(0));
+    let (y, m, d) = civil_date(days);
+    format!("{d:02}.{m:02}.{y}")
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::civil_date;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_date(0), (1970, 1, 1));
+        assert_eq!(civil_date(13_514), (2007, 1, 1));
+        assert_eq!(civil_date(20_414), (2025, 11, 22));
+        assert_eq!(civil_date(11_016), (2000, 2, 29));
+    }
+}

@@ -17,6 +17,7 @@ pub mod format;
 pub mod i18n;
 pub mod io;
 pub mod model;
+pub mod palette;
 
 #[cfg(feature = "gui")]
 pub mod app;

@@ -184,3 +184,34 @@ fn unreadable_files_never_panic() {
     let o = samdrift(&["check", "/no/such/file.ron"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn export_writes_every_format_and_reports_failures() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv_dir = dir.path().join("csv");
+    let xlsx = dir.path().join("b.xlsx");
+    let html = dir.path().join("b.html");
+    let o = samdrift(&[
+        "export",
+        "scenarios/nordre-troms-2006.ron",
+        "--csv",
+        csv_dir.to_str().unwrap(),
+        "--xlsx",
+        xlsx.to_str().unwrap(),
+        "--html",
+        html.to_str().unwrap(),
+        "--lang",
+        "nb",
+        "--year",
+        "2008",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(csv_dir.join("comparison.csv").exists() && xlsx.exists() && html.exists());
+    assert!(std::fs::read_to_string(&html).unwrap().contains("2008"));
+
+    let o = samdrift(&["export", "--html", "/proc/forbidden/b.html", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot write the export"), "{}", stderr(&o));
+    let o = samdrift(&["export"]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -101,21 +101,29 @@ pub fn view_ui(
         .show(ui, |ui| {
             if wide {
                 ui.horizontal_top(|ui| {
-                    ui.vertical(|ui| table_ui(ui, tr, study, evaluation, year, prefs.thousands));
+                    ui.vertical(|ui| table_ui(ui, tr, study, evaluation, year, prefs.thousands, commands));
                     ui.add_space(16.0);
                     ui.vertical(|ui| {
                         charts::charts_ui(ui, tr, study, evaluation, year, prefs.thousands, state);
                     });
                 });
             } else {
-                table_ui(ui, tr, study, evaluation, year, prefs.thousands);
+                table_ui(ui, tr, study, evaluation, year, prefs.thousands, commands);
                 ui.add_space(12.0);
                 charts::charts_ui(ui, tr, study, evaluation, year, prefs.thousands, state);
             }
         });
 }
 
-fn table_ui(ui: &mut Ui, tr: &Tr, study: &Study, evaluation: &Evaluation, year: i32, thousands: bool) {
+fn table_ui(
+    ui: &mut Ui,
+    tr: &Tr,
+    study: &Study,
+    evaluation: &Evaluation,
+    year: i32,
+    thousands: bool,
+    commands: &mut Vec<Command>,
+) {
     let unit = if thousands { 1000.0 } else { 1.0 };
     let unit_name = if thousands {
         tr.get("ui-unit-thousands")
@@ -169,6 +177,13 @@ fn table_ui(ui: &mut Ui, tr: &Tr, study: &Study, evaluation: &Evaluation, year: 
             });
     });
     ui.label(RichText::new(tr.get("ui-comparison-legend")).small().weak());
+    if ui
+        .button(tr.get("ui-copy-table"))
+        .on_hover_text(tr.get("ui-copy-table-hint"))
+        .clicked()
+    {
+        commands.push(Command::CopyTable("comparison"));
+    }
 }
 
 type Diff = Option<(Option<f64>, Option<f64>)>;
@@ -196,10 +211,6 @@ fn cell_ui(ui: &mut Ui, tr: &Tr, value: Option<f64>, diff: Diff, unit: f64) {
 
 /// The colour of a scenario's series in every chart.
 pub fn scenario_color(evaluation: &Evaluation, scenario: usize) -> Color32 {
-    if evaluation.today == Some(scenario) {
-        super::widgets::TODAY
-    } else {
-        let others_before = (0..scenario).filter(|s| evaluation.today != Some(*s)).count();
-        super::widgets::series_color(others_before)
-    }
+    let (r, g, b) = crate::palette::scenario(scenario, evaluation.today);
+    Color32::from_rgb(r, g, b)
 }

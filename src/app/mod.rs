@@ -114,6 +114,30 @@ enum Discarding {
 enum PathPurpose {
     Open,
     SaveAs { then: Option<Discarding> },
+    Export(ExportKind),
+}
+
+/// The kinds of export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    /// One CSV per table in a folder, `;` and decimal comma.
+    Csv,
+    /// One CSV per table in a folder, `,` and decimal point.
+    CsvInternational,
+    /// An XLSX workbook.
+    Xlsx,
+    /// The HTML briefing.
+    Html,
+}
+
+impl ExportKind {
+    fn extension(self) -> Option<&'static str> {
+        match self {
+            ExportKind::Csv | ExportKind::CsvInternational => None,
+            ExportKind::Xlsx => Some("xlsx"),
+            ExportKind::Html => Some("html"),
+        }
+    }
 }
 
 /// The in-app path field, used when no native file dialog is available.
@@ -193,6 +217,12 @@ pub enum Command {
     SaveAs,
     /// Save to this file.
     SaveTo(PathBuf),
+    /// Export through a dialog (or the path field).
+    Export(ExportKind),
+    /// Export to this file (or folder, for CSV).
+    ExportTo(ExportKind, PathBuf),
+    /// Copy the table with this id (see `io::tables`) to the clipboard.
+    CopyTable(&'static str),
     /// Switch the interface language.
     SetLang(Lang),
     /// Show money in thousands (or kroner).
@@ -372,9 +402,16 @@ impl SamdriftApp {
             Some(dir) => dialog.set_directory(dir),
             None => dialog,
         };
-        let picked = match purpose {
+        let picked = match &purpose {
             PathPurpose::Open => dialog.pick_file(),
             PathPurpose::SaveAs { .. } => dialog.set_file_name(default_file_name(&self.doc)).save_file(),
+            PathPurpose::Export(kind) => match kind.extension() {
+                None => dialog.pick_folder(),
+                Some(ext) => rfd::FileDialog::new()
+                    .add_filter(ext.to_uppercase(), &[ext])
+                    .set_file_name(export_file_name(&self.doc, ext))
+                    .save_file(),
+            },
         };
         if picked.is_none() && started.elapsed() < Duration::from_millis(300) {
             self.show_path_dialog(purpose);
@@ -385,6 +422,20 @@ impl SamdriftApp {
     fn show_path_dialog(&mut self, purpose: PathPurpose) {
         let text = match &purpose {
             PathPurpose::Open => String::new(),
+            PathPurpose::Export(kind) => {
+                let dir = self
+                    .doc
+                    .path
+                    .as_ref()
+                    .and_then(|p| p.parent())
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default();
+                let name = kind.extension().map_or_else(
+                    || "samdrift-csv".to_owned(),
+                    |ext| export_file_name(&self.doc, ext),
+                );
+                dir.join(name).display().to_string()
+            }
             PathPurpose::SaveAs { .. } => self
                 .doc
                 .path
@@ -467,6 +518,15 @@ impl SamdriftApp {
                 Command::SaveTo(path) => {
                     self.save_to(&path);
                 }
+                Command::Export(kind) => {
+                    if self.exportable().is_some()
+                        && let Some(path) = self.file_dialog(PathPurpose::Export(kind))
+                    {
+                        self.export_to(kind, &path);
+                    }
+                }
+                Command::ExportTo(kind, path) => self.export_to(kind, &path),
+                Command::CopyTable(id) => self.copy_table(id, ctx),
                 Command::SetLang(lang) => {
                     self.prefs.lang = lang;
                     self.tr = Tr::new(lang);
@@ -480,6 +540,81 @@ impl SamdriftApp {
         if changed {
             self.refresh();
             ctx.request_repaint();
+        }
+    }
+
+    /// The evaluation to export, if the study has no errors (so no figure
+    /// from before the last edit ever leaves the program).
+    fn exportable(&mut self) -> Option<()> {
+        if self.stale || self.report.has_errors() || self.evaluation.is_none() {
+            self.message(self.tr.get("export-needs-valid-study"), true);
+            return None;
+        }
+        Some(())
+    }
+
+    fn shown_year(&self) -> i32 {
+        let display = self.doc.study.assumptions.display_year;
+        match (&self.evaluation, self.ui_state.year) {
+            (Some(e), Some(y)) if e.year_index(y).is_some() => y,
+            _ => display,
+        }
+    }
+
+    fn export_to(&mut self, kind: ExportKind, path: &Path) {
+        if self.exportable().is_none() {
+            return;
+        }
+        let Some(evaluation) = &self.evaluation else {
+            return;
+        };
+        let year = self.shown_year();
+        let study = &self.doc.study;
+        let tables = io::tables::all(study, evaluation, &self.tr, year);
+        let path = match kind.extension() {
+            Some(ext) if path.extension().is_none() => path.with_extension(ext),
+            _ => path.to_path_buf(),
+        };
+        let file_name = self.doc.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || crate::REFERENCE_STUDY_NAME.to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let result = match kind {
+            ExportKind::Csv => {
+                io::export::csv_dir(&path, &tables, io::csv_export::CsvVariant::Nordic).map(|_| ())
+            }
+            ExportKind::CsvInternational => {
+                io::export::csv_dir(&path, &tables, io::csv_export::CsvVariant::International).map(|_| ())
+            }
+            ExportKind::Xlsx => io::export::xlsx(&path, &tables, &self.tr),
+            ExportKind::Html => io::export::html(&path, study, evaluation, &self.tr, year, &file_name),
+        };
+        match result {
+            Ok(()) => self.message(
+                self.tr
+                    .args("export-written", &[("what", path.display().to_string())]),
+                false,
+            ),
+            Err(e) => self.message(e.message(&self.tr), true),
+        }
+    }
+
+    fn copy_table(&mut self, id: &str, ctx: &egui::Context) {
+        let Some(evaluation) = &self.evaluation else {
+            return;
+        };
+        let year = self.shown_year();
+        let tables = io::tables::all(&self.doc.study, evaluation, &self.tr, year);
+        if let Some(table) = tables.iter().find(|t| t.id == id) {
+            let sep = match self.prefs.lang {
+                Lang::Nb => crate::format::DecimalSep::Comma,
+                Lang::En => crate::format::DecimalSep::Point,
+            };
+            ctx.copy_text(io::tables::to_tsv(table, sep));
+            self.message(
+                self.tr.args("ui-copied", &[("table", table.title.clone())]),
+                false,
+            );
         }
     }
 
@@ -596,6 +731,33 @@ impl SamdriftApp {
                     commands.push(Command::Quit);
                 }
             });
+            ui.menu_button(tr.get("menu-export"), |ui| {
+                for (kind, id) in [
+                    (ExportKind::Html, "menu-export-html"),
+                    (ExportKind::Xlsx, "menu-export-xlsx"),
+                    (ExportKind::Csv, "menu-export-csv"),
+                    (ExportKind::CsvInternational, "menu-export-csv-international"),
+                ] {
+                    if ui.button(tr.get(id)).clicked() {
+                        commands.push(Command::Export(kind));
+                    }
+                }
+                ui.separator();
+                ui.menu_button(tr.get("menu-copy-table"), |ui| {
+                    for (table, id) in [
+                        ("comparison", "sheet-comparison"),
+                        ("differences", "sheet-differences"),
+                        ("by-category", "sheet-by-category"),
+                        ("per-year", "sheet-per-year"),
+                        ("shares", "sheet-shares"),
+                        ("inputs", "sheet-inputs"),
+                    ] {
+                        if ui.button(tr.get(id)).clicked() {
+                            commands.push(Command::CopyTable(table));
+                        }
+                    }
+                });
+            });
             ui.menu_button(tr.get("menu-edit"), |ui| {
                 if ui
                     .add_enabled(self.doc.can_undo(), egui::Button::new(tr.get("menu-undo")))
@@ -699,6 +861,7 @@ impl SamdriftApp {
                 ui.heading(match dialog.purpose {
                     PathPurpose::Open => tr.get("ui-open-path-title"),
                     PathPurpose::SaveAs { .. } => tr.get("ui-save-path-title"),
+                    PathPurpose::Export(_) => tr.get("ui-export-path-title"),
                 });
                 ui.label(tr.get("ui-path-hint"));
                 let response = ui.add(egui::TextEdit::singleline(&mut dialog.text).desired_width(480.0));
@@ -723,6 +886,7 @@ impl SamdriftApp {
                         let path = PathBuf::from(text.trim());
                         match purpose {
                             PathPurpose::Open => self.open_path(&path),
+                            PathPurpose::Export(kind) => self.export_to(kind, &path),
                             PathPurpose::SaveAs { then } => {
                                 let path = with_ron_extension(path);
                                 if self.save_to(&path)
@@ -848,6 +1012,11 @@ fn default_file_name(doc: &Document) -> String {
         .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' })
         .collect();
     format!("{}.ron", stem.trim_matches('-'))
+}
+
+fn export_file_name(doc: &Document, extension: &str) -> String {
+    let base = default_file_name(doc);
+    format!("{}.{extension}", base.trim_end_matches(".ron"))
 }
 
 fn with_ron_extension(path: PathBuf) -> PathBuf {

@@ -17,29 +17,14 @@ pub const EXTRA: Color32 = Color32::from_rgb(0xb0, 0x2a, 0x2a);
 /// Colour of a warning.
 pub const WARNING: Color32 = Color32::from_rgb(0xb3, 0x6b, 0x00);
 
-/// Series colours for scenarios (the first, today's operation, is grey).
-const PALETTE: [Color32; 12] = [
-    Color32::from_rgb(0x1f, 0x77, 0xb4),
-    Color32::from_rgb(0xff, 0x7f, 0x0e),
-    Color32::from_rgb(0x2c, 0xa0, 0x2c),
-    Color32::from_rgb(0x94, 0x67, 0xbd),
-    Color32::from_rgb(0x8c, 0x56, 0x4b),
-    Color32::from_rgb(0xe3, 0x77, 0xc2),
-    Color32::from_rgb(0x17, 0xbe, 0xcf),
-    Color32::from_rgb(0xbc, 0xbd, 0x22),
-    Color32::from_rgb(0xd6, 0x27, 0x28),
-    Color32::from_rgb(0xae, 0xc7, 0xe8),
-    Color32::from_rgb(0xff, 0xbb, 0x78),
-    Color32::from_rgb(0x98, 0xdf, 0x8a),
-];
+const fn rgb((r, g, b): (u8, u8, u8)) -> Color32 {
+    Color32::from_rgb(r, g, b)
+}
 
-/// Grey for today's operation.
-pub const TODAY: Color32 = Color32::from_rgb(0x7f, 0x7f, 0x7f);
-
-/// The colour of the `n`th non-today series.
+/// The colour of the `n`th series.
 #[must_use]
 pub fn series_color(n: usize) -> Color32 {
-    PALETTE[n % PALETTE.len()]
+    rgb(crate::palette::series(n))
 }
 
 /// Sets the accessible name of a widget (read by screen readers and used by

@@ -1,0 +1,113 @@
+//! CSV for spreadsheets in a Norwegian or Swedish locale (and an
+//! international variant).
+//!
+//! Nordic: UTF-8 with a byte-order mark (so Excel reads æøå), `;` between
+//! fields, CRLF line ends, decimal comma, no digit grouping, ASCII minus,
+//! and no `sep=` line (Excel ignores the BOM after one). International: `,`
+//! between fields and a decimal point. Text that a spreadsheet would take
+//! for a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return)
+//! is prefixed with `'` (OWASP CSV injection).
+
+use super::tables::{Cell, Table};
+use crate::format::{DecimalSep, export_number};
+
+/// Which spreadsheet locale the CSV is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvVariant {
+    /// `;` and decimal comma: Norwegian, Swedish, Danish, German … Excel.
+    Nordic,
+    /// `,` and decimal point.
+    International,
+}
+
+/// Text that cannot start a formula in a spreadsheet.
+#[must_use]
+pub fn neutralise(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The table as CSV bytes.
+#[must_use]
+pub fn table_csv(table: &Table, variant: CsvVariant) -> Vec<u8> {
+    let (delimiter, sep) = match variant {
+        CsvVariant::Nordic => (b';', DecimalSep::Comma),
+        CsvVariant::International => (b',', DecimalSep::Point),
+    };
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(vec![0xEF, 0xBB, 0xBF]);
+    let header: Vec<String> = table.headers.iter().map(|h| neutralise(h)).collect();
+    // Writing to a Vec cannot fail.
+    let _ = writer.write_record(&header);
+    for row in &table.rows {
+        let record: Vec<String> = row
+            .iter()
+            .map(|cell| match cell {
+                Cell::Text(s) => neutralise(s),
+                Cell::Money(v) => export_number(*v, 0, sep),
+                Cell::Percent(v) => export_number(*v, 2, sep),
+                Cell::Number(v, d) => export_number(*v, *d, sep),
+                Cell::Empty => String::new(),
+            })
+            .collect();
+        let _ = writer.write_record(&record);
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp, clippy::panic)]
+mod tests {
+    use super::*;
+
+    fn table() -> Table {
+        Table {
+            id: "t",
+            title: "T".into(),
+            headers: vec!["Navn".into(), "Beløp".into(), "Andel".into()],
+            rows: vec![
+                vec![
+                    Cell::Text("=HYPERLINK(\"x\")".into()),
+                    Cell::Money(-1234.0),
+                    Cell::Percent(22.28),
+                ],
+                vec![
+                    Cell::Text("Ibestad; «ø»".into()),
+                    Cell::Empty,
+                    Cell::Number(1.5, 2),
+                ],
+            ],
+        }
+    }
+
+    #[test]
+    fn nordic_csv() {
+        let bytes = table_csv(&table(), CsvVariant::Nordic);
+        assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
+        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        assert_eq!(
+            text,
+            "Navn;Beløp;Andel\r\n'=HYPERLINK(\"\"x\"\");-1234;22,28\r\n\"Ibestad; «ø»\";;1,5\r\n"
+        );
+    }
+
+    #[test]
+    fn international_csv() {
+        let text = String::from_utf8(table_csv(&table(), CsvVariant::International)[3..].to_vec()).unwrap();
+        assert!(text.contains("-1234,22.28\r\n"), "{text}");
+        assert!(text.contains("Ibestad; «ø»,,1.5"), "{text}");
+    }
+
+    #[test]
+    fn neutralises_formula_starts() {
+        for bad in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(neutralise(bad).starts_with('\''), "{bad:?}");
+        }
+        assert_eq!(neutralise("Gratangen"), "Gratangen");
+    }
+}

@@ -1,0 +1,100 @@
+//! Writing exports to disk: every file written atomically, so a file that
+//! cannot be written (open in Excel on Windows, a read-only folder) gives a
+//! clear message and leaves nothing half-written.
+
+use std::path::{Path, PathBuf};
+
+use super::atomic::write_atomic;
+use super::csv_export::{CsvVariant, table_csv};
+use super::tables::Table;
+use super::{html_export, xlsx_export};
+use crate::engine::Evaluation;
+use crate::i18n::Tr;
+use crate::model::Study;
+
+/// Why an export was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// A file or folder could not be written.
+    #[error("{path}: {source}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The system's error.
+        source: std::io::Error,
+    },
+    /// The workbook could not be built.
+    #[error("XLSX: {0}")]
+    Xlsx(String),
+}
+
+impl ExportError {
+    /// The error in the user's language.
+    #[must_use]
+    pub fn message(&self, tr: &Tr) -> String {
+        match self {
+            ExportError::Write { path, source } => tr.args(
+                "export-write-failed",
+                &[
+                    ("path", path.display().to_string()),
+                    ("message", source.to_string()),
+                ],
+            ),
+            ExportError::Xlsx(detail) => tr.args("export-xlsx-failed", &[("detail", detail.clone())]),
+        }
+    }
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    write_atomic(path, bytes).map_err(|source| ExportError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Writes one CSV per table into `dir` (created if missing), named by the
+/// table's id: `comparison.csv`, `by-category.csv`, …
+///
+/// # Errors
+/// [`ExportError::Write`] for the folder or the first file that fails.
+pub fn csv_dir(dir: &Path, tables: &[Table], variant: CsvVariant) -> Result<Vec<PathBuf>, ExportError> {
+    std::fs::create_dir_all(dir).map_err(|source| ExportError::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    tables
+        .iter()
+        .map(|table| {
+            let path = dir.join(format!("{}.csv", table.id));
+            write(&path, &table_csv(table, variant))?;
+            Ok(path)
+        })
+        .collect()
+}
+
+/// Writes the workbook.
+///
+/// # Errors
+/// [`ExportError`] when it cannot be built or written.
+pub fn xlsx(path: &Path, tables: &[Table], tr: &Tr) -> Result<(), ExportError> {
+    let bytes = xlsx_export::workbook_bytes(tables, tr).map_err(ExportError::Xlsx)?;
+    write(path, &bytes)
+}
+
+/// Writes the HTML briefing.
+///
+/// # Errors
+/// [`ExportError::Write`] when it cannot be written.
+pub fn html(
+    path: &Path,
+    study: &Study,
+    evaluation: &Evaluation,
+    tr: &Tr,
+    year: i32,
+    file_name: &str,
+) -> Result<(), ExportError> {
+    write(
+        path,
+        html_export::briefing(study, evaluation, tr, year, file_name).as_bytes(),
+    )
+}

@@ -1,0 +1,247 @@
+//! A small SVG writer for the briefing's charts: grouped vertical bars and
+//! stacked horizontal bars, with Nordic axis labels, a legend, and the
+//! exact figure in each bar's `<title>` (shown on hover, no script).
+//! Plain strings: simpler than a plotting crate for two chart types.
+
+use std::fmt::Write;
+
+use super::html_export::escape;
+use crate::format;
+
+/// One series of a chart.
+pub struct Series {
+    /// Name in the legend.
+    pub name: String,
+    /// Colour, `#rrggbb`.
+    pub color: String,
+    /// One value per group or row; `None` draws nothing.
+    pub values: Vec<Option<f64>>,
+}
+
+/// A step of 1, 2 or 5 × 10ⁿ giving about `ticks` ticks up to `max`.
+fn nice_step(max: f64, ticks: f64) -> f64 {
+    if max <= 0.0 || !max.is_finite() {
+        return 1.0;
+    }
+    let raw = max / ticks;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let norm = raw / magnitude;
+    let nice = if norm <= 1.0 {
+        1.0
+    } else if norm <= 2.0 {
+        2.0
+    } else if norm <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * magnitude
+}
+
+fn axis_label(value: f64) -> String {
+    format::nordic(value, 0)
+}
+
+fn legend(out: &mut String, series: &[Series], top: f64, left: f64, width: f64) -> f64 {
+    let (mut x, mut y) = (left, top);
+    for s in series {
+        #[allow(clippy::cast_precision_loss)]
+        let w = 22.0 + 7.0 * s.name.chars().count() as f64;
+        if x + w > left + width && x > left {
+            x = left;
+            y += 18.0;
+        }
+        let _ = write!(
+            out,
+            r#"<rect x="{x:.1}" y="{:.1}" width="11" height="11" fill="{}"/><text x="{:.1}" y="{:.1}" class="legend">{}</text>"#,
+            y - 9.0,
+            s.color,
+            x + 15.0,
+            y,
+            escape(&s.name)
+        );
+        x += w + 10.0;
+    }
+    y + 12.0
+}
+
+/// Vertical bars: for each group (e.g. a municipality), one bar per series
+/// (e.g. a scenario).
+#[must_use]
+pub fn grouped_bars(groups: &[String], series: &[Series], unit: &str) -> String {
+    let (width, plot_height, left, top) = (760.0, 300.0, 90.0, 16.0);
+    let plot_width = width - left - 10.0;
+    let max = series
+        .iter()
+        .flat_map(|s| s.values.iter().flatten())
+        .fold(0.0_f64, |m, v| m.max(*v));
+    let step = nice_step(max, 6.0);
+    let top_value = (max / step).ceil().max(1.0) * step;
+    let scale = |v: f64| top + plot_height - v.max(0.0) / top_value * plot_height;
+    let mut body = String::new();
+    let mut tick = 0.0;
+    while tick <= top_value + step / 2.0 {
+        let y = scale(tick);
+        let _ = write!(
+            body,
+            r#"<line x1="{left}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" class="grid"/><text x="{:.1}" y="{:.1}" class="tick" text-anchor="end">{}</text>"#,
+            left + plot_width,
+            left - 6.0,
+            y + 4.0,
+            escape(&axis_label(tick))
+        );
+        tick += step;
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let group_width = plot_width / groups.len().max(1) as f64;
+    #[allow(clippy::cast_precision_loss)]
+    let bar_width = group_width * 0.8 / series.len().max(1) as f64;
+    for (g, group) in groups.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let x0 = left + group_width * g as f64 + group_width * 0.1;
+        for (s, serie) in series.iter().enumerate() {
+            if let Some(Some(v)) = serie.values.get(g) {
+                let y = scale(*v);
+                #[allow(clippy::cast_precision_loss)]
+                let x = x0 + bar_width * s as f64;
+                let _ = write!(
+                    body,
+                    r#"<rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="{}"><title>{} – {}: {}</title></rect>"#,
+                    bar_width * 0.92,
+                    (top + plot_height - y).max(0.0),
+                    serie.color,
+                    escape(&serie.name),
+                    escape(group),
+                    escape(&format::kroner(*v))
+                );
+            }
+        }
+        let _ = write!(
+            body,
+            r#"<text x="{:.1}" y="{:.1}" class="label" text-anchor="middle">{}</text>"#,
+            x0 + group_width * 0.4,
+            top + plot_height + 18.0,
+            escape(group)
+        );
+    }
+    let _ = write!(
+        body,
+        r#"<line x1="{left}" y1="{0:.1}" x2="{1:.1}" y2="{0:.1}" class="axis"/><text x="12" y="{2:.1}" class="tick" transform="rotate(-90 12 {2:.1})" text-anchor="middle">{3}</text>"#,
+        top + plot_height,
+        left + plot_width,
+        top + plot_height / 2.0,
+        escape(unit)
+    );
+    let height = legend(&mut body, series, top + plot_height + 44.0, left, plot_width);
+    svg(width, height, &body)
+}
+
+/// Horizontal stacked bars: one bar per row (e.g. a scenario), stacked by
+/// series (e.g. a kind of cost).
+#[must_use]
+pub fn stacked_bars(rows: &[String], series: &[Series], unit: &str) -> String {
+    let (width, left, top, row_height) = (760.0, 230.0, 10.0, 34.0);
+    let plot_width = width - left - 20.0;
+    #[allow(clippy::cast_precision_loss)]
+    let plot_height = row_height * rows.len() as f64;
+    let max = (0..rows.len())
+        .map(|r| {
+            series
+                .iter()
+                .filter_map(|s| s.values.get(r).copied().flatten())
+                .filter(|v| *v > 0.0)
+                .sum::<f64>()
+        })
+        .fold(0.0_f64, f64::max);
+    let step = nice_step(max, 5.0);
+    let top_value = (max / step).ceil().max(1.0) * step;
+    let scale = |v: f64| v.max(0.0) / top_value * plot_width;
+    let mut body = String::new();
+    let mut tick = 0.0;
+    while tick <= top_value + step / 2.0 {
+        let x = left + scale(tick);
+        let _ = write!(
+            body,
+            r#"<line x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{:.1}" class="grid"/><text x="{x:.1}" y="{:.1}" class="tick" text-anchor="middle">{}</text>"#,
+            top + plot_height,
+            top + plot_height + 16.0,
+            escape(&axis_label(tick))
+        );
+        tick += step;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let y = top + row_height * r as f64 + 6.0;
+        let mut x = left;
+        for serie in series {
+            if let Some(Some(v)) = serie.values.get(r)
+                && *v > 0.0
+            {
+                let w = scale(*v);
+                let _ = write!(
+                    body,
+                    r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{:.1}" fill="{}"><title>{} – {}: {}</title></rect>"#,
+                    row_height - 12.0,
+                    serie.color,
+                    escape(row),
+                    escape(&serie.name),
+                    escape(&format::kroner(*v))
+                );
+                x += w;
+            }
+        }
+        let name: String = if row.chars().count() > 34 {
+            row.chars().take(33).chain(std::iter::once('…')).collect()
+        } else {
+            row.clone()
+        };
+        let _ = write!(
+            body,
+            r#"<text x="{:.1}" y="{:.1}" class="label" text-anchor="end">{}</text>"#,
+            left - 8.0,
+            y + row_height / 2.0 - 2.0,
+            escape(&name)
+        );
+    }
+    let _ = write!(
+        body,
+        r#"<text x="{:.1}" y="{:.1}" class="tick" text-anchor="middle">{}</text>"#,
+        left + plot_width / 2.0,
+        top + plot_height + 32.0,
+        escape(unit)
+    );
+    let height = legend(&mut body, series, top + plot_height + 56.0, left, plot_width);
+    svg(width, height, &body)
+}
+
+fn svg(width: f64, height: f64, body: &str) -> String {
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" width="100%" role="img">{body}</svg>"#
+    )
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nice_steps() {
+        assert_eq!(nice_step(2_414_500.0, 6.0), 500_000.0);
+        assert_eq!(nice_step(900.0, 6.0), 200.0);
+        assert_eq!(nice_step(0.0, 6.0), 1.0);
+    }
+
+    #[test]
+    fn names_are_escaped_in_charts() {
+        let series = vec![Series {
+            name: "<script>".into(),
+            color: "#000000".into(),
+            values: vec![Some(1.0)],
+        }];
+        let svg = grouped_bars(&["A&B".into()], &series, "kr");
+        assert!(!svg.contains("<script>") && svg.contains("&lt;script&gt;") && svg.contains("A&amp;B"));
+        let svg = stacked_bars(&["<b>".into()], &series, "kr");
+        assert!(!svg.contains("<b>") && svg.contains("&lt;b&gt;"));
+    }
+}

@@ -1,0 +1,571 @@
+//! The tables every export shows: built once from the evaluation, rendered
+//! by the CSV, XLSX and HTML writers and by the app's "copy table". No
+//! exporter computes a figure of its own; this module only arranges and
+//! rounds what the engine computed.
+//!
+//! Money is rounded to whole kroner; where a table shows a split next to
+//! its total, the parts are rounded so they add up to the shown total
+//! (largest remainder).
+
+use crate::engine::{Evaluation, Metric};
+use crate::format::round_split;
+use crate::i18n::Tr;
+use crate::model::{Attribute, Driver, KeyRule, Payer, Source, Study, Timing};
+
+/// One cell of a table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text.
+    Text(String),
+    /// Whole kroner.
+    Money(f64),
+    /// A share or a change, in percent (`22.28` means 22.28 %).
+    Percent(f64),
+    /// A plain number with at most this many decimals.
+    Number(f64, usize),
+    /// Nothing (a member outside a scenario, a figure not given).
+    Empty,
+}
+
+impl Cell {
+    fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+}
+
+/// A table with a title and column headers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Stable id, used for file and sheet names (`comparison`, …).
+    pub id: &'static str,
+    /// Title in the user's language.
+    pub title: String,
+    /// Column headers.
+    pub headers: Vec<String>,
+    /// Rows; every row has as many cells as there are headers.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+fn money_row(values: &[Option<f64>]) -> Vec<Cell> {
+    values
+        .iter()
+        .map(|v| v.map_or(Cell::Empty, Cell::Money))
+        .collect()
+}
+
+/// The comparison in `year`: one row per scenario, one column per member
+/// and the total; members rounded to add up to the total.
+#[must_use]
+pub fn comparison(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -> Table {
+    let mut headers = vec![tr.get("ui-scenario")];
+    headers.extend(study.members.iter().map(|m| m.name.clone()));
+    headers.push(tr.get("ui-total"));
+    let rows = evaluation
+        .summary(Metric::Annual(year))
+        .iter()
+        .map(|row| {
+            let (members, total) = row.rounded(1.0);
+            let mut cells = vec![Cell::text(&evaluation.scenarios[row.scenario].name)];
+            cells.extend(money_row(&members));
+            cells.push(Cell::Money(total));
+            cells
+        })
+        .collect();
+    Table {
+        id: "comparison",
+        title: tr.args("table-comparison", &[("year", year.to_string())]),
+        headers,
+        rows,
+    }
+}
+
+/// Differences against today's operation in `year`, in kroner and percent.
+#[must_use]
+pub fn differences(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -> Table {
+    let mut headers = vec![tr.get("ui-scenario")];
+    for member in &study.members {
+        headers.push(format!("{} (kr)", member.name));
+        headers.push(format!("{} (%)", member.name));
+    }
+    headers.push(format!("{} (kr)", tr.get("ui-total")));
+    headers.push(format!("{} (%)", tr.get("ui-total")));
+    let rows = evaluation
+        .summary(Metric::Annual(year))
+        .iter()
+        .filter(|row| evaluation.today != Some(row.scenario))
+        .map(|row| {
+            let mut cells = vec![Cell::text(&evaluation.scenarios[row.scenario].name)];
+            for (d, p) in row.diff_per_member.iter().zip(&row.diff_percent_per_member) {
+                cells.push(d.map_or(Cell::Empty, |d| Cell::Money(d.round())));
+                cells.push(p.map_or(Cell::Empty, Cell::Percent));
+            }
+            cells.push(row.diff_total.map_or(Cell::Empty, |d| Cell::Money(d.round())));
+            cells.push(row.diff_percent_total.map_or(Cell::Empty, Cell::Percent));
+            cells
+        })
+        .collect();
+    Table {
+        id: "differences",
+        title: tr.args("table-differences", &[("year", year.to_string())]),
+        headers,
+        rows,
+    }
+}
+
+/// What each scenario costs in `year` by kind of cost (categories with any
+/// cost), with the total; each column rounded to add up to its total.
+#[must_use]
+pub fn by_category(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -> Table {
+    let mut headers = vec![tr.get("ui-category")];
+    headers.extend(evaluation.scenarios.iter().map(|s| s.name.clone()));
+    let metric = Metric::Annual(year);
+    let used: Vec<usize> = (0..study.categories.len())
+        .filter(|&c| {
+            (0..evaluation.scenarios.len()).any(|s| evaluation.category_metric(s, c, metric).abs() >= 0.5)
+        })
+        .collect();
+    // Per scenario (column): the categories rounded to add up.
+    let columns: Vec<Vec<f64>> = (0..evaluation.scenarios.len())
+        .map(|s| {
+            round_split(
+                &used
+                    .iter()
+                    .map(|&c| evaluation.category_metric(s, c, metric))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    let mut rows: Vec<Vec<Cell>> = used
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let mut cells = vec![Cell::text(&study.categories[c].name)];
+            cells.extend(columns.iter().map(|col| Cell::Money(col[i])));
+            cells
+        })
+        .collect();
+    let mut total = vec![Cell::text(tr.get("ui-total"))];
+    total.extend(columns.iter().map(|col| Cell::Money(col.iter().sum())));
+    rows.push(total);
+    Table {
+        id: "by-category",
+        title: tr.args("table-by-category", &[("year", year.to_string())]),
+        headers,
+        rows,
+    }
+}
+
+/// Every scenario's total per year, and the sum over the horizon.
+#[must_use]
+pub fn per_year(evaluation: &Evaluation, tr: &Tr) -> Table {
+    let mut headers = vec![tr.get("ui-scenario")];
+    headers.extend(evaluation.years.iter().map(ToString::to_string));
+    headers.push(tr.get("table-horizon-sum"));
+    let rows = (0..evaluation.scenarios.len())
+        .map(|s| {
+            let per_year: Vec<f64> = evaluation
+                .years
+                .iter()
+                .map(|y| evaluation.summary(Metric::Annual(*y))[s].total.round())
+                .collect();
+            let mut cells = vec![Cell::text(&evaluation.scenarios[s].name)];
+            cells.extend(per_year.iter().map(|v| Cell::Money(*v)));
+            cells.push(Cell::Money(per_year.iter().sum()));
+            cells
+        })
+        .collect();
+    let first = evaluation.years.first().copied().unwrap_or_default();
+    let last = evaluation.years.last().copied().unwrap_or_default();
+    Table {
+        id: "per-year",
+        title: tr.args(
+            "table-per-year",
+            &[("first", first.to_string()), ("last", last.to_string())],
+        ),
+        headers,
+        rows,
+    }
+}
+
+/// Each scenario's key and the share of each participant.
+#[must_use]
+pub fn shares(study: &Study, evaluation: &Evaluation, tr: &Tr) -> Table {
+    let mut headers = vec![tr.get("ui-scenario"), tr.get("ui-key")];
+    headers.extend(study.members.iter().map(|m| format!("{} (%)", m.name)));
+    let rows = study
+        .scenarios
+        .iter()
+        .zip(&evaluation.scenarios)
+        .filter_map(|(scenario, result)| {
+            let key = study.key(scenario.key.as_ref()?)?;
+            let mut cells = vec![Cell::text(&scenario.name), Cell::text(&key.name)];
+            cells.extend(
+                result
+                    .key_shares
+                    .iter()
+                    .zip(&result.participates)
+                    .map(|(s, p)| if *p { Cell::Percent(s * 100.0) } else { Cell::Empty }),
+            );
+            Some(cells)
+        })
+        .collect();
+    Table {
+        id: "shares",
+        title: tr.get("table-shares"),
+        headers,
+        rows,
+    }
+}
+
+fn source_cells(tr: &Tr, source: &Source) -> [Cell; 2] {
+    match source {
+        Source::Cited { text, date } => {
+            let text = match date {
+                Some(d) => format!("{text} ({d})"),
+                None => text.clone(),
+            };
+            [Cell::Text(text), Cell::text(tr.get("table-no"))]
+        }
+        Source::Assumption { note } => [Cell::text(note), Cell::text(tr.get("table-yes"))],
+    }
+}
+
+fn driver_text(tr: &Tr, driver: Driver) -> String {
+    match driver {
+        Driver::Lump => tr.get("driver-lump"),
+        Driver::Members => tr.get("driver-members"),
+        Driver::Fte => tr.get("driver-fte"),
+        Driver::Attribute(Attribute::Population) => tr.get("driver-per-inhabitant"),
+        Driver::Attribute(Attribute::Employees) => tr.get("driver-per-employee"),
+        Driver::Attribute(Attribute::Workstations) => tr.get("driver-per-workstation"),
+        Driver::Attribute(Attribute::Sites) => tr.get("driver-per-site"),
+    }
+}
+
+fn timing_text(tr: &Tr, timing: &Timing) -> String {
+    match *timing {
+        Timing::EveryYear { from: None, to: None } => tr.get("timing-every-year"),
+        Timing::EveryYear { from, to } => tr.args(
+            "table-timing-years",
+            &[
+                ("from", from.map_or_else(String::new, |y| y.to_string())),
+                ("to", to.map_or_else(String::new, |y| y.to_string())),
+            ],
+        ),
+        Timing::Once { year } => tr.args("table-timing-once", &[("year", year.to_string())]),
+        Timing::EveryNYears { every, from } => tr.args(
+            "table-timing-every",
+            &[("every", every.to_string()), ("from", from.to_string())],
+        ),
+    }
+}
+
+fn rule_text(tr: &Tr, study: &Study, rule: &KeyRule) -> String {
+    match rule {
+        KeyRule::Equal => tr.get("rule-equal"),
+        KeyRule::Proportional(a) => tr.args("rule-proportional", &[("attribute", tr.get(a.message_id()))]),
+        KeyRule::TodaysCost => tr.get("rule-todays-cost"),
+        KeyRule::Fixed(weights) => {
+            let parts: Vec<String> = study
+                .members
+                .iter()
+                .map(|m| {
+                    let w = weights.get(&m.id).copied().unwrap_or(0.0);
+                    format!("{} {}", m.id, crate::format::nordic(w, 2))
+                })
+                .collect();
+            format!("{}: {}", tr.get("rule-fixed"), parts.join(", "))
+        }
+        KeyRule::Mix(parts) => parts
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} × {}",
+                    crate::format::nordic(p.weight, 1),
+                    rule_text(tr, study, &p.rule)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" + "),
+    }
+}
+
+/// Every input of the study with its source and whether it is an
+/// assumption: the years and rates, each member's attributes and salary,
+/// today's costs, each key and each scenario line.
+#[must_use]
+pub fn inputs(study: &Study, tr: &Tr) -> Table {
+    let headers = [
+        "table-section",
+        "table-item",
+        "table-value",
+        "table-unit",
+        "ui-source-text",
+        "ui-assumption",
+    ]
+    .iter()
+    .map(|id| tr.get(id))
+    .collect();
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut push = |section: String, item: String, value: Cell, unit: String, source: [Cell; 2]| {
+        let [s, a] = source;
+        rows.push(vec![
+            Cell::Text(section),
+            Cell::Text(item),
+            value,
+            Cell::Text(unit),
+            s,
+            a,
+        ]);
+    };
+    let a = &study.assumptions;
+    let section = tr.get("view-assumptions");
+    let none = || [Cell::Empty, Cell::Empty];
+    push(
+        section.clone(),
+        tr.get("ui-first-year"),
+        Cell::Number(f64::from(a.first_year), 0),
+        String::new(),
+        none(),
+    );
+    push(
+        section.clone(),
+        tr.get("ui-horizon"),
+        Cell::Number(f64::from(a.horizon_years), 0),
+        tr.get("table-years"),
+        none(),
+    );
+    push(
+        section.clone(),
+        tr.get("ui-display-year"),
+        Cell::Number(f64::from(a.display_year), 0),
+        String::new(),
+        none(),
+    );
+    push(
+        section.clone(),
+        tr.get("field-wage-growth"),
+        Cell::Percent(a.real_wage_growth_percent),
+        "%".into(),
+        none(),
+    );
+    push(
+        section.clone(),
+        tr.get("field-price-growth"),
+        Cell::Percent(a.real_price_growth_percent),
+        "%".into(),
+        none(),
+    );
+    for step in &a.discount.steps {
+        let item = tr.args(
+            "table-discount-step",
+            &[
+                ("name", a.discount.name.clone()),
+                ("from", step.from_year_index.to_string()),
+            ],
+        );
+        push(
+            section.clone(),
+            item,
+            Cell::Percent(step.percent),
+            "%".into(),
+            source_cells(tr, &a.discount.source),
+        );
+    }
+    for member in &study.members {
+        for attribute in Attribute::ALL {
+            if let Some(q) = member.attribute(attribute) {
+                let item = tr.get(attribute.message_id());
+                push(
+                    member.name.clone(),
+                    item,
+                    Cell::Number(q.value, 2),
+                    String::new(),
+                    source_cells(tr, &q.source),
+                );
+            }
+        }
+        if let Some(salary) = &member.salary {
+            let source = || source_cells(tr, &salary.source);
+            push(
+                member.name.clone(),
+                tr.get("field-salary"),
+                Cell::Money(salary.nok_per_fte),
+                "kr".into(),
+                source(),
+            );
+            push(
+                member.name.clone(),
+                tr.get("field-employer-tax"),
+                Cell::Percent(salary.employer_tax_percent),
+                "%".into(),
+                source(),
+            );
+            push(
+                member.name.clone(),
+                tr.get("field-pension"),
+                Cell::Percent(salary.pension_percent),
+                "%".into(),
+                source(),
+            );
+        }
+    }
+    let today = tr.get("view-baseline");
+    for line in &study.baseline.lines {
+        let category = study
+            .category(&line.category)
+            .map_or_else(|| line.category.0.clone(), |c| c.name.clone());
+        for member in &study.members {
+            if let Some(amount) = line.amounts_nok.get(&member.id) {
+                let item = format!("{category} – {}", member.name);
+                push(
+                    today.clone(),
+                    item,
+                    Cell::Money(*amount),
+                    tr.get("table-nok-per-year"),
+                    source_cells(tr, &study.baseline.source),
+                );
+            }
+        }
+    }
+    for key in &study.keys {
+        let section = tr.args("place-key", &[("name", key.name.clone())]);
+        push(
+            section,
+            tr.get("ui-rule"),
+            Cell::Text(rule_text(tr, study, &key.rule)),
+            String::new(),
+            source_cells(tr, &key.source),
+        );
+    }
+    for scenario in &study.scenarios {
+        for line in &scenario.lines {
+            let payer = match &line.payer {
+                Payer::Shared => tr.get("payer-shared"),
+                Payer::EachMember => tr.get("payer-each"),
+                Payer::Member(id) => tr.args(
+                    "payer-member",
+                    &[(
+                        "name",
+                        study.member(id).map_or_else(|| id.0.clone(), |m| m.name.clone()),
+                    )],
+                ),
+            };
+            let quantity = if (line.quantity - 1.0).abs() > f64::EPSILON {
+                format!(" × {}", crate::format::nordic(line.quantity, 2))
+            } else {
+                String::new()
+            };
+            let unit = format!(
+                "kr{quantity} {}, {payer}, {}",
+                driver_text(tr, line.driver),
+                timing_text(tr, &line.timing)
+            );
+            push(
+                scenario.name.clone(),
+                line.label.clone(),
+                Cell::Money(line.amount_nok),
+                unit,
+                source_cells(tr, &line.source),
+            );
+        }
+    }
+    Table {
+        id: "inputs",
+        title: tr.get("table-inputs"),
+        headers,
+        rows,
+    }
+}
+
+/// Every table, in the order the exports show them.
+#[must_use]
+pub fn all(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -> Vec<Table> {
+    vec![
+        comparison(study, evaluation, tr, year),
+        differences(study, evaluation, tr, year),
+        by_category(study, evaluation, tr, year),
+        per_year(evaluation, tr),
+        shares(study, evaluation, tr),
+        inputs(study, tr),
+    ]
+}
+
+/// The table as tab-separated text for the clipboard: numbers without
+/// grouping and with the decimal separator of the language, so they paste
+/// into `Excel` or `LibreOffice` as numbers.
+#[must_use]
+pub fn to_tsv(table: &Table, sep: crate::format::DecimalSep) -> String {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let mut out = table
+        .headers
+        .iter()
+        .map(|h| clean(h))
+        .collect::<Vec<_>>()
+        .join("\t");
+    out.push('\n');
+    for row in &table.rows {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|cell| match cell {
+                Cell::Text(s) => clean(s),
+                Cell::Money(v) => crate::format::export_number(*v, 0, sep),
+                Cell::Percent(v) => crate::format::export_number(*v, 2, sep),
+                Cell::Number(v, d) => crate::format::export_number(*v, *d, sep),
+                Cell::Empty => String::new(),
+            })
+            .collect();
+        out.push_str(&cells.join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::engine::evaluate;
+    use crate::i18n::Lang;
+    use crate::model::examples::small_study;
+
+    #[test]
+    fn every_row_has_a_cell_per_header() {
+        let study = small_study();
+        let e = evaluate(&study).unwrap();
+        for table in all(&study, &e, &Tr::new(Lang::En), 2030) {
+            for row in &table.rows {
+                assert_eq!(row.len(), table.headers.len(), "{}", table.id);
+            }
+            assert!(!table.rows.is_empty(), "{}", table.id);
+        }
+    }
+
+    #[test]
+    fn by_category_columns_add_up_to_the_scenario_totals() {
+        let study = small_study();
+        let e = evaluate(&study).unwrap();
+        let table = by_category(&study, &e, &Tr::new(Lang::Nb), 2030);
+        let total_row = table.rows.last().unwrap();
+        let comparison = comparison(&study, &e, &Tr::new(Lang::Nb), 2030);
+        for (s, row) in comparison.rows.iter().enumerate() {
+            assert_eq!(total_row[s + 1], *row.last().unwrap());
+        }
+    }
+
+    #[test]
+    fn tsv_uses_the_decimal_separator_and_no_grouping() {
+        let study = small_study();
+        let e = evaluate(&study).unwrap();
+        let text = to_tsv(
+            &shares(&study, &e, &Tr::new(Lang::Nb)),
+            crate::format::DecimalSep::Comma,
+        );
+        assert!(text.contains("\t33,33\t"), "{text}");
+        let text = to_tsv(
+            &comparison(&study, &e, &Tr::new(Lang::Nb), 2030),
+            crate::format::DecimalSep::Comma,
+        );
+        assert!(text.contains("\t900000\n"), "{text}");
+    }
+}

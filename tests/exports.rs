@@ -1,0 +1,252 @@
+//! Exports read back: CSV and XLSX figures equal the engine's, the HTML
+//! briefing holds the reference figures and charts, and hostile names come
+//! out escaped or neutralised everywhere.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::float_cmp,
+    clippy::panic,
+    missing_docs
+)]
+
+use std::io::Cursor;
+use std::path::Path;
+
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use samdrift::engine::{Evaluation, Metric, evaluate};
+use samdrift::i18n::{Lang, Tr};
+use samdrift::io::csv_export::CsvVariant;
+use samdrift::io::{export, html_export, load_path, tables, xlsx_export};
+use samdrift::model::{Payer, Study};
+
+fn reference() -> (Study, Evaluation) {
+    let study = load_path(Path::new("scenarios/nordre-troms-2006.ron")).unwrap();
+    let evaluation = evaluate(&study).unwrap();
+    (study, evaluation)
+}
+
+fn hostile() -> (Study, Evaluation) {
+    let (mut study, _) = reference();
+    study.members[0].name = "<script>alert(1)</script>".to_owned();
+    let joint = study
+        .scenarios
+        .iter_mut()
+        .find(|s| s.id.as_str() == "joint")
+        .unwrap();
+    joint.lines[0].label = "=HYPERLINK(\"x\")".to_owned();
+    joint.name = "@SUM(A1)".to_owned();
+    let evaluation = evaluate(&study).unwrap();
+    (study, evaluation)
+}
+
+fn parse_nordic(text: &str) -> f64 {
+    text.replace(',', ".").parse().unwrap()
+}
+
+#[test]
+fn csv_files_have_a_bom_and_the_engines_figures() {
+    let (study, evaluation) = reference();
+    let dir = tempfile::tempdir().unwrap();
+    let tr = Tr::new(Lang::Nb);
+    let all = tables::all(&study, &evaluation, &tr, 2007);
+    let paths = export::csv_dir(dir.path(), &all, CsvVariant::Nordic).unwrap();
+    assert_eq!(paths.len(), 6);
+    for path in &paths {
+        let bytes = std::fs::read(path).unwrap();
+        assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "{}", path.display());
+        assert!(!String::from_utf8_lossy(&bytes).starts_with("\u{feff}sep="));
+    }
+    let bytes = std::fs::read(dir.path().join("comparison.csv")).unwrap();
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(&bytes[3..]);
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[1], "Gratangen");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let summary = evaluation.summary(Metric::Annual(2007));
+    for (row, s) in rows.iter().zip(&summary) {
+        assert_eq!(&row[0], evaluation.scenarios[s.scenario].name);
+        for m in 0..4 {
+            match s.per_member[m] {
+                Some(v) => assert!((parse_nordic(&row[m + 1]) - v).abs() <= 1.0, "{row:?}"),
+                None => assert_eq!(&row[m + 1], ""),
+            }
+        }
+        let members: f64 = (1..5)
+            .filter(|i| !row[*i].is_empty())
+            .map(|i| parse_nordic(&row[i]))
+            .sum();
+        assert_eq!(members, parse_nordic(&row[5]), "members add up to the total");
+        assert!((parse_nordic(&row[5]) - s.total).abs() < 1.0);
+    }
+    // The shares use a decimal comma.
+    let shares = String::from_utf8(std::fs::read(dir.path().join("shares.csv")).unwrap()).unwrap();
+    assert!(shares.contains(";22,28;19,98;31,74;26\r\n"), "{shares}");
+}
+
+#[test]
+fn international_csv_uses_comma_and_point() {
+    let (study, evaluation) = reference();
+    let all = vec![tables::shares(&study, &evaluation, &Tr::new(Lang::En))];
+    let dir = tempfile::tempdir().unwrap();
+    export::csv_dir(dir.path(), &all, CsvVariant::International).unwrap();
+    let text = String::from_utf8(std::fs::read(dir.path().join("shares.csv")).unwrap()).unwrap();
+    assert!(text.contains(",22.28,19.98,31.74,26\r\n"), "{text}");
+}
+
+#[test]
+fn xlsx_cells_are_numbers_equal_to_the_engines() {
+    let (study, evaluation) = reference();
+    let tr = Tr::new(Lang::Nb);
+    let bytes = xlsx_export::workbook_bytes(&tables::all(&study, &evaluation, &tr, 2007), &tr).unwrap();
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    assert_eq!(
+        workbook.sheet_names(),
+        [
+            "Sammenligning",
+            "Forskjeller",
+            "Per kostnadsart",
+            "Per år",
+            "Nøkler og andeler",
+            "Inndata og kilder"
+        ]
+    );
+    let range = workbook.worksheet_range("Sammenligning").unwrap();
+    assert_eq!(range.get((1, 1)), Some(&Data::String("Gratangen".into())));
+    let summary = evaluation.summary(Metric::Annual(2007));
+    for (r, s) in summary.iter().enumerate() {
+        for m in 0..4 {
+            let cell = range.get((r + 2, m + 1));
+            match s.per_member[m] {
+                Some(v) => match cell {
+                    Some(Data::Float(x)) => assert!((x - v).abs() <= 1.0, "{x} vs {v}"),
+                    other => panic!("not a number: {other:?}"),
+                },
+                None => assert!(matches!(cell, None | Some(Data::Empty))),
+            }
+        }
+        assert_eq!(range.get((r + 2, 5)), Some(&Data::Float(s.total.round())));
+    }
+    let shares = workbook.worksheet_range("Nøkler og andeler").unwrap();
+    assert_eq!(shares.get((2, 2)), Some(&Data::Float(0.2228)));
+    assert!(
+        workbook.worksheet_formula("Sammenligning").unwrap().is_empty(),
+        "no formulas"
+    );
+    // Every input is listed with its source; assumptions are marked.
+    let inputs = workbook.worksheet_range("Inndata og kilder").unwrap();
+    let rows: Vec<Vec<String>> = inputs
+        .rows()
+        .map(|r| r.iter().map(ToString::to_string).collect())
+        .collect();
+    assert!(rows.iter().any(|r| r[1] == "arbeidsplasser" && r[5] == "ja"));
+    assert!(
+        rows.iter()
+            .any(|r| r[1] == "innbyggertall" && r[5] == "nei" && r[4].contains("SSB"))
+    );
+}
+
+#[test]
+fn html_briefing_is_self_contained_with_figures_and_charts() {
+    let (study, evaluation) = reference();
+    let html = html_export::briefing(
+        &study,
+        &evaluation,
+        &Tr::new(Lang::Nb),
+        2007,
+        "nordre-troms-2006.ron",
+    );
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<html lang=\"nb\">"));
+    assert!(
+        html.contains("2\u{a0}262\u{a0}000")
+            && html.contains("2\u{a0}414\u{a0}500")
+            && html.contains("2\u{a0}136\u{a0}000")
+    );
+    assert_eq!(html.matches("<svg").count(), 2);
+    assert!(!html.to_lowercase().contains("<script"));
+    assert!(
+        !html.contains("http://")
+            || html.matches("http://").count()
+                == html.matches("xmlns=\"http://www.w3.org/2000/svg\"").count()
+    );
+    assert!(!html.contains("https://"));
+    assert!(html.contains("@media print") && html.contains("size: A4"));
+    assert!(
+        html.contains("trykt sum er 490\u{a0}000\u{a0}kr"),
+        "validation warnings are in the briefing"
+    );
+    assert!(html.contains("class=\"assumption\""), "assumptions are marked");
+    let english = html_export::briefing(&study, &evaluation, &Tr::new(Lang::En), 2007, "x.ron");
+    assert!(english.contains("<html lang=\"en\">") && english.contains("What is compared"));
+}
+
+#[test]
+fn hostile_names_are_escaped_and_neutralised_everywhere() {
+    let (study, evaluation) = hostile();
+    let tr = Tr::new(Lang::Nb);
+    let html = html_export::briefing(&study, &evaluation, &tr, 2007, "<b>.ron");
+    assert!(!html.contains("<script>alert(1)</script>"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!html.contains("<b>.ron"));
+
+    let all = tables::all(&study, &evaluation, &tr, 2007);
+    let dir = tempfile::tempdir().unwrap();
+    export::csv_dir(dir.path(), &all, CsvVariant::Nordic).unwrap();
+    let comparison = String::from_utf8(std::fs::read(dir.path().join("comparison.csv")).unwrap()).unwrap();
+    assert!(comparison.contains("\n'@SUM(A1);"), "{comparison}");
+    let inputs = String::from_utf8(std::fs::read(dir.path().join("inputs.csv")).unwrap()).unwrap();
+    assert!(inputs.contains(";\"'=HYPERLINK(\"\"x\"\")\";"), "{inputs}");
+    assert!(!inputs.contains(";=HYPERLINK"));
+
+    let bytes = xlsx_export::workbook_bytes(&all, &tr).unwrap();
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    for sheet in workbook.sheet_names() {
+        assert!(
+            workbook.worksheet_formula(&sheet).unwrap().is_empty(),
+            "{sheet} has a formula"
+        );
+    }
+    let inputs = workbook.worksheet_range("Inndata og kilder").unwrap();
+    assert!(
+        inputs
+            .rows()
+            .any(|r| r[1] == Data::String("=HYPERLINK(\"x\")".into())),
+        "kept as text"
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_written_leaves_nothing_behind() {
+    let (study, evaluation) = reference();
+    let tr = Tr::new(Lang::En);
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "x").unwrap();
+    let target = blocker.join("briefing.html");
+    let error = export::html(&target, &study, &evaluation, &tr, 2007, "x.ron").unwrap_err();
+    assert!(
+        error.message(&tr).contains("Nothing was written"),
+        "{}",
+        error.message(&tr)
+    );
+    assert!(export::csv_dir(&blocker.join("csv"), &[], CsvVariant::Nordic).is_err());
+    let entries: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(entries.len(), 1, "only the blocker is there");
+}
+
+#[test]
+fn a_line_paid_by_one_member_is_listed_with_its_payer() {
+    let (mut study, _) = reference();
+    study.scenarios[1].lines[0].payer = Payer::Member(study.members[2].id.clone());
+    assert!(evaluate(&study).is_ok());
+    let inputs = tables::inputs(&study, &Tr::new(Lang::Nb));
+    let row = inputs
+        .rows
+        .iter()
+        .find(|r| r[0] == tables::Cell::Text(study.scenarios[1].name.clone()))
+        .unwrap();
+    assert!(
+        matches!(&row[3], tables::Cell::Text(t) if t.contains("betales av Salangen")),
+        "{row:?}"
+    );
+}
