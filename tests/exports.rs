@@ -7,6 +7,7 @@
     clippy::expect_used,
     clippy::float_cmp,
     clippy::panic,
+    clippy::assigning_clones,
     missing_docs
 )]
 

@@ -92,7 +92,7 @@ mod tests {
         let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
         assert_eq!(
             text,
-            "Navn;Beløp;Andel\r\n'=HYPERLINK(\"\"x\"\");-1234;22,28\r\n\"Ibestad; «ø»\";;1,5\r\n"
+            "Navn;Beløp;Andel\r\n\"'=HYPERLINK(\"\"x\"\")\";-1234;22,28\r\n\"Ibestad; «ø»\";;1,5\r\n"
         );
     }
 
