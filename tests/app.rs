@@ -318,3 +318,40 @@ fn enter_moves_down_the_grid_like_a_spreadsheet() {
         .unwrap();
     assert_eq!(line.amounts_nok[&samdrift::model::MemberId::new("G")], 136_000.0);
 }
+
+#[test]
+fn exports_from_the_app_and_refuses_an_invalid_study() {
+    use samdrift::app::{Command, ExportKind};
+    let mut harness = harness(norwegian());
+    let dir = tempfile::tempdir().unwrap();
+    harness.state_mut().push(Command::ExportTo(
+        ExportKind::Html,
+        dir.path().join("orientering"),
+    ));
+    harness
+        .state_mut()
+        .push(Command::ExportTo(ExportKind::Xlsx, dir.path().join("tall.xlsx")));
+    harness
+        .state_mut()
+        .push(Command::ExportTo(ExportKind::Csv, dir.path().join("csv")));
+    harness.run();
+    let html = std::fs::read_to_string(dir.path().join("orientering.html")).unwrap();
+    assert!(html.contains("Hva som sammenlignes"));
+    assert!(dir.path().join("tall.xlsx").exists());
+    assert_eq!(std::fs::read_dir(dir.path().join("csv")).unwrap().count(), 6);
+
+    // Break the study: the export is refused and says why.
+    let mut study = harness.state().doc.study.clone();
+    study.scenarios[1].lines[0].amount_nok = f64::NAN;
+    harness.state_mut().push(Command::Edit(
+        samdrift::app::Edit::ReplaceStudy(Box::new(study)),
+        None,
+    ));
+    harness.run();
+    harness
+        .state_mut()
+        .push(Command::ExportTo(ExportKind::Html, dir.path().join("feil.html")));
+    harness.run();
+    assert!(!dir.path().join("feil.html").exists());
+    harness.get_by_label_contains("rett dem før eksport");
+}

@@ -338,3 +338,5 @@ ui-export-path-title = Export to
 ui-copy-table = Copy table
 ui-copy-table-hint = Copies the table as text that pastes into Excel or LibreOffice as numbers.
 ui-copied = Copied “{ $table }” to the clipboard.
+brief-chart-by-member = Annual cost { $year } per municipality and scenario (NOK)
+brief-chart-by-category = Annual cost { $year } of each scenario by kind of cost (NOK)

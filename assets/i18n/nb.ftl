@@ -338,3 +338,5 @@ ui-export-path-title = Eksporter til
 ui-copy-table = Kopier tabell
 ui-copy-table-hint = Kopierer tabellen som tekst som limes inn i Excel eller LibreOffice som tall.
 ui-copied = Kopierte «{ $table }» til utklippstavlen.
+brief-chart-by-member = Årskostnad { $year } per kommune og scenario (kr)
+brief-chart-by-category = Årskostnad { $year } for hvert scenario etter kostnadsart (kr)

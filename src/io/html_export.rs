@@ -47,6 +47,7 @@ tr.total td { font-weight: 600; border-top: 2px solid #999; }
 .saving { color: #1b7a3d; } .extra { color: #b02a2a; }
 tr.assumption td { background: #fff6e0; }
 .note { color: #555; font-size: 0.88em; }
+.wide { overflow-x: auto; }
 .chart { max-width: 760px; }
 .chart text { font-family: inherit; fill: #333; }
 .chart .tick { font-size: 11px; fill: #555; } .chart .label { font-size: 12px; } .chart .legend { font-size: 12px; }
@@ -61,6 +62,7 @@ footer { margin-top: 2.5em; color: #777; font-size: 0.85em; border-top: 1px soli
   table { font-size: 8.5pt; }
   tr { break-inside: avoid; }
   .chart { max-width: 100%; }
+  .wide { overflow: visible; }
 }
 ";
 
@@ -68,7 +70,7 @@ fn cell_html(cell: &Cell) -> String {
     match cell {
         Cell::Text(s) => format!("<td>{}</td>", escape(s)),
         Cell::Money(v) => format!(r#"<td class="num">{}</td>"#, escape(&format::nordic(*v, 0))),
-        Cell::Percent(v) => format!(r#"<td class="num">{}</td>"#, escape(&format::percent(*v, 1))),
+        Cell::Percent(v) => format!(r#"<td class="num">{}</td>"#, escape(&format::percent(*v, 2))),
         Cell::Number(v, d) => format!(
             r#"<td class="num">{}</td>"#,
             escape(format::nordic(*v, *d).trim_end_matches(",00"))
@@ -79,7 +81,7 @@ fn cell_html(cell: &Cell) -> String {
 
 /// A table as HTML; `row_class` may mark rows (today, total, assumption).
 fn table_html(table: &Table, row_class: impl Fn(usize, &[Cell]) -> &'static str) -> String {
-    let mut out = String::from("<table><thead><tr>");
+    let mut out = String::from(r#"<div class="wide"><table><thead><tr>"#);
     let numeric: Vec<bool> = (0..table.headers.len())
         .map(|c| {
             table.rows.iter().any(|r| {
@@ -107,7 +109,7 @@ fn table_html(table: &Table, row_class: impl Fn(usize, &[Cell]) -> &'static str)
         }
         out.push_str("</tr>");
     }
-    out.push_str("</tbody></table>");
+    out.push_str("</tbody></table></div>");
     out
 }
 
@@ -218,7 +220,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
     let _ = write!(
         html,
         r#"<section class="keep"><h2>{}</h2><div class="chart">{}</div></section>"#,
-        escape(&tr.args("chart-caption-by-member", &[("year", year.to_string())])),
+        escape(&tr.args("brief-chart-by-member", &[("year", year.to_string())])),
         svg::grouped_bars(&members, &series, "kr")
     );
     let scenario_names: Vec<String> = evaluation.scenarios.iter().map(|s| s.name.clone()).collect();
@@ -245,7 +247,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
     let _ = write!(
         html,
         r#"<section class="keep"><h2>{}</h2><div class="chart">{}</div></section>"#,
-        escape(&tr.args("chart-caption-by-category", &[("year", year.to_string())])),
+        escape(&tr.args("brief-chart-by-category", &[("year", year.to_string())])),
         svg::stacked_bars(&scenario_names, &categories, "kr")
     );
 

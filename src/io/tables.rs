@@ -416,7 +416,8 @@ pub fn inputs(study: &Study, tr: &Tr) -> Table {
             .category(&line.category)
             .map_or_else(|| line.category.0.clone(), |c| c.name.clone());
         for member in &study.members {
-            if let Some(amount) = line.amounts_nok.get(&member.id) {
+            // Zero cells are left out: the grid of today's costs shows them.
+            if let Some(amount) = line.amounts_nok.get(&member.id).filter(|a| **a != 0.0) {
                 let item = format!("{category} – {}", member.name);
                 push(
                     today.clone(),

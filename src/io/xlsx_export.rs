@@ -22,6 +22,33 @@ fn sheet_name(name: &str) -> String {
     cleaned.chars().take(31).collect()
 }
 
+/// Column widths (in characters) that fit the shown values: the number
+/// formats add ` kr` and `%` and digit groups, which autofit does not see.
+fn column_widths(table: &Table) -> Vec<f64> {
+    (0..table.headers.len())
+        .map(|c| {
+            let cap = if c == 0 { 45 } else { 40 };
+            let header = table.headers[c].chars().count().min(24);
+            let widest = table
+                .rows
+                .iter()
+                .filter_map(|row| row.get(c))
+                .map(|cell| match cell {
+                    Cell::Text(s) => s.chars().count(),
+                    Cell::Money(v) => crate::format::nordic(*v, 0).chars().count() + 3,
+                    Cell::Percent(v) => crate::format::nordic(*v, 2).chars().count() + 2,
+                    Cell::Number(v, d) => crate::format::nordic(*v, *d).chars().count(),
+                    Cell::Empty => 0,
+                })
+                .max()
+                .unwrap_or(0);
+            #[allow(clippy::cast_precision_loss)]
+            let width = (header.max(widest).min(cap) + 2) as f64;
+            width
+        })
+        .collect()
+}
+
 /// The workbook as bytes.
 ///
 /// # Errors
@@ -29,6 +56,10 @@ fn sheet_name(name: &str) -> String {
 pub fn workbook_bytes(tables: &[Table], tr: &Tr) -> Result<Vec<u8>, String> {
     let mut workbook = Workbook::new();
     let header = Format::new().set_bold().set_text_wrap();
+    let numeric_header = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(rust_xlsxwriter::FormatAlign::Right);
     let title = Format::new().set_bold().set_font_size(13);
     let money = Format::new().set_num_format("#,##0 \"kr\"");
     let percent = Format::new().set_num_format("0.00%");
@@ -44,8 +75,15 @@ pub fn workbook_bytes(tables: &[Table], tr: &Tr) -> Result<Vec<u8>, String> {
             .map_err(|e| xlsx_error(&e))?;
         for (c, text) in table.headers.iter().enumerate() {
             let col = u16::try_from(c).map_err(|e| e.to_string())?;
+            let numeric = table.rows.iter().any(|r| {
+                matches!(
+                    r.get(c),
+                    Some(Cell::Money(_) | Cell::Percent(_) | Cell::Number(..))
+                )
+            });
+            let format = if numeric { &numeric_header } else { &header };
             sheet
-                .write_string_with_format(1, col, text, &header)
+                .write_string_with_format(1, col, text, format)
                 .map_err(|e| xlsx_error(&e))?;
         }
         for (r, row) in table.rows.iter().enumerate() {
@@ -72,22 +110,10 @@ pub fn workbook_bytes(tables: &[Table], tr: &Tr) -> Result<Vec<u8>, String> {
             }
         }
         sheet.set_freeze_panes(2, 1).map_err(|e| xlsx_error(&e))?;
-        sheet.autofit();
-        // Long titles and notes should not make the first column huge.
-        let widest_first = table
-            .rows
-            .iter()
-            .filter_map(|r| match r.first() {
-                Some(Cell::Text(s)) => Some(s.chars().count()),
-                _ => None,
-            })
-            .chain(table.headers.first().map(|h| h.chars().count()))
-            .max()
-            .unwrap_or(10);
-        #[allow(clippy::cast_precision_loss)]
-        sheet
-            .set_column_width(0, (widest_first as f64 + 2.0).min(45.0))
-            .map_err(|e| xlsx_error(&e))?;
+        for (c, width) in column_widths(table).into_iter().enumerate() {
+            let col = u16::try_from(c).map_err(|e| e.to_string())?;
+            sheet.set_column_width(col, width).map_err(|e| xlsx_error(&e))?;
+        }
     }
     workbook.save_to_buffer().map_err(|e| xlsx_error(&e))
 }
