@@ -148,6 +148,15 @@ mod tests {
     }
 
     #[test]
+    fn no_message_is_defined_twice() {
+        for source in [NB_FTL, EN_FTL] {
+            let mut bundle = FluentBundle::new(vec![unic_langid::LanguageIdentifier::default()]);
+            let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
+            assert!(bundle.add_resource(resource).is_ok(), "a message id is defined twice");
+        }
+    }
+
+    #[test]
     fn both_languages_have_the_same_messages() {
         let nb = ids(NB_FTL);
         let en = ids(EN_FTL);

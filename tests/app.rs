@@ -338,7 +338,7 @@ fn exports_from_the_app_and_refuses_an_invalid_study() {
     let html = std::fs::read_to_string(dir.path().join("orientering.html")).unwrap();
     assert!(html.contains("Hva som sammenlignes"));
     assert!(dir.path().join("tall.xlsx").exists());
-    assert_eq!(std::fs::read_dir(dir.path().join("csv")).unwrap().count(), 6);
+    assert_eq!(std::fs::read_dir(dir.path().join("csv")).unwrap().count(), 7);
 
     // Break the study: the export is refused and says why.
     let mut study = harness.state().doc.study.clone();

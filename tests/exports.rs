@@ -52,7 +52,7 @@ fn csv_files_have_a_bom_and_the_engines_figures() {
     let tr = Tr::new(Lang::Nb);
     let all = tables::all(&study, &evaluation, &tr, 2007);
     let paths = export::csv_dir(dir.path(), &all, CsvVariant::Nordic).unwrap();
-    assert_eq!(paths.len(), 6);
+    assert_eq!(paths.len(), 7);
     for path in &paths {
         let bytes = std::fs::read(path).unwrap();
         assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "{}", path.display());
@@ -105,6 +105,7 @@ fn xlsx_cells_are_numbers_equal_to_the_engines() {
         [
             "Sammenligning",
             "Forskjeller",
+            "Dagens kostnader",
             "Per kostnadsart",
             "Per år",
             "Nøkler og andeler",

@@ -340,3 +340,5 @@ ui-copy-table-hint = Copies the table as text that pastes into Excel or LibreOff
 ui-copied = Copied “{ $table }” to the clipboard.
 brief-chart-by-member = Annual cost { $year } per municipality and scenario (NOK)
 brief-chart-by-category = Annual cost { $year } of each scenario by kind of cost (NOK)
+table-baseline = Today’s costs as reported (NOK per year)
+sheet-baseline = Today’s costs

@@ -340,3 +340,5 @@ ui-copy-table-hint = Kopierer tabellen som tekst som limes inn i Excel eller Lib
 ui-copied = Kopierte «{ $table }» til utklippstavlen.
 brief-chart-by-member = Årskostnad { $year } per kommune og scenario (kr)
 brief-chart-by-category = Årskostnad { $year } for hvert scenario etter kostnadsart (kr)
+table-baseline = Dagens kostnader slik kommunene oppgir dem (kr per år)
+sheet-baseline = Dagens kostnader

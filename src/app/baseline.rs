@@ -15,7 +15,16 @@ use crate::model::{Place, Problem, Report, Study};
 /// Draws the view.
 pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, report: &Report, commands: &mut Vec<Command>) {
     ui.heading(tr.get("view-baseline"));
-    ui.label(RichText::new(tr.get("ui-baseline-help")).weak());
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(tr.get("ui-baseline-help")).weak());
+        if ui
+            .button(tr.get("ui-copy-table"))
+            .on_hover_text(tr.get("ui-copy-table-hint"))
+            .clicked()
+        {
+            commands.push(Command::CopyTable("baseline"));
+        }
+    });
     ui.add_space(6.0);
     let differs = |category: Option<&str>| {
         report.issues.iter().find_map(|i| match (&i.place, &i.problem) {

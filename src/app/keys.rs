@@ -95,6 +95,13 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
             }
             ui.add_space(10.0);
             shares_ui(ui, tr, study, key);
+            if ui
+                .button(tr.get("ui-copy-table"))
+                .on_hover_text(tr.get("ui-copy-table-hint"))
+                .clicked()
+            {
+                commands.push(Command::CopyTable("shares"));
+            }
         });
 }
 

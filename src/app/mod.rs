@@ -747,6 +747,7 @@ impl SamdriftApp {
                     for (table, id) in [
                         ("comparison", "sheet-comparison"),
                         ("differences", "sheet-differences"),
+                        ("baseline", "sheet-baseline"),
                         ("by-category", "sheet-by-category"),
                         ("per-year", "sheet-per-year"),
                         ("shares", "sheet-shares"),

@@ -79,6 +79,53 @@ pub fn comparison(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) ->
     }
 }
 
+/// Today's costs as the members report them: category × member, the row
+/// total, and the total a source printed.
+#[must_use]
+pub fn baseline(study: &Study, tr: &Tr) -> Table {
+    let mut headers = vec![tr.get("ui-category")];
+    headers.extend(study.members.iter().map(|m| m.name.clone()));
+    headers.push(tr.get("ui-total"));
+    headers.push(tr.get("ui-printed-total"));
+    let mut column_sums = vec![0.0; study.members.len()];
+    let mut rows: Vec<Vec<Cell>> = study
+        .categories
+        .iter()
+        .filter_map(|category| {
+            let line = study.baseline.lines.iter().find(|l| l.category == category.id)?;
+            let amounts: Vec<f64> = study
+                .members
+                .iter()
+                .map(|m| line.amounts_nok.get(&m.id).copied().unwrap_or(0.0))
+                .collect();
+            for (sum, a) in column_sums.iter_mut().zip(&amounts) {
+                *sum += a;
+            }
+            let mut cells = vec![Cell::text(&category.name)];
+            cells.extend(amounts.iter().map(|a| Cell::Money(*a)));
+            cells.push(Cell::Money(amounts.iter().sum()));
+            cells.push(line.printed_total.map_or(Cell::Empty, Cell::Money));
+            Some(cells)
+        })
+        .collect();
+    let mut total = vec![Cell::text(tr.get("ui-total"))];
+    total.extend(column_sums.iter().map(|v| Cell::Money(*v)));
+    total.push(Cell::Money(column_sums.iter().sum()));
+    total.push(
+        study
+            .baseline
+            .printed_grand_total
+            .map_or(Cell::Empty, Cell::Money),
+    );
+    rows.push(total);
+    Table {
+        id: "baseline",
+        title: tr.get("table-baseline"),
+        headers,
+        rows,
+    }
+}
+
 /// Differences against today's operation in `year`, in kroner and percent.
 #[must_use]
 pub fn differences(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -> Table {
@@ -485,6 +532,7 @@ pub fn all(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -> Vec<Ta
     vec![
         comparison(study, evaluation, tr, year),
         differences(study, evaluation, tr, year),
+        baseline(study, tr),
         by_category(study, evaluation, tr, year),
         per_year(evaluation, tr),
         shares(study, evaluation, tr),
