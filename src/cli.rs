@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::engine::{self, EngineError, Evaluation, Metric};
+use crate::engine::{self, EngineError, Evaluation, Metric, Payback};
 use crate::format::{self, DecimalSep};
 use crate::i18n::{Lang, Tr};
 use crate::io;
@@ -46,9 +46,13 @@ enum Command {
     Compare {
         /// The study file (default: the built-in 2006 reference study).
         file: Option<PathBuf>,
-        /// The year shown (default: the study's display year).
+        /// The year shown for `--metric annual` (default: the study's display year).
         #[arg(long)]
         year: Option<i32>,
+        /// What to show: annual cost in a year, the sum over the horizon, the
+        /// present value, the equivalent annual cost, or the payback year.
+        #[arg(long, value_enum, default_value_t = CliMetric::Annual)]
+        metric: CliMetric,
         /// Aligned text for people, or `;`-separated CSV with a decimal comma.
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
@@ -87,6 +91,21 @@ enum Command {
     },
 }
 
+/// What `compare` shows.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CliMetric {
+    /// Annual cost in one year (`--year`).
+    Annual,
+    /// Sum over the horizon, undiscounted.
+    Total,
+    /// Present value over the horizon at the study's discount rate.
+    Pv,
+    /// Equivalent annual cost over the horizon.
+    Eac,
+    /// First year the cumulative savings against today are 0 or more.
+    Payback,
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum OutputFormat {
     Table,
@@ -114,9 +133,12 @@ pub fn main() -> ExitCode {
     let tr = Tr::new(cli.lang.unwrap_or_else(Lang::from_env));
     let mut out = std::io::stdout().lock();
     match cli.command {
-        Some(Command::Compare { file, year, format }) => {
-            compare(&tr, file.as_deref(), year, format, &mut out)
-        }
+        Some(Command::Compare {
+            file,
+            year,
+            metric,
+            format,
+        }) => compare(&tr, file.as_deref(), year, metric, format, &mut out),
         Some(Command::Check { file }) => check(&tr, &file, &mut out),
         Some(Command::Bench { iterations }) => bench(iterations, &mut out),
         Some(Command::Export {
@@ -187,6 +209,7 @@ fn compare(
     tr: &Tr,
     file: Option<&Path>,
     year: Option<i32>,
+    metric: CliMetric,
     format: OutputFormat,
     out: &mut impl Write,
 ) -> ExitCode {
@@ -219,9 +242,16 @@ fn compare(
         );
         return ExitCode::from(EXIT_UNREADABLE);
     }
+    let rows = compare_rows(&evaluation, metric, year);
     let text = match format {
-        OutputFormat::Table => compare_table(tr, &evaluation, year),
-        OutputFormat::Csv => compare_csv(&evaluation, year),
+        OutputFormat::Table => compare_table(
+            tr,
+            &study,
+            &evaluation,
+            &rows,
+            &metric_title(tr, &study, &evaluation, metric, year),
+        ),
+        OutputFormat::Csv => compare_csv(&evaluation, &rows),
     };
     let _ = out.write_all(text.as_bytes());
     ExitCode::SUCCESS
@@ -312,35 +342,109 @@ fn export(
     }
 }
 
-/// Per scenario: its name, the rounded member figures (`None` outside the
-/// scenario) and the rounded total.
-fn rounded_rows(evaluation: &Evaluation, year: i32) -> Vec<(String, Vec<Option<f64>>, f64)> {
-    evaluation
-        .summary(Metric::Annual(year))
-        .into_iter()
-        .map(|row| {
-            let (members, total) = row.rounded(1.0);
-            (evaluation.scenarios[row.scenario].name.clone(), members, total)
-        })
-        .collect()
+/// One cell of the comparison.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CompareCell {
+    /// Kroner, rounded.
+    Money(f64),
+    /// A payback year.
+    Year(i32),
+    /// No payback within the horizon.
+    Never,
+    /// Not part of the scenario (or not applicable).
+    Missing,
+}
+
+/// Per scenario: its name and one cell per member plus the total.
+#[must_use]
+pub fn compare_rows(
+    evaluation: &Evaluation,
+    metric: CliMetric,
+    year: i32,
+) -> Vec<(String, Vec<CompareCell>)> {
+    let money_metric = match metric {
+        CliMetric::Annual => Some(Metric::Annual(year)),
+        CliMetric::Total => Some(Metric::HorizonSum),
+        CliMetric::Pv => Some(Metric::PresentValue),
+        CliMetric::Eac => Some(Metric::AnnualEquivalent),
+        CliMetric::Payback => None,
+    };
+    let payback_cell = |p: Payback| match p {
+        Payback::Year(y) => CompareCell::Year(y),
+        Payback::NotWithinHorizon => CompareCell::Never,
+        Payback::NotApplicable => CompareCell::Missing,
+    };
+    match money_metric {
+        Some(m) => evaluation
+            .summary(m)
+            .into_iter()
+            .map(|row| {
+                let (members, total) = row.rounded(1.0);
+                let mut cells: Vec<CompareCell> = members
+                    .iter()
+                    .map(|v| v.map_or(CompareCell::Missing, CompareCell::Money))
+                    .collect();
+                cells.push(CompareCell::Money(total));
+                (evaluation.scenarios[row.scenario].name.clone(), cells)
+            })
+            .collect(),
+        None => (0..evaluation.scenarios.len())
+            .map(|s| {
+                let mut cells: Vec<CompareCell> = (0..evaluation.members.len())
+                    .map(|m| payback_cell(evaluation.payback(s, Some(m))))
+                    .collect();
+                cells.push(payback_cell(evaluation.payback(s, None)));
+                (evaluation.scenarios[s].name.clone(), cells)
+            })
+            .collect(),
+    }
+}
+
+/// The first line of the comparison: what is shown, for which years.
+#[must_use]
+pub fn metric_title(tr: &Tr, study: &Study, evaluation: &Evaluation, metric: CliMetric, year: i32) -> String {
+    let first = evaluation.years.first().copied().unwrap_or_default().to_string();
+    let last = evaluation.years.last().copied().unwrap_or_default().to_string();
+    let years = [("first", first), ("last", last)];
+    match metric {
+        CliMetric::Annual => tr.args("cli-compare-title", &[("year", year.to_string())]),
+        CliMetric::Total => tr.args("cli-title-total", &years),
+        CliMetric::Pv => {
+            let mut args = years.to_vec();
+            args.push(("rate", study.assumptions.discount.name.clone()));
+            tr.args("cli-title-pv", &args)
+        }
+        CliMetric::Eac => tr.args("cli-title-eac", &years),
+        CliMetric::Payback => tr.get("cli-title-payback"),
+    }
 }
 
 /// The comparison as aligned text, Nordic formatted (plain spaces, so it
 /// can be copied from a terminal).
 #[must_use]
-pub fn compare_table(tr: &Tr, evaluation: &Evaluation, year: i32) -> String {
-    let rows = rounded_rows(evaluation, year);
-    let cell = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format::nordic_with(v, 0, ' ', '−'));
+pub fn compare_table(
+    tr: &Tr,
+    study: &Study,
+    evaluation: &Evaluation,
+    rows: &[(String, Vec<CompareCell>)],
+    title: &str,
+) -> String {
+    let cell = |c: &CompareCell| match c {
+        CompareCell::Money(v) => format::nordic_with(*v, 0, ' ', '−'),
+        CompareCell::Year(y) => y.to_string(),
+        CompareCell::Never => tr.get("cli-never"),
+        CompareCell::Missing => "—".to_owned(),
+    };
+    let _ = study;
     let mut header = vec![tr.get("cli-scenario")];
     header.extend(evaluation.members.iter().map(ToString::to_string));
     header.push("total".to_owned());
     let body: Vec<Vec<String>> = rows
         .iter()
-        .map(|(name, members, total)| {
-            let mut line = vec![name.clone()];
-            line.extend(members.iter().map(|v| cell(*v)));
-            line.push(cell(Some(*total)));
-            line
+        .map(|(name, cells)| {
+            std::iter::once(name.clone())
+                .chain(cells.iter().map(cell))
+                .collect()
         })
         .collect();
     let widths: Vec<usize> = (0..header.len())
@@ -352,7 +456,7 @@ pub fn compare_table(tr: &Tr, evaluation: &Evaluation, year: i32) -> String {
                 .unwrap_or(0)
         })
         .collect();
-    let mut text = tr.args("cli-compare-title", &[("year", year.to_string())]);
+    let mut text = title.to_owned();
     text.push('\n');
     for row in std::iter::once(&header).chain(&body) {
         let mut line = String::new();
@@ -374,9 +478,10 @@ pub fn compare_table(tr: &Tr, evaluation: &Evaluation, year: i32) -> String {
 }
 
 /// The comparison as CSV: `;`, decimal comma, no grouping, whole kroner,
-/// empty cells for members outside a scenario, text cells quoted by `csv`.
+/// empty cells for members outside a scenario, payback years as numbers and
+/// `never` when there is none; text cells quoted by `csv`.
 #[must_use]
-pub fn compare_csv(evaluation: &Evaluation, year: i32) -> String {
+pub fn compare_csv(evaluation: &Evaluation, rows: &[(String, Vec<CompareCell>)]) -> String {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(csv::Terminator::CRLF)
@@ -384,18 +489,15 @@ pub fn compare_csv(evaluation: &Evaluation, year: i32) -> String {
     let mut header = vec!["scenario".to_owned()];
     header.extend(evaluation.members.iter().map(ToString::to_string));
     header.push("total".to_owned());
-    let mut records = vec![header];
-    for (name, members, total) in rounded_rows(evaluation, year) {
-        let mut record = vec![name];
-        record.extend(
-            members
-                .iter()
-                .map(|v| v.map_or_else(String::new, |v| format::export_number(v, 2, DecimalSep::Comma))),
-        );
-        record.push(format::export_number(total, 2, DecimalSep::Comma));
-        records.push(record);
-    }
-    for record in records {
+    let _ = writer.write_record(&header);
+    for (name, cells) in rows {
+        let mut record = vec![crate::io::csv_export::neutralise(name)];
+        record.extend(cells.iter().map(|c| match c {
+            CompareCell::Money(v) => format::export_number(*v, 2, DecimalSep::Comma),
+            CompareCell::Year(y) => y.to_string(),
+            CompareCell::Never => "never".to_owned(),
+            CompareCell::Missing => String::new(),
+        }));
         // Writing to a Vec cannot fail.
         let _ = writer.write_record(&record);
     }

@@ -152,7 +152,10 @@ mod tests {
         for source in [NB_FTL, EN_FTL] {
             let mut bundle = FluentBundle::new(vec![unic_langid::LanguageIdentifier::default()]);
             let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
-            assert!(bundle.add_resource(resource).is_ok(), "a message id is defined twice");
+            assert!(
+                bundle.add_resource(resource).is_ok(),
+                "a message id is defined twice"
+            );
         }
     }
 

@@ -215,3 +215,32 @@ fn export_writes_every_format_and_reports_failures() {
     let o = samdrift(&["export"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn compare_metrics_present_value_and_payback() {
+    let o = samdrift(&["compare", "--metric", "pv", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let today = text.lines().find(|l| l.starts_with("Dagens drift;")).unwrap();
+    // 627 000 a year for 7 years at 4 %: 627 000 × Σ 1/1,04^t (t = 0..6).
+    let annuity: f64 = (0..7).map(|t| 1.04f64.powi(-t)).sum();
+    let g: f64 = today
+        .split(';')
+        .nth(1)
+        .unwrap()
+        .replace(',', ".")
+        .parse()
+        .unwrap();
+    assert!((g - 627_000.0 * annuity).abs() <= 1.0, "{g}");
+
+    let o = samdrift(&["compare", "--metric", "payback", "--lang", "en"]);
+    let text = stdout(&o);
+    let remote = text.lines().find(|l| l.starts_with("Fjerndrift")).unwrap();
+    assert!(remote.contains("2007") && remote.contains("never"), "{remote}");
+    let o = samdrift(&["compare", "--metric", "eac", "--format", "csv"]);
+    assert!(
+        stdout(&o).contains("Fjerndrift;475901;426773;677966;555360;2136000"),
+        "{}",
+        stdout(&o)
+    );
+}

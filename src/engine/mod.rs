@@ -58,8 +58,27 @@ pub struct ScenarioResult {
 pub enum Metric {
     /// The cost in one calendar year.
     Annual(i32),
-    /// The sum over the whole horizon.
+    /// The sum over the whole horizon, undiscounted.
     HorizonSum,
+    /// The present value over the horizon: year `t` weighs
+    /// `1 / Π_{k<t} (1 + r_k)`, year 0 undiscounted.
+    PresentValue,
+    /// The equivalent annual cost: the constant yearly amount with the same
+    /// present value over the horizon.
+    AnnualEquivalent,
+}
+
+/// When a scenario's savings against today's operation have paid back
+/// what it cost extra.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Payback {
+    /// The first year in which the cumulative savings are 0 or more.
+    Year(i32),
+    /// The cumulative savings stay negative within the horizon.
+    NotWithinHorizon,
+    /// There is no today's operation to compare with, or this is it, or the
+    /// member is not in the scenario.
+    NotApplicable,
 }
 
 /// One scenario summarised for a side-by-side view.
@@ -122,6 +141,8 @@ pub struct Evaluation {
     pub today: Option<usize>,
     /// The validation report (warnings only, since evaluation succeeded).
     pub report: Report,
+    /// Discount factor per year index (year 0 is 1).
+    pub discount_factors: Vec<f64>,
 }
 
 impl Evaluation {
@@ -151,6 +172,24 @@ impl Evaluation {
             .sum()
     }
 
+    /// The weight of each year index under `metric` (empty for a year not
+    /// analysed).
+    fn year_weights(&self, metric: Metric) -> Vec<(usize, f64)> {
+        match metric {
+            Metric::Annual(year) => self.year_index(year).map(|y| (y, 1.0)).into_iter().collect(),
+            Metric::HorizonSum => (0..self.years.len()).map(|y| (y, 1.0)).collect(),
+            Metric::PresentValue => self.discount_factors.iter().copied().enumerate().collect(),
+            Metric::AnnualEquivalent => {
+                let annuity: f64 = self.discount_factors.iter().sum();
+                self.discount_factors
+                    .iter()
+                    .map(|f| f / annuity)
+                    .enumerate()
+                    .collect()
+            }
+        }
+    }
+
     /// What `member` pays in `scenario` under `metric`; `None` outside the
     /// scenario or for a year not analysed.
     #[must_use]
@@ -158,27 +197,97 @@ impl Evaluation {
         if !self.scenarios[scenario].participates[member] {
             return None;
         }
-        match metric {
-            Metric::Annual(year) => Some(self.member_year(scenario, member, self.year_index(year)?)),
-            Metric::HorizonSum => Some(
-                (0..self.years.len())
-                    .map(|y| self.member_year(scenario, member, y))
+        let weights = self.year_weights(metric);
+        if weights.is_empty() {
+            return None;
+        }
+        Some(
+            weights
+                .iter()
+                .map(|&(y, w)| w * self.member_year(scenario, member, y))
+                .sum(),
+        )
+    }
+
+    /// What `scenario` costs in year `year_index`: one member's share, or
+    /// (with `member` `None`) all participants together. `None` when the
+    /// member is not in the scenario.
+    #[must_use]
+    pub fn scenario_year(&self, scenario: usize, member: Option<usize>, year_index: usize) -> Option<f64> {
+        match member {
+            Some(m) => {
+                self.scenarios[scenario].participates[m].then(|| self.member_year(scenario, m, year_index))
+            }
+            None => Some(
+                (0..self.members.len())
+                    .filter(|&m| self.scenarios[scenario].participates[m])
+                    .map(|m| self.member_year(scenario, m, year_index))
                     .sum(),
             ),
         }
+    }
+
+    /// Cumulative cost of `scenario` from the first year, year by year
+    /// (undiscounted), for one member or all participants.
+    #[must_use]
+    pub fn cumulative_cost(&self, scenario: usize, member: Option<usize>) -> Option<Vec<f64>> {
+        let mut total = 0.0;
+        (0..self.years.len())
+            .map(|y| {
+                total += self.scenario_year(scenario, member, y)?;
+                Some(total)
+            })
+            .collect()
+    }
+
+    /// Cumulative savings of `scenario` against today's operation, year by
+    /// year (undiscounted; positive = cheaper than today). For all
+    /// participants, today's cost counts the same participants only.
+    #[must_use]
+    pub fn cumulative_savings(&self, scenario: usize, member: Option<usize>) -> Option<Vec<f64>> {
+        let today = self.today?;
+        let mut total = 0.0;
+        (0..self.years.len())
+            .map(|y| {
+                let cost = self.scenario_year(scenario, member, y)?;
+                let today_cost = match member {
+                    Some(m) => self.scenario_year(today, Some(m), y)?,
+                    None => (0..self.members.len())
+                        .filter(|&m| self.scenarios[scenario].participates[m])
+                        .filter_map(|m| self.scenario_year(today, Some(m), y))
+                        .sum(),
+                };
+                total += today_cost - cost;
+                Some(total)
+            })
+            .collect()
+    }
+
+    /// The payback year of `scenario` for one member or all participants:
+    /// the first year in which the cumulative savings against today's
+    /// operation are 0 or more (to the krone).
+    #[must_use]
+    pub fn payback(&self, scenario: usize, member: Option<usize>) -> Payback {
+        if self.today == Some(scenario) {
+            return Payback::NotApplicable;
+        }
+        let Some(savings) = self.cumulative_savings(scenario, member) else {
+            return Payback::NotApplicable;
+        };
+        savings
+            .iter()
+            .position(|s| *s >= -0.5)
+            .map_or(Payback::NotWithinHorizon, |y| Payback::Year(self.years[y]))
     }
 
     /// What the participants of `scenario` pay together in `category`
     /// under `metric` (0 for a year not analysed).
     #[must_use]
     pub fn category_metric(&self, scenario: usize, category: usize, metric: Metric) -> f64 {
-        let year_range: Vec<usize> = match metric {
-            Metric::Annual(year) => self.year_index(year).into_iter().collect(),
-            Metric::HorizonSum => (0..self.years.len()).collect(),
-        };
+        let weights = self.year_weights(metric);
         (0..self.members.len())
-            .flat_map(|m| year_range.iter().map(move |&y| (m, y)))
-            .map(|(m, y)| self.cell(scenario, m, category, y))
+            .flat_map(|m| weights.iter().map(move |&(y, w)| (m, y, w)))
+            .map(|(m, y, w)| w * self.cell(scenario, m, category, y))
             .sum()
     }
 
@@ -264,6 +373,28 @@ impl GrowthFactors {
             Growth::None => &self.none,
         }
     }
+}
+
+/// Discount factor per year index: year `t` is divided by the product of
+/// `1 + r` over the years before it, `r` being the rate of the step that
+/// applies in that year (so stepped rates work).
+fn discount_factors(study: &Study, n_years: usize) -> Vec<f64> {
+    let steps = &study.assumptions.discount.steps;
+    let rate = |year_index: usize| {
+        steps
+            .iter()
+            .filter(|s| usize::try_from(s.from_year_index).unwrap_or(usize::MAX) <= year_index)
+            .max_by_key(|s| s.from_year_index)
+            .map_or(0.0, |s| s.percent / 100.0)
+    };
+    let mut factor = 1.0;
+    (0..n_years)
+        .map(|t| {
+            let current = factor;
+            factor /= 1.0 + rate(t);
+            current
+        })
+        .collect()
 }
 
 /// Validates and evaluates the study.
@@ -424,6 +555,7 @@ fn compute(study: &Study, report: Report) -> Result<Evaluation, EngineError> {
         scenarios: results,
         today,
         report,
+        discount_factors: discount_factors(study, n_years),
     })
 }
 
@@ -613,5 +745,97 @@ mod tests {
         assert_eq!(e.category_metric(t, 0, Metric::Annual(2030)), 600_000.0);
         assert_eq!(e.category_metric(t, 1, Metric::HorizonSum), 5.0 * 60_000.0);
         assert_eq!(e.category_metric(t, 1, Metric::Annual(1999)), 0.0);
+    }
+
+    /// A study with one member paying, in the joint scenario, a one-off
+    /// `once` in year 0 and `yearly` every year, over `years` years at the
+    /// given discount steps; today's operation costs `today` a year.
+    fn economics_study(once: f64, yearly: f64, today: f64, years: u32, steps: &[(u32, f64)]) -> Study {
+        let mut study = small_study();
+        study.members.truncate(1);
+        for line in &mut study.baseline.lines {
+            line.amounts_nok.retain(|m, _| m.as_str() == "A");
+        }
+        study.baseline.lines.truncate(1);
+        study.baseline.lines[0]
+            .amounts_nok
+            .insert(MemberId::new("A"), today);
+        study.assumptions.horizon_years = years;
+        study.categories[0].growth = Growth::None;
+        study.assumptions.discount.steps = steps
+            .iter()
+            .map(|&(from_year_index, percent)| crate::model::RateStep {
+                from_year_index,
+                percent,
+            })
+            .collect();
+        let mut yearly_line = line(&study, "joint", 0);
+        yearly_line.amount_nok = yearly;
+        let mut once_line = yearly_line.clone();
+        once_line.amount_nok = once;
+        once_line.timing = Timing::Once { year: 2030 };
+        set_lines(&mut study, "joint", vec![once_line, yearly_line]);
+        study
+    }
+
+    #[test]
+    fn present_value_of_a_one_off_and_a_constant_cost_at_4_percent() {
+        // 1 000 in year 0 plus 100 a year over 5 years at 4 %:
+        // 1 000 + 100 × (1 + 1/1,04 + 1/1,04² + 1/1,04³ + 1/1,04⁴)
+        // = 1 000 + 100 × 4,629 895 … = 1 462,989 5…
+        let study = economics_study(1000.0, 100.0, 0.0, 5, &[(0, 4.0)]);
+        let e = evaluate(&study).unwrap();
+        let pv = e.member_metric(1, 0, Metric::PresentValue).unwrap();
+        assert!((pv - 1_462.989_5).abs() < 1e-3, "{pv}");
+        // Equivalent annual cost: the same PV spread evenly, 1 462,99 / 4,629 9.
+        let eac = e.member_metric(1, 0, Metric::AnnualEquivalent).unwrap();
+        assert!((eac - 1_462.989_5 / 4.629_895).abs() < 1e-3, "{eac}");
+        assert_eq!(e.member_metric(1, 0, Metric::HorizonSum), Some(1_500.0));
+    }
+
+    #[test]
+    fn a_constant_cost_has_itself_as_equivalent_annual_cost() {
+        let study = economics_study(0.0, 250.0, 0.0, 7, &[(0, 4.0), (3, 2.0)]);
+        let e = evaluate(&study).unwrap();
+        let eac = e.member_metric(1, 0, Metric::AnnualEquivalent).unwrap();
+        assert!((eac - 250.0).abs() < 1e-9, "{eac}");
+    }
+
+    #[test]
+    fn a_stepped_rate_changes_across_its_step() {
+        // 4 % for years 0–1, 2 % from year 2: factors 1, 1/1,04, 1/1,04²,
+        // 1/(1,04²·1,02), 1/(1,04²·1,02²).
+        let study = economics_study(0.0, 100.0, 0.0, 5, &[(0, 4.0), (2, 2.0)]);
+        let e = evaluate(&study).unwrap();
+        let expected = [
+            1.0,
+            1.0 / 1.04,
+            1.0 / 1.0816,
+            1.0 / (1.0816 * 1.02),
+            1.0 / (1.0816 * 1.0404),
+        ];
+        for (got, want) in e.discount_factors.iter().zip(expected) {
+            assert!((got - want).abs() < 1e-12, "{got} vs {want}");
+        }
+        let pv = e.member_metric(1, 0, Metric::PresentValue).unwrap();
+        assert!((pv - 100.0 * expected.iter().sum::<f64>()).abs() < 1e-9);
+    }
+
+    #[test]
+    fn payback_found_and_never_found() {
+        // Today 1 000 a year; the joint scenario costs 1 500 up front and
+        // 600 a year: savings −1 100, −700, −300, +100 → pays back in year 3.
+        let study = economics_study(1500.0, 600.0, 1000.0, 6, &[(0, 4.0)]);
+        let e = evaluate(&study).unwrap();
+        let savings = e.cumulative_savings(1, Some(0)).unwrap();
+        assert_eq!(savings[..4], [-1100.0, -700.0, -300.0, 100.0]);
+        assert_eq!(e.payback(1, Some(0)), Payback::Year(2033));
+        assert_eq!(e.payback(1, None), Payback::Year(2033));
+        assert_eq!(e.payback(0, Some(0)), Payback::NotApplicable);
+        // 1 100 a year never pays back 1 500 up front.
+        let study = economics_study(1500.0, 1100.0, 1000.0, 6, &[(0, 4.0)]);
+        let e = evaluate(&study).unwrap();
+        assert_eq!(e.payback(1, Some(0)), Payback::NotWithinHorizon);
+        assert_eq!(e.cumulative_cost(1, Some(0)).unwrap()[1], 1500.0 + 2.0 * 1100.0);
     }
 }
