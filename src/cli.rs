@@ -246,7 +246,6 @@ fn compare(
     let text = match format {
         OutputFormat::Table => compare_table(
             tr,
-            &study,
             &evaluation,
             &rows,
             &metric_title(tr, &study, &evaluation, metric, year),
@@ -424,7 +423,6 @@ pub fn metric_title(tr: &Tr, study: &Study, evaluation: &Evaluation, metric: Cli
 #[must_use]
 pub fn compare_table(
     tr: &Tr,
-    study: &Study,
     evaluation: &Evaluation,
     rows: &[(String, Vec<CompareCell>)],
     title: &str,
@@ -435,7 +433,7 @@ pub fn compare_table(
         CompareCell::Never => tr.get("cli-never"),
         CompareCell::Missing => "—".to_owned(),
     };
-    let _ = study;
+
     let mut header = vec![tr.get("cli-scenario")];
     header.extend(evaluation.members.iter().map(ToString::to_string));
     header.push("total".to_owned());
