@@ -338,7 +338,7 @@ fn exports_from_the_app_and_refuses_an_invalid_study() {
     let html = std::fs::read_to_string(dir.path().join("orientering.html")).unwrap();
     assert!(html.contains("Hva som sammenlignes"));
     assert!(dir.path().join("tall.xlsx").exists());
-    assert_eq!(std::fs::read_dir(dir.path().join("csv")).unwrap().count(), 7);
+    assert_eq!(std::fs::read_dir(dir.path().join("csv")).unwrap().count(), 8);
 
     // Break the study: the export is refused and says why.
     let mut study = harness.state().doc.study.clone();
@@ -354,4 +354,28 @@ fn exports_from_the_app_and_refuses_an_invalid_study() {
     harness.run();
     assert!(!dir.path().join("feil.html").exists());
     harness.get_by_label_contains("rett dem før eksport");
+}
+
+#[test]
+fn present_value_and_the_years_view() {
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Nåverdi").click();
+    harness.run();
+    // Gratangen today: 627 000 × Σ 1/1,04^t over 7 years = 3 913 820.
+    assert!(harness.get_all_by_label("3\u{a0}913\u{a0}820").count() >= 1);
+    assert!(
+        harness
+            .get_all_by_label_contains("Nåverdi 2007–2013 (R-109 (2021))")
+            .count()
+            >= 1
+    );
+    harness.get_by_label("Over årene").click();
+    harness.run();
+    harness.get_by_label_contains("Nåverdi, årlig ekvivalent kostnad og tilbakebetaling 2007–2013");
+    harness.get_by_label_contains("Fjerndrift (tilbakebetalt i 2007)");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Salangen")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("Fjerndrift (tilbakebetales ikke innen perioden)");
 }

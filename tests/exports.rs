@@ -52,7 +52,7 @@ fn csv_files_have_a_bom_and_the_engines_figures() {
     let tr = Tr::new(Lang::Nb);
     let all = tables::all(&study, &evaluation, &tr, 2007);
     let paths = export::csv_dir(dir.path(), &all, CsvVariant::Nordic).unwrap();
-    assert_eq!(paths.len(), 7);
+    assert_eq!(paths.len(), 8);
     for path in &paths {
         let bytes = std::fs::read(path).unwrap();
         assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "{}", path.display());
@@ -108,6 +108,7 @@ fn xlsx_cells_are_numbers_equal_to_the_engines() {
             "Dagens kostnader",
             "Per kostnadsart",
             "Per år",
+            "Nåverdi og tilbakebetaling",
             "Nøkler og andeler",
             "Inndata og kilder"
         ]
@@ -164,7 +165,7 @@ fn html_briefing_is_self_contained_with_figures_and_charts() {
             && html.contains("2\u{a0}414\u{a0}500")
             && html.contains("2\u{a0}136\u{a0}000")
     );
-    assert_eq!(html.matches("<svg").count(), 2);
+    assert_eq!(html.matches("<svg").count(), 3);
     assert!(!html.to_lowercase().contains("<script"));
     assert!(
         !html.contains("http://")

@@ -174,16 +174,16 @@ ui-go-to = Go to the place
 ui-no-result = The study has errors, so no figures can be shown yet. See the list below.
 
 ## App: comparison and charts
-ui-comparison-caption = Annual cost { $year } ({ $unit }), and the difference against today’s operation
+ui-comparison-caption = { $what } ({ $unit }), and the difference against today’s operation
 ui-comparison-legend = ▼ green: cheaper than today; ▲ red: dearer than today; — not part of the scenario. Members are rounded so that they add up to the total.
 ui-scenario = Scenario
 ui-not-participating = Not part of this scenario
 chart-by-member = Per municipality
 chart-by-category = By kind of cost
 chart-one-member = One municipality
-chart-caption-by-member = Annual cost { $year } per municipality, one bar per scenario. Hover a bar for the exact figure.
-chart-caption-by-category = Annual cost { $year } of each scenario, by kind of cost.
-chart-caption-one-member = What the municipality pays in { $year }: today and in each scenario.
+chart-caption-by-member = { $what } per municipality, one bar per scenario. Hover a bar for the exact figure.
+chart-caption-by-category = { $what } of each scenario, by kind of cost.
+chart-caption-one-member = What the municipality pays: { $what }, today and in each scenario.
 
 ## App: municipalities and staffing
 ui-municipality-number = Municipality no.
@@ -347,3 +347,22 @@ cli-title-pv = Present value { $first }–{ $last } at { $rate }, NOK
 cli-title-eac = Equivalent annual cost { $first }–{ $last }, NOK
 cli-title-payback = Payback year against today’s operation (cumulative savings, undiscounted)
 cli-never = never
+metric-annual = Annual cost
+metric-total = Sum over the years
+metric-pv = Present value
+metric-eac = Equivalent annual cost
+caption-annual = Annual cost { $year }
+caption-total = Sum { $first }–{ $last }
+caption-pv = Present value { $first }–{ $last } ({ $rate })
+caption-eac = Equivalent annual cost { $first }–{ $last }
+table-member = Municipality
+table-payback = Payback year
+table-economics = Present value, equivalent annual cost and payback { $first }–{ $last } ({ $rate })
+sheet-economics = Present value and payback
+view-years = Over the years
+ui-show-for = Show for:
+ui-cumulative-cost = Cumulative cost (NOK)
+ui-payback-in = pays back in { $year }
+ui-payback-never = does not pay back within the horizon
+ui-payback-help = Payback year: the first year in which the scenario’s cumulative savings against today’s operation (undiscounted) are zero or more. ◆ marks it in the chart.
+brief-chart-cumulative = Cumulative cost over the years, all participants (NOK; ◆ payback year)

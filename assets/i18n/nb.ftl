@@ -174,16 +174,16 @@ ui-go-to = Gå til stedet
 ui-no-result = Studien har feil, så ingen tall kan vises ennå. Se listen nedenfor.
 
 ## App: sammenligning og diagrammer
-ui-comparison-caption = Årskostnad { $year } ({ $unit }) og forskjellen mot dagens drift
+ui-comparison-caption = { $what } ({ $unit }) og forskjellen mot dagens drift
 ui-comparison-legend = ▼ grønt: billigere enn i dag; ▲ rødt: dyrere enn i dag; — ikke med i scenarioet. Kommunene er avrundet slik at de summerer til totalen.
 ui-scenario = Scenario
 ui-not-participating = Ikke med i dette scenarioet
 chart-by-member = Per kommune
 chart-by-category = Per kostnadsart
 chart-one-member = Én kommune
-chart-caption-by-member = Årskostnad { $year } per kommune, én søyle per scenario. Hold musen over en søyle for eksakt tall.
-chart-caption-by-category = Årskostnad { $year } for hvert scenario, fordelt på kostnadsart.
-chart-caption-one-member = Hva kommunen betaler i { $year }: i dag og i hvert scenario.
+chart-caption-by-member = { $what } per kommune, én søyle per scenario. Hold musen over en søyle for eksakt tall.
+chart-caption-by-category = { $what } for hvert scenario, fordelt på kostnadsart.
+chart-caption-one-member = Hva kommunen betaler: { $what }, i dag og i hvert scenario.
 
 ## App: kommuner og bemanning
 ui-municipality-number = Kommunenr.
@@ -347,3 +347,22 @@ cli-title-pv = Nåverdi { $first }–{ $last } med { $rate }, kr
 cli-title-eac = Årlig ekvivalent kostnad { $first }–{ $last }, kr
 cli-title-payback = Tilbakebetalingsår mot dagens drift (akkumulert innsparing, ikke diskontert)
 cli-never = aldri
+metric-annual = Årskostnad
+metric-total = Sum over årene
+metric-pv = Nåverdi
+metric-eac = Årlig ekvivalent kostnad
+caption-annual = Årskostnad { $year }
+caption-total = Sum { $first }–{ $last }
+caption-pv = Nåverdi { $first }–{ $last } ({ $rate })
+caption-eac = Årlig ekvivalent kostnad { $first }–{ $last }
+table-member = Kommune
+table-payback = Tilbakebetalingsår
+table-economics = Nåverdi, årlig ekvivalent kostnad og tilbakebetaling { $first }–{ $last } ({ $rate })
+sheet-economics = Nåverdi og tilbakebetaling
+view-years = Over årene
+ui-show-for = Vis for:
+ui-cumulative-cost = Akkumulert kostnad (kr)
+ui-payback-in = tilbakebetalt i { $year }
+ui-payback-never = tilbakebetales ikke innen perioden
+ui-payback-help = Tilbakebetalingsår: det første året scenarioets akkumulerte innsparing mot dagens drift (ikke diskontert) er null eller mer. ◆ markerer det i diagrammet.
+brief-chart-cumulative = Akkumulert kostnad over årene, alle deltakere (kr; ◆ tilbakebetalingsår)

@@ -118,12 +118,14 @@ fn short(name: &str, max: usize) -> String {
 }
 
 /// Draws the chart selector and the chosen chart.
+#[allow(clippy::too_many_arguments)]
 pub fn charts_ui(
     ui: &mut Ui,
     tr: &Tr,
     study: &Study,
     evaluation: &Evaluation,
-    year: i32,
+    metric: Metric,
+    caption: &str,
     thousands: bool,
     state: &mut UiState,
 ) {
@@ -145,8 +147,28 @@ pub fn charts_ui(
     };
     let height = 420.0_f32.min(ui.available_height().max(300.0));
     match state.chart {
-        ChartKind::ByMember => by_member(ui, tr, study, evaluation, year, thousands, &unit_label, height),
-        ChartKind::ByCategory => by_category(ui, tr, study, evaluation, year, thousands, &unit_label, height),
+        ChartKind::ByMember => by_member(
+            ui,
+            tr,
+            study,
+            evaluation,
+            metric,
+            caption,
+            thousands,
+            &unit_label,
+            height,
+        ),
+        ChartKind::ByCategory => by_category(
+            ui,
+            tr,
+            study,
+            evaluation,
+            metric,
+            caption,
+            thousands,
+            &unit_label,
+            height,
+        ),
         ChartKind::OneMember => {
             combo_ui(
                 ui,
@@ -164,7 +186,8 @@ pub fn charts_ui(
                 tr,
                 study,
                 evaluation,
-                year,
+                metric,
+                caption,
                 thousands,
                 &unit_label,
                 height,
@@ -180,7 +203,8 @@ fn by_member(
     tr: &Tr,
     study: &Study,
     evaluation: &Evaluation,
-    year: i32,
+    metric: Metric,
+    caption: &str,
     thousands: bool,
     unit_label: &str,
     height: f32,
@@ -198,7 +222,7 @@ fn by_member(
             let offset = (s as f64 - (n as f64 - 1.0) / 2.0) * width;
             let bars: Vec<Bar> = (0..study.members.len())
                 .filter_map(|m| {
-                    let value = evaluation.member_metric(s, m, Metric::Annual(year))?;
+                    let value = evaluation.member_metric(s, m, metric)?;
                     #[allow(clippy::cast_precision_loss)]
                     let x = m as f64 + offset;
                     Some(
@@ -228,7 +252,7 @@ fn by_member(
         .collect();
     legend_ui(ui, &entries);
     ui.label(
-        RichText::new(tr.args("chart-caption-by-member", &[("year", year.to_string())]))
+        RichText::new(tr.args("chart-caption-by-member", &[("what", caption.to_owned())]))
             .small()
             .weak(),
     );
@@ -240,7 +264,8 @@ fn by_category(
     tr: &Tr,
     study: &Study,
     evaluation: &Evaluation,
-    year: i32,
+    metric: Metric,
+    caption: &str,
     thousands: bool,
     unit_label: &str,
     height: f32,
@@ -256,7 +281,7 @@ fn by_category(
     let mut color_index = 0;
     for (c, category) in study.categories.iter().enumerate() {
         let values: Vec<f64> = (0..evaluation.scenarios.len())
-            .map(|s| evaluation.category_metric(s, c, Metric::Annual(year)))
+            .map(|s| evaluation.category_metric(s, c, metric))
             .collect();
         if values.iter().all(|v| v.abs() < 0.5) {
             continue;
@@ -290,7 +315,7 @@ fn by_category(
     );
     legend_ui(ui, &entries);
     ui.label(
-        RichText::new(tr.args("chart-caption-by-category", &[("year", year.to_string())]))
+        RichText::new(tr.args("chart-caption-by-category", &[("what", caption.to_owned())]))
             .small()
             .weak(),
     );
@@ -302,7 +327,8 @@ fn one_member(
     tr: &Tr,
     study: &Study,
     evaluation: &Evaluation,
-    year: i32,
+    metric: Metric,
+    caption: &str,
     thousands: bool,
     unit_label: &str,
     height: f32,
@@ -319,7 +345,7 @@ fn one_member(
         .collect();
     let charts: Vec<BarChart> = (0..n)
         .filter_map(|s| {
-            let value = evaluation.member_metric(s, member, Metric::Annual(year))?;
+            let value = evaluation.member_metric(s, member, metric)?;
             #[allow(clippy::cast_precision_loss)]
             let y = (n - 1 - s) as f64;
             let bar = Bar::new(y, value)
@@ -336,7 +362,7 @@ fn one_member(
         })
         .collect();
     let widest = (0..n)
-        .filter_map(|s| evaluation.member_metric(s, member, Metric::Annual(year)))
+        .filter_map(|s| evaluation.member_metric(s, member, metric))
         .fold(0.0, f64::max);
     show_bars(
         ui,
@@ -344,7 +370,7 @@ fn one_member(
         charts,
     );
     ui.label(
-        RichText::new(tr.args("chart-caption-one-member", &[("year", year.to_string())]))
+        RichText::new(tr.args("chart-caption-one-member", &[("what", caption.to_owned())]))
             .small()
             .weak(),
     );

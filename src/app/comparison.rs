@@ -33,6 +33,69 @@ pub fn diff_text(diff: f64, percent: Option<f64>, unit: f64) -> RichText {
     RichText::new(text).color(color).small()
 }
 
+/// Which figure the comparison shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MetricChoice {
+    /// Annual cost in the chosen year.
+    #[default]
+    Annual,
+    /// Sum over the horizon.
+    Total,
+    /// Present value over the horizon.
+    PresentValue,
+    /// Equivalent annual cost over the horizon.
+    AnnualEquivalent,
+}
+
+impl MetricChoice {
+    const ALL: [MetricChoice; 4] = [
+        MetricChoice::Annual,
+        MetricChoice::Total,
+        MetricChoice::PresentValue,
+        MetricChoice::AnnualEquivalent,
+    ];
+
+    fn message_id(self) -> &'static str {
+        match self {
+            MetricChoice::Annual => "metric-annual",
+            MetricChoice::Total => "metric-total",
+            MetricChoice::PresentValue => "metric-pv",
+            MetricChoice::AnnualEquivalent => "metric-eac",
+        }
+    }
+
+    /// The engine's metric for this choice in `year`.
+    #[must_use]
+    pub fn metric(self, year: i32) -> Metric {
+        match self {
+            MetricChoice::Annual => Metric::Annual(year),
+            MetricChoice::Total => Metric::HorizonSum,
+            MetricChoice::PresentValue => Metric::PresentValue,
+            MetricChoice::AnnualEquivalent => Metric::AnnualEquivalent,
+        }
+    }
+
+    /// What is shown, in words: "Årskostnad 2007", "Nåverdi 2007–2013 (R-109)".
+    #[must_use]
+    pub fn caption(self, tr: &Tr, study: &Study, evaluation: &Evaluation, year: i32) -> String {
+        let first = evaluation.years.first().copied().unwrap_or_default().to_string();
+        let last = evaluation.years.last().copied().unwrap_or_default().to_string();
+        match self {
+            MetricChoice::Annual => tr.args("caption-annual", &[("year", year.to_string())]),
+            MetricChoice::Total => tr.args("caption-total", &[("first", first), ("last", last)]),
+            MetricChoice::PresentValue => tr.args(
+                "caption-pv",
+                &[
+                    ("first", first),
+                    ("last", last),
+                    ("rate", study.assumptions.discount.name.clone()),
+                ],
+            ),
+            MetricChoice::AnnualEquivalent => tr.args("caption-eac", &[("first", first), ("last", last)]),
+        }
+    }
+}
+
 /// The year the comparison shows.
 pub fn shown_year(study: &Study, evaluation: &Evaluation, state: &UiState) -> i32 {
     state
@@ -61,22 +124,41 @@ pub fn view_ui(
         return;
     };
     let year = shown_year(study, evaluation, state);
+    let metric = state.metric.metric(year);
+    let caption = state.metric.caption(tr, study, evaluation, year);
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        ui.label(tr.get("ui-year"));
-        combo_ui(
-            ui,
-            "comparison-year",
-            &tr.get("ui-year"),
-            year.to_string(),
-            |ui| {
-                for y in &evaluation.years {
-                    if ui.selectable_label(*y == year, y.to_string()).clicked() {
-                        state.year = Some(*y);
+        for choice in MetricChoice::ALL {
+            if ui
+                .selectable_label(state.metric == choice, tr.get(choice.message_id()))
+                .clicked()
+            {
+                state.metric = choice;
+            }
+        }
+        ui.separator();
+        // The year applies to the annual cost only.
+        let annual = state.metric == MetricChoice::Annual;
+        let mut chosen = None;
+        ui.add_enabled_ui(annual, |ui| {
+            ui.label(tr.get("ui-year"));
+            combo_ui(
+                ui,
+                "comparison-year",
+                &tr.get("ui-year"),
+                year.to_string(),
+                |ui| {
+                    for y in &evaluation.years {
+                        if ui.selectable_label(*y == year, y.to_string()).clicked() {
+                            chosen = Some(*y);
+                        }
                     }
-                }
-            },
-        );
+                },
+            );
+        });
+        if chosen.is_some() {
+            state.year = chosen;
+        }
         ui.separator();
         ui.label(tr.get("ui-unit"));
         if ui
@@ -101,26 +183,66 @@ pub fn view_ui(
         .show(ui, |ui| {
             if wide {
                 ui.horizontal_top(|ui| {
-                    ui.vertical(|ui| table_ui(ui, tr, study, evaluation, year, prefs.thousands, commands));
+                    ui.vertical(|ui| {
+                        table_ui(
+                            ui,
+                            tr,
+                            study,
+                            evaluation,
+                            metric,
+                            &caption,
+                            prefs.thousands,
+                            commands,
+                        );
+                    });
                     ui.add_space(16.0);
                     ui.vertical(|ui| {
-                        charts::charts_ui(ui, tr, study, evaluation, year, prefs.thousands, state);
+                        charts::charts_ui(
+                            ui,
+                            tr,
+                            study,
+                            evaluation,
+                            metric,
+                            &caption,
+                            prefs.thousands,
+                            state,
+                        );
                     });
                 });
             } else {
-                table_ui(ui, tr, study, evaluation, year, prefs.thousands, commands);
+                table_ui(
+                    ui,
+                    tr,
+                    study,
+                    evaluation,
+                    metric,
+                    &caption,
+                    prefs.thousands,
+                    commands,
+                );
                 ui.add_space(12.0);
-                charts::charts_ui(ui, tr, study, evaluation, year, prefs.thousands, state);
+                charts::charts_ui(
+                    ui,
+                    tr,
+                    study,
+                    evaluation,
+                    metric,
+                    &caption,
+                    prefs.thousands,
+                    state,
+                );
             }
         });
 }
 
+#[allow(clippy::too_many_arguments)]
 fn table_ui(
     ui: &mut Ui,
     tr: &Tr,
     study: &Study,
     evaluation: &Evaluation,
-    year: i32,
+    metric: Metric,
+    caption: &str,
     thousands: bool,
     commands: &mut Vec<Command>,
 ) {
@@ -133,11 +255,11 @@ fn table_ui(
     ui.label(
         RichText::new(tr.args(
             "ui-comparison-caption",
-            &[("year", year.to_string()), ("unit", unit_name)],
+            &[("what", caption.to_owned()), ("unit", unit_name)],
         ))
         .strong(),
     );
-    let rows: Vec<SummaryRow> = evaluation.summary(Metric::Annual(year));
+    let rows: Vec<SummaryRow> = evaluation.summary(metric);
     egui::Frame::group(ui.style()).show(ui, |ui| {
         egui::Grid::new("comparison-table")
             .striped(true)

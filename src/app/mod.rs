@@ -23,6 +23,7 @@ mod scenarios;
 mod staffing;
 mod validation;
 mod widgets;
+mod years;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -61,6 +62,8 @@ pub struct Preferences {
 pub enum View {
     /// Scenarios side by side, with charts.
     Comparison,
+    /// Over the years: cumulative cost, present value, payback.
+    Years,
     /// Municipalities and their attributes.
     Members,
     /// IT positions and how they are spent.
@@ -76,8 +79,9 @@ pub enum View {
 }
 
 impl View {
-    const ALL: [View; 7] = [
+    const ALL: [View; 8] = [
         View::Comparison,
+        View::Years,
         View::Members,
         View::Staffing,
         View::Baseline,
@@ -89,6 +93,7 @@ impl View {
     fn message_id(self) -> &'static str {
         match self {
             View::Comparison => "view-comparison",
+            View::Years => "view-years",
             View::Members => "view-members",
             View::Staffing => "view-staffing",
             View::Baseline => "view-baseline",
@@ -164,6 +169,10 @@ pub struct UiState {
     pub year: Option<i32>,
     /// Which chart the comparison shows.
     pub chart: charts::ChartKind,
+    /// Which figure the comparison shows.
+    pub metric: comparison::MetricChoice,
+    /// The member the years view shows (`None`: all participants).
+    pub years_member: Option<usize>,
     /// Member whose removal waits for confirmation.
     pub confirm_remove_member: Option<usize>,
     path_dialog: Option<PathDialog>,
@@ -182,6 +191,8 @@ impl Default for UiState {
             highlight_line: None,
             year: None,
             chart: charts::ChartKind::ByMember,
+            metric: comparison::MetricChoice::Annual,
+            years_member: None,
             confirm_remove_member: None,
             path_dialog: None,
             discarding: None,
@@ -750,6 +761,7 @@ impl SamdriftApp {
                         ("baseline", "sheet-baseline"),
                         ("by-category", "sheet-by-category"),
                         ("per-year", "sheet-per-year"),
+                        ("economics", "sheet-economics"),
                         ("shares", "sheet-shares"),
                         ("inputs", "sheet-inputs"),
                     ] {
@@ -971,6 +983,7 @@ impl SamdriftApp {
             let prefs = &self.prefs;
             match state.view {
                 View::Comparison => comparison::view_ui(ui, tr, study, evaluation, prefs, state, commands),
+                View::Years => years::view_ui(ui, tr, study, evaluation, state, commands),
                 View::Members => members::view_ui(ui, tr, study, state, commands),
                 View::Staffing => staffing::view_ui(ui, tr, study, state, commands),
                 View::Baseline => baseline::view_ui(ui, tr, study, &self.report, commands),

@@ -222,3 +222,50 @@ pub fn combo_ui<R>(
         .response;
     accessible_label(ui, &response, label);
 }
+
+/// Shows an export table (see `io::tables`) as a grid: text left, numbers
+/// right-aligned in Nordic format, `—` for empty cells.
+pub fn report_table_ui(ui: &mut Ui, id_salt: &str, table: &crate::io::tables::Table) {
+    use crate::io::tables::Cell;
+    egui::Grid::new(id_salt)
+        .striped(true)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for header in &table.headers {
+                ui.label(RichText::new(header).strong());
+            }
+            ui.end_row();
+            for row in &table.rows {
+                for cell in row {
+                    match cell {
+                        Cell::Text(s) => {
+                            ui.label(s);
+                        }
+                        Cell::Money(v) => {
+                            right_label(ui, RichText::new(format::nordic(*v, 0)).monospace());
+                        }
+                        Cell::Percent(v) => {
+                            right_label(ui, RichText::new(format::percent(*v, 2)).monospace());
+                        }
+                        Cell::Number(v, 0) => {
+                            // Whole numbers here are years and counts: no grouping.
+                            right_label(
+                                ui,
+                                RichText::new(
+                                    format::nordic_with(*v, 0, ' ', format::MINUS).replace(' ', ""),
+                                )
+                                .monospace(),
+                            );
+                        }
+                        Cell::Number(v, d) => {
+                            right_label(ui, RichText::new(format::nordic(*v, *d)).monospace());
+                        }
+                        Cell::Empty => {
+                            right_label(ui, RichText::new("—").weak());
+                        }
+                    }
+                }
+                ui.end_row();
+            }
+        });
+}

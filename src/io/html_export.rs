@@ -251,6 +251,52 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         svg::stacked_bars(&scenario_names, &categories, "kr")
     );
 
+    // Over the years: cumulative cost with payback marked, and the table of
+    // present value, equivalent annual cost and payback.
+    let cumulative: Vec<Series> = evaluation
+        .scenarios
+        .iter()
+        .enumerate()
+        .map(|(s, r)| Series {
+            name: r.name.clone(),
+            color: palette::hex(palette::scenario(s, today)),
+            values: evaluation
+                .cumulative_cost(s, None)
+                .unwrap_or_default()
+                .into_iter()
+                .map(Some)
+                .collect(),
+        })
+        .collect();
+    let marks: Vec<Option<usize>> = (0..evaluation.scenarios.len())
+        .map(|s| match evaluation.payback(s, None) {
+            crate::engine::Payback::Year(y) => evaluation.year_index(y),
+            _ => None,
+        })
+        .collect();
+    let _ = write!(
+        html,
+        r#"<section class="keep"><h2>{}</h2><div class="chart">{}</div><p class="note">{}</p></section>"#,
+        escape(&tr.get("brief-chart-cumulative")),
+        svg::lines(&evaluation.years, &cumulative, &marks, "kr"),
+        escape(&tr.get("ui-payback-help"))
+    );
+    let economics = tables::economics(study, evaluation, tr);
+    let total_word = tr.get("ui-total");
+    let _ = write!(
+        html,
+        r#"<section class="keep"><h2>{}</h2>"#,
+        escape(&economics.title)
+    );
+    html.push_str(&table_html(&economics, |_, row| {
+        if matches!(row.get(1), Some(Cell::Text(t)) if *t == total_word) {
+            "total"
+        } else {
+            ""
+        }
+    }));
+    html.push_str("</section>");
+
     // Differences, keys, years, categories.
     let differences = tables::differences(study, evaluation, tr, year);
     let _ = write!(

@@ -214,6 +214,84 @@ pub fn stacked_bars(rows: &[String], series: &[Series], unit: &str) -> String {
     svg(width, height, &body)
 }
 
+/// Lines over the years (e.g. cumulative cost per scenario), with an
+/// optional marked point per series (e.g. its payback year).
+#[must_use]
+pub fn lines(years: &[i32], series: &[Series], marks: &[Option<usize>], unit: &str) -> String {
+    let (width, plot_height, left, top) = (760.0, 300.0, 100.0, 16.0);
+    let plot_width = width - left - 20.0;
+    let max = series
+        .iter()
+        .flat_map(|s| s.values.iter().flatten())
+        .fold(0.0_f64, |m, v| m.max(*v));
+    let step = nice_step(max, 6.0);
+    let top_value = (max / step).ceil().max(1.0) * step;
+    let y_of = |v: f64| top + plot_height - v.max(0.0) / top_value * plot_height;
+    #[allow(clippy::cast_precision_loss)]
+    let x_of = |i: usize| left + plot_width * i as f64 / (years.len().max(2) - 1) as f64;
+    let mut body = String::new();
+    let mut tick = 0.0;
+    while tick <= top_value + step / 2.0 {
+        let y = y_of(tick);
+        let _ = write!(
+            body,
+            r#"<line x1="{left}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" class="grid"/><text x="{:.1}" y="{:.1}" class="tick" text-anchor="end">{}</text>"#,
+            left + plot_width,
+            left - 6.0,
+            y + 4.0,
+            escape(&axis_label(tick))
+        );
+        tick += step;
+    }
+    for (i, year) in years.iter().enumerate() {
+        let _ = write!(
+            body,
+            r#"<text x="{:.1}" y="{:.1}" class="tick" text-anchor="middle">{year}</text>"#,
+            x_of(i),
+            top + plot_height + 16.0
+        );
+    }
+    for (serie, mark) in series.iter().zip(marks) {
+        let points: Vec<String> = serie
+            .values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.map(|v| format!("{:.1},{:.1}", x_of(i), y_of(v))))
+            .collect();
+        let _ = write!(
+            body,
+            r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="2.5"><title>{}</title></polyline>"#,
+            points.join(" "),
+            serie.color,
+            escape(&serie.name)
+        );
+        if let Some(i) = mark
+            && let Some(Some(v)) = serie.values.get(*i)
+        {
+            let (x, y) = (x_of(*i), y_of(*v));
+            let _ = write!(
+                body,
+                r##"<path d="M{x:.1} {:.1} L{:.1} {y:.1} L{x:.1} {:.1} L{:.1} {y:.1} Z" fill="{}" stroke="#333" stroke-width="0.8"><title>{} – {}</title></path>"##,
+                y - 7.0,
+                x + 7.0,
+                y + 7.0,
+                x - 7.0,
+                serie.color,
+                escape(&serie.name),
+                years.get(*i).copied().unwrap_or_default()
+            );
+        }
+    }
+    let _ = write!(
+        body,
+        r#"<text x="14" y="{0:.1}" class="tick" transform="rotate(-90 14 {0:.1})" text-anchor="middle">{1}</text>"#,
+        top + plot_height / 2.0,
+        escape(unit)
+    );
+    let height = legend(&mut body, series, top + plot_height + 42.0, left, plot_width);
+    svg(width, height, &body)
+}
+
 fn svg(width: f64, height: f64, body: &str) -> String {
     format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" width="100%" role="img">{body}</svg>"#

@@ -7,7 +7,7 @@
 //! its total, the parts are rounded so they add up to the shown total
 //! (largest remainder).
 
-use crate::engine::{Evaluation, Metric};
+use crate::engine::{Evaluation, Metric, Payback};
 use crate::format::round_split;
 use crate::i18n::Tr;
 use crate::model::{Attribute, Driver, KeyRule, Payer, Source, Study, Timing};
@@ -228,6 +228,72 @@ pub fn per_year(evaluation: &Evaluation, tr: &Tr) -> Table {
         title: tr.args(
             "table-per-year",
             &[("first", first.to_string()), ("last", last.to_string())],
+        ),
+        headers,
+        rows,
+    }
+}
+
+fn payback_cell(tr: &Tr, payback: Payback) -> Cell {
+    match payback {
+        Payback::Year(y) => Cell::Number(f64::from(y), 0),
+        Payback::NotWithinHorizon => Cell::Text(tr.get("cli-never")),
+        Payback::NotApplicable => Cell::Empty,
+    }
+}
+
+/// Over the whole horizon, per scenario and member (and all participants
+/// together): present value, equivalent annual cost, the undiscounted sum,
+/// and the payback year against today's operation.
+#[must_use]
+pub fn economics(study: &Study, evaluation: &Evaluation, tr: &Tr) -> Table {
+    let headers = [
+        "ui-scenario",
+        "table-member",
+        "metric-pv",
+        "metric-eac",
+        "metric-total",
+        "table-payback",
+    ]
+    .iter()
+    .map(|id| tr.get(id))
+    .collect();
+    let mut rows = Vec::new();
+    for s in 0..evaluation.scenarios.len() {
+        let pv = evaluation.summary(Metric::PresentValue)[s].rounded(1.0);
+        let eac = evaluation.summary(Metric::AnnualEquivalent)[s].rounded(1.0);
+        let sum = evaluation.summary(Metric::HorizonSum)[s].rounded(1.0);
+        for (m, member) in study.members.iter().enumerate() {
+            let Some(pv_m) = pv.0[m] else { continue };
+            rows.push(vec![
+                Cell::text(&evaluation.scenarios[s].name),
+                Cell::text(&member.name),
+                Cell::Money(pv_m),
+                eac.0[m].map_or(Cell::Empty, Cell::Money),
+                sum.0[m].map_or(Cell::Empty, Cell::Money),
+                payback_cell(tr, evaluation.payback(s, Some(m))),
+            ]);
+        }
+        rows.push(vec![
+            Cell::text(&evaluation.scenarios[s].name),
+            Cell::text(tr.get("ui-total")),
+            Cell::Money(pv.1),
+            Cell::Money(eac.1),
+            Cell::Money(sum.1),
+            payback_cell(tr, evaluation.payback(s, None)),
+        ]);
+    }
+    let first = evaluation.years.first().copied().unwrap_or_default();
+    let last = evaluation.years.last().copied().unwrap_or_default();
+    Table {
+        id: "economics",
+        title: tr.args(
+            "table-economics",
+            &[
+                ("first", first.to_string()),
+                ("last", last.to_string()),
+                ("rate", study.assumptions.discount.name.clone()),
+            ],
         ),
         headers,
         rows,
@@ -535,6 +601,7 @@ pub fn all(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -> Vec<Ta
         baseline(study, tr),
         by_category(study, evaluation, tr, year),
         per_year(evaluation, tr),
+        economics(study, evaluation, tr),
         shares(study, evaluation, tr),
         inputs(study, tr),
     ]

@@ -1,0 +1,153 @@
+//! Over the years: cumulative cost of each scenario as lines with the
+//! payback year marked, for all participants or one municipality, and the
+//! table of present value, equivalent annual cost and payback year per
+//! scenario and municipality.
+
+use eframe::egui::{self, RichText, Ui};
+use egui_plot::{Line, MarkerShape, Plot, PlotPoints, Points};
+
+use super::comparison::scenario_color;
+use super::widgets::report_table_ui;
+use super::{Command, UiState};
+use crate::engine::{Evaluation, Payback};
+use crate::format;
+use crate::i18n::Tr;
+use crate::io::tables;
+use crate::model::Study;
+
+/// Draws the view.
+pub fn view_ui(
+    ui: &mut Ui,
+    tr: &Tr,
+    study: &Study,
+    evaluation: Option<&Evaluation>,
+    state: &mut UiState,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading(tr.get("view-years"));
+    let Some(evaluation) = evaluation else {
+        ui.label(RichText::new(tr.get("ui-no-result")).color(ui.visuals().error_fg_color));
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr.get("ui-show-for"));
+        if ui
+            .selectable_label(state.years_member.is_none(), tr.get("ui-all-members"))
+            .clicked()
+        {
+            state.years_member = None;
+        }
+        for (m, member) in study.members.iter().enumerate() {
+            if ui
+                .selectable_label(state.years_member == Some(m), &member.name)
+                .clicked()
+            {
+                state.years_member = Some(m);
+            }
+        }
+    });
+    let member = state.years_member.filter(|m| *m < study.members.len());
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            cumulative_chart_ui(ui, tr, evaluation, member);
+            ui.add_space(12.0);
+            let table = tables::economics(study, evaluation, tr);
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(&table.title).strong());
+                if ui
+                    .button(tr.get("ui-copy-table"))
+                    .on_hover_text(tr.get("ui-copy-table-hint"))
+                    .clicked()
+                {
+                    commands.push(Command::CopyTable("economics"));
+                }
+            });
+            report_table_ui(ui, "economics-table", &table);
+            ui.label(RichText::new(tr.get("ui-payback-help")).small().weak());
+        });
+}
+
+fn cumulative_chart_ui(ui: &mut Ui, tr: &Tr, evaluation: &Evaluation, member: Option<usize>) {
+    let years: Vec<f64> = evaluation.years.iter().map(|y| f64::from(*y)).collect();
+    let mut lines = Vec::new();
+    let mut marks = Vec::new();
+    let mut legend = Vec::new();
+    for (s, result) in evaluation.scenarios.iter().enumerate() {
+        let Some(cumulative) = evaluation.cumulative_cost(s, member) else {
+            continue;
+        };
+        let color = scenario_color(evaluation, s);
+        let points: Vec<[f64; 2]> = years.iter().zip(&cumulative).map(|(x, y)| [*x, *y]).collect();
+        lines.push(
+            Line::new(result.name.clone(), PlotPoints::from(points))
+                .color(color)
+                .width(2.5),
+        );
+        let payback = evaluation.payback(s, member);
+        if let Payback::Year(year) = payback
+            && let Some(y) = evaluation.year_index(year)
+        {
+            marks.push(
+                Points::new(
+                    format!("{} – {}", result.name, tr.get("table-payback")),
+                    vec![[f64::from(year), cumulative[y]]],
+                )
+                .shape(MarkerShape::Diamond)
+                .radius(7.0)
+                .color(color),
+            );
+        }
+        let payback_text = match payback {
+            Payback::Year(y) => tr.args("ui-payback-in", &[("year", y.to_string())]),
+            Payback::NotWithinHorizon => tr.get("ui-payback-never"),
+            Payback::NotApplicable => String::new(),
+        };
+        legend.push((result.name.clone(), color, payback_text));
+    }
+    Plot::new("cumulative-chart")
+        .height(360.0)
+        .allow_scroll(false)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .include_y(0.0)
+        .y_axis_label(tr.get("ui-cumulative-cost"))
+        .x_axis_formatter(|mark, _| {
+            if (mark.value - mark.value.round()).abs() < 1e-6 {
+                format!("{:.0}", mark.value)
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_formatter(|mark, _| format::nordic(mark.value, 0))
+        .label_formatter(|position| match position {
+            egui_plot::HoverPosition::NearDataPoint {
+                plot_name, position, ..
+            } => Some(format!(
+                "{plot_name}\n{:.0}: {}",
+                position.x,
+                format::kroner(position.y)
+            )),
+            egui_plot::HoverPosition::Elsewhere { .. } => None,
+        })
+        .show(ui, |plot| {
+            for line in lines {
+                plot.line(line);
+            }
+            for mark in marks {
+                plot.points(mark);
+            }
+        });
+    ui.horizontal_wrapped(|ui| {
+        for (name, color, payback) in &legend {
+            ui.label(RichText::new("■").color(*color));
+            let text = if payback.is_empty() {
+                name.clone()
+            } else {
+                format!("{name} ({payback})")
+            };
+            ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend));
+            ui.add_space(8.0);
+        }
+    });
+}
