@@ -366,3 +366,6 @@ ui-payback-in = pays back in { $year }
 ui-payback-never = does not pay back within the horizon
 ui-payback-help = Payback year: the first year in which the scenario’s cumulative savings against today’s operation (undiscounted) are zero or more. ◆ marks it in the chart.
 brief-chart-cumulative = Cumulative cost over the years, all participants (NOK; ◆ payback year)
+ui-presets = Presets:
+ui-tax-zone = Zone…
+ui-zone = Zone

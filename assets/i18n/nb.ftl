@@ -366,3 +366,6 @@ ui-payback-in = tilbakebetalt i { $year }
 ui-payback-never = tilbakebetales ikke innen perioden
 ui-payback-help = Tilbakebetalingsår: det første året scenarioets akkumulerte innsparing mot dagens drift (ikke diskontert) er null eller mer. ◆ markerer det i diagrammet.
 brief-chart-cumulative = Akkumulert kostnad over årene, alle deltakere (kr; ◆ tilbakebetalingsår)
+ui-presets = Forhåndsvalg:
+ui-tax-zone = Sone …
+ui-zone = Sone

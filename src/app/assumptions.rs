@@ -93,6 +93,17 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>)
         });
     ui.add_space(12.0);
     ui.label(RichText::new(capitalized(&tr.get("field-discount-rate"))).strong());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr.get("ui-presets"));
+        for preset in crate::model::presets::discount_rates() {
+            let selected = preset == a.discount;
+            if ui.selectable_label(selected, &preset.name).clicked() && !selected {
+                let mut next = a.clone();
+                next.discount = preset;
+                push(commands, next, None);
+            }
+        }
+    });
     ui.horizontal(|ui| {
         ui.label(tr.get("ui-name"));
         let mut name = a.discount.name.clone();

@@ -78,7 +78,7 @@ fn show_bars(ui: &mut Ui, plot: Plot<'_>, charts: Vec<BarChart>) {
 
 /// A legend under a chart (so it never covers a bar): a coloured square
 /// and the series name for each series, wrapped to the width.
-fn legend_ui(ui: &mut Ui, entries: &[(String, Color32)]) {
+pub(super) fn legend_ui(ui: &mut Ui, entries: &[(String, Color32)]) {
     ui.horizontal_wrapped(|ui| {
         for (name, color) in entries {
             // One label per entry, so a square never parts from its name.

@@ -5,7 +5,7 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::document::Edit;
-use super::widgets::{EXTRA, capitalized, number_ui, right_label, text_ui};
+use super::widgets::{EXTRA, capitalized, combo_ui, number_ui, right_label, text_ui};
 use super::{Command, UiState};
 use crate::format;
 use crate::i18n::Tr;
@@ -184,6 +184,34 @@ fn salary_ui(ui: &mut Ui, tr: &Tr, member: &Member, index: usize, commands: &mut
             );
         }
         ui.label("%");
+        combo_ui(
+            ui,
+            ("tax-zone", index),
+            &tr.get("ui-tax-zone"),
+            tr.get("ui-tax-zone"),
+            |ui| {
+                for (zone, rate) in crate::model::presets::EMPLOYER_TAX_ZONES {
+                    let text = format!(
+                        "{} {zone}: {}",
+                        tr.get("ui-zone"),
+                        crate::format::percent(rate, 1)
+                    );
+                    if ui
+                        .selectable_label((salary.employer_tax_percent - rate).abs() < 1e-9, text)
+                        .clicked()
+                    {
+                        set(
+                            Salary {
+                                employer_tax_percent: rate,
+                                source: crate::model::presets::employer_tax_source(zone),
+                                ..salary.clone()
+                            },
+                            commands,
+                        );
+                    }
+                }
+            },
+        );
         ui.label(capitalized(&tr.get("field-pension")));
         if let Some(v) = number_ui(
             ui,

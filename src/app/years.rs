@@ -138,16 +138,16 @@ fn cumulative_chart_ui(ui: &mut Ui, tr: &Tr, evaluation: &Evaluation, member: Op
                 plot.points(mark);
             }
         });
-    ui.horizontal_wrapped(|ui| {
-        for (name, color, payback) in &legend {
-            ui.label(RichText::new("■").color(*color));
+    let entries: Vec<(String, egui::Color32)> = legend
+        .into_iter()
+        .map(|(name, color, payback)| {
             let text = if payback.is_empty() {
-                name.clone()
+                name
             } else {
                 format!("{name} ({payback})")
             };
-            ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend));
-            ui.add_space(8.0);
-        }
-    });
+            (text, color)
+        })
+        .collect();
+    super::charts::legend_ui(ui, &entries);
 }

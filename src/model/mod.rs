@@ -13,6 +13,7 @@
 pub mod edit;
 pub mod examples;
 pub mod keys;
+pub mod presets;
 pub mod validate;
 
 use std::collections::BTreeMap;
