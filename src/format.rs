@@ -63,6 +63,18 @@ pub fn nordic(value: f64, decimals: usize) -> String {
     nordic_with(value, decimals, GROUP_SEP, MINUS)
 }
 
+/// Like [`nordic`] with at most `max_decimals` decimals and no trailing
+/// zeros: `99,5`, `22,28`, `1 226`.
+#[must_use]
+pub fn nordic_trim(value: f64, max_decimals: usize) -> String {
+    let text = nordic(value, max_decimals);
+    if text.contains(',') {
+        text.trim_end_matches('0').trim_end_matches(',').to_owned()
+    } else {
+        text
+    }
+}
+
 /// Whole kroner for the screen: `1 234 567 kr`.
 #[must_use]
 pub fn kroner(value: f64) -> String {
@@ -228,6 +240,9 @@ mod tests {
         assert_eq!(nordic(-0.2, 0), "0");
         assert_eq!(nordic(f64::NAN, 0), "–");
         assert_eq!(percent(22.28, 1), "22,3\u{a0}%");
+        assert_eq!(nordic_trim(99.5, 2), "99,5");
+        assert_eq!(nordic_trim(1226.0, 2), "1\u{a0}226");
+        assert_eq!(nordic_trim(-0.25, 2), "\u{2212}0,25");
     }
 
     #[test]

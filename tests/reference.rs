@@ -231,3 +231,18 @@ fn without_member_keeps_a_lump_sum_total() {
     // The four-member key renormalised: G 22.28 / 74.
     assert!((per_member[0].unwrap() - 2_262_000.0 * 22.28 / 74.0).abs() < 1e-6);
 }
+
+#[test]
+fn remote_operation_guarantees_99_5_percent_uptime() {
+    let study = reference();
+    let remote = study
+        .scenarios
+        .iter()
+        .find(|s| s.id.as_str() == "remote")
+        .unwrap();
+    let level = remote.service_level.as_ref().unwrap();
+    assert!((level.downtime_hours_per_year() - 43.8).abs() < 1e-9);
+    assert_eq!(level.expected_downtime_cost_nok_per_year(), None);
+    let text = samdrift::io::tables::service_level_text(&Tr::new(Lang::Nb), level);
+    assert_eq!(text, "oppetid 99,5\u{a0}% = 43,8 timer nedetid per år");
+}

@@ -369,3 +369,10 @@ brief-chart-cumulative = Cumulative cost over the years, all participants (NOK; 
 ui-presets = Presets:
 ui-tax-zone = Zone…
 ui-zone = Zone
+field-uptime = guaranteed uptime
+field-downtime-cost = cost of an hour of downtime (NOK)
+problem-percent-out-of-range = the { $field } of { $value } % is outside 0–100 %.
+service-level = uptime { $uptime } = { $hours } hours of downtime a year
+service-level-cost = { $base } (expected cost { $cost } a year)
+ui-service-level = Service level
+ui-uptime-guaranteed = Guaranteed uptime

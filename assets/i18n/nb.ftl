@@ -369,3 +369,10 @@ brief-chart-cumulative = Akkumulert kostnad over årene, alle deltakere (kr; ◆
 ui-presets = Forhåndsvalg:
 ui-tax-zone = Sone …
 ui-zone = Sone
+field-uptime = garantert oppetid
+field-downtime-cost = kostnad per time nedetid (kr)
+problem-percent-out-of-range = { $field } på { $value } % er utenfor 0–100 %.
+service-level = oppetid { $uptime } = { $hours } timer nedetid per år
+service-level-cost = { $base } (forventet kostnad { $cost } per år)
+ui-service-level = Tjenestenivå
+ui-uptime-guaranteed = Garantert oppetid

@@ -276,7 +276,14 @@ fn table_ui(
                     let result = &evaluation.scenarios[row.scenario];
                     let is_today = evaluation.today == Some(row.scenario);
                     let name = RichText::new(&result.name);
-                    ui.label(if is_today { name.italics() } else { name });
+                    let response = ui.label(if is_today { name.italics() } else { name });
+                    if let Some(level) = study
+                        .scenarios
+                        .get(row.scenario)
+                        .and_then(|s| s.service_level.as_ref())
+                    {
+                        response.on_hover_text(crate::io::tables::service_level_text(tr, level));
+                    }
                     let (members, total) = row.rounded(unit);
                     for (m, value) in members.iter().enumerate() {
                         cell_ui(

@@ -12,7 +12,7 @@ use crate::format;
 use crate::i18n::Tr;
 use crate::model::{
     Attribute, CategoryId, CostLine, Driver, Growth, KeyId, Payer, Scenario, ScenarioId, ScenarioKind,
-    Source, Study, Timing,
+    ServiceLevel, Source, Study, Timing,
 };
 
 fn kind_id(kind: ScenarioKind) -> &'static str {
@@ -87,6 +87,7 @@ pub fn view_ui(
                     participants: None,
                     key: study.keys.first().map(|k| k.id.clone()),
                     lines: Vec::new(),
+                    service_level: None,
                     note: String::new(),
                 };
                 commands.push(Command::Edit(
@@ -278,6 +279,9 @@ fn scenario_ui(
                 }
             });
             ui.end_row();
+            ui.label(tr.get("ui-service-level"));
+            service_level_ui(ui, tr, scenario, index, commands);
+            ui.end_row();
             ui.label(tr.get("ui-note"));
             let mut note = scenario.note.clone();
             let r = ui.add(
@@ -353,6 +357,68 @@ fn scenario_ui(
         });
         push(commands, s, None);
     }
+}
+
+fn service_level_ui(ui: &mut Ui, tr: &Tr, scenario: &Scenario, index: usize, commands: &mut Vec<Command>) {
+    let set = |commands: &mut Vec<Command>, level: Option<ServiceLevel>| {
+        let mut s = scenario.clone();
+        s.service_level = level;
+        commands.push(Command::Edit(Edit::SetScenario(index, s), None));
+    };
+    ui.horizontal_wrapped(|ui| {
+        let mut on = scenario.service_level.is_some();
+        if ui.checkbox(&mut on, tr.get("ui-uptime-guaranteed")).changed() {
+            set(
+                commands,
+                on.then(|| ServiceLevel {
+                    uptime_percent: 99.5,
+                    downtime_cost_nok_per_hour: None,
+                    source: Source::default(),
+                }),
+            );
+        }
+        let Some(level) = &scenario.service_level else {
+            return;
+        };
+        if let Some(v) = number_ui(
+            ui,
+            tr,
+            ("uptime", index),
+            level.uptime_percent,
+            2,
+            60.0,
+            &tr.get("field-uptime"),
+        ) {
+            set(
+                commands,
+                Some(ServiceLevel {
+                    uptime_percent: v,
+                    ..level.clone()
+                }),
+            );
+        }
+        ui.label("%");
+        ui.label(tr.get("field-downtime-cost"));
+        let cost = level.downtime_cost_nok_per_hour.unwrap_or(f64::NAN);
+        if let Some(v) = number_ui(
+            ui,
+            tr,
+            ("downtime-cost", index),
+            cost,
+            0,
+            80.0,
+            &tr.get("field-downtime-cost"),
+        ) {
+            set(
+                commands,
+                Some(ServiceLevel {
+                    downtime_cost_nok_per_hour: Some(v),
+                    ..level.clone()
+                }),
+            );
+        }
+        ui.label(RichText::new(crate::io::tables::service_level_text(tr, level)).weak());
+    });
 }
 
 #[allow(clippy::too_many_arguments)]

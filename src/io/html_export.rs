@@ -71,10 +71,7 @@ fn cell_html(cell: &Cell) -> String {
         Cell::Text(s) => format!("<td>{}</td>", escape(s)),
         Cell::Money(v) => format!(r#"<td class="num">{}</td>"#, escape(&format::nordic(*v, 0))),
         Cell::Percent(v) => format!(r#"<td class="num">{}</td>"#, escape(&format::percent(*v, 2))),
-        Cell::Number(v, d) => format!(
-            r#"<td class="num">{}</td>"#,
-            escape(format::nordic(*v, *d).trim_end_matches(",00"))
-        ),
+        Cell::Number(v, d) => format!(r#"<td class="num">{}</td>"#, escape(&format::nordic_trim(*v, *d))),
         Cell::Empty => r#"<td class="num">—</td>"#.to_owned(),
     }
 }
@@ -175,6 +172,9 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
             escape(&kind_text(tr, scenario.kind)),
             escape(&who)
         );
+        if let Some(level) = &scenario.service_level {
+            let _ = write!(html, "<br>{}", escape(&tables::service_level_text(tr, level)));
+        }
         if !scenario.note.is_empty() {
             let _ = write!(
                 html,

@@ -592,6 +592,29 @@ pub fn inputs(study: &Study, tr: &Tr) -> Table {
     }
 }
 
+/// A scenario's service level in words: "uptime 99,5 % = 43,8 hours of
+/// downtime a year (expected cost 219 000 kr a year)".
+#[must_use]
+pub fn service_level_text(tr: &Tr, level: &crate::model::ServiceLevel) -> String {
+    let base = tr.args(
+        "service-level",
+        &[
+            (
+                "uptime",
+                format!("{}\u{a0}%", crate::format::nordic_trim(level.uptime_percent, 3)),
+            ),
+            ("hours", crate::format::nordic(level.downtime_hours_per_year(), 1)),
+        ],
+    );
+    match level.expected_downtime_cost_nok_per_year() {
+        Some(cost) => tr.args(
+            "service-level-cost",
+            &[("base", base), ("cost", crate::format::kroner(cost))],
+        ),
+        None => base,
+    }
+}
+
 /// Every table, in the order the exports show them.
 #[must_use]
 pub fn all(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -> Vec<Table> {

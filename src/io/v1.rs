@@ -194,6 +194,7 @@ pub(super) fn migrate(old: StudyV1) -> Study {
                         source: Source::Assumption { note: note.clone() },
                     })
                     .collect(),
+                service_level: None,
                 note: String::new(),
             })
             .collect(),

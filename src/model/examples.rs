@@ -127,6 +127,7 @@ pub fn small_study() -> Study {
             participants: None,
             key: None,
             lines: vec![],
+            service_level: None,
             note: String::new(),
         },
         Scenario {
@@ -159,6 +160,7 @@ pub fn small_study() -> Study {
                     source: Source::default(),
                 },
             ],
+            service_level: None,
             note: String::new(),
         },
     ];
@@ -236,6 +238,7 @@ pub fn synthetic(members: usize, lines: usize, scenarios: usize, years: u32) -> 
         participants: None,
         key: None,
         lines: vec![],
+        service_level: None,
         note: String::new(),
     }];
     for s in 1..scenarios.max(1) {
@@ -288,6 +291,7 @@ pub fn synthetic(members: usize, lines: usize, scenarios: usize, years: u32) -> 
             participants: None,
             key: Some(KeyId::new(if s % 2 == 0 { "equal" } else { "mix" })),
             lines,
+            service_level: None,
             note: String::new(),
         });
     }

@@ -441,9 +441,44 @@ pub struct Scenario {
     /// The scenario's own cost lines.
     #[serde(default)]
     pub lines: Vec<CostLine>,
+    /// The availability a provider guarantees (outsourced hosting).
+    #[serde(default)]
+    pub service_level: Option<ServiceLevel>,
     /// Remarks.
     #[serde(default)]
     pub note: String,
+}
+
+/// Guaranteed availability, and what an hour without the systems costs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceLevel {
+    /// Guaranteed uptime, percent of the hours of a year (e.g. 99.5).
+    pub uptime_percent: f64,
+    /// What an hour of downtime costs the members together, NOK, if known.
+    #[serde(default)]
+    pub downtime_cost_nok_per_hour: Option<f64>,
+    /// Where the figures come from.
+    #[serde(default)]
+    pub source: Source,
+}
+
+/// Hours in a year (365 days).
+pub const HOURS_PER_YEAR: f64 = 8760.0;
+
+impl ServiceLevel {
+    /// Hours of downtime a year the guarantee allows: 99,5 % → 43,8 hours.
+    #[must_use]
+    pub fn downtime_hours_per_year(&self) -> f64 {
+        (100.0 - self.uptime_percent) / 100.0 * HOURS_PER_YEAR
+    }
+
+    /// The expected cost of that downtime a year, if an hourly cost is given.
+    #[must_use]
+    pub fn expected_downtime_cost_nok_per_year(&self) -> Option<f64> {
+        self.downtime_cost_nok_per_hour
+            .map(|c| c * self.downtime_hours_per_year())
+    }
 }
 
 /// What a line's amount is multiplied by.

@@ -332,6 +332,13 @@ pub enum Problem {
     },
     /// The discount rate has no step starting at year 0, or steps out of order.
     DiscountSteps,
+    /// A percentage outside 0–100.
+    PercentOutOfRange {
+        /// Message id of the field.
+        field: &'static str,
+        /// The value.
+        value: f64,
+    },
     /// No scenario of kind "today's operation": differences cannot be shown.
     NoTodayScenario,
     /// More than one scenario of kind "today's operation".
@@ -361,7 +368,7 @@ impl Problem {
     #[must_use]
     #[allow(clippy::too_many_lines)]
     pub fn message(&self, tr: &Tr) -> String {
-        let num = |v: f64| format::nordic(v, 2).trim_end_matches(",00").to_owned();
+        let num = |v: f64| format::nordic_trim(v, 2);
         let kr = |v: f64| format::kroner(v);
         match self {
             Problem::NoMembers => tr.get("problem-no-members"),
@@ -482,6 +489,10 @@ impl Problem {
                 &[("field", tr.get(field)), ("value", num(*value))],
             ),
             Problem::DiscountSteps => tr.get("problem-discount-steps"),
+            Problem::PercentOutOfRange { field, value } => tr.args(
+                "problem-percent-out-of-range",
+                &[("field", tr.get(field)), ("value", num(*value))],
+            ),
             Problem::NoTodayScenario => tr.get("problem-no-today-scenario"),
             Problem::SeveralTodayScenarios => tr.get("problem-several-today-scenarios"),
         }
@@ -1026,6 +1037,21 @@ fn scenario_checks(
         },
         None if has_shared => report.push(&place, Problem::SharedLinesWithoutKey),
         None => {}
+    }
+    if let Some(level) = &scenario.service_level {
+        if report.number(&place, "field-uptime", level.uptime_percent, false) && level.uptime_percent > 100.0
+        {
+            report.push(
+                &place,
+                Problem::PercentOutOfRange {
+                    field: "field-uptime",
+                    value: level.uptime_percent,
+                },
+            );
+        }
+        if let Some(cost) = level.downtime_cost_nok_per_hour {
+            report.number(&place, "field-downtime-cost", cost, false);
+        }
     }
     let first = study.assumptions.first_year;
     let last = study.assumptions.end_year() - 1;
