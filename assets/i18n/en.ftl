@@ -376,3 +376,7 @@ service-level = uptime { $uptime } = { $hours } hours of downtime a year
 service-level-cost = { $base } (expected cost { $cost } a year)
 ui-service-level = Service level
 ui-uptime-guaranteed = Guaranteed uptime
+problem-salary-line-shared = the line’s amount is a member’s salary, so it cannot be shared by a key; let each member pay its own, or one member.
+problem-salary-missing = the line’s amount is the salary of { $member }, which has no salary given (see Staffing).
+ui-amount-is-salary = = salary incl. social costs
+ui-amount-is-salary-hint = The amount per FTE is each paying municipality’s salary including employer tax and pension (see Staffing), so it follows any change there.

@@ -376,3 +376,7 @@ service-level = oppetid { $uptime } = { $hours } timer nedetid per år
 service-level-cost = { $base } (forventet kostnad { $cost } per år)
 ui-service-level = Tjenestenivå
 ui-uptime-guaranteed = Garantert oppetid
+problem-salary-line-shared = linjens beløp er en kommunes lønn, så den kan ikke fordeles etter en nøkkel; la hver kommune betale sin egen, eller én kommune.
+problem-salary-missing = linjens beløp er lønnen til { $member }, som ikke har oppgitt lønn (se Bemanning).
+ui-amount-is-salary = = lønn inkl. sosiale kostnader
+ui-amount-is-salary-hint = Beløpet per årsverk er lønnen inkludert arbeidsgiveravgift og pensjon til kommunen som betaler (se Bemanning), så det følger enhver endring der.

@@ -11,8 +11,8 @@ use crate::engine::{Evaluation, Metric};
 use crate::format;
 use crate::i18n::Tr;
 use crate::model::{
-    Attribute, CategoryId, CostLine, Driver, Growth, KeyId, Payer, Scenario, ScenarioId, ScenarioKind,
-    ServiceLevel, Source, Study, Timing,
+    AmountFrom, Attribute, CategoryId, CostLine, Driver, Growth, KeyId, Payer, Scenario, ScenarioId,
+    ScenarioKind, ServiceLevel, Source, Study, Timing,
 };
 
 fn kind_id(kind: ScenarioKind) -> &'static str {
@@ -344,6 +344,7 @@ fn scenario_ui(
                 .first()
                 .map_or_else(|| CategoryId::new("other"), |c| c.id.clone()),
             amount_nok: 0.0,
+            amount_from: crate::model::AmountFrom::Fixed,
             quantity: 1.0,
             driver: Driver::Lump,
             payer: if scenario.key.is_some() {
@@ -473,19 +474,48 @@ fn line_ui(
             },
         );
         let label = format!("{} – {}", line.label, tr.get("field-amount"));
-        if let Some(v) = number_ui(
-            ui,
-            tr,
-            ("line-amount", index, l),
-            line.amount_nok,
-            0,
-            100.0,
-            &label,
-        ) {
+        let from_salary = line.amount_from == AmountFrom::SalaryWithSocialCosts;
+        if !from_salary
+            && let Some(v) = number_ui(
+                ui,
+                tr,
+                ("line-amount", index, l),
+                line.amount_nok,
+                0,
+                100.0,
+                &label,
+            )
+        {
             set(
                 commands,
                 CostLine {
                     amount_nok: v,
+                    ..line.clone()
+                },
+                None,
+            );
+        }
+        let mut salary = from_salary;
+        if ui
+            .checkbox(&mut salary, tr.get("ui-amount-is-salary"))
+            .on_hover_text(tr.get("ui-amount-is-salary-hint"))
+            .changed()
+        {
+            let amount_from = if salary {
+                AmountFrom::SalaryWithSocialCosts
+            } else {
+                AmountFrom::Fixed
+            };
+            let payer = if salary && line.payer == Payer::Shared {
+                Payer::EachMember
+            } else {
+                line.payer.clone()
+            };
+            set(
+                commands,
+                CostLine {
+                    amount_from,
+                    payer,
                     ..line.clone()
                 },
                 None,

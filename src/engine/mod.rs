@@ -23,8 +23,8 @@
 use std::collections::HashMap;
 
 use crate::model::{
-    CategoryId, Driver, Growth, KeyRule, MemberId, Payer, Report, ScenarioId, ScenarioKind, Study, Timing,
-    keys, validate,
+    AmountFrom, CategoryId, Driver, Growth, KeyRule, MemberId, Payer, Report, Salary, ScenarioId,
+    ScenarioKind, Study, Timing, keys, validate,
 };
 
 /// Why a study cannot be evaluated.
@@ -503,21 +503,36 @@ fn compute(study: &Study, report: Report) -> Result<Evaluation, EngineError> {
             } else {
                 participant_idx.iter().map(|&m| quantities[m]).sum()
             };
-            let unit = line.amount_nok * line.quantity;
+            // Amount per unit for the member who pays it.
+            let unit = |m: usize| -> Result<f64, EngineError> {
+                let amount = match line.amount_from {
+                    AmountFrom::Fixed => line.amount_nok,
+                    AmountFrom::SalaryWithSocialCosts => study.members[m]
+                        .salary
+                        .as_ref()
+                        .map(Salary::with_social_costs_nok_per_fte)
+                        .ok_or_else(|| invalid(&report))?,
+                };
+                Ok(amount * line.quantity)
+            };
             match &line.payer {
                 Payer::Shared => {
+                    if line.amount_from != AmountFrom::Fixed {
+                        return Err(invalid(&report));
+                    }
+                    let unit = line.amount_nok * line.quantity;
                     for &m in &participant_idx {
                         base[m] += unit * total_quantity * key_shares[m];
                     }
                 }
                 Payer::EachMember => {
                     for &m in &participant_idx {
-                        base[m] += unit * quantities[m];
+                        base[m] += unit(m)? * quantities[m];
                     }
                 }
                 Payer::Member(id) => {
                     let m = *member_index.get(id).ok_or_else(|| invalid(&report))?;
-                    base[m] += unit * total_quantity;
+                    base[m] += unit(m)? * total_quantity;
                 }
             }
         }
@@ -837,5 +852,43 @@ mod tests {
         let e = evaluate(&study).unwrap();
         assert_eq!(e.payback(1, Some(0)), Payback::NotWithinHorizon);
         assert_eq!(e.cumulative_cost(1, Some(0)).unwrap()[1], 1500.0 + 2.0 * 1100.0);
+    }
+
+    #[test]
+    fn a_salary_line_follows_salary_employer_tax_and_pension() {
+        let mut study = small_study();
+        for (member, nok) in study.members.iter_mut().zip([400_000.0, 500_000.0, 600_000.0]) {
+            member.salary = Some(Salary {
+                nok_per_fte: nok,
+                employer_tax_percent: 14.1,
+                pension_percent: 10.0,
+                source: crate::model::Source::default(),
+            });
+            member.positions = vec![crate::model::Position {
+                role: "IT".into(),
+                authorised_percent_of_fte: 100.0,
+                filled_percent_of_fte: 50.0,
+                tasks: vec![],
+                note: String::new(),
+            }];
+        }
+        let mut l = line(&study, "joint", 0);
+        l.amount_from = AmountFrom::SalaryWithSocialCosts;
+        l.amount_nok = 1.0; // not used
+        l.driver = Driver::Fte;
+        l.payer = Payer::EachMember;
+        set_lines(&mut study, "joint", vec![l]);
+        let e = evaluate(&study).unwrap();
+        // 0,5 FTE × 400 000 × 1,10 (pension) × 1,141 (employer tax) = 251 020.
+        let a = e.member_metric(1, 0, Metric::Annual(2030)).unwrap();
+        assert!((a - 0.5 * 400_000.0 * 1.10 * 1.141).abs() < 1e-6, "{a}");
+        // Zone V (0 %): the figure follows at once.
+        study.members[0].salary.as_mut().unwrap().employer_tax_percent = 0.0;
+        let e = evaluate(&study).unwrap();
+        let a = e.member_metric(1, 0, Metric::Annual(2030)).unwrap();
+        assert!((a - 0.5 * 400_000.0 * 1.10).abs() < 1e-6, "{a}");
+        // A paying member without a salary is an error, not a zero.
+        study.members[1].salary = None;
+        assert!(evaluate(&study).is_err());
     }
 }

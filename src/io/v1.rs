@@ -186,6 +186,7 @@ pub(super) fn migrate(old: StudyV1) -> Study {
                         label: l.label,
                         category: CategoryId(l.category),
                         amount_nok: l.amount_nok_per_year,
+                        amount_from: crate::model::AmountFrom::Fixed,
                         quantity: 1.0,
                         driver: Driver::Lump,
                         payer: Payer::Shared,

@@ -562,7 +562,11 @@ pub struct CostLine {
     /// Its category.
     pub category: CategoryId,
     /// NOK per unit of quantity × driver. Negative for savings or grants.
+    /// Not used when `amount_from` is a salary.
     pub amount_nok: f64,
+    /// Where the amount per unit comes from (default: `amount_nok`).
+    #[serde(default, skip_serializing_if = "AmountFrom::is_fixed")]
+    pub amount_from: AmountFrom,
     /// Units per driver unit (e.g. 2.5 positions); 1 when not given.
     #[serde(default = "one")]
     pub quantity: f64,
@@ -585,6 +589,25 @@ pub struct CostLine {
 
 fn one() -> f64 {
     1.0
+}
+
+/// Where a cost line's amount per unit comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum AmountFrom {
+    /// The line's own `amount_nok`.
+    #[default]
+    Fixed,
+    /// The paying member's salary including social costs per FTE, so the
+    /// line follows its salary, employer-tax rate and pension rate.
+    SalaryWithSocialCosts,
+}
+
+impl AmountFrom {
+    // serde's skip_serializing_if passes a reference.
+    #[allow(clippy::trivially_copy_pass_by_ref)]
+    fn is_fixed(&self) -> bool {
+        *self == AmountFrom::Fixed
+    }
 }
 
 /// Years, growth and discounting.

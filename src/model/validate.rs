@@ -332,6 +332,13 @@ pub enum Problem {
     },
     /// The discount rate has no step starting at year 0, or steps out of order.
     DiscountSteps,
+    /// A line's amount is a salary, but it is shared by a key (whose salary?).
+    SalaryLineShared,
+    /// A line's amount is the payer's salary, and the payer has none.
+    SalaryMissing {
+        /// The member's name.
+        member: String,
+    },
     /// A percentage outside 0–100.
     PercentOutOfRange {
         /// Message id of the field.
@@ -489,6 +496,10 @@ impl Problem {
                 &[("field", tr.get(field)), ("value", num(*value))],
             ),
             Problem::DiscountSteps => tr.get("problem-discount-steps"),
+            Problem::SalaryLineShared => tr.get("problem-salary-line-shared"),
+            Problem::SalaryMissing { member } => {
+                tr.args("problem-salary-missing", &[("member", member.clone())])
+            }
             Problem::PercentOutOfRange { field, value } => tr.args(
                 "problem-percent-out-of-range",
                 &[("field", tr.get(field)), ("value", num(*value))],
@@ -1092,6 +1103,28 @@ fn scenario_checks(
                         member: member.clone(),
                     },
                 );
+            }
+        }
+        if line.amount_from == crate::model::AmountFrom::SalaryWithSocialCosts {
+            let payers: Vec<&MemberId> = match &line.payer {
+                Payer::Shared => {
+                    report.push(&place, Problem::SalaryLineShared);
+                    Vec::new()
+                }
+                Payer::EachMember => participants.iter().collect(),
+                Payer::Member(id) => vec![id],
+            };
+            for id in payers {
+                if let Some(member) = study.member(id)
+                    && member.salary.is_none()
+                {
+                    report.push(
+                        &place,
+                        Problem::SalaryMissing {
+                            member: member.name.clone(),
+                        },
+                    );
+                }
             }
         }
         if let Driver::Attribute(attribute) = line.driver {
