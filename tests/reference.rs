@@ -246,3 +246,55 @@ fn remote_operation_guarantees_99_5_percent_uptime() {
     let text = samdrift::io::tables::service_level_text(&Tr::new(Lang::Nb), level);
     assert_eq!(text, "oppetid 99,5\u{a0}% = 43,8 timer nedetid per år");
 }
+
+#[test]
+fn transition_cost_for_remote_operation_present_value_and_payback() {
+    use samdrift::engine::Payback;
+    use samdrift::model::{CostLine, Timing};
+    // The reference study, 7 years at R-109 (4 %), plus a one-off
+    // transition cost of 2 000 000 kr in 2007 for remote operation, shared
+    // by the briefing's key.
+    let mut study = reference();
+    assert_eq!(study.assumptions.horizon_years, 7);
+    assert_eq!(study.assumptions.discount.steps[0].percent, 4.0);
+    let remote = study
+        .scenarios
+        .iter_mut()
+        .find(|s| s.id.as_str() == "remote")
+        .unwrap();
+    let mut transition: CostLine = remote.lines[0].clone();
+    transition.label = "Overgang".into();
+    transition.amount_nok = 2_000_000.0;
+    transition.timing = Timing::Once { year: 2007 };
+    remote.lines.push(transition);
+    let e = evaluate(&study).unwrap();
+    let r = e
+        .scenarios
+        .iter()
+        .position(|s| s.id.as_str() == "remote")
+        .unwrap();
+    let annuity: f64 = (0..7).map(|t| 1.04f64.powi(-t)).sum();
+    let shares = [0.2228, 0.1998, 0.3174, 0.26];
+    let today = [627_000.0, 550_000.0, 647_500.0, 590_000.0];
+    for m in 0..4 {
+        // PV = 2 136 000 × share × Σ 1/1,04^t + 2 000 000 × share.
+        let expected = 2_136_000.0 * shares[m] * annuity + 2_000_000.0 * shares[m];
+        let pv = e.member_metric(r, m, Metric::PresentValue).unwrap();
+        assert!((pv - expected).abs() < 0.01, "member {m}: {pv} vs {expected}");
+        // Payback: first year k with (k+1)·(today − yearly) − one-off ≥ 0.
+        let yearly_saving = today[m] - 2_136_000.0 * shares[m];
+        let one_off = 2_000_000.0 * shares[m];
+        let expected_payback = (0..7)
+            .find(|k| f64::from(*k + 1) * yearly_saving - one_off >= -0.5)
+            .map_or(Payback::NotWithinHorizon, |k| Payback::Year(2007 + k));
+        assert_eq!(e.payback(r, Some(m)), expected_payback, "member {m}");
+    }
+    assert_eq!(e.payback(r, Some(0)), Payback::Year(2009));
+    assert_eq!(e.payback(r, Some(1)), Payback::Year(2010));
+    assert_eq!(e.payback(r, Some(2)), Payback::NotWithinHorizon);
+    assert_eq!(
+        e.payback(r, None),
+        Payback::NotWithinHorizon,
+        "2 000 000 / 278 500 a year > 7 years"
+    );
+}
