@@ -227,17 +227,35 @@ pub fn combo_ui<R>(
 /// right-aligned in Nordic format, `—` for empty cells.
 pub fn report_table_ui(ui: &mut Ui, id_salt: &str, table: &crate::io::tables::Table) {
     use crate::io::tables::Cell;
+    // Columns with figures are right-aligned, text in them too ("aldri").
+    let numeric: Vec<bool> = (0..table.headers.len())
+        .map(|c| {
+            table.rows.iter().any(|r| {
+                matches!(
+                    r.get(c),
+                    Some(Cell::Money(_) | Cell::Percent(_) | Cell::Number(..))
+                )
+            })
+        })
+        .collect();
     egui::Grid::new(id_salt)
         .striped(true)
         .spacing([14.0, 4.0])
         .show(ui, |ui| {
-            for header in &table.headers {
-                ui.label(RichText::new(header).strong());
+            for (c, header) in table.headers.iter().enumerate() {
+                if numeric[c] {
+                    right_label(ui, RichText::new(header).strong());
+                } else {
+                    ui.label(RichText::new(header).strong());
+                }
             }
             ui.end_row();
             for row in &table.rows {
-                for cell in row {
+                for (c, cell) in row.iter().enumerate() {
                     match cell {
+                        Cell::Text(s) if numeric[c] => {
+                            right_label(ui, s.as_str());
+                        }
                         Cell::Text(s) => {
                             ui.label(s);
                         }
