@@ -380,3 +380,12 @@ problem-salary-line-shared = the line’s amount is a member’s salary, so it c
 problem-salary-missing = the line’s amount is the salary of { $member }, which has no salary given (see Staffing).
 ui-amount-is-salary = = salary incl. social costs
 ui-amount-is-salary-hint = The amount per FTE is each paying municipality’s salary including employer tax and pension (see Staffing), so it follows any change there.
+kind-line = cost line
+kind-position = position
+problem-too-many = the study has { $count } of type { $kind }; Samdrift handles at most { $max }.
+problem-too-large = the { $field } { $value } is larger than Samdrift accepts (at most { $max } in size).
+problem-year-out-of-range = the first year { $year } is outside 1900–2500.
+syntax-empty = the file is empty.
+syntax-expected-group = expected a group in parentheses “( … )” here.
+syntax-expected-list = expected a list in square brackets “[ … ]” here.
+syntax-expected-comma = a comma is missing here, or a text in quotes is not closed.

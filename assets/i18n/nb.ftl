@@ -380,3 +380,12 @@ problem-salary-line-shared = linjens beløp er en kommunes lønn, så den kan ik
 problem-salary-missing = linjens beløp er lønnen til { $member }, som ikke har oppgitt lønn (se Bemanning).
 ui-amount-is-salary = = lønn inkl. sosiale kostnader
 ui-amount-is-salary-hint = Beløpet per årsverk er lønnen inkludert arbeidsgiveravgift og pensjon til kommunen som betaler (se Bemanning), så det følger enhver endring der.
+kind-line = kostnadslinje
+kind-position = stilling
+problem-too-many = studien har { $count } av typen { $kind }; Samdrift håndterer høyst { $max }.
+problem-too-large = { $field } { $value } er større enn Samdrift godtar (høyst { $max } i størrelse).
+problem-year-out-of-range = første år { $year } er utenfor 1900–2500.
+syntax-empty = filen er tom.
+syntax-expected-group = her skulle det stått en gruppe i parentes «( … )».
+syntax-expected-list = her skulle det stått en liste i hakeparentes «[ … ]».
+syntax-expected-comma = her mangler et komma, eller en tekst i anførselstegn er ikke avsluttet.

@@ -62,6 +62,14 @@ pub enum SyntaxProblem {
     },
     /// The file ends before the study does.
     UnexpectedEnd,
+    /// The file is empty (or only spaces).
+    Empty,
+    /// Expected a group in parentheses.
+    ExpectedGroup,
+    /// Expected a list in square brackets.
+    ExpectedList,
+    /// A comma is missing (or a text in quotes is not closed).
+    ExpectedComma,
     /// Expected a number.
     ExpectedNumber,
     /// Expected text in double quotes.
@@ -252,6 +260,10 @@ fn syntax_message(problem: &SyntaxProblem, tr: &Tr) -> String {
             &[("found", found.clone()), ("expected", list(expected))],
         ),
         SyntaxProblem::UnexpectedEnd => tr.get("syntax-unexpected-end"),
+        SyntaxProblem::Empty => tr.get("syntax-empty"),
+        SyntaxProblem::ExpectedGroup => tr.get("syntax-expected-group"),
+        SyntaxProblem::ExpectedList => tr.get("syntax-expected-list"),
+        SyntaxProblem::ExpectedComma => tr.get("syntax-expected-comma"),
         SyntaxProblem::ExpectedNumber => tr.get("syntax-expected-number"),
         SyntaxProblem::ExpectedText => tr.get("syntax-expected-text"),
         SyntaxProblem::NumberOutOfRange => tr.get("syntax-number-out-of-range"),
@@ -315,6 +327,14 @@ fn options() -> ron::Options {
 /// [`LoadError`] with the place and kind of the problem.
 pub fn load_str(text: &str, path: &Path) -> Result<Study, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::Syntax {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            problem: SyntaxProblem::Empty,
+        });
+    }
     let probe: Probe = options()
         .from_str(text)
         .map_err(|e| syntax_error(&e, text, path))?;
@@ -445,6 +465,11 @@ fn syntax_error(error: &SpannedError, text: &str, path: &Path) -> LoadError {
                 None => match code {
                     RonError::ExpectedFloat | RonError::ExpectedInteger => SyntaxProblem::ExpectedNumber,
                     RonError::ExpectedString | RonError::ExpectedStringEnd => SyntaxProblem::ExpectedText,
+                    RonError::ExpectedStructLike | RonError::ExpectedNamedStructLike(_) => {
+                        SyntaxProblem::ExpectedGroup
+                    }
+                    RonError::ExpectedArray => SyntaxProblem::ExpectedList,
+                    RonError::ExpectedComma => SyntaxProblem::ExpectedComma,
                     RonError::InvalidValueForType { expected, .. }
                         if expected.contains("integer")
                             || expected.contains("f64")

@@ -20,6 +20,17 @@ use crate::i18n::Tr;
 
 /// Longest horizon a study may have, in years.
 pub const MAX_HORIZON_YEARS: u32 = 200;
+/// Most members a study may have.
+pub const MAX_MEMBERS: usize = 500;
+/// Most scenarios, keys or categories a study may have (each).
+pub const MAX_ITEMS: usize = 500;
+/// Most cost lines in one scenario, or positions of one member.
+pub const MAX_LINES: usize = 10_000;
+/// Largest amount (NOK) a line or cell may have: ten trillion kroner,
+/// far beyond any municipality, well inside what sums can add up exactly.
+pub const MAX_AMOUNT_NOK: f64 = 1e13;
+/// Largest count or quantity (inhabitants, workstations, units).
+pub const MAX_COUNT: f64 = 1e9;
 /// Tolerance when comparing printed totals and percentages with computed ones.
 const TOLERANCE: f64 = 0.5;
 
@@ -339,6 +350,29 @@ pub enum Problem {
         /// The member's name.
         member: String,
     },
+    /// More things of one kind than Samdrift handles.
+    TooMany {
+        /// Message id of the kind of thing.
+        kind: &'static str,
+        /// How many there are.
+        count: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A number larger than Samdrift accepts there.
+    TooLarge {
+        /// Message id of the field.
+        field: &'static str,
+        /// The value.
+        value: f64,
+        /// The limit.
+        max: f64,
+    },
+    /// A first year outside the years Samdrift handles.
+    YearOutOfRange {
+        /// The year.
+        year: i32,
+    },
     /// A percentage outside 0–100.
     PercentOutOfRange {
         /// Message id of the field.
@@ -497,6 +531,25 @@ impl Problem {
             ),
             Problem::DiscountSteps => tr.get("problem-discount-steps"),
             Problem::SalaryLineShared => tr.get("problem-salary-line-shared"),
+            Problem::YearOutOfRange { year } => {
+                tr.args("problem-year-out-of-range", &[("year", year.to_string())])
+            }
+            Problem::TooMany { kind, count, max } => tr.args(
+                "problem-too-many",
+                &[
+                    ("kind", tr.get(kind)),
+                    ("count", count.to_string()),
+                    ("max", max.to_string()),
+                ],
+            ),
+            Problem::TooLarge { field, value, max } => tr.args(
+                "problem-too-large",
+                &[
+                    ("field", tr.get(field)),
+                    ("value", format::nordic(*value, 0)),
+                    ("max", format::nordic(*max, 0)),
+                ],
+            ),
             Problem::SalaryMissing { member } => {
                 tr.args("problem-salary-missing", &[("member", member.clone())])
             }
@@ -574,6 +627,25 @@ impl Report {
         });
     }
 
+    /// Like [`Report::number`], and also reports values beyond `max` in size.
+    fn bounded(
+        &mut self,
+        place: &Place,
+        field: &'static str,
+        value: f64,
+        allow_negative: bool,
+        max: f64,
+    ) -> bool {
+        if !self.number(place, field, value, allow_negative) {
+            return false;
+        }
+        if value.abs() > max {
+            self.push(place, Problem::TooLarge { field, value, max });
+            return false;
+        }
+        true
+    }
+
     /// Reports NaN/infinite and (unless negatives are allowed) negative values.
     fn number(&mut self, place: &Place, field: &'static str, value: f64, allow_negative: bool) -> bool {
         if !value.is_finite() {
@@ -592,6 +664,10 @@ impl Report {
 #[must_use]
 pub fn validate(study: &Study) -> Report {
     let mut report = Report::default();
+    if limits(study, &mut report) {
+        // Past the limits nothing else is checked: the study is refused.
+        return report;
+    }
     let member_ids: HashSet<&MemberId> = study.members.iter().map(|m| &m.id).collect();
     let category_ids: HashSet<&CategoryId> = study.categories.iter().map(|c| &c.id).collect();
     members(study, &mut report);
@@ -602,6 +678,27 @@ pub fn validate(study: &Study) -> Report {
     scenarios(study, &member_ids, &category_ids, &mut report);
     assumptions(study, &mut report);
     report
+}
+
+/// Checks the sizes Samdrift handles; true when a limit is exceeded.
+fn limits(study: &Study, report: &mut Report) -> bool {
+    let mut too_many = |kind: &'static str, count: usize, max: usize| {
+        if count > max {
+            report.push(&Place::Study, Problem::TooMany { kind, count, max });
+        }
+    };
+    too_many("kind-member", study.members.len(), MAX_MEMBERS);
+    too_many("kind-scenario", study.scenarios.len(), MAX_ITEMS);
+    too_many("kind-key", study.keys.len(), MAX_ITEMS);
+    too_many("kind-category", study.categories.len(), MAX_ITEMS);
+    too_many("kind-line", study.baseline.lines.len(), MAX_LINES);
+    for scenario in &study.scenarios {
+        too_many("kind-line", scenario.lines.len(), MAX_LINES);
+    }
+    for member in &study.members {
+        too_many("kind-position", member.positions.len(), MAX_LINES);
+    }
+    report.has_errors()
 }
 
 fn duplicates<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
@@ -642,7 +739,7 @@ fn members(study: &Study, report: &mut Report) {
         };
         for attribute in Attribute::ALL {
             if let Some(Quantity { value, .. }) = member.attribute(attribute) {
-                report.number(&place, attribute.message_id(), *value, false);
+                report.bounded(&place, attribute.message_id(), *value, false, MAX_COUNT);
             }
         }
         if let Some(salary) = &member.salary {
@@ -750,7 +847,7 @@ fn baseline(
             if !member_ids.contains(member) {
                 report.push(&cell, Problem::UnknownMember { id: member.clone() });
             }
-            if report.number(&cell, "field-amount", *amount, true) {
+            if report.bounded(&cell, "field-amount", *amount, true, MAX_AMOUNT_NOK) {
                 if *amount < 0.0 {
                     report.push(&cell, Problem::NegativeTodaysCost { value: *amount });
                 }
@@ -1091,8 +1188,8 @@ fn scenario_checks(
                 },
             );
         }
-        report.number(&place, "field-amount", line.amount_nok, true);
-        report.number(&place, "field-quantity", line.quantity, false);
+        report.bounded(&place, "field-amount", line.amount_nok, true, MAX_AMOUNT_NOK);
+        report.bounded(&place, "field-quantity", line.quantity, false, MAX_COUNT);
         if let Payer::Member(member) = &line.payer {
             if !member_ids.contains(member) {
                 report.push(&place, Problem::UnknownMember { id: member.clone() });
@@ -1161,7 +1258,9 @@ fn scenario_checks(
 fn assumptions(study: &Study, report: &mut Report) {
     let a = &study.assumptions;
     let place = Place::Assumptions;
-    if a.horizon_years == 0 {
+    if !(1900..=2500).contains(&a.first_year) {
+        report.push(&place, Problem::YearOutOfRange { year: a.first_year });
+    } else if a.horizon_years == 0 {
         report.push(&place, Problem::HorizonZero);
     } else if a.horizon_years > MAX_HORIZON_YEARS {
         report.push(
