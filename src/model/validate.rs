@@ -20,6 +20,9 @@ use crate::i18n::Tr;
 
 /// Longest horizon a study may have, in years.
 pub const MAX_HORIZON_YEARS: u32 = 200;
+/// Growth and discount rates Samdrift accepts, percent per year (beyond
+/// these, figures over 200 years would no longer be finite numbers).
+pub const RATE_RANGE_PERCENT: std::ops::RangeInclusive<f64> = -50.0..=100.0;
 /// Most members a study may have.
 pub const MAX_MEMBERS: usize = 500;
 /// Most scenarios, keys or categories a study may have (each).
@@ -335,7 +338,7 @@ pub enum Problem {
         last: i32,
     },
     /// A growth or discount rate of −100 % or less.
-    RateTooLow {
+    RateOutOfRange {
         /// Message id of the field.
         field: &'static str,
         /// The value.
@@ -525,8 +528,8 @@ impl Problem {
                     ("last", last.to_string()),
                 ],
             ),
-            Problem::RateTooLow { field, value } => tr.args(
-                "problem-rate-too-low",
+            Problem::RateOutOfRange { field, value } => tr.args(
+                "problem-rate-out-of-range",
                 &[("field", tr.get(field)), ("value", num(*value))],
             ),
             Problem::DiscountSteps => tr.get("problem-discount-steps"),
@@ -743,9 +746,15 @@ fn members(study: &Study, report: &mut Report) {
             }
         }
         if let Some(salary) = &member.salary {
-            report.number(&place, "field-salary", salary.nok_per_fte, false);
-            report.number(&place, "field-employer-tax", salary.employer_tax_percent, false);
-            report.number(&place, "field-pension", salary.pension_percent, false);
+            report.bounded(&place, "field-salary", salary.nok_per_fte, false, MAX_AMOUNT_NOK);
+            report.bounded(
+                &place,
+                "field-employer-tax",
+                salary.employer_tax_percent,
+                false,
+                MAX_COUNT,
+            );
+            report.bounded(&place, "field-pension", salary.pension_percent, false, MAX_COUNT);
         }
         for (index, position) in member.positions.iter().enumerate() {
             let place = Place::Position {
@@ -754,13 +763,20 @@ fn members(study: &Study, report: &mut Report) {
                 index,
                 role: position.role.clone(),
             };
-            let authorised_ok = report.number(
+            let authorised_ok = report.bounded(
                 &place,
                 "field-authorised",
                 position.authorised_percent_of_fte,
                 false,
+                MAX_COUNT,
             );
-            let filled_ok = report.number(&place, "field-filled", position.filled_percent_of_fte, false);
+            let filled_ok = report.bounded(
+                &place,
+                "field-filled",
+                position.filled_percent_of_fte,
+                false,
+                MAX_COUNT,
+            );
             if authorised_ok
                 && filled_ok
                 && position.filled_percent_of_fte > position.authorised_percent_of_fte + 1e-9
@@ -775,7 +791,7 @@ fn members(study: &Study, report: &mut Report) {
             }
             let mut tasks_ok = true;
             for task in &position.tasks {
-                tasks_ok &= report.number(&place, "field-task-share", task.percent_of_fte, false);
+                tasks_ok &= report.bounded(&place, "field-task-share", task.percent_of_fte, false, MAX_COUNT);
             }
             let tasks_percent: f64 = position.tasks.iter().map(|t| t.percent_of_fte).sum();
             if tasks_ok
@@ -1021,7 +1037,7 @@ fn rule_definition(
                 if !member_ids.contains(member) {
                     report.push(place, Problem::UnknownMember { id: member.clone() });
                 }
-                report.number(place, "field-weight", *weight, false);
+                report.bounded(place, "field-weight", *weight, false, MAX_AMOUNT_NOK);
             }
         }
         KeyRule::Mix(parts) => {
@@ -1029,7 +1045,7 @@ fn rule_definition(
                 report.push(place, Problem::KeyEmptyMix { key: name.to_owned() });
             }
             for part in parts {
-                report.number(place, "field-weight", part.weight, false);
+                report.bounded(place, "field-weight", part.weight, false, MAX_AMOUNT_NOK);
                 rule_definition(&part.rule, name, place, member_ids, report);
             }
             if !parts.is_empty() && parts.iter().all(|p| p.weight == 0.0) {
@@ -1283,8 +1299,8 @@ fn assumptions(study: &Study, report: &mut Report) {
         ("field-wage-growth", a.real_wage_growth_percent),
         ("field-price-growth", a.real_price_growth_percent),
     ] {
-        if report.number(&place, field, value, true) && value <= -100.0 {
-            report.push(&place, Problem::RateTooLow { field, value });
+        if report.number(&place, field, value, true) && !RATE_RANGE_PERCENT.contains(&value) {
+            report.push(&place, Problem::RateOutOfRange { field, value });
         }
     }
     let steps = &a.discount.steps;
@@ -1295,10 +1311,12 @@ fn assumptions(study: &Study, report: &mut Report) {
         report.push(&place, Problem::DiscountSteps);
     }
     for step in steps {
-        if report.number(&place, "field-discount-rate", step.percent, true) && step.percent <= -100.0 {
+        if report.number(&place, "field-discount-rate", step.percent, true)
+            && !RATE_RANGE_PERCENT.contains(&step.percent)
+        {
             report.push(
                 &place,
-                Problem::RateTooLow {
+                Problem::RateOutOfRange {
                     field: "field-discount-rate",
                     value: step.percent,
                 },
