@@ -379,3 +379,45 @@ fn present_value_and_the_years_view() {
     harness.run();
     harness.get_by_label_contains("Fjerndrift (tilbakebetales ikke innen perioden)");
 }
+
+#[test]
+fn a_failed_save_keeps_the_changes_and_says_why() {
+    use samdrift::app::{Command, Edit};
+    let mut harness = harness(norwegian());
+    harness
+        .state_mut()
+        .push(Command::Edit(Edit::SetTitle("Endret".into()), None));
+    harness.run();
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("en-fil");
+    std::fs::write(&blocker, "x").unwrap();
+    harness
+        .state_mut()
+        .push(Command::SaveTo(blocker.join("studie.ron")));
+    harness.run();
+    assert!(
+        harness.state().doc.is_dirty(),
+        "nothing was saved, so the changes are still unsaved"
+    );
+    assert_eq!(harness.state().doc.study.title, "Endret");
+    harness.get_by_label_contains("kan ikke lagre");
+    // Saving somewhere that works keeps the previous version as .bak.
+    let path = dir.path().join("studie.ron");
+    harness.state_mut().push(Command::SaveTo(path.clone()));
+    harness.run();
+    harness
+        .state_mut()
+        .push(Command::Edit(Edit::SetTitle("Endret igjen".into()), None));
+    harness.state_mut().push(Command::SaveTo(path.clone()));
+    harness.run();
+    assert!(
+        std::fs::read_to_string(dir.path().join("studie.ron.bak"))
+            .unwrap()
+            .contains("title: \"Endret\"")
+    );
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("title: \"Endret igjen\"")
+    );
+}

@@ -19,7 +19,6 @@ use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 use serde::Deserialize;
 
-use super::atomic::write_atomic;
 use super::v1;
 use crate::i18n::Tr;
 use crate::model::{FORMAT_VERSION, Study};
@@ -418,16 +417,19 @@ pub fn to_ron_string(study: &Study) -> Result<String, SaveError> {
     Ok(text)
 }
 
-/// Saves the study atomically to `path`, in the current format.
+/// Saves the study atomically to `path`, in the current format, keeping the
+/// previous version as `name.ron.bak`.
 ///
 /// # Errors
 /// [`SaveError`]; the file on disk is then unchanged.
 pub fn save_path(study: &Study, path: &Path) -> Result<(), SaveError> {
     let text = to_ron_string(study)?;
-    write_atomic(path, text.as_bytes()).map_err(|source| SaveError::Io {
-        path: path.to_path_buf(),
-        source,
-    })
+    super::atomic::write_atomic_with(&mut super::atomic::RealFs, path, text.as_bytes(), true).map_err(
+        |source| SaveError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+    )
 }
 
 fn syntax_error(error: &SpannedError, text: &str, path: &Path) -> LoadError {
