@@ -304,6 +304,15 @@ pub fn civil_date(days_since_epoch: i64) -> (i64, u32, u32) {
     (year, u32::try_from(m).unwrap_or(1), u32::try_from(d).unwrap_or(1))
 }
 
+/// A moment (seconds since 1970) as `22.11.2026 15:20 UTC`.
+#[must_use]
+pub fn datetime_utc(unix_seconds: u64) -> String {
+    let days = i64::try_from(unix_seconds / 86_400).unwrap_or(0);
+    let (y, m, d) = civil_date(days);
+    let minutes = (unix_seconds % 86_400) / 60;
+    format!("{d:02}.{m:02}.{y} {:02}:{:02} UTC", minutes / 60, minutes % 60)
+}
+
 /// Today's date (UTC) as `22.11.2026`.
 #[must_use]
 pub fn today_nordic() -> String {

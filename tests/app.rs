@@ -421,3 +421,51 @@ fn a_failed_save_keeps_the_changes_and_says_why() {
             .contains("title: \"Endret igjen\"")
     );
 }
+
+#[test]
+fn after_a_crash_the_next_start_offers_the_unsaved_work() {
+    use samdrift::app::{Command, Edit};
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(norwegian());
+    h.state_mut().enable_recovery(dir.path());
+    h.state_mut()
+        .push(Command::Edit(Edit::SetTitle("Ulagret arbeid".into()), None));
+    h.run();
+    // The copy is written once the user has been idle for a few seconds.
+    let copy_written = || {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .any(|e| e.unwrap().file_name().to_string_lossy().ends_with(".ron"))
+    };
+    for _ in 0..2000 {
+        if copy_written() {
+            break;
+        }
+        h.step();
+    }
+    assert!(
+        copy_written(),
+        "a recovery copy is written while there are unsaved changes"
+    );
+    // A crash: the app goes away without closing.
+    drop(h);
+
+    let mut h = harness(norwegian());
+    h.state_mut().enable_recovery(dir.path());
+    h.run();
+    h.get_by_label_contains("«Ulagret arbeid»");
+    h.get_by_label("Gjenopprett").click();
+    h.run();
+    assert_eq!(h.state().doc.study.title, "Ulagret arbeid");
+    assert!(h.state().doc.is_dirty(), "restored work is still unsaved");
+    // Once saved, the copy is gone.
+    let path = dir.path().join("lagret.ron");
+    h.state_mut().push(Command::SaveTo(path));
+    h.run();
+    h.state_mut().close_recovery();
+    drop(h);
+    let mut h = harness(norwegian());
+    h.state_mut().enable_recovery(dir.path());
+    h.run();
+    assert!(h.query_by_label("Gjenopprett").is_none(), "nothing left to offer");
+}

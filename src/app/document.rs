@@ -126,6 +126,7 @@ pub struct Document {
     redo: Vec<Study>,
     last_merge: Option<(u64, f64)>,
     dirty: bool,
+    revision: u64,
 }
 
 impl Document {
@@ -141,7 +142,26 @@ impl Document {
             redo: Vec::new(),
             last_merge: None,
             dirty: false,
+            revision: 0,
         }
+    }
+
+    /// A document for a study restored from a recovery copy: its changes
+    /// are not saved (until the user saves them).
+    #[must_use]
+    pub fn recovered(study: Study, path: Option<PathBuf>) -> Document {
+        let mut doc = Document::new(study, path);
+        // In memory the version is always current, so this never equals
+        // the study: the document stays unsaved until it is saved.
+        doc.saved.version = 0;
+        doc.dirty = true;
+        doc
+    }
+
+    /// Counts every change (edit, undo, redo), for the recovery copy.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// True when the study differs from the one last opened or saved.
@@ -174,6 +194,7 @@ impl Document {
         self.last_merge = merge.map(|id| (id, now));
         self.redo.clear();
         self.dirty = self.study != self.saved;
+        self.revision += 1;
         true
     }
 
@@ -185,6 +206,7 @@ impl Document {
         self.redo.push(std::mem::replace(&mut self.study, previous));
         self.last_merge = None;
         self.dirty = self.study != self.saved;
+        self.revision += 1;
         true
     }
 
@@ -194,6 +216,7 @@ impl Document {
         self.undo.push(std::mem::replace(&mut self.study, next));
         self.last_merge = None;
         self.dirty = self.study != self.saved;
+        self.revision += 1;
         true
     }
 

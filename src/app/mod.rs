@@ -265,6 +265,26 @@ pub struct SamdriftApp {
     commands: Vec<Command>,
     fonts_installed: bool,
     shown_title: String,
+    recovery: Option<RecoveryState>,
+}
+
+/// Seconds between recovery copies while there are unsaved changes.
+const RECOVERY_EVERY_SECONDS: f64 = 60.0;
+/// Seconds without an edit after which the recovery copy is written.
+const RECOVERY_IDLE_SECONDS: f64 = 5.0;
+
+/// This instance's recovery copy and what it has written.
+struct RecoveryState {
+    copy: io::recovery::Recovery,
+    /// The document revision last written, and when.
+    written: Option<(u64, f64)>,
+    /// When the document last changed (app time, seconds).
+    changed_at: f64,
+    seen_revision: u64,
+    /// After a failed write, no new attempt before this time.
+    retry_after: f64,
+    /// A copy from an instance that is gone, offered to the user.
+    offer: Option<io::recovery::Orphan>,
 }
 
 /// egui's bundled proportional font lacks ▼ ▲ ▸ ●; its bundled monospace
@@ -295,6 +315,7 @@ impl SamdriftApp {
             commands: Vec::new(),
             fonts_installed: false,
             shown_title: String::new(),
+            recovery: None,
         };
         app.refresh();
         app
@@ -304,6 +325,123 @@ impl SamdriftApp {
     #[must_use]
     pub fn with_reference(prefs: Preferences) -> SamdriftApp {
         SamdriftApp::new(reference_study(), None, prefs)
+    }
+
+    /// Keeps recovery copies in `dir` while there are unsaved changes, and
+    /// offers the newest copy left by an instance that is gone.
+    pub fn enable_recovery(&mut self, dir: &Path) {
+        let offer = io::recovery::Recovery::orphans(dir).into_iter().next();
+        match io::recovery::Recovery::start(dir) {
+            Ok(copy) => {
+                self.recovery = Some(RecoveryState {
+                    copy,
+                    written: None,
+                    changed_at: 0.0,
+                    seen_revision: 0,
+                    retry_after: 0.0,
+                    offer,
+                });
+            }
+            Err(e) => self.message(
+                self.tr.args("recovery-unavailable", &[("detail", e.to_string())]),
+                true,
+            ),
+        }
+    }
+
+    /// Writes the recovery copy when due: while there are unsaved changes,
+    /// after a few idle seconds or at least every minute; removes it when
+    /// the study is saved again.
+    fn recovery_tick(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        let Some(state) = &mut self.recovery else { return };
+        let revision = self.doc.revision();
+        if revision != state.seen_revision {
+            state.seen_revision = revision;
+            state.changed_at = now;
+        }
+        if !self.doc.is_dirty() {
+            if state.written.is_some() {
+                state.copy.clear();
+                state.written = None;
+            }
+            return;
+        }
+        let unwritten = state.written.is_none_or(|(r, _)| r != revision);
+        let idle = now - state.changed_at >= RECOVERY_IDLE_SECONDS;
+        let due = state
+            .written
+            .is_none_or(|(_, at)| now - at >= RECOVERY_EVERY_SECONDS);
+        if unwritten && (idle || due) && now >= state.retry_after {
+            match state.copy.write(&self.doc.study, self.doc.path.as_deref()) {
+                Ok(()) => state.written = Some((revision, now)),
+                // Try again in a minute; the user's file is not touched.
+                Err(_) => state.retry_after = now + RECOVERY_EVERY_SECONDS,
+            }
+        } else if unwritten {
+            ctx.request_repaint_after(Duration::from_secs_f64(RECOVERY_IDLE_SECONDS));
+        }
+    }
+
+    /// Ends recovery on a normal close: the copy is removed.
+    pub fn close_recovery(&mut self) {
+        if let Some(state) = self.recovery.take() {
+            state.copy.close();
+        }
+    }
+
+    fn recovery_offer_ui(&mut self, ctx: &egui::Context) {
+        let Some(offer) = self.recovery.as_ref().and_then(|r| r.offer.clone()) else {
+            return;
+        };
+        let tr = &self.tr;
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("recovery-offer")).show(ctx, |ui| {
+            ui.heading(tr.get("recovery-title"));
+            let file = offer
+                .meta
+                .original
+                .as_ref()
+                .map_or_else(|| tr.get("ui-untitled-file"), |p| p.display().to_string());
+            ui.label(tr.args(
+                "recovery-text",
+                &[
+                    ("title", offer.meta.title.clone()),
+                    ("file", file),
+                    ("when", crate::format::datetime_utc(offer.meta.written_unix)),
+                ],
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button(tr.get("recovery-restore")).clicked() {
+                    choice = Some(0);
+                }
+                if ui.button(tr.get("recovery-discard")).clicked() {
+                    choice = Some(1);
+                }
+                if ui.button(tr.get("recovery-later")).clicked() {
+                    choice = Some(2);
+                }
+            });
+        });
+        let Some(choice) = choice else { return };
+        if let Some(state) = &mut self.recovery {
+            state.offer = None;
+        }
+        match choice {
+            0 => match offer.load() {
+                Ok(study) => {
+                    self.doc = Document::recovered(study, offer.meta.original.clone());
+                    self.ui_state = UiState::default();
+                    self.evaluation = None;
+                    self.refresh();
+                    offer.discard();
+                }
+                Err(e) => self.message(e.message(&self.tr), true),
+            },
+            1 => offer.discard(),
+            _ => {}
+        }
     }
 
     /// The current result (possibly from before the last edit if the study
@@ -993,12 +1131,14 @@ impl SamdriftApp {
             }
         });
         self.dialogs_ui(&ctx);
+        self.recovery_offer_ui(&ctx);
         if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.ui_state.allow_close
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.ui_state.discarding = Some(Discarding::Quit);
         }
         self.run_commands(&ctx);
+        self.recovery_tick(&ctx);
         // Only when it changes: every viewport command requests a repaint.
         let title = self.title();
         if self.shown_title != title {
@@ -1015,6 +1155,12 @@ impl eframe::App for SamdriftApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+
+    fn on_exit(&mut self) {
+        // A normal close (unsaved changes were saved or discarded on the
+        // way): no recovery copy is left. A crash never gets here.
+        self.close_recovery();
     }
 }
 
@@ -1089,6 +1235,9 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
                 .and_then(|s| eframe::get_value(s, PREFS_KEY))
                 .unwrap_or_default();
             let mut app = SamdriftApp::with_reference(prefs.clone());
+            if let Some(dir) = eframe::storage_dir(APP_ID) {
+                app.enable_recovery(&dir.join("recovery"));
+            }
             let start = file.or_else(|| prefs.last_study.clone().filter(|p| p.exists()));
             if let Some(path) = start {
                 app.open_path(&path);

@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod csv_export;
 pub mod export;
 pub mod html_export;
+pub mod recovery;
 pub mod study_file;
 pub mod svg;
 pub mod tables;
