@@ -134,7 +134,7 @@ impl Recovery {
                 study_path.exists().then_some(Orphan { study_path, meta })
             })
             .collect();
-        orphans.sort_by(|a, b| b.meta.written_unix.cmp(&a.meta.written_unix));
+        orphans.sort_by_key(|o| std::cmp::Reverse(o.meta.written_unix));
         orphans
     }
 }
