@@ -469,3 +469,41 @@ fn after_a_crash_the_next_start_offers_the_unsaved_work() {
     h.run();
     assert!(h.query_by_label("Gjenopprett").is_none(), "nothing left to offer");
 }
+
+#[test]
+fn importing_todays_costs_previews_then_applies_as_one_step() {
+    use samdrift::app::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("regnskap.csv");
+    std::fs::write(
+        &path,
+        "\u{feff}Kommune;Art;Beløp\r\n1919;130;100 000\r\n1919;130;50 000,5\r\nLavangen;999;7\r\n",
+    )
+    .unwrap();
+    let mut harness = harness(norwegian());
+    let before = harness.state().doc.study.clone();
+    harness.state_mut().push(Command::Import(path));
+    harness.run();
+    harness.get_by_label_contains("2 rader lest, 1 kunne ikke leses");
+    harness.get_by_label_contains("linje 4: artskoden 999 er ikke koblet til en kostnadsart");
+    assert_eq!(harness.state().doc.study, before, "the preview changes nothing");
+    harness.get_by_label("Importer").click();
+    harness.run();
+    let line = harness
+        .state()
+        .doc
+        .study
+        .baseline
+        .lines
+        .iter()
+        .find(|l| l.category.as_str() == "communications")
+        .unwrap();
+    assert_eq!(line.amounts_nok[&samdrift::model::MemberId::new("G")], 150_000.5);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().doc.study,
+        before,
+        "one undo step takes the import back"
+    );
+}

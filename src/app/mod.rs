@@ -17,6 +17,7 @@ mod baseline;
 mod charts;
 mod comparison;
 mod document;
+mod import;
 mod keys;
 mod members;
 mod scenarios;
@@ -120,6 +121,7 @@ enum PathPurpose {
     Open,
     SaveAs { then: Option<Discarding> },
     Export(ExportKind),
+    Import,
 }
 
 /// The kinds of export.
@@ -177,6 +179,7 @@ pub struct UiState {
     pub confirm_remove_member: Option<usize>,
     path_dialog: Option<PathDialog>,
     discarding: Option<Discarding>,
+    import: Option<import::ImportState>,
     message: Option<(String, bool)>,
     allow_close: bool,
 }
@@ -196,6 +199,7 @@ impl Default for UiState {
             confirm_remove_member: None,
             path_dialog: None,
             discarding: None,
+            import: None,
             message: None,
             allow_close: false,
         }
@@ -232,6 +236,10 @@ pub enum Command {
     Export(ExportKind),
     /// Export to this file (or folder, for CSV).
     ExportTo(ExportKind, PathBuf),
+    /// Import today's costs from a CSV (dialog or path field).
+    ImportDialog,
+    /// Preview importing today's costs from this CSV.
+    Import(PathBuf),
     /// Copy the table with this id (see `io::tables`) to the clipboard.
     CopyTable(&'static str),
     /// Switch the interface language.
@@ -554,6 +562,9 @@ impl SamdriftApp {
         let picked = match &purpose {
             PathPurpose::Open => dialog.pick_file(),
             PathPurpose::SaveAs { .. } => dialog.set_file_name(default_file_name(&self.doc)).save_file(),
+            PathPurpose::Import => rfd::FileDialog::new()
+                .add_filter("CSV", &["csv", "txt"])
+                .pick_file(),
             PathPurpose::Export(kind) => match kind.extension() {
                 None => dialog.pick_folder(),
                 Some(ext) => rfd::FileDialog::new()
@@ -570,7 +581,7 @@ impl SamdriftApp {
 
     fn show_path_dialog(&mut self, purpose: PathPurpose) {
         let text = match &purpose {
-            PathPurpose::Open => String::new(),
+            PathPurpose::Open | PathPurpose::Import => String::new(),
             PathPurpose::Export(kind) => {
                 let dir = self
                     .doc
@@ -675,6 +686,12 @@ impl SamdriftApp {
                     }
                 }
                 Command::ExportTo(kind, path) => self.export_to(kind, &path),
+                Command::ImportDialog => {
+                    if let Some(path) = self.file_dialog(PathPurpose::Import) {
+                        self.start_import(&path);
+                    }
+                }
+                Command::Import(path) => self.start_import(&path),
                 Command::CopyTable(id) => self.copy_table(id, ctx),
                 Command::SetLang(lang) => {
                     self.prefs.lang = lang;
@@ -745,6 +762,19 @@ impl SamdriftApp {
                 false,
             ),
             Err(e) => self.message(e.message(&self.tr), true),
+        }
+    }
+
+    fn start_import(&mut self, path: &Path) {
+        match import::ImportState::open(path.to_path_buf(), &self.doc.study) {
+            Ok(state) => self.ui_state.import = Some(state),
+            Err(e) => self.message(
+                self.tr.args(
+                    "load-io",
+                    &[("path", path.display().to_string()), ("message", e.to_string())],
+                ),
+                true,
+            ),
         }
     }
 
@@ -867,6 +897,9 @@ impl SamdriftApp {
                 });
                 if ui.button(tr.get("menu-open-reference")).clicked() {
                     commands.push(Command::OpenReference);
+                }
+                if ui.button(tr.get("menu-import")).clicked() {
+                    commands.push(Command::ImportDialog);
                 }
                 ui.separator();
                 if ui.button(tr.get("menu-save")).clicked() {
@@ -1013,6 +1046,7 @@ impl SamdriftApp {
                     PathPurpose::Open => tr.get("ui-open-path-title"),
                     PathPurpose::SaveAs { .. } => tr.get("ui-save-path-title"),
                     PathPurpose::Export(_) => tr.get("ui-export-path-title"),
+                    PathPurpose::Import => tr.get("menu-import"),
                 });
                 ui.label(tr.get("ui-path-hint"));
                 let response = ui.add(egui::TextEdit::singleline(&mut dialog.text).desired_width(480.0));
@@ -1038,6 +1072,7 @@ impl SamdriftApp {
                         match purpose {
                             PathPurpose::Open => self.open_path(&path),
                             PathPurpose::Export(kind) => self.export_to(kind, &path),
+                            PathPurpose::Import => self.start_import(&path),
                             PathPurpose::SaveAs { then } => {
                                 let path = with_ron_extension(path);
                                 if self.save_to(&path)
@@ -1052,6 +1087,11 @@ impl SamdriftApp {
                 Some(false) => self.ui_state.path_dialog = None,
                 None => {}
             }
+        }
+        if let Some(mut state) = self.ui_state.import.take()
+            && import::preview_ui(ctx, &self.tr, &self.doc.study, &mut state, &mut self.commands)
+        {
+            self.ui_state.import = Some(state);
         }
         if let Some(index) = self.ui_state.confirm_remove_member {
             members::confirm_remove_ui(

@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod csv_export;
+pub mod csv_import;
 pub mod export;
 pub mod html_export;
 pub mod recovery;
