@@ -12,7 +12,8 @@ use samdrift::model::Study;
 fn study() -> &'static Study {
     static STUDY: OnceLock<Study> = OnceLock::new();
     STUDY.get_or_init(|| {
-        samdrift::io::load_str(samdrift::REFERENCE_STUDY, Path::new("reference")).expect("the reference study loads")
+        samdrift::io::load_str(samdrift::REFERENCE_STUDY, Path::new("reference"))
+            .expect("the reference study loads")
     })
 }
 

@@ -9,8 +9,12 @@ use std::path::Path;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
-    let Ok(study) = samdrift::io::load_str(text, Path::new("fuzz.ron")) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(study) = samdrift::io::load_str(text, Path::new("fuzz.ron")) else {
+        return;
+    };
     let report = samdrift::model::validate(&study);
     if report.has_errors() {
         return;
