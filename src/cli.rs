@@ -205,6 +205,31 @@ fn evaluate(tr: &Tr, study: &Study) -> Result<Evaluation, ExitCode> {
     })
 }
 
+/// Loads and evaluates the study and checks the year asked for (default:
+/// the study's display year); errors are printed and become the exit code.
+fn load_and_evaluate(
+    tr: &Tr,
+    file: Option<&Path>,
+    year: Option<i32>,
+) -> Result<(Study, Evaluation, i32), ExitCode> {
+    let study = load(tr, file)?;
+    let evaluation = evaluate(tr, &study)?;
+    let year = year.unwrap_or(study.assumptions.display_year);
+    if evaluation.year_index(year).is_none() {
+        let first = evaluation.years.first().copied().unwrap_or_default().to_string();
+        let last = evaluation.years.last().copied().unwrap_or_default().to_string();
+        eprintln!(
+            "{}",
+            tr.args(
+                "cli-year-outside",
+                &[("year", year.to_string()), ("first", first), ("last", last)]
+            )
+        );
+        return Err(ExitCode::from(EXIT_UNREADABLE));
+    }
+    Ok((study, evaluation, year))
+}
+
 fn compare(
     tr: &Tr,
     file: Option<&Path>,
@@ -213,35 +238,10 @@ fn compare(
     format: OutputFormat,
     out: &mut impl Write,
 ) -> ExitCode {
-    let study = match load(tr, file) {
-        Ok(s) => s,
+    let (study, evaluation, year) = match load_and_evaluate(tr, file, year) {
+        Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let evaluation = match evaluate(tr, &study) {
-        Ok(e) => e,
-        Err(code) => return code,
-    };
-    let year = year.unwrap_or(study.assumptions.display_year);
-    if evaluation.year_index(year).is_none() {
-        eprintln!(
-            "{}",
-            tr.args(
-                "cli-year-outside",
-                &[
-                    ("year", year.to_string()),
-                    (
-                        "first",
-                        evaluation.years.first().copied().unwrap_or_default().to_string()
-                    ),
-                    (
-                        "last",
-                        evaluation.years.last().copied().unwrap_or_default().to_string()
-                    ),
-                ],
-            )
-        );
-        return ExitCode::from(EXIT_UNREADABLE);
-    }
     let rows = compare_rows(&evaluation, metric, year);
     let text = match format {
         OutputFormat::Table => compare_table(
@@ -275,35 +275,10 @@ fn export(
         eprintln!("{}", tr.get("cli-export-nothing"));
         return ExitCode::from(EXIT_UNREADABLE);
     }
-    let study = match load(tr, file) {
-        Ok(s) => s,
+    let (study, evaluation, year) = match load_and_evaluate(tr, file, year) {
+        Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let evaluation = match evaluate(tr, &study) {
-        Ok(e) => e,
-        Err(code) => return code,
-    };
-    let year = year.unwrap_or(study.assumptions.display_year);
-    if evaluation.year_index(year).is_none() {
-        eprintln!(
-            "{}",
-            tr.args(
-                "cli-year-outside",
-                &[
-                    ("year", year.to_string()),
-                    (
-                        "first",
-                        evaluation.years.first().copied().unwrap_or_default().to_string()
-                    ),
-                    (
-                        "last",
-                        evaluation.years.last().copied().unwrap_or_default().to_string()
-                    )
-                ]
-            )
-        );
-        return ExitCode::from(EXIT_UNREADABLE);
-    }
     let tables = io::tables::all(&study, &evaluation, tr, year);
     let file_name = file.and_then(Path::file_name).map_or_else(
         || crate::REFERENCE_STUDY_NAME.to_owned(),

@@ -10,32 +10,11 @@ use super::{Command, UiState};
 use crate::engine::{Evaluation, Metric};
 use crate::format;
 use crate::i18n::Tr;
+use crate::io::tables::{driver_text, kind_text};
 use crate::model::{
     AmountFrom, Attribute, CategoryId, CostLine, Driver, Growth, KeyId, Payer, Scenario, ScenarioId,
     ScenarioKind, ServiceLevel, Source, Study, Timing,
 };
-
-fn kind_id(kind: ScenarioKind) -> &'static str {
-    match kind {
-        ScenarioKind::Today => "kind-today",
-        ScenarioKind::JointInHouse => "kind-joint",
-        ScenarioKind::ThinClients => "kind-thin",
-        ScenarioKind::Hosting => "kind-hosting",
-        ScenarioKind::Custom => "kind-custom",
-    }
-}
-
-fn driver_text(tr: &Tr, driver: Driver) -> String {
-    match driver {
-        Driver::Lump => tr.get("driver-lump"),
-        Driver::Members => tr.get("driver-members"),
-        Driver::Fte => tr.get("driver-fte"),
-        Driver::Attribute(Attribute::Population) => tr.get("driver-per-inhabitant"),
-        Driver::Attribute(Attribute::Employees) => tr.get("driver-per-employee"),
-        Driver::Attribute(Attribute::Workstations) => tr.get("driver-per-workstation"),
-        Driver::Attribute(Attribute::Sites) => tr.get("driver-per-site"),
-    }
-}
 
 fn growth_text(tr: &Tr, growth: Growth) -> String {
     tr.get(match growth {
@@ -179,7 +158,7 @@ fn scenario_ui(
                 ui,
                 ("scenario-kind", index),
                 &tr.get("ui-kind"),
-                tr.get(kind_id(scenario.kind)),
+                kind_text(tr, scenario.kind),
                 |ui| {
                     for kind in [
                         ScenarioKind::Today,
@@ -189,7 +168,7 @@ fn scenario_ui(
                         ScenarioKind::Custom,
                     ] {
                         if ui
-                            .selectable_label(scenario.kind == kind, tr.get(kind_id(kind)))
+                            .selectable_label(scenario.kind == kind, kind_text(tr, kind))
                             .clicked()
                         {
                             push(

@@ -10,7 +10,7 @@ use super::tables::{self, Cell, Table};
 use crate::engine::{Evaluation, Metric};
 use crate::format;
 use crate::i18n::Tr;
-use crate::model::{ScenarioKind, Study};
+use crate::model::Study;
 use crate::palette;
 
 /// Escapes text for HTML and SVG (element content and attribute values).
@@ -110,16 +110,6 @@ fn table_html(table: &Table, row_class: impl Fn(usize, &[Cell]) -> &'static str)
     out
 }
 
-fn kind_text(tr: &Tr, kind: ScenarioKind) -> String {
-    tr.get(match kind {
-        ScenarioKind::Today => "kind-today",
-        ScenarioKind::JointInHouse => "kind-joint",
-        ScenarioKind::ThinClients => "kind-thin",
-        ScenarioKind::Hosting => "kind-hosting",
-        ScenarioKind::Custom => "kind-custom",
-    })
-}
-
 /// The briefing as a complete HTML document.
 #[must_use]
 #[allow(clippy::too_many_lines)]
@@ -169,7 +159,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
             html,
             "<li><strong>{}</strong> ({}; {})",
             escape(&scenario.name),
-            escape(&kind_text(tr, scenario.kind)),
+            escape(&tables::kind_text(tr, scenario.kind)),
             escape(&who)
         );
         if let Some(level) = &scenario.service_level {

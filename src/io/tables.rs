@@ -343,7 +343,22 @@ fn source_cells(tr: &Tr, source: &Source) -> [Cell; 2] {
     }
 }
 
-fn driver_text(tr: &Tr, driver: Driver) -> String {
+/// A scenario kind in words.
+#[must_use]
+pub fn kind_text(tr: &Tr, kind: crate::model::ScenarioKind) -> String {
+    use crate::model::ScenarioKind;
+    tr.get(match kind {
+        ScenarioKind::Today => "kind-today",
+        ScenarioKind::JointInHouse => "kind-joint",
+        ScenarioKind::ThinClients => "kind-thin",
+        ScenarioKind::Hosting => "kind-hosting",
+        ScenarioKind::Custom => "kind-custom",
+    })
+}
+
+/// A driver in words ("per workstation").
+#[must_use]
+pub fn driver_text(tr: &Tr, driver: Driver) -> String {
     match driver {
         Driver::Lump => tr.get("driver-lump"),
         Driver::Members => tr.get("driver-members"),
