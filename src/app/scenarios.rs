@@ -676,15 +676,13 @@ fn timing_ui(
             }
         },
     );
-    let year_field =
-        |ui: &mut Ui, label: &str, value: i32, id: (&str, usize, usize)| -> Option<(i32, egui::Id)> {
-            ui.label(label);
-            let mut v = value;
-            let r = ui.add(egui::DragValue::new(&mut v).range(1900..=2300));
-            super::widgets::accessible_label(ui, &r, label);
-            let _ = id;
-            r.changed().then_some((v, r.id))
-        };
+    let year_field = |ui: &mut Ui, label: &str, value: i32| -> Option<(i32, egui::Id)> {
+        ui.label(label);
+        let mut v = value;
+        let r = ui.add(egui::DragValue::new(&mut v).range(1900..=2300));
+        super::widgets::accessible_label(ui, &r, label);
+        r.changed().then_some((v, r.id))
+    };
     match *timing {
         Timing::EveryYear { from, to } => {
             let mut limited = from.is_some() || to.is_some();
@@ -704,7 +702,7 @@ fn timing_ui(
             if limited {
                 let f = from.unwrap_or(first);
                 let t = to.unwrap_or(study.assumptions.end_year() - 1);
-                if let Some((v, id)) = year_field(ui, &tr.get("timing-from"), f, ("from", salt.0, salt.1)) {
+                if let Some((v, id)) = year_field(ui, &tr.get("timing-from"), f) {
                     set(
                         Timing::EveryYear {
                             from: Some(v),
@@ -713,7 +711,7 @@ fn timing_ui(
                         Some(id),
                     );
                 }
-                if let Some((v, id)) = year_field(ui, &tr.get("timing-to"), t, ("to", salt.0, salt.1)) {
+                if let Some((v, id)) = year_field(ui, &tr.get("timing-to"), t) {
                     set(
                         Timing::EveryYear {
                             from: Some(f),
@@ -725,7 +723,7 @@ fn timing_ui(
             }
         }
         Timing::Once { year } => {
-            if let Some((v, id)) = year_field(ui, &tr.get("timing-year"), year, ("year", salt.0, salt.1)) {
+            if let Some((v, id)) = year_field(ui, &tr.get("timing-year"), year) {
                 set(Timing::Once { year: v }, Some(id));
             }
         }
@@ -741,7 +739,7 @@ fn timing_ui(
             if r.changed() {
                 set(Timing::EveryNYears { every: n, from }, Some(r.id));
             }
-            if let Some((v, id)) = year_field(ui, &tr.get("timing-from"), from, ("nfrom", salt.0, salt.1)) {
+            if let Some((v, id)) = year_field(ui, &tr.get("timing-from"), from) {
                 set(Timing::EveryNYears { every, from: v }, Some(id));
             }
         }
