@@ -10,7 +10,7 @@ use super::{Command, UiState};
 use crate::engine::{Evaluation, Metric};
 use crate::format;
 use crate::i18n::Tr;
-use crate::io::tables::{driver_text, kind_text};
+use crate::io::tables::{driver_text, kind_text, payer_text};
 use crate::model::{
     AmountFrom, Attribute, CategoryId, CostLine, Driver, Growth, KeyId, Payer, Scenario, ScenarioId,
     ScenarioKind, ServiceLevel, Source, Study, Timing,
@@ -545,17 +545,7 @@ fn line_ui(
                 }
             },
         );
-        let payer_text = |payer: &Payer| match payer {
-            Payer::Shared => tr.get("payer-shared"),
-            Payer::EachMember => tr.get("payer-each"),
-            Payer::Member(id) => tr.args(
-                "payer-member",
-                &[(
-                    "name",
-                    study.member(id).map_or_else(|| id.0.clone(), |m| m.name.clone()),
-                )],
-            ),
-        };
+        let payer_text = |payer: &Payer| payer_text(tr, study, payer);
         combo_ui(
             ui,
             ("line-payer", index, l),

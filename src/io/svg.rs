@@ -65,6 +65,31 @@ fn legend(out: &mut String, series: &[Series], top: f64, left: f64, width: f64) 
     y + 12.0
 }
 
+/// Horizontal grid lines with money labels on the left, every `step` up to
+/// `top_value`; `y_of` maps a value to its height.
+fn horizontal_grid(
+    body: &mut String,
+    top_value: f64,
+    step: f64,
+    left: f64,
+    plot_width: f64,
+    y_of: impl Fn(f64) -> f64,
+) {
+    let mut tick = 0.0;
+    while tick <= top_value + step / 2.0 {
+        let y = y_of(tick);
+        let _ = write!(
+            body,
+            r#"<line x1="{left}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" class="grid"/><text x="{:.1}" y="{:.1}" class="tick" text-anchor="end">{}</text>"#,
+            left + plot_width,
+            left - 6.0,
+            y + 4.0,
+            escape(&axis_label(tick))
+        );
+        tick += step;
+    }
+}
+
 /// Vertical bars: for each group (e.g. a municipality), one bar per series
 /// (e.g. a scenario).
 #[must_use]
@@ -79,19 +104,7 @@ pub fn grouped_bars(groups: &[String], series: &[Series], unit: &str) -> String 
     let top_value = (max / step).ceil().max(1.0) * step;
     let scale = |v: f64| top + plot_height - v.max(0.0) / top_value * plot_height;
     let mut body = String::new();
-    let mut tick = 0.0;
-    while tick <= top_value + step / 2.0 {
-        let y = scale(tick);
-        let _ = write!(
-            body,
-            r#"<line x1="{left}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" class="grid"/><text x="{:.1}" y="{:.1}" class="tick" text-anchor="end">{}</text>"#,
-            left + plot_width,
-            left - 6.0,
-            y + 4.0,
-            escape(&axis_label(tick))
-        );
-        tick += step;
-    }
+    horizontal_grid(&mut body, top_value, step, left, plot_width, scale);
     #[allow(clippy::cast_precision_loss)]
     let group_width = plot_width / groups.len().max(1) as f64;
     #[allow(clippy::cast_precision_loss)]
@@ -230,19 +243,7 @@ pub fn lines(years: &[i32], series: &[Series], marks: &[Option<usize>], unit: &s
     #[allow(clippy::cast_precision_loss)]
     let x_of = |i: usize| left + plot_width * i as f64 / (years.len().max(2) - 1) as f64;
     let mut body = String::new();
-    let mut tick = 0.0;
-    while tick <= top_value + step / 2.0 {
-        let y = y_of(tick);
-        let _ = write!(
-            body,
-            r#"<line x1="{left}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" class="grid"/><text x="{:.1}" y="{:.1}" class="tick" text-anchor="end">{}</text>"#,
-            left + plot_width,
-            left - 6.0,
-            y + 4.0,
-            escape(&axis_label(tick))
-        );
-        tick += step;
-    }
+    horizontal_grid(&mut body, top_value, step, left, plot_width, y_of);
     for (i, year) in years.iter().enumerate() {
         let _ = write!(
             body,

@@ -356,6 +356,22 @@ pub fn kind_text(tr: &Tr, kind: crate::model::ScenarioKind) -> String {
     })
 }
 
+/// Who pays a line, in words ("paid by Salangen").
+#[must_use]
+pub fn payer_text(tr: &Tr, study: &Study, payer: &Payer) -> String {
+    match payer {
+        Payer::Shared => tr.get("payer-shared"),
+        Payer::EachMember => tr.get("payer-each"),
+        Payer::Member(id) => tr.args(
+            "payer-member",
+            &[(
+                "name",
+                study.member(id).map_or_else(|| id.0.clone(), |m| m.name.clone()),
+            )],
+        ),
+    }
+}
+
 /// A driver in words ("per workstation").
 #[must_use]
 pub fn driver_text(tr: &Tr, driver: Driver) -> String {
@@ -569,17 +585,7 @@ pub fn inputs(study: &Study, tr: &Tr) -> Table {
     }
     for scenario in &study.scenarios {
         for line in &scenario.lines {
-            let payer = match &line.payer {
-                Payer::Shared => tr.get("payer-shared"),
-                Payer::EachMember => tr.get("payer-each"),
-                Payer::Member(id) => tr.args(
-                    "payer-member",
-                    &[(
-                        "name",
-                        study.member(id).map_or_else(|| id.0.clone(), |m| m.name.clone()),
-                    )],
-                ),
-            };
+            let payer = payer_text(tr, study, &line.payer);
             let quantity = if (line.quantity - 1.0).abs() > f64::EPSILON {
                 format!(" × {}", crate::format::nordic(line.quantity, 2))
             } else {
