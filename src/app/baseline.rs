@@ -10,7 +10,8 @@ use super::document::Edit;
 use super::widgets::{WARNING, number_field, number_field_id, right_label};
 use crate::format;
 use crate::i18n::Tr;
-use crate::model::{Place, Problem, Report, Study};
+use crate::model::keys::todays_cost_by_member;
+use crate::model::{BaselineLine, Place, Problem, Report, Study};
 
 /// Draws the view.
 pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, report: &Report, commands: &mut Vec<Command>) {
@@ -58,13 +59,13 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, report: &Report, commands: &
                         let line = study.baseline.lines.iter().find(|l| l.category == category.id);
                         ui.label(&category.name)
                             .on_hover_text(category.kostra_art.join(", "));
-                        let mut total = 0.0;
+
                         for (col, member) in study.members.iter().enumerate() {
                             let amount = line
                                 .and_then(|l| l.amounts_nok.get(&member.id))
                                 .copied()
                                 .unwrap_or(0.0);
-                            total += amount;
+
                             let label = format!("{} – {}", category.name, member.name);
                             let id_salt = ("baseline", row, col);
                             let (typed, response) = number_field(ui, tr, id_salt, amount, 0, 96.0, &label);
@@ -82,7 +83,11 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, report: &Report, commands: &
                                 moves = Some((row + 1, col));
                             }
                         }
-                        right_label(ui, RichText::new(format::nordic(total, 0)).monospace());
+                        right_label(
+                            ui,
+                            RichText::new(format::nordic(line.map_or(0.0, BaselineLine::total_nok), 0))
+                                .monospace(),
+                        );
                         match line.and_then(|l| l.printed_total) {
                             Some(printed) => {
                                 let text = RichText::new(format::nordic(printed, 0)).monospace();
@@ -103,14 +108,10 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, report: &Report, commands: &
                     }
                     // Column sums.
                     ui.label(RichText::new(tr.get("ui-total")).strong());
+                    let sums = todays_cost_by_member(study);
                     let mut grand = 0.0;
                     for member in &study.members {
-                        let sum: f64 = study
-                            .baseline
-                            .lines
-                            .iter()
-                            .filter_map(|l| l.amounts_nok.get(&member.id))
-                            .sum();
+                        let sum = sums.get(&member.id).copied().unwrap_or(0.0);
                         grand += sum;
                         right_label(ui, RichText::new(format::nordic(sum, 0)).monospace().strong());
                     }

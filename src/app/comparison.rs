@@ -181,56 +181,22 @@ pub fn view_ui(
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            let thousands = prefs.thousands;
+            let mut table =
+                |ui: &mut Ui| table_ui(ui, tr, study, evaluation, metric, &caption, thousands, commands);
+            let mut charts = |ui: &mut Ui| {
+                charts::charts_ui(ui, tr, study, evaluation, metric, &caption, thousands, state);
+            };
             if wide {
                 ui.horizontal_top(|ui| {
-                    ui.vertical(|ui| {
-                        table_ui(
-                            ui,
-                            tr,
-                            study,
-                            evaluation,
-                            metric,
-                            &caption,
-                            prefs.thousands,
-                            commands,
-                        );
-                    });
+                    ui.vertical(table);
                     ui.add_space(16.0);
-                    ui.vertical(|ui| {
-                        charts::charts_ui(
-                            ui,
-                            tr,
-                            study,
-                            evaluation,
-                            metric,
-                            &caption,
-                            prefs.thousands,
-                            state,
-                        );
-                    });
+                    ui.vertical(charts);
                 });
             } else {
-                table_ui(
-                    ui,
-                    tr,
-                    study,
-                    evaluation,
-                    metric,
-                    &caption,
-                    prefs.thousands,
-                    commands,
-                );
+                table(ui);
                 ui.add_space(12.0);
-                charts::charts_ui(
-                    ui,
-                    tr,
-                    study,
-                    evaluation,
-                    metric,
-                    &caption,
-                    prefs.thousands,
-                    state,
-                );
+                charts(ui);
             }
         });
 }

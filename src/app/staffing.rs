@@ -80,10 +80,10 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
                             m.positions[p].filled_percent_of_fte = v;
                             push(commands, m, None);
                         }
-                        let sum: f64 = position.tasks.iter().map(|t| t.percent_of_fte).sum();
+                        let sum = position.tasks_percent();
                         if position.tasks.is_empty() {
                             right_label(ui, RichText::new("—").weak());
-                        } else if (sum - position.filled_percent_of_fte).abs() > 0.01 {
+                        } else if !position.tasks_add_up() {
                             right_label(
                                 ui,
                                 RichText::new(format!("≠ {}", format::percent(sum, 0))).color(EXTRA),
@@ -284,9 +284,9 @@ fn tasks_ui(ui: &mut Ui, tr: &Tr, member: &Member, index: usize, p: usize, comma
                 }
                 ui.end_row();
             }
-            let sum: f64 = position.tasks.iter().map(|t| t.percent_of_fte).sum();
+            let sum = position.tasks_percent();
             ui.label(RichText::new(tr.get("ui-total")).strong());
-            let ok = position.tasks.is_empty() || (sum - position.filled_percent_of_fte).abs() <= 0.01;
+            let ok = position.tasks_add_up();
             let text = tr.args(
                 "ui-tasks-sum-of",
                 &[

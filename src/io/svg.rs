@@ -38,6 +38,16 @@ fn nice_step(max: f64, ticks: f64) -> f64 {
     nice * magnitude
 }
 
+/// Tick step and top of the value axis for the largest value of `series`.
+fn value_axis(series: &[Series]) -> (f64, f64) {
+    let max = series
+        .iter()
+        .flat_map(|s| s.values.iter().flatten())
+        .fold(0.0_f64, |m, v| m.max(*v));
+    let step = nice_step(max, 6.0);
+    (step, (max / step).ceil().max(1.0) * step)
+}
+
 fn axis_label(value: f64) -> String {
     format::nordic(value, 0)
 }
@@ -96,12 +106,7 @@ fn horizontal_grid(
 pub fn grouped_bars(groups: &[String], series: &[Series], unit: &str) -> String {
     let (width, plot_height, left, top) = (760.0, 300.0, 90.0, 16.0);
     let plot_width = width - left - 10.0;
-    let max = series
-        .iter()
-        .flat_map(|s| s.values.iter().flatten())
-        .fold(0.0_f64, |m, v| m.max(*v));
-    let step = nice_step(max, 6.0);
-    let top_value = (max / step).ceil().max(1.0) * step;
+    let (step, top_value) = value_axis(series);
     let scale = |v: f64| top + plot_height - v.max(0.0) / top_value * plot_height;
     let mut body = String::new();
     horizontal_grid(&mut body, top_value, step, left, plot_width, scale);
@@ -233,12 +238,7 @@ pub fn stacked_bars(rows: &[String], series: &[Series], unit: &str) -> String {
 pub fn lines(years: &[i32], series: &[Series], marks: &[Option<usize>], unit: &str) -> String {
     let (width, plot_height, left, top) = (760.0, 300.0, 100.0, 16.0);
     let plot_width = width - left - 20.0;
-    let max = series
-        .iter()
-        .flat_map(|s| s.values.iter().flatten())
-        .fold(0.0_f64, |m, v| m.max(*v));
-    let step = nice_step(max, 6.0);
-    let top_value = (max / step).ceil().max(1.0) * step;
+    let (step, top_value) = value_axis(series);
     let y_of = |v: f64| top + plot_height - v.max(0.0) / top_value * plot_height;
     #[allow(clippy::cast_precision_loss)]
     let x_of = |i: usize| left + plot_width * i as f64 / (years.len().max(2) - 1) as f64;

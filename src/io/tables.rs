@@ -87,7 +87,6 @@ pub fn baseline(study: &Study, tr: &Tr) -> Table {
     headers.extend(study.members.iter().map(|m| m.name.clone()));
     headers.push(tr.get("ui-total"));
     headers.push(tr.get("ui-printed-total"));
-    let mut column_sums = vec![0.0; study.members.len()];
     let mut rows: Vec<Vec<Cell>> = study
         .categories
         .iter()
@@ -98,17 +97,21 @@ pub fn baseline(study: &Study, tr: &Tr) -> Table {
                 .iter()
                 .map(|m| line.amounts_nok.get(&m.id).copied().unwrap_or(0.0))
                 .collect();
-            for (sum, a) in column_sums.iter_mut().zip(&amounts) {
-                *sum += a;
-            }
+
             let mut cells = vec![Cell::text(&category.name)];
             cells.extend(amounts.iter().map(|a| Cell::Money(*a)));
-            cells.push(Cell::Money(amounts.iter().sum()));
+            cells.push(Cell::Money(line.total_nok()));
             cells.push(line.printed_total.map_or(Cell::Empty, Cell::Money));
             Some(cells)
         })
         .collect();
     let mut total = vec![Cell::text(tr.get("ui-total"))];
+    let sums = crate::model::keys::todays_cost_by_member(study);
+    let column_sums: Vec<f64> = study
+        .members
+        .iter()
+        .map(|m| sums.get(&m.id).copied().unwrap_or(0.0))
+        .collect();
     total.extend(column_sums.iter().map(|v| Cell::Money(*v)));
     total.push(Cell::Money(column_sums.iter().sum()));
     total.push(

@@ -280,6 +280,21 @@ pub struct Position {
     pub note: String,
 }
 
+impl Position {
+    /// Sum of the task shares, percent of a position.
+    #[must_use]
+    pub fn tasks_percent(&self) -> f64 {
+        self.tasks.iter().map(|t| t.percent_of_fte).sum()
+    }
+
+    /// True when no breakdown is given or the task shares add up to the
+    /// filled percentage (to a hundredth of a percent).
+    #[must_use]
+    pub fn tasks_add_up(&self) -> bool {
+        self.tasks.is_empty() || (self.tasks_percent() - self.filled_percent_of_fte).abs() <= 0.01
+    }
+}
+
 /// Part of a position spent on one task.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -349,6 +364,14 @@ pub struct BaselineLine {
     /// Remarks.
     #[serde(default)]
     pub note: String,
+}
+
+impl BaselineLine {
+    /// The line's total over the members, NOK per year.
+    #[must_use]
+    pub fn total_nok(&self) -> f64 {
+        self.amounts_nok.values().sum()
+    }
 }
 
 /// Totals a source printed for the staffing table, in percent of a position.

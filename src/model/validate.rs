@@ -793,12 +793,8 @@ fn members(study: &Study, report: &mut Report) {
             for task in &position.tasks {
                 tasks_ok &= report.bounded(&place, "field-task-share", task.percent_of_fte, false, MAX_COUNT);
             }
-            let tasks_percent: f64 = position.tasks.iter().map(|t| t.percent_of_fte).sum();
-            if tasks_ok
-                && filled_ok
-                && !position.tasks.is_empty()
-                && (tasks_percent - position.filled_percent_of_fte).abs() > 0.01
-            {
+            let tasks_percent = position.tasks_percent();
+            if tasks_ok && filled_ok && !position.tasks_add_up() {
                 report.push(
                     &place,
                     Problem::TasksDoNotAddUp {
@@ -877,7 +873,7 @@ fn baseline(
             && report.number(&place, "field-printed-total", printed, true)
             && line_finite
         {
-            let computed: f64 = line.amounts_nok.values().sum();
+            let computed = line.total_nok();
             if (computed - printed).abs() > TOLERANCE {
                 report.push(
                     &place,
