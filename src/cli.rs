@@ -9,7 +9,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -17,7 +16,7 @@ use crate::engine::{self, EngineError, Evaluation, Metric, Payback};
 use crate::format::{self, DecimalSep};
 use crate::i18n::{Lang, Tr};
 use crate::io;
-use crate::model::{Study, examples};
+use crate::model::Study;
 
 /// Exit code: the study has validation errors.
 pub const EXIT_INVALID: u8 = 1;
@@ -85,9 +84,12 @@ enum Command {
     },
     /// Time parsing and evaluating the reference study and a large generated one.
     Bench {
-        /// Evaluations per study.
+        /// Timed runs of each single evaluation (batches run a fortieth as often).
         #[arg(long, default_value_t = 200)]
         iterations: u32,
+        /// Aligned text, or `case;what;median_us;min_us` rows for scripts.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
     },
 }
 
@@ -140,7 +142,7 @@ pub fn main() -> ExitCode {
             format,
         }) => compare(&tr, file.as_deref(), year, metric, format, &mut out),
         Some(Command::Check { file }) => check(&tr, &file, &mut out),
-        Some(Command::Bench { iterations }) => bench(iterations, &mut out),
+        Some(Command::Bench { iterations, format }) => bench(iterations, format, &mut out),
         Some(Command::Export {
             file,
             csv,
@@ -506,99 +508,39 @@ fn check(tr: &Tr, file: &Path, out: &mut impl Write) -> ExitCode {
     }
 }
 
-/// Timings of one benchmark.
-struct Timing {
-    min: Duration,
-    median: Duration,
-    mean: Duration,
-}
-
-fn time(iterations: u32, mut f: impl FnMut()) -> Timing {
-    let mut samples: Vec<Duration> = (0..iterations.max(1))
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    samples.sort();
-    let total: Duration = samples.iter().sum();
-    Timing {
-        min: samples[0],
-        median: samples[samples.len() / 2],
-        mean: total / u32::try_from(samples.len()).unwrap_or(1),
-    }
-}
-
-fn bench(iterations: u32, out: &mut impl Write) -> ExitCode {
-    let reference = match io::load_str(crate::REFERENCE_STUDY, Path::new(crate::REFERENCE_STUDY_NAME)) {
-        Ok(s) => s,
+fn bench(iterations: u32, format: OutputFormat, out: &mut impl Write) -> ExitCode {
+    let rows = match crate::bench::run(iterations) {
+        Ok(rows) => rows,
         Err(e) => {
             eprintln!("{e}");
-            return ExitCode::from(EXIT_UNREADABLE);
+            return ExitCode::from(EXIT_INVALID);
         }
     };
-    let large = examples::synthetic(50, 500, 4, 10);
-    let large_text = io::to_ron_string(&large).unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "samdrift bench: {iterations} iterations each (build: {})",
-        if cfg!(debug_assertions) {
-            "debug — use --release for real figures"
-        } else {
-            "release"
+    match format {
+        OutputFormat::Csv => {
+            let _ = writeln!(out, "case;what;median_us;min_us");
+            for r in &rows {
+                let _ = writeln!(out, "{};{};{:.3};{:.3}", r.case, r.what, r.median_us, r.min_us);
+            }
         }
-    );
-    let mut report = |name: &str, t: &Timing| {
-        let _ = writeln!(
-            out,
-            "{name:<52} min {:>10.3?}  median {:>10.3?}  mean {:>10.3?}",
-            t.min, t.median, t.mean
-        );
-    };
-    report(
-        "reference: validate + evaluate",
-        &time(iterations, || {
-            std::hint::black_box(engine::evaluate(std::hint::black_box(&reference)).is_ok());
-        }),
-    );
-    report(
-        "reference: parse RON",
-        &time(iterations, || {
-            std::hint::black_box(io::load_str(crate::REFERENCE_STUDY, Path::new("r")).is_ok());
-        }),
-    );
-    report(
-        "large 50×500×4×10: validate only",
-        &time(iterations, || {
-            std::hint::black_box(crate::model::validate(std::hint::black_box(&large)));
-        }),
-    );
-    report(
-        "large 50×500×4×10: validate + evaluate",
-        &time(iterations, || {
-            std::hint::black_box(engine::evaluate(std::hint::black_box(&large)).is_ok());
-        }),
-    );
-    report(
-        "large 50×500×4×10: parse RON",
-        &time(iterations.min(20), || {
-            std::hint::black_box(io::load_str(&large_text, Path::new("l")).is_ok());
-        }),
-    );
-    match engine::evaluate(&large) {
-        Ok(e) => {
-            let cells = e.scenarios.len() * e.members.len() * e.categories.len() * e.years.len();
+        OutputFormat::Table => {
             let _ = writeln!(
                 out,
-                "large result: {cells} cells ({} KiB of f64)",
-                cells * 8 / 1024
+                "samdrift bench: {iterations} iterations (batches fewer), build: {}; times in µs, batches whole",
+                if cfg!(debug_assertions) {
+                    "debug — use --release for real figures"
+                } else {
+                    "release"
+                }
             );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::from(EXIT_INVALID)
+            for r in &rows {
+                let _ = writeln!(
+                    out,
+                    "{:<10} {:<18} median {:>14.3}  min {:>14.3}",
+                    r.case, r.what, r.median_us, r.min_us
+                );
+            }
         }
     }
+    ExitCode::SUCCESS
 }

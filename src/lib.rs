@@ -11,6 +11,7 @@
 //! [`format`] (Nordic numbers) and [`i18n`] (Norwegian/English messages) are
 //! shared by all of them.
 
+pub mod bench;
 pub mod cli;
 pub mod engine;
 pub mod format;

@@ -176,6 +176,8 @@ impl Document {
     pub fn apply(&mut self, edit: Edit, merge: Option<u64>, now: f64) -> bool {
         let mut next = self.study.clone();
         apply_edit(&mut next, edit);
+        // A new or duplicated cost line gets its id here, in the same step.
+        next.assign_line_ids();
         if next == self.study {
             return false;
         }

@@ -317,6 +317,7 @@ fn scenario_ui(
     if ui.button(tr.get("ui-add-line")).clicked() {
         let mut s = scenario.clone();
         s.lines.push(CostLine {
+            id: crate::model::LineId::default(),
             label: tr.get("ui-new-line"),
             category: study
                 .categories

@@ -340,29 +340,34 @@ pub fn load_str(text: &str, path: &Path) -> Result<Study, LoadError> {
     let version = probe.version.ok_or_else(|| LoadError::NoVersion {
         path: path.to_path_buf(),
     })?;
-    match version {
-        FORMAT_VERSION => {
-            let study: Study = options()
-                .from_str(text)
-                .map_err(|e| syntax_error(&e, text, path))?;
-            Ok(study)
-        }
+    let mut study = match version {
+        FORMAT_VERSION => options()
+            .from_str::<Study>(text)
+            .map_err(|e| syntax_error(&e, text, path))?,
         1 => {
             let old: v1::StudyV1 = options()
                 .from_str(text)
                 .map_err(|e| syntax_error(&e, text, path))?;
-            Ok(v1::migrate(old))
+            v1::migrate(old)
         }
-        v if v > FORMAT_VERSION => Err(LoadError::NewerVersion {
-            path: path.to_path_buf(),
-            found: v,
-            supported: FORMAT_VERSION,
-        }),
-        v => Err(LoadError::UnknownVersion {
-            path: path.to_path_buf(),
-            found: v,
-        }),
-    }
+        v if v > FORMAT_VERSION => {
+            return Err(LoadError::NewerVersion {
+                path: path.to_path_buf(),
+                found: v,
+                supported: FORMAT_VERSION,
+            });
+        }
+        v => {
+            return Err(LoadError::UnknownVersion {
+                path: path.to_path_buf(),
+                found: v,
+            });
+        }
+    };
+    // Lines of files written before line ids existed (or edited by hand)
+    // get their ids now; see `docs/FILE_FORMAT.md`.
+    study.assign_line_ids();
+    Ok(study)
 }
 
 /// Reads and parses a study file.

@@ -183,6 +183,7 @@ pub(super) fn migrate(old: StudyV1) -> Study {
                     .lines
                     .into_iter()
                     .map(|l| CostLine {
+                        id: crate::model::LineId::default(),
                         label: l.label,
                         category: CategoryId(l.category),
                         amount_nok: l.amount_nok_per_year,

@@ -138,6 +138,7 @@ pub fn small_study() -> Study {
             key: Some(KeyId::new("equal")),
             lines: vec![
                 CostLine {
+                    id: crate::model::LineId::default(),
                     label: "Felles drift".to_owned(),
                     category: CategoryId::new("staff"),
                     amount_nok: 300_000.0,
@@ -150,6 +151,7 @@ pub fn small_study() -> Study {
                     source: Source::default(),
                 },
                 CostLine {
+                    id: crate::model::LineId::default(),
                     label: "Lisens per arbeidsplass".to_owned(),
                     category: CategoryId::new("services"),
                     amount_nok: 1_000.0,
@@ -166,7 +168,7 @@ pub fn small_study() -> Study {
             note: String::new(),
         },
     ];
-    Study {
+    let mut study = Study {
         version: FORMAT_VERSION,
         title: "Small test study".to_owned(),
         description: String::new(),
@@ -177,7 +179,9 @@ pub fn small_study() -> Study {
         keys,
         scenarios,
         assumptions: assumptions(2030, 5),
-    }
+    };
+    study.assign_line_ids();
+    study
 }
 
 /// A large generated study for the benchmark: `members` members,
@@ -274,6 +278,7 @@ pub fn synthetic(members: usize, lines: usize, scenarios: usize, years: u32) -> 
                 #[allow(clippy::cast_precision_loss)]
                 let amount_nok = 100.0 + (l * 37 % 1000) as f64;
                 CostLine {
+                    id: crate::model::LineId::default(),
                     label: format!("Linje {l}"),
                     category: CategoryId::new(format!("c{}", l % 10)),
                     amount_nok,
@@ -299,5 +304,6 @@ pub fn synthetic(members: usize, lines: usize, scenarios: usize, years: u32) -> 
         });
     }
     study.scenarios = all;
+    study.assign_line_ids();
     study
 }

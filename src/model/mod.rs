@@ -12,6 +12,7 @@
 
 pub mod edit;
 pub mod examples;
+pub mod inputs;
 pub mod keys;
 pub mod presets;
 pub mod validate;
@@ -20,6 +21,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use inputs::InputRef;
 pub use validate::{Issue, Place, Problem, Report, Severity, validate};
 
 /// The format version this build writes. See `docs/FILE_FORMAT.md`.
@@ -69,6 +71,30 @@ id_type!(
     /// Unique id of a scenario.
     ScenarioId
 );
+id_type!(
+    /// Id of a cost line, unique within its scenario (e.g. `"l3"`). Ranges
+    /// and other references to a line's inputs name it by scenario and line
+    /// id, so it never changes once given. Empty means "not yet given":
+    /// loading a file and every edit in the app give such lines a fresh id
+    /// ([`Study::assign_line_ids`]).
+    LineId
+);
+
+impl LineId {
+    /// True when the line has no id yet.
+    #[must_use]
+    pub fn is_unassigned(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+// The id macro derives no Default for the other ids on purpose.
+#[allow(clippy::derivable_impls)]
+impl Default for LineId {
+    fn default() -> Self {
+        LineId(String::new())
+    }
+}
 
 /// The whole document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -608,6 +634,10 @@ pub struct CostLine {
     /// Where the amount comes from.
     #[serde(default)]
     pub source: Source,
+    /// Stable id, unique within the scenario; old files get one on load.
+    /// Last, so that the fields a person edits come first.
+    #[serde(default, skip_serializing_if = "LineId::is_unassigned")]
+    pub id: LineId,
 }
 
 fn one() -> f64 {
@@ -731,6 +761,38 @@ impl Study {
         }
     }
 
+    /// Gives every cost line without an id, or with an id an earlier line of
+    /// its scenario already has, a fresh id (`l1`, `l2`, … the first number
+    /// not used in that scenario). Lines that have a unique id keep it, so
+    /// this is idempotent and never renames a line that can be referred to.
+    /// Returns how many lines got a new id.
+    pub fn assign_line_ids(&mut self) -> usize {
+        let mut assigned = 0;
+        for scenario in &mut self.scenarios {
+            let mut seen = std::collections::HashSet::new();
+            let mut needs = Vec::new();
+            for (i, line) in scenario.lines.iter().enumerate() {
+                if line.id.is_unassigned() || !seen.insert(line.id.0.clone()) {
+                    needs.push(i);
+                }
+            }
+            let mut next = 1u64;
+            for i in needs {
+                let id = loop {
+                    let candidate = format!("l{next}");
+                    next += 1;
+                    if !seen.contains(&candidate) {
+                        break candidate;
+                    }
+                };
+                seen.insert(id.clone());
+                scenario.lines[i].id = LineId(id);
+                assigned += 1;
+            }
+        }
+        assigned
+    }
+
     /// Makes "the same scenario without `member`": a copy with the member
     /// left out of the participants, a fresh id and a name that says so.
     /// Lines paid by that member alone cannot stay and are left out; their
@@ -767,5 +829,31 @@ impl Study {
             keep
         });
         (copy, dropped)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_ids_are_given_once_and_kept() {
+        let mut study = examples::small_study();
+        let joint = &mut study.scenarios[1];
+        // Ids as an old file or a hand edit leaves them: none, and a copy.
+        joint.lines[0].id = LineId::default();
+        joint.lines[1].id = LineId::new("l1");
+        let copy = joint.lines[1].clone();
+        joint.lines.push(copy);
+        assert_eq!(study.assign_line_ids(), 2);
+        let ids: Vec<&str> = study.scenarios[1].lines.iter().map(|l| l.id.as_str()).collect();
+        // The first line with "l1" keeps it; the others get the first free numbers.
+        assert_eq!(ids, ["l2", "l1", "l3"]);
+        assert_eq!(study.assign_line_ids(), 0);
+        // Ids are per scenario: another scenario may use "l1" too.
+        let (without, _) = study.scenario_without(&study.scenarios[1], &MemberId::new("A"), "x".into());
+        study.scenarios.push(without);
+        assert_eq!(study.assign_line_ids(), 0);
     }
 }

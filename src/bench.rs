@@ -1,0 +1,218 @@
+//! `samdrift bench`: how fast the engine is, on the reference study, a
+//! large generated study and a 16-member study for fair splits.
+//!
+//! Each row is `case;what;median_us;min_us` (microseconds; for batches the
+//! time of the whole batch, not per item). Rows named `…-plain` time the
+//! line-by-line engine ([`crate::engine::plain`]) that the prepared engine
+//! replaced, as the "before" figure.
+
+use std::time::{Duration, Instant};
+
+use crate::engine::{self, Metric, PreparedStudy, Shape, plain};
+use crate::io;
+use crate::model::{InputRef, Study, examples};
+
+/// One measured row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The study: `reference`, `large`, `shapley16`.
+    pub case: &'static str,
+    /// What was timed.
+    pub what: &'static str,
+    /// Median over the iterations, microseconds.
+    pub median_us: f64,
+    /// Fastest iteration, microseconds.
+    pub min_us: f64,
+}
+
+fn time(iterations: u32, mut f: impl FnMut()) -> (f64, f64) {
+    let mut samples: Vec<Duration> = (0..iterations.max(1))
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    samples.sort();
+    let us = |d: Duration| d.as_secs_f64() * 1e6;
+    (us(samples[samples.len() / 2]), us(samples[0]))
+}
+
+/// A uniform number in `[0, 1)` from an item index and a slot, so that a
+/// batch's draws depend on nothing else (`SplitMix64` of both).
+fn unit(item: usize, slot: usize) -> f64 {
+    let mut z = (item as u64)
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        .wrapping_add((slot as u64).wrapping_mul(0xD1B5_4A32_D192_ED03));
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 31;
+    (z >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// Runs every benchmark. `iterations` is the number of timed runs of the
+/// single evaluations; batches run `iterations / 40` times (at least 3).
+///
+/// # Errors
+/// A message when a built-in study cannot be loaded or evaluated.
+pub fn run(iterations: u32) -> Result<Vec<Row>, String> {
+    let reference = io::load_str(
+        crate::REFERENCE_STUDY,
+        std::path::Path::new(crate::REFERENCE_STUDY_NAME),
+    )
+    .map_err(|e| e.to_string())?;
+    let large = examples::synthetic(50, 500, 4, 10);
+    let shapley = examples::synthetic(16, 500, 4, 10);
+    let large_text = io::to_ron_string(&large).map_err(|e| e.to_string())?;
+    let batch_iterations = (iterations / 40).max(3);
+    let mut rows = Vec::new();
+    let mut row = |case, what, (median_us, min_us): (f64, f64)| {
+        rows.push(Row {
+            case,
+            what,
+            median_us,
+            min_us,
+        });
+    };
+
+    row(
+        "reference",
+        "parse",
+        time(iterations, || {
+            std::hint::black_box(io::load_str(crate::REFERENCE_STUDY, std::path::Path::new("r")).is_ok());
+        }),
+    );
+    single(&reference, "reference", iterations, &mut row)?;
+    row(
+        "large",
+        "parse",
+        time(iterations.min(20), || {
+            std::hint::black_box(io::load_str(&large_text, std::path::Path::new("l")).is_ok());
+        }),
+    );
+    row(
+        "large",
+        "validate",
+        time(iterations, || {
+            std::hint::black_box(crate::model::validate(std::hint::black_box(&large)));
+        }),
+    );
+    row(
+        "large",
+        "prepare",
+        time(iterations, || {
+            std::hint::black_box(PreparedStudy::prepare(std::hint::black_box(&large)).is_ok());
+        }),
+    );
+    single(&large, "large", iterations, &mut row)?;
+
+    // 100 000 draws of the reference study: every line amount times a
+    // factor in [0.8, 1.2), every scenario's present value per member.
+    let prepared = PreparedStudy::prepare(&reference).map_err(|e| e.to_string())?;
+    let slots: Vec<usize> = prepared
+        .inputs()
+        .iter()
+        .filter(|i| matches!(i, InputRef::LineAmount { .. }))
+        .filter_map(|i| prepared.param(i))
+        .collect();
+    let scenarios: Vec<usize> = (0..prepared.scenario_count()).collect();
+    let shape = Shape::MemberMetric(Metric::PresentValue);
+    let draws = 100_000;
+    let mut out = vec![0.0; draws * scenarios.len() * prepared.len_per_scenario(shape)];
+    row(
+        "reference",
+        "draws-100k",
+        time(batch_iterations, || {
+            let report = prepared.run_batch(
+                draws,
+                &scenarios,
+                shape,
+                |i, params, _| {
+                    for (k, &slot) in slots.iter().enumerate() {
+                        params[slot] *= 0.8 + 0.4 * unit(i, k);
+                    }
+                },
+                &mut out,
+            );
+            std::hint::black_box(report);
+        }),
+    );
+
+    // Every coalition of 16 members: each scenario's present value per
+    // member, as a fair split needs.
+    let prepared = PreparedStudy::prepare(&shapley).map_err(|e| e.to_string())?;
+    let n_members = prepared.members().len();
+    let coalitions = (1usize << n_members) - 1;
+    let scenarios: Vec<usize> = (0..prepared.scenario_count()).collect();
+    let mut out = vec![0.0; coalitions * scenarios.len() * prepared.len_per_scenario(shape)];
+    row(
+        "shapley16",
+        "coalitions",
+        time(batch_iterations, || {
+            let report = prepared.run_batch(
+                coalitions,
+                &scenarios,
+                shape,
+                |i, _, coalition| {
+                    let mask = i + 1;
+                    for (m, slot) in coalition.iter_mut().enumerate() {
+                        *slot = mask & (1 << m) != 0;
+                    }
+                },
+                &mut out,
+            );
+            std::hint::black_box(report);
+        }),
+    );
+    Ok(rows)
+}
+
+/// Prepared evaluation of every cell of every scenario, and the plain
+/// engine's `evaluate` (validation included) as before.
+fn single(
+    study: &Study,
+    case: &'static str,
+    iterations: u32,
+    row: &mut impl FnMut(&'static str, &'static str, (f64, f64)),
+) -> Result<(), String> {
+    let prepared = PreparedStudy::prepare(study).map_err(|e| e.to_string())?;
+    let scenarios: Vec<usize> = (0..prepared.scenario_count()).collect();
+    let mut ws = prepared.workspace();
+    let mut out = vec![0.0; scenarios.len() * prepared.len_per_scenario(Shape::Cells)];
+    let mut failed = false;
+    row(
+        case,
+        "evaluate",
+        time(iterations, || {
+            failed |= prepared
+                .run(
+                    prepared.defaults(),
+                    None,
+                    &scenarios,
+                    Shape::Cells,
+                    &mut ws,
+                    &mut out,
+                )
+                .is_err();
+            std::hint::black_box(&out);
+        }),
+    );
+    row(
+        case,
+        "evaluate-plain",
+        time(iterations, || {
+            std::hint::black_box(plain::evaluate_line_by_line(std::hint::black_box(study)).is_ok());
+        }),
+    );
+    row(
+        case,
+        "validate+evaluate",
+        time(iterations, || {
+            std::hint::black_box(engine::evaluate(std::hint::black_box(study)).is_ok());
+        }),
+    );
+    if failed {
+        return Err(format!("{case}: the prepared evaluation failed"));
+    }
+    Ok(())
+}

@@ -1,0 +1,276 @@
+//! Names that last for the numbers that feed the figures.
+//!
+//! An [`InputRef`] names one numeric input of a study by ids, never by
+//! position: "the amount of line `l3` of scenario `remote`", "Gratangen's
+//! today's cost of communications", "the real wage growth". The prepared
+//! engine ([`crate::engine::prepared`]) turns each into a dense parameter
+//! index and evaluates with overridden values; uncertainty ranges, tornado
+//! rows and break-even values are stored and reported against these names,
+//! so they survive reordering, renaming and adding of other things.
+//!
+//! The set of inputs is exactly what a user can put a range on: a cost
+//! line's amount, a today's-cost cell, a member attribute, a member's salary
+//! per FTE, employer-tax and pension rates, the real wage and price growth,
+//! and each step of the discount rate.
+
+use serde::{Deserialize, Serialize};
+
+use super::{AmountFrom, Attribute, BaselineLine, CategoryId, LineId, MemberId, ScenarioId, Study};
+
+/// One numeric input of a study, named by ids.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum InputRef {
+    /// The amount per unit of a cost line (`amount_nok`).
+    LineAmount {
+        /// The scenario.
+        scenario: ScenarioId,
+        /// The line's id within it.
+        line: LineId,
+    },
+    /// A member's today's cost in a category, NOK a year.
+    TodaysCost {
+        /// The member.
+        member: MemberId,
+        /// The category.
+        category: CategoryId,
+    },
+    /// A member attribute (population, employees, workstations, sites).
+    Attribute {
+        /// The member.
+        member: MemberId,
+        /// The attribute.
+        attribute: Attribute,
+    },
+    /// A member's salary per full-time equivalent, NOK.
+    Salary {
+        /// The member.
+        member: MemberId,
+    },
+    /// A member's employer-tax rate, percent.
+    EmployerTax {
+        /// The member.
+        member: MemberId,
+    },
+    /// A member's pension rate, percent.
+    Pension {
+        /// The member.
+        member: MemberId,
+    },
+    /// Real wage growth, percent a year.
+    WageGrowth,
+    /// Real price growth, percent a year.
+    PriceGrowth,
+    /// The rate of one step of the discount rate, percent (index in the
+    /// list of steps).
+    DiscountStep {
+        /// Index of the step.
+        index: usize,
+    },
+}
+
+impl InputRef {
+    /// The input's value in `study`, or `None` when the study has no such
+    /// input (an unknown id, a missing attribute or salary). A today's-cost
+    /// cell the study leaves out is 0.
+    #[must_use]
+    pub fn value_in(&self, study: &Study) -> Option<f64> {
+        match self {
+            InputRef::LineAmount { scenario, line } => study
+                .scenario(scenario)?
+                .lines
+                .iter()
+                .find(|l| &l.id == line)
+                .filter(|l| l.amount_from == AmountFrom::Fixed)
+                .map(|l| l.amount_nok),
+            InputRef::TodaysCost { member, category } => {
+                study.member(member)?;
+                study.category(category)?;
+                Some(
+                    study
+                        .baseline
+                        .lines
+                        .iter()
+                        .find(|l| &l.category == category)
+                        .and_then(|l| l.amounts_nok.get(member).copied())
+                        .unwrap_or(0.0),
+                )
+            }
+            InputRef::Attribute { member, attribute } => {
+                study.member(member)?.attribute(*attribute).map(|q| q.value)
+            }
+            InputRef::Salary { member } => study.member(member)?.salary.as_ref().map(|s| s.nok_per_fte),
+            InputRef::EmployerTax { member } => study
+                .member(member)?
+                .salary
+                .as_ref()
+                .map(|s| s.employer_tax_percent),
+            InputRef::Pension { member } => study.member(member)?.salary.as_ref().map(|s| s.pension_percent),
+            InputRef::WageGrowth => Some(study.assumptions.real_wage_growth_percent),
+            InputRef::PriceGrowth => Some(study.assumptions.real_price_growth_percent),
+            InputRef::DiscountStep { index } => {
+                study.assumptions.discount.steps.get(*index).map(|s| s.percent)
+            }
+        }
+    }
+
+    /// Sets the input in `study` to `value`. Returns false (and changes
+    /// nothing) when the study has no such input. A today's-cost cell the
+    /// study leaves out is added.
+    pub fn set_in(&self, study: &mut Study, value: f64) -> bool {
+        if self.value_in(study).is_none() {
+            return false;
+        }
+        match self {
+            InputRef::LineAmount { scenario, line } => {
+                let found = study
+                    .scenarios
+                    .iter_mut()
+                    .find(|s| &s.id == scenario)
+                    .and_then(|s| s.lines.iter_mut().find(|l| &l.id == line));
+                if let Some(l) = found {
+                    l.amount_nok = value;
+                }
+            }
+            InputRef::TodaysCost { member, category } => {
+                match study.baseline.lines.iter_mut().find(|l| &l.category == category) {
+                    Some(line) => {
+                        line.amounts_nok.insert(member.clone(), value);
+                    }
+                    None => study.baseline.lines.push(BaselineLine {
+                        category: category.clone(),
+                        amounts_nok: [(member.clone(), value)].into(),
+                        printed_total: None,
+                        note: String::new(),
+                    }),
+                }
+            }
+            InputRef::Attribute { member, attribute } => {
+                if let Some(m) = study.members.iter_mut().find(|m| &m.id == member) {
+                    let slot = match attribute {
+                        Attribute::Population => &mut m.population,
+                        Attribute::Employees => &mut m.employees,
+                        Attribute::Workstations => &mut m.workstations,
+                        Attribute::Sites => &mut m.sites,
+                    };
+                    if let Some(q) = slot {
+                        q.value = value;
+                    }
+                }
+            }
+            InputRef::Salary { member } | InputRef::EmployerTax { member } | InputRef::Pension { member } => {
+                if let Some(salary) = study
+                    .members
+                    .iter_mut()
+                    .find(|m| &m.id == member)
+                    .and_then(|m| m.salary.as_mut())
+                {
+                    let field = match self {
+                        InputRef::Salary { .. } => &mut salary.nok_per_fte,
+                        InputRef::EmployerTax { .. } => &mut salary.employer_tax_percent,
+                        _ => &mut salary.pension_percent,
+                    };
+                    *field = value;
+                }
+            }
+            InputRef::WageGrowth => study.assumptions.real_wage_growth_percent = value,
+            InputRef::PriceGrowth => study.assumptions.real_price_growth_percent = value,
+            InputRef::DiscountStep { index } => {
+                if let Some(step) = study.assumptions.discount.steps.get_mut(*index) {
+                    step.percent = value;
+                }
+            }
+        }
+        true
+    }
+
+    /// Every input of `study`, in a fixed order: growth, discount steps,
+    /// then per member its attributes, salary, rates and today's costs, then
+    /// per scenario its lines with a fixed amount.
+    #[must_use]
+    pub fn all_in(study: &Study) -> Vec<InputRef> {
+        let mut all = vec![InputRef::WageGrowth, InputRef::PriceGrowth];
+        all.extend((0..study.assumptions.discount.steps.len()).map(|index| InputRef::DiscountStep { index }));
+        for member in &study.members {
+            for attribute in Attribute::ALL {
+                if member.attribute(attribute).is_some() {
+                    all.push(InputRef::Attribute {
+                        member: member.id.clone(),
+                        attribute,
+                    });
+                }
+            }
+            if member.salary.is_some() {
+                all.push(InputRef::Salary {
+                    member: member.id.clone(),
+                });
+                all.push(InputRef::EmployerTax {
+                    member: member.id.clone(),
+                });
+                all.push(InputRef::Pension {
+                    member: member.id.clone(),
+                });
+            }
+            for category in &study.categories {
+                all.push(InputRef::TodaysCost {
+                    member: member.id.clone(),
+                    category: category.id.clone(),
+                });
+            }
+        }
+        for scenario in &study.scenarios {
+            let mut seen = std::collections::HashSet::new();
+            for line in &scenario.lines {
+                if line.amount_from == AmountFrom::Fixed && !line.id.is_unassigned() && seen.insert(&line.id)
+                {
+                    all.push(InputRef::LineAmount {
+                        scenario: scenario.id.clone(),
+                        line: line.id.clone(),
+                    });
+                }
+            }
+        }
+        all
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::float_cmp)]
+mod tests {
+    use super::*;
+    use crate::model::examples::small_study;
+
+    #[test]
+    fn every_input_reads_and_writes_its_own_field() {
+        let study = small_study();
+        let all = InputRef::all_in(&study);
+        assert!(all.contains(&InputRef::WageGrowth));
+        assert!(all.iter().any(|i| matches!(i, InputRef::LineAmount { .. })));
+        for input in &all {
+            let before = input.value_in(&study).unwrap();
+            let mut changed = study.clone();
+            assert!(input.set_in(&mut changed, before + 7.0));
+            assert_eq!(input.value_in(&changed), Some(before + 7.0), "{input:?}");
+            // Only that input changed: every other input keeps its value.
+            for other in all.iter().filter(|o| *o != input) {
+                assert_eq!(
+                    other.value_in(&changed),
+                    other.value_in(&study),
+                    "{input:?} moved {other:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_inputs_are_none_and_change_nothing() {
+        let mut study = small_study();
+        let before = study.clone();
+        let unknown = InputRef::LineAmount {
+            scenario: ScenarioId::new("joint"),
+            line: LineId::new("nope"),
+        };
+        assert_eq!(unknown.value_in(&study), None);
+        assert!(!unknown.set_in(&mut study, 1.0));
+        assert_eq!(study, before);
+    }
+}
