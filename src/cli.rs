@@ -82,6 +82,25 @@ enum Command {
         #[arg(long)]
         international: bool,
     },
+    /// Is the split fair? Per member: the scenario key's split, the
+    /// stand-alone cost, the Shapley value and the nucleolus; then the
+    /// findings (in CSV: a total row and the worst group for the key).
+    Fairness {
+        /// The study file (default: the built-in 2006 reference study).
+        file: Option<PathBuf>,
+        /// The scenario's id.
+        #[arg(long)]
+        scenario: String,
+        /// The year for `--metric annual` (default: the study's display year).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Annual cost in a year, the sum, the present value or the equivalent annual cost.
+        #[arg(long, value_enum, default_value_t = CliMetric::Annual)]
+        metric: CliMetric,
+        /// Aligned text, or `member;key;stand_alone;shapley;nucleolus;passes_stand_alone`.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
     /// Time parsing and evaluating the reference study and a large generated one.
     Bench {
         /// Timed runs of each single evaluation (batches run a fortieth as often).
@@ -142,6 +161,13 @@ pub fn main() -> ExitCode {
             format,
         }) => compare(&tr, file.as_deref(), year, metric, format, &mut out),
         Some(Command::Check { file }) => check(&tr, &file, &mut out),
+        Some(Command::Fairness {
+            file,
+            scenario,
+            year,
+            metric,
+            format,
+        }) => fairness(&tr, file.as_deref(), &scenario, year, metric, format, &mut out),
         Some(Command::Bench { iterations, format }) => bench(iterations, format, &mut out),
         Some(Command::Export {
             file,
@@ -543,4 +569,181 @@ fn bench(iterations: u32, format: OutputFormat, out: &mut impl Write) -> ExitCod
         }
     }
     ExitCode::SUCCESS
+}
+
+fn fairness(
+    tr: &Tr,
+    file: Option<&Path>,
+    scenario_id: &str,
+    year: Option<i32>,
+    metric: CliMetric,
+    format: OutputFormat,
+    out: &mut impl Write,
+) -> ExitCode {
+    let (study, _, year) = match load_and_evaluate(tr, file, year) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let Some(scenario) = study.scenarios.iter().position(|s| s.id.as_str() == scenario_id) else {
+        let ids: Vec<&str> = study.scenarios.iter().map(|s| s.id.as_str()).collect();
+        eprintln!(
+            "{}",
+            terminal_text(&tr.args(
+                "cli-fairness-unknown-scenario",
+                &[("id", scenario_id.to_owned()), ("ids", ids.join(", "))]
+            ))
+        );
+        return ExitCode::from(EXIT_UNREADABLE);
+    };
+    let metric = match metric {
+        CliMetric::Annual | CliMetric::Payback => Metric::Annual(year),
+        CliMetric::Total => Metric::HorizonSum,
+        CliMetric::Pv => Metric::PresentValue,
+        CliMetric::Eac => Metric::AnnualEquivalent,
+    };
+    let options = crate::fairness::Options {
+        metric,
+        samples: 2_000,
+        seed: 1,
+    };
+    let Ok(fair) = crate::fairness::analyse(&study, scenario, options, &|_| true) else {
+        eprintln!("{}", tr.get("cli-fairness-error"));
+        return ExitCode::from(EXIT_INVALID);
+    };
+    let text = match format {
+        OutputFormat::Csv => fairness_csv(&study, &fair),
+        OutputFormat::Table => {
+            let table = io::tables::fair_split(&study, &fair, tr);
+            let mut text = text_table(&table);
+            for finding in io::tables::fair_split_findings(&study, &fair, tr) {
+                text.push_str(&finding);
+                text.push('\n');
+            }
+            text
+        }
+    };
+    let _ = out.write_all(terminal_text(&text).as_bytes());
+    ExitCode::SUCCESS
+}
+
+/// A report table as aligned text: the title, then text left and figures
+/// right.
+fn text_table(table: &io::tables::Table) -> String {
+    use io::tables::Cell;
+    let cell_text = |c: &Cell| match c {
+        Cell::Text(s) => s.clone(),
+        Cell::Money(v) => format::kroner(*v),
+        Cell::Percent(v) => format::percent(*v, 2),
+        Cell::Number(v, d) => format::nordic_trim(*v, *d),
+        Cell::Empty => "–".to_owned(),
+    };
+    let rows: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|r| r.iter().map(cell_text).collect())
+        .collect();
+    let widths: Vec<usize> = (0..table.headers.len())
+        .map(|c| {
+            rows.iter()
+                .map(|r| r[c].chars().count())
+                .chain(std::iter::once(table.headers[c].chars().count()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: &[String], numeric: &dyn Fn(usize) -> bool| {
+        let parts: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(c, (s, w))| {
+                if numeric(c) {
+                    format!("{s:>w$}")
+                } else {
+                    format!("{s:<w$}")
+                }
+            })
+            .collect();
+        parts.join("  ").trim_end().to_owned() + "\n"
+    };
+    let numeric = |c: usize| {
+        table
+            .rows
+            .iter()
+            .any(|r| matches!(r[c], Cell::Money(_) | Cell::Percent(_) | Cell::Number(..)))
+    };
+    let mut text = format!("{}\n", table.title);
+    text.push_str(&line(&table.headers, &numeric));
+    for row in &rows {
+        text.push_str(&line(row, &numeric));
+    }
+    text
+}
+
+/// `member;key;stand_alone;shapley;nucleolus;passes_stand_alone`, one row
+/// per member (kroner with two decimals, decimal comma; `key` is what the
+/// member pays under the scenario's key), a `total` row, and a
+/// `worst_group` row: the excess of the worst group under the key in the
+/// `key` column, its own cost in `stand_alone`, and its members (ids joined
+/// by `+`) in the last column.
+pub fn fairness_csv(study: &Study, fair: &crate::fairness::FairSplit) -> String {
+    let money = |v: f64| format::export_number(v, 2, DecimalSep::Comma);
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(vec![]);
+    let _ = writer.write_record([
+        "member",
+        "key",
+        "stand_alone",
+        "shapley",
+        "nucleolus",
+        "passes_stand_alone",
+    ]);
+    let own = fair.scenario_key.map(|k| &fair.keys[k]);
+    let split = own.and_then(|k| k.split.as_ref());
+    let nucleolus = fair.nucleolus.as_ref().ok();
+    for (i, member) in study.members.iter().enumerate() {
+        let _ = writer.write_record([
+            crate::io::csv_export::neutralise(member.id.as_str()),
+            split.map_or_else(String::new, |s| money(s[i])),
+            money(fair.stand_alone[i]),
+            money(fair.shapley[i]),
+            nucleolus.map_or_else(String::new, |x| money(x[i])),
+            match own {
+                Some(k) if k.split.is_some() => if k.over_stand_alone.contains(&i) {
+                    "no"
+                } else {
+                    "yes"
+                }
+                .to_owned(),
+                _ => String::new(),
+            },
+        ]);
+    }
+    let _ = writer.write_record([
+        "total".to_owned(),
+        split.map_or_else(String::new, |s| money(s.iter().sum())),
+        money(fair.stand_alone.iter().sum()),
+        money(fair.shapley.iter().sum()),
+        nucleolus.map_or_else(String::new, |x| money(x.iter().sum())),
+        String::new(),
+    ]);
+    if let (Some((mask, excess)), Some(table)) = (own.and_then(|k| k.worst_group), &fair.table) {
+        let ids: Vec<&str> = crate::fairness::members_of(mask, study.members.len())
+            .map(|i| study.members[i].id.as_str())
+            .collect();
+        let _ = writer.write_record([
+            "worst_group".to_owned(),
+            money(excess),
+            money(table.game.cost(mask)),
+            String::new(),
+            String::new(),
+            crate::io::csv_export::neutralise(&ids.join("+")),
+        ]);
+    }
+    writer
+        .into_inner()
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default()
 }

@@ -14,6 +14,7 @@
 pub mod bench;
 pub mod cli;
 pub mod engine;
+pub mod fairness;
 pub mod format;
 pub mod i18n;
 pub mod io;

@@ -257,3 +257,55 @@ fn compare_metrics_present_value_and_payback() {
         stdout(&o)
     );
 }
+
+#[test]
+fn fairness_csv_for_joint_in_house_on_the_reference_study() {
+    let o = samdrift(&["fairness", "--scenario", "joint", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split(';').collect()).collect();
+    assert_eq!(
+        rows[0],
+        [
+            "member",
+            "key",
+            "stand_alone",
+            "shapley",
+            "nucleolus",
+            "passes_stand_alone"
+        ]
+    );
+    let number = |s: &str| s.replace(',', ".").parse::<f64>().unwrap();
+    // Slide 7: today G 627 000, L 550 000, S 647 500, I 590 000; joint
+    // in-house 2 262 000 under the key 22,28 / 19,98 / 31,74 / 26,00 %.
+    // Only all four together save (152 500), so Shapley = today − 38 125.
+    let expected = [
+        ("G", 0.2228, 627_000.0, "yes"),
+        ("L", 0.1998, 550_000.0, "yes"),
+        ("S", 0.3174, 647_500.0, "no"),
+        ("I", 0.26, 590_000.0, "yes"),
+    ];
+    let mut shapley_sum = 0.0;
+    for (row, (id, share, today, passes)) in rows[1..5].iter().zip(expected) {
+        assert_eq!(row[0], id);
+        assert!((number(row[1]) - 2_262_000.0 * share).abs() < 0.01, "{row:?}");
+        assert!((number(row[2]) - today).abs() < 0.01);
+        assert!((number(row[3]) - (today - 38_125.0)).abs() < 0.01);
+        assert_eq!(row[5], passes);
+        shapley_sum += number(row[3]);
+    }
+    // The Shapley values add up to what the whole group pays, to the krone.
+    assert!((shapley_sum - 2_262_000.0).abs() < 1.0);
+    assert_eq!(rows[5][0], "total");
+    // The worst group is Salangen alone: 717 958,80 − 647 500 = 70 458,80.
+    assert_eq!(rows[6][0], "worst_group");
+    assert!((number(rows[6][1]) - 70_458.8).abs() < 0.01);
+    assert_eq!(rows[6][5], "S");
+}
+
+#[test]
+fn fairness_names_an_unknown_scenario() {
+    let o = samdrift(&["fairness", "--scenario", "nope"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("joint"), "{}", stderr(&o));
+}

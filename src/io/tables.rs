@@ -654,6 +654,192 @@ pub fn all(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -> Vec<Ta
     ]
 }
 
+/// The members of a coalition mask by name, joined by " + ".
+#[must_use]
+pub fn group_names(study: &Study, mask: usize) -> String {
+    crate::fairness::members_of(mask, study.members.len())
+        .map(|i| study.members[i].name.as_str())
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// The fair split of one scenario: per member today's cost, what it pays
+/// under every key of the study, its stand-alone cost, the Shapley value
+/// and the nucleolus, and whether the scenario's key passes the
+/// stand-alone test for it; a last row with the totals.
+#[must_use]
+pub fn fair_split(study: &Study, fair: &crate::fairness::FairSplit, tr: &Tr) -> Table {
+    let scenario = &study.scenarios[fair.scenario];
+    let mut headers = vec![tr.get("fair-member"), tr.get("fair-today")];
+    for (k, key) in fair.keys.iter().enumerate() {
+        let mut header = tr.args("fair-under-key", &[("key", key.name.clone())]);
+        if Some(k) == fair.scenario_key {
+            header.push_str(" *");
+        }
+        headers.push(header);
+    }
+    headers.extend([
+        tr.get("fair-stand-alone"),
+        tr.get("fair-shapley"),
+        tr.get("fair-nucleolus"),
+        tr.get("fair-passes"),
+    ]);
+    let own = fair.scenario_key.map(|k| &fair.keys[k]);
+    let nucleolus = fair.nucleolus.as_ref().ok();
+    let mut rows: Vec<Vec<Cell>> = study
+        .members
+        .iter()
+        .enumerate()
+        .map(|(i, member)| {
+            let mut cells = vec![Cell::text(&member.name), Cell::Money(fair.today[i])];
+            cells.extend(
+                fair.keys
+                    .iter()
+                    .map(|k| k.split.as_ref().map_or(Cell::Empty, |s| Cell::Money(s[i]))),
+            );
+            cells.push(Cell::Money(fair.stand_alone[i]));
+            cells.push(Cell::Money(fair.shapley[i]));
+            cells.push(nucleolus.map_or(Cell::Empty, |x| Cell::Money(x[i])));
+            cells.push(match own {
+                Some(k) if k.split.is_some() => Cell::text(if k.over_stand_alone.contains(&i) {
+                    tr.get("fair-no")
+                } else {
+                    tr.get("fair-yes")
+                }),
+                _ => Cell::Empty,
+            });
+            cells
+        })
+        .collect();
+    let mut total = vec![
+        Cell::text(tr.get("ui-total")),
+        Cell::Money(fair.today.iter().sum()),
+    ];
+    total.extend(fair.keys.iter().map(|k| {
+        k.split
+            .as_ref()
+            .map_or(Cell::Empty, |s| Cell::Money(s.iter().sum()))
+    }));
+    total.push(Cell::Money(fair.stand_alone.iter().sum()));
+    total.push(Cell::Money(fair.shapley.iter().sum()));
+    total.push(nucleolus.map_or(Cell::Empty, |x| Cell::Money(x.iter().sum())));
+    total.push(Cell::Empty);
+    rows.push(total);
+    Table {
+        id: "fair-split",
+        title: tr.args("table-fair-split", &[("scenario", scenario.name.clone())]),
+        headers,
+        rows,
+    }
+}
+
+/// What a council should read about a fair split, one sentence each: the
+/// scenario key's stand-alone test and worst group, whether a split that
+/// satisfies every group exists (and who spoils it), and the suggested key.
+#[must_use]
+pub fn fair_split_findings(study: &Study, fair: &crate::fairness::FairSplit, tr: &Tr) -> Vec<String> {
+    use crate::fairness::{NoCoreMix, NoNucleolus, TOLERANCE_NOK};
+    let kr = crate::format::kroner;
+    let name = |i: usize| study.members[i].name.clone();
+    let mut out = Vec::new();
+    match fair.scenario_key.map(|k| &fair.keys[k]) {
+        Some(key) => match &key.split {
+            None => out.push(tr.args("fair-key-unusable", &[("key", key.name.clone())])),
+            Some(split) => {
+                if key.over_stand_alone.is_empty() {
+                    out.push(tr.args("fair-key-passes", &[("key", key.name.clone())]));
+                }
+                for &i in &key.over_stand_alone {
+                    out.push(tr.args(
+                        "fair-key-over",
+                        &[
+                            ("key", key.name.clone()),
+                            ("member", name(i)),
+                            ("pays", kr(split[i])),
+                            ("alone", kr(fair.stand_alone[i])),
+                        ],
+                    ));
+                }
+                if let Some((mask, excess)) = key.worst_group.filter(|(_, e)| *e > TOLERANCE_NOK) {
+                    out.push(tr.args(
+                        "fair-worst-group",
+                        &[("group", group_names(study, mask)), ("excess", kr(excess))],
+                    ));
+                }
+            }
+        },
+        None => out.push(tr.get("fair-no-key")),
+    }
+    match fair.core_empty {
+        Some(false) => out.push(tr.get("fair-core-not-empty")),
+        Some(true) if fair.spoilers.is_empty() => out.push(tr.get("fair-core-empty")),
+        Some(true) => {
+            for &(i, without) in &fair.spoilers {
+                out.push(tr.args(
+                    "fair-core-empty-because",
+                    &[
+                        ("member", name(i)),
+                        ("with", kr(fair.grand_cost)),
+                        ("without", kr(without)),
+                    ],
+                ));
+            }
+        }
+        None => out.push(tr.get("fair-core-unknown")),
+    }
+    if let Some((_, samples)) = &fair.shapley_sampled {
+        out.push(tr.args("fair-shapley-sampled", &[("samples", samples.to_string())]));
+    }
+    if fair.nucleolus == Err(NoNucleolus::TooManyMembers) {
+        out.push(tr.args(
+            "fair-nucleolus-too-many",
+            &[("limit", crate::fairness::NUCLEOLUS_LIMIT.to_string())],
+        ));
+    }
+    if let Some(mix) = &fair.nearest_to_shapley {
+        out.push(tr.args(
+            "fair-nearest-shapley",
+            &[("mix", mix_text(study, &mix.parts, tr))],
+        ));
+    }
+    match &fair.nearest_in_core {
+        Ok(mix) => out.push(tr.args("fair-suggested", &[("mix", mix_text(study, &mix.parts, tr))])),
+        Err(NoCoreMix::DearerThanToday) => out.push(tr.get("fair-no-suggestion-dearer")),
+        Err(NoCoreMix::NoneInCore) => out.push(tr.get("fair-no-suggestion-none")),
+        Err(NoCoreMix::TooManyMembers) => out.push(tr.get("fair-no-suggestion-too-many")),
+        Err(NoCoreMix::NothingShared) => out.push(tr.get("fair-no-suggestion-nothing-shared")),
+        Err(NoCoreMix::SolverFailed) => out.push(tr.get("fair-no-suggestion-failed")),
+    }
+    out
+}
+
+/// A mix of rules in words: "37,5 % equal shares + 62,5 % population".
+#[must_use]
+pub fn mix_text(study: &Study, parts: &[(KeyRule, f64)], tr: &Tr) -> String {
+    parts
+        .iter()
+        .map(|(rule, weight)| {
+            let rule_text = match rule {
+                KeyRule::Equal => tr.get("rule-equal"),
+                KeyRule::Proportional(a) => tr.get(a.message_id()),
+                KeyRule::TodaysCost => tr.get("rule-todays-cost"),
+                KeyRule::Fixed(_) => study
+                    .keys
+                    .iter()
+                    .find(|k| &k.rule == rule)
+                    .map_or_else(|| tr.get("rule-fixed"), |k| k.name.clone()),
+                KeyRule::Mix(_) => tr.get("rule-mix"),
+            };
+            format!(
+                "{} {}",
+                crate::format::percent(*weight, 1),
+                rule_text.to_lowercase()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
 /// The table as tab-separated text for the clipboard: numbers without
 /// grouping and with the decimal separator of the language, so they paste
 /// into `Excel` or `LibreOffice` as numbers.
