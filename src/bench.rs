@@ -164,6 +164,32 @@ pub fn run(iterations: u32) -> Result<Vec<Row>, String> {
             std::hint::black_box(report);
         }),
     );
+    // Exact Shapley values of joint in-house operation (scenario 1) over
+    // the present value: every coalition's cost, then the weighted sum.
+    for (case, members, runs) in [
+        ("shapley12", 12, batch_iterations),
+        ("shapley16", 16, batch_iterations),
+        ("shapley20", 20, 1),
+    ] {
+        let study = examples::synthetic(members, 500, 2, 10);
+        let prepared = PreparedStudy::prepare(&study).map_err(|e| e.to_string())?;
+        let mut failed = false;
+        row(
+            case,
+            "exact-shapley",
+            time(runs, || {
+                match crate::fairness::coalition_table(&prepared, 0, 1, Metric::PresentValue, &|_| true) {
+                    Ok(table) => {
+                        std::hint::black_box(table.game.shapley());
+                    }
+                    Err(_) => failed = true,
+                }
+            }),
+        );
+        if failed {
+            return Err(format!("{case}: the coalition table failed"));
+        }
+    }
     Ok(rows)
 }
 
