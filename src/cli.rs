@@ -307,7 +307,12 @@ fn export(
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let tables = io::tables::all(&study, &evaluation, tr, year);
+    let mut tables = io::tables::all(&study, &evaluation, tr, year);
+    tables.extend(
+        io::tables::fair_splits(&study, tr, year)
+            .into_iter()
+            .map(|(t, _)| t),
+    );
     let file_name = file.and_then(Path::file_name).map_or_else(
         || crate::REFERENCE_STUDY_NAME.to_owned(),
         |n| n.to_string_lossy().into_owned(),

@@ -338,7 +338,12 @@ fn exports_from_the_app_and_refuses_an_invalid_study() {
     let html = std::fs::read_to_string(dir.path().join("orientering.html")).unwrap();
     assert!(html.contains("Hva som sammenlignes"));
     assert!(dir.path().join("tall.xlsx").exists());
-    assert_eq!(std::fs::read_dir(dir.path().join("csv")).unwrap().count(), 8);
+    // Eight tables, and the fair split of each of the four scenarios that
+    // are not today's operation.
+    assert_eq!(std::fs::read_dir(dir.path().join("csv")).unwrap().count(), 8 + 4);
+    assert!(dir.path().join("csv").join("fair-split-joint.csv").exists());
+    assert!(html.contains("Rettferdig fordeling: Drift i eget hus"));
+    assert!(html.contains("betaler Salangen 717"));
 
     // Break the study: the export is refused and says why.
     let mut study = harness.state().doc.study.clone();
@@ -506,4 +511,43 @@ fn importing_todays_costs_previews_then_applies_as_one_step() {
         before,
         "one undo step takes the import back"
     );
+}
+
+/// Runs frames until `done` holds (a background job has finished) or
+/// five seconds have passed.
+fn run_until(
+    harness: &mut Harness<'static, SamdriftApp>,
+    done: impl Fn(&Harness<'static, SamdriftApp>) -> bool,
+) {
+    for _ in 0..100 {
+        harness.run();
+        if done(harness) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn fair_split_view_names_salangen_and_adds_a_fair_key_in_one_step() {
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Rettferdig fordeling").click();
+    let finding = "betaler Salangen 717\u{a0}959\u{a0}kr, mer enn alene (647\u{a0}500\u{a0}kr)";
+    run_until(&mut harness, |h| h.query_by_label_contains(finding).is_some());
+    harness.get_by_label_contains(finding);
+    // The Shapley value of Salangen: 647 500 − 152 500 / 4 = 609 375.
+    assert!(harness.get_all_by_label("609\u{a0}375").count() >= 1);
+    let keys_before = harness.state().doc.study.keys.len();
+    harness.get_by_label("Legg til foreslått nøkkel").click();
+    harness.run();
+    let study = &harness.state().doc.study;
+    assert_eq!(study.keys.len(), keys_before + 1);
+    assert!(matches!(
+        study.keys.last().unwrap().rule,
+        samdrift::model::KeyRule::Mix(_)
+    ));
+    // One undo step takes it away again.
+    harness.state_mut().push(samdrift::app::Command::Undo);
+    harness.run();
+    assert_eq!(harness.state().doc.study.keys.len(), keys_before);
 }

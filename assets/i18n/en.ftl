@@ -465,3 +465,7 @@ fair-nearest-shapley = Nearest to the Shapley value: { $mix }.
 fair-chart-title = What each municipality pays, NOK
 cli-fairness-unknown-scenario = No scenario “{ $id }”. Scenarios: { $ids }.
 cli-fairness-error = A fair split needs today’s operation and another scenario.
+fair-core = The core
+fair-suggested-column = Suggested key
+fair-own-key-note = * the scenario’s own key. Municipalities outside the scenario pay as today. Every figure is the engine’s, under the metric chosen in the comparison.
+sheet-fair-split = Fair split

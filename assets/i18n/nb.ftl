@@ -465,3 +465,7 @@ fair-nearest-shapley = Nærmest Shapley-verdien: { $mix }.
 fair-chart-title = Hva hver kommune betaler, kr
 cli-fairness-unknown-scenario = Fant ikke scenario «{ $id }». Scenarioer: { $ids }.
 cli-fairness-error = En rettferdig fordeling trenger dagens drift og et annet scenario.
+fair-core = Kjernen
+fair-suggested-column = Foreslått nøkkel
+fair-own-key-note = * scenarioets egen nøkkel. Kommuner utenfor scenarioet betaler som i dag. Alle tall er motorens, med målet valgt i sammenligningen.
+sheet-fair-split = Fordeling

@@ -55,7 +55,9 @@ impl MetricChoice {
         MetricChoice::AnnualEquivalent,
     ];
 
-    fn message_id(self) -> &'static str {
+    /// The message id of the choice's name.
+    #[must_use]
+    pub fn message_id(self) -> &'static str {
         match self {
             MetricChoice::Annual => "metric-annual",
             MetricChoice::Total => "metric-total",

@@ -17,6 +17,7 @@ mod baseline;
 mod charts;
 mod comparison;
 mod document;
+mod fairness;
 mod import;
 mod keys;
 mod members;
@@ -77,12 +78,15 @@ pub enum View {
     Keys,
     /// Years, growth, discount rate.
     Assumptions,
+    /// Is the split fair? Stand-alone test, Shapley value, nucleolus.
+    Fairness,
 }
 
 impl View {
-    const ALL: [View; 8] = [
+    const ALL: [View; 9] = [
         View::Comparison,
         View::Years,
+        View::Fairness,
         View::Members,
         View::Staffing,
         View::Baseline,
@@ -101,6 +105,7 @@ impl View {
             View::Scenarios => "view-scenarios",
             View::Keys => "view-keys",
             View::Assumptions => "view-assumptions",
+            View::Fairness => "view-fairness",
         }
     }
 }
@@ -177,6 +182,8 @@ pub struct UiState {
     pub years_member: Option<usize>,
     /// Member whose removal waits for confirmation.
     pub confirm_remove_member: Option<usize>,
+    /// The fair-split view: its scenario and its background computation.
+    pub fairness: fairness::FairnessState,
     path_dialog: Option<PathDialog>,
     discarding: Option<Discarding>,
     import: Option<import::ImportState>,
@@ -197,6 +204,7 @@ impl Default for UiState {
             metric: comparison::MetricChoice::Annual,
             years_member: None,
             confirm_remove_member: None,
+            fairness: fairness::FairnessState::default(),
             path_dialog: None,
             discarding: None,
             import: None,
@@ -440,6 +448,7 @@ impl SamdriftApp {
             0 => match offer.load() {
                 Ok(study) => {
                     self.doc = Document::recovered(study, offer.meta.original.clone());
+                    self.forget_analyses();
                     self.ui_state = UiState::default();
                     self.evaluation = None;
                     self.refresh();
@@ -468,6 +477,12 @@ impl SamdriftApp {
     /// Queues a command, as a view would.
     pub fn push(&mut self, command: Command) {
         self.commands.push(command);
+    }
+
+    /// Another study is open: analyses of the last one must not show.
+    fn forget_analyses(&mut self) {
+        self.ui_state.fairness.cancel();
+        self.ui_state.fairness = fairness::FairnessState::default();
     }
 
     fn refresh(&mut self) {
@@ -505,6 +520,7 @@ impl SamdriftApp {
         match io::load_path(path) {
             Ok(study) => {
                 self.doc = Document::new(study, Some(path.to_path_buf()));
+                self.forget_analyses();
                 self.ui_state = UiState {
                     view: self.ui_state.view,
                     ..UiState::default()
@@ -620,6 +636,7 @@ impl SamdriftApp {
         match action {
             Discarding::New => {
                 self.doc = Document::new(empty_study(&self.tr), None);
+                self.forget_analyses();
                 self.ui_state = UiState {
                     view: View::Members,
                     ..UiState::default()
@@ -635,6 +652,7 @@ impl SamdriftApp {
             }
             Discarding::OpenReference => {
                 self.doc = Document::new(reference_study(), None);
+                self.forget_analyses();
                 self.ui_state = UiState::default();
                 self.evaluation = None;
                 self.refresh();
@@ -736,7 +754,17 @@ impl SamdriftApp {
         };
         let year = self.shown_year();
         let study = &self.doc.study;
-        let tables = io::tables::all(study, evaluation, &self.tr, year);
+        let mut tables = io::tables::all(study, evaluation, &self.tr, year);
+        if matches!(
+            kind,
+            ExportKind::Csv | ExportKind::CsvInternational | ExportKind::Xlsx
+        ) {
+            tables.extend(
+                io::tables::fair_splits(study, &self.tr, year)
+                    .into_iter()
+                    .map(|(t, _)| t),
+            );
+        }
         let path = match kind.extension() {
             Some(ext) if path.extension().is_none() => path.with_extension(ext),
             _ => path.to_path_buf(),
@@ -1168,6 +1196,7 @@ impl SamdriftApp {
                 View::Scenarios => scenarios::view_ui(ui, tr, study, evaluation, state, commands),
                 View::Keys => keys::view_ui(ui, tr, study, state, commands),
                 View::Assumptions => assumptions::view_ui(ui, tr, study, commands),
+                View::Fairness => fairness::view_ui(ui, tr, study, self.doc.revision(), state, commands),
             }
         });
         self.dialogs_ui(&ctx);

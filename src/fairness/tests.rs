@@ -215,3 +215,36 @@ fn today_is_not_a_scenario_to_split() {
         FairError::Cancelled
     );
 }
+
+#[test]
+fn the_report_table_has_a_cell_under_every_header() {
+    let study = reference();
+    let tr = crate::i18n::Tr::new(crate::i18n::Lang::En);
+    for scenario in 1..study.scenarios.len() {
+        let fair = analyse(&study, scenario, options(&study), &|_| true).unwrap();
+        let table = crate::io::tables::fair_split(&study, &fair, &tr);
+        for row in &table.rows {
+            assert_eq!(row.len(), table.headers.len(), "{}: {row:?}", table.title);
+        }
+        // Every column of figures adds up in the total row: the members'
+        // cells sum to the last row's cell (to the krone).
+        let last = table.rows.len() - 1;
+        for c in 1..table.headers.len() {
+            let column: Vec<f64> = table.rows[..last]
+                .iter()
+                .filter_map(|r| match r[c] {
+                    crate::io::tables::Cell::Money(v) => Some(v),
+                    _ => None,
+                })
+                .collect();
+            if let crate::io::tables::Cell::Money(total) = table.rows[last][c] {
+                assert!(
+                    (column.iter().sum::<f64>() - total).abs() < 1.0,
+                    "{}",
+                    table.headers[c]
+                );
+            }
+        }
+        assert!(!crate::io::tables::fair_split_findings(&study, &fair, &tr).is_empty());
+    }
+}

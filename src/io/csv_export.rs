@@ -67,7 +67,7 @@ mod tests {
 
     fn table() -> Table {
         Table {
-            id: "t",
+            id: "t".to_owned(),
             title: "T".into(),
             headers: vec!["Navn".into(), "Beløp".into(), "Andel".into()],
             rows: vec![

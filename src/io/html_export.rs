@@ -287,6 +287,27 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
     }));
     html.push_str("</section>");
 
+    // Is the split fair? One section per scenario but today's operation.
+    for (table, findings) in tables::fair_splits(study, tr, year) {
+        let _ = write!(
+            html,
+            r#"<section class="keep"><h2>{}</h2><ul>"#,
+            escape(&table.title)
+        );
+        for finding in &findings {
+            let _ = write!(html, "<li>{}</li>", escape(finding));
+        }
+        html.push_str("</ul>");
+        let last = table.rows.len().saturating_sub(1);
+        html.push_str(&table_html(&table, |r, _| if r == last { "total" } else { "" }));
+        let _ = write!(
+            html,
+            r#"<p class="note">{} {}</p></section>"#,
+            escape(&tr.get("fair-own-key-note")),
+            escape(&tr.get("fair-help-definition"))
+        );
+    }
+
     // Differences, keys, years, categories.
     let differences = tables::differences(study, evaluation, tr, year);
     let _ = write!(

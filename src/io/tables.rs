@@ -37,7 +37,7 @@ impl Cell {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     /// Stable id, used for file and sheet names (`comparison`, …).
-    pub id: &'static str,
+    pub id: String,
     /// Title in the user's language.
     pub title: String,
     /// Column headers.
@@ -72,7 +72,7 @@ pub fn comparison(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) ->
         })
         .collect();
     Table {
-        id: "comparison",
+        id: "comparison".to_owned(),
         title: tr.args("table-comparison", &[("year", year.to_string())]),
         headers,
         rows,
@@ -122,7 +122,7 @@ pub fn baseline(study: &Study, tr: &Tr) -> Table {
     );
     rows.push(total);
     Table {
-        id: "baseline",
+        id: "baseline".to_owned(),
         title: tr.get("table-baseline"),
         headers,
         rows,
@@ -155,7 +155,7 @@ pub fn differences(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -
         })
         .collect();
     Table {
-        id: "differences",
+        id: "differences".to_owned(),
         title: tr.args("table-differences", &[("year", year.to_string())]),
         headers,
         rows,
@@ -198,7 +198,7 @@ pub fn by_category(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -
     total.extend(columns.iter().map(|col| Cell::Money(col.iter().sum())));
     rows.push(total);
     Table {
-        id: "by-category",
+        id: "by-category".to_owned(),
         title: tr.args("table-by-category", &[("year", year.to_string())]),
         headers,
         rows,
@@ -227,7 +227,7 @@ pub fn per_year(evaluation: &Evaluation, tr: &Tr) -> Table {
     let first = evaluation.years.first().copied().unwrap_or_default();
     let last = evaluation.years.last().copied().unwrap_or_default();
     Table {
-        id: "per-year",
+        id: "per-year".to_owned(),
         title: tr.args(
             "table-per-year",
             &[("first", first.to_string()), ("last", last.to_string())],
@@ -289,7 +289,7 @@ pub fn economics(study: &Study, evaluation: &Evaluation, tr: &Tr) -> Table {
     let first = evaluation.years.first().copied().unwrap_or_default();
     let last = evaluation.years.last().copied().unwrap_or_default();
     Table {
-        id: "economics",
+        id: "economics".to_owned(),
         title: tr.args(
             "table-economics",
             &[
@@ -326,7 +326,7 @@ pub fn shares(study: &Study, evaluation: &Evaluation, tr: &Tr) -> Table {
         })
         .collect();
     Table {
-        id: "shares",
+        id: "shares".to_owned(),
         title: tr.get("table-shares"),
         headers,
         rows,
@@ -609,7 +609,7 @@ pub fn inputs(study: &Study, tr: &Tr) -> Table {
         }
     }
     Table {
-        id: "inputs",
+        id: "inputs".to_owned(),
         title: tr.get("table-inputs"),
         headers,
         rows,
@@ -654,6 +654,44 @@ pub fn all(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -> Vec<Ta
     ]
 }
 
+/// Text fit for a file or sheet name: letters, digits, `-` and `_`, at
+/// most 40 characters.
+fn file_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(40)
+        .collect()
+}
+
+/// The fair split of every scenario but today's operation, under the
+/// annual cost of `year` (as the comparison tables): its table and its
+/// findings. Runs the analysis (every coalition); scenarios it cannot
+/// split are left out.
+#[must_use]
+pub fn fair_splits(study: &Study, tr: &Tr, year: i32) -> Vec<(Table, Vec<String>)> {
+    let options = crate::fairness::Options {
+        metric: Metric::Annual(year),
+        samples: 2_000,
+        seed: 1,
+    };
+    (0..study.scenarios.len())
+        .filter(|&s| study.scenarios[s].kind != crate::model::ScenarioKind::Today)
+        .filter_map(|s| crate::fairness::analyse(study, s, options, &|_| true).ok())
+        .map(|fair| {
+            (
+                fair_split(study, &fair, tr),
+                fair_split_findings(study, &fair, tr),
+            )
+        })
+        .collect()
+}
+
 /// The members of a coalition mask by name, joined by " + ".
 #[must_use]
 pub fn group_names(study: &Study, mask: usize) -> String {
@@ -678,6 +716,10 @@ pub fn fair_split(study: &Study, fair: &crate::fairness::FairSplit, tr: &Tr) -> 
         }
         headers.push(header);
     }
+    let suggested = fair.nearest_in_core.as_ref().ok();
+    if suggested.is_some() {
+        headers.push(tr.get("fair-suggested-column"));
+    }
     headers.extend([
         tr.get("fair-stand-alone"),
         tr.get("fair-shapley"),
@@ -697,6 +739,9 @@ pub fn fair_split(study: &Study, fair: &crate::fairness::FairSplit, tr: &Tr) -> 
                     .iter()
                     .map(|k| k.split.as_ref().map_or(Cell::Empty, |s| Cell::Money(s[i]))),
             );
+            if let Some(mix) = suggested {
+                cells.push(Cell::Money(mix.split[i]));
+            }
             cells.push(Cell::Money(fair.stand_alone[i]));
             cells.push(Cell::Money(fair.shapley[i]));
             cells.push(nucleolus.map_or(Cell::Empty, |x| Cell::Money(x[i])));
@@ -720,13 +765,16 @@ pub fn fair_split(study: &Study, fair: &crate::fairness::FairSplit, tr: &Tr) -> 
             .as_ref()
             .map_or(Cell::Empty, |s| Cell::Money(s.iter().sum()))
     }));
+    if let Some(mix) = suggested {
+        total.push(Cell::Money(mix.split.iter().sum()));
+    }
     total.push(Cell::Money(fair.stand_alone.iter().sum()));
     total.push(Cell::Money(fair.shapley.iter().sum()));
     total.push(nucleolus.map_or(Cell::Empty, |x| Cell::Money(x.iter().sum())));
     total.push(Cell::Empty);
     rows.push(total);
     Table {
-        id: "fair-split",
+        id: format!("fair-split-{}", file_safe(scenario.id.as_str())),
         title: tr.args("table-fair-split", &[("scenario", scenario.name.clone())]),
         headers,
         rows,

@@ -65,11 +65,23 @@ pub fn workbook_bytes(tables: &[Table], tr: &Tr) -> Result<Vec<u8>, String> {
     let percent = Format::new().set_num_format("0.00%");
     let integer = Format::new().set_num_format("0");
     let decimal = Format::new().set_num_format("0.00");
+    let mut used: Vec<String> = Vec::new();
     for table in tables {
         let sheet = workbook.add_worksheet();
-        sheet
-            .set_name(sheet_name(&tr.get(&format!("sheet-{}", table.id))))
-            .map_err(|e| xlsx_error(&e))?;
+        let base = match table.id.strip_prefix("fair-split-") {
+            Some(scenario) => sheet_name(&format!("{} {scenario}", tr.get("sheet-fair-split"))),
+            None => sheet_name(&tr.get(&format!("sheet-{}", table.id))),
+        };
+        // Sheet names must be unique (Excel compares them case-blind).
+        let mut name = base.clone();
+        let mut n = 2;
+        while used.iter().any(|u| u.to_lowercase() == name.to_lowercase()) {
+            let suffix = format!(" ({n})");
+            name = base.chars().take(31 - suffix.chars().count()).collect::<String>() + &suffix;
+            n += 1;
+        }
+        used.push(name.clone());
+        sheet.set_name(name).map_err(|e| xlsx_error(&e))?;
         sheet
             .write_string_with_format(0, 0, &table.title, &title)
             .map_err(|e| xlsx_error(&e))?;

@@ -1,0 +1,339 @@
+//! The "Fair split" view: for a chosen scenario, what each municipality
+//! pays under every key, alone, by the Shapley value and by the nucleolus;
+//! whether the agreed key passes the stand-alone test and the core; and a
+//! suggested key to add. The analysis ([`crate::fairness`]) runs on a
+//! background thread with a progress bar and Cancel, and restarts when the
+//! study, the scenario or the metric changes.
+
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use eframe::egui::{self, RichText, Ui};
+use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints};
+
+use super::widgets::{combo_ui, report_table_ui, series_color};
+use super::{Command, Edit, UiState};
+use crate::engine::Metric;
+use crate::fairness::{self, FairError, FairSplit};
+use crate::i18n::Lang;
+use crate::i18n::Tr;
+use crate::io::tables;
+use crate::model::{ScenarioKind, Study};
+
+/// What a computation was for: the document revision, the scenario and
+/// the metric.
+type JobKey = (u64, usize, Metric);
+
+/// A computation under way on another thread.
+#[derive(Debug, Clone)]
+struct Job {
+    key: JobKey,
+    progress: Arc<AtomicU64>,
+    cancel: Arc<AtomicBool>,
+    slot: Arc<Mutex<Option<Result<FairSplit, FairError>>>>,
+}
+
+/// The view's own state (never saved).
+#[derive(Debug, Clone, Default)]
+pub struct FairnessState {
+    /// The scenario chosen (index into the study's scenarios).
+    pub scenario: Option<usize>,
+    job: Option<Job>,
+    result: Option<(JobKey, Arc<Result<FairSplit, FairError>>)>,
+    cancelled: Option<JobKey>,
+}
+
+impl FairnessState {
+    /// Stops a running computation (the app calls this when it closes a study).
+    pub fn cancel(&mut self) {
+        if let Some(job) = self.job.take() {
+            job.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// Takes a finished result; true while a job still runs.
+    fn poll(&mut self) -> bool {
+        let Some(job) = &self.job else {
+            return false;
+        };
+        let done = job.slot.lock().ok().and_then(|mut slot| slot.take());
+        match done {
+            Some(result) => {
+                let key = job.key;
+                self.job = None;
+                if result != Err(FairError::Cancelled) {
+                    self.result = Some((key, Arc::new(result)));
+                }
+                false
+            }
+            None => true,
+        }
+    }
+
+    fn start(&mut self, ctx: &egui::Context, study: &Study, key: JobKey) {
+        self.cancel();
+        let job = Job {
+            key,
+            progress: Arc::new(AtomicU64::new(0f64.to_bits())),
+            cancel: Arc::new(AtomicBool::new(false)),
+            slot: Arc::new(Mutex::new(None)),
+        };
+        let (study, ctx) = (study.clone(), ctx.clone());
+        let (progress, cancel, slot) = (job.progress.clone(), job.cancel.clone(), job.slot.clone());
+        let options = fairness::Options {
+            metric: key.2,
+            samples: 2_000,
+            seed: 1,
+        };
+        std::thread::spawn(move || {
+            let report = |done: f64| {
+                progress.store(done.to_bits(), Ordering::Relaxed);
+                ctx.request_repaint();
+                !cancel.load(Ordering::Relaxed)
+            };
+            let result = fairness::analyse(&study, key.1, options, &report);
+            if let Ok(mut slot) = slot.lock() {
+                *slot = Some(result);
+            }
+            ctx.request_repaint();
+        });
+        self.job = Some(job);
+    }
+}
+
+/// Draws the view.
+pub fn view_ui(
+    ui: &mut Ui,
+    tr: &Tr,
+    study: &Study,
+    revision: u64,
+    state: &mut UiState,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading(tr.get("view-fairness"));
+    ui.label(RichText::new(tr.get("fair-help-definition")).weak());
+    let candidates: Vec<usize> = study
+        .scenarios
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.kind != ScenarioKind::Today)
+        .map(|(i, _)| i)
+        .collect();
+    let Some(&first) = candidates.first() else {
+        ui.label(tr.get("cli-fairness-error"));
+        return;
+    };
+    let year = state.year.unwrap_or(study.assumptions.display_year);
+    let metric = state.metric.metric(year);
+    let fair_state = &mut state.fairness;
+    let scenario = fair_state
+        .scenario
+        .filter(|s| candidates.contains(s))
+        .unwrap_or(first);
+    fair_state.scenario = Some(scenario);
+    ui.horizontal(|ui| {
+        combo_ui(
+            ui,
+            "fair-scenario",
+            &tr.get("fair-scenario"),
+            study.scenarios[scenario].name.clone(),
+            |ui| {
+                for &s in &candidates {
+                    if ui
+                        .selectable_label(s == scenario, &study.scenarios[s].name)
+                        .clicked()
+                    {
+                        fair_state.scenario = Some(s);
+                    }
+                }
+            },
+        );
+        ui.label(RichText::new(tr.get(state.metric.message_id())).weak());
+    });
+    let fair_state = &mut state.fairness;
+    let key: JobKey = (revision, fair_state.scenario.unwrap_or(first), metric);
+    fair_state.poll();
+    let have = fair_state.result.as_ref().is_some_and(|(k, _)| *k == key);
+    let wanted_running = fair_state.job.as_ref().is_some_and(|j| j.key == key);
+    if !have && !wanted_running && fair_state.cancelled != Some(key) {
+        fair_state.start(ui.ctx(), study, key);
+    }
+    if let Some(job) = fair_state.job.clone() {
+        ui.horizontal(|ui| {
+            let done = f64::from_bits(job.progress.load(Ordering::Relaxed));
+            #[allow(clippy::cast_possible_truncation)]
+            ui.add(
+                egui::ProgressBar::new(done as f32)
+                    .desired_width(300.0)
+                    .text(tr.get("fair-computing")),
+            );
+            if ui.button(tr.get("fair-cancel")).clicked() {
+                fair_state.cancelled = Some(job.key);
+                fair_state.cancel();
+            }
+        });
+    } else if fair_state.cancelled == Some(key) && ui.button(tr.get("fair-compute")).clicked() {
+        fair_state.cancelled = None;
+    }
+    let Some((shown_key, result)) = fair_state.result.clone() else {
+        return;
+    };
+    if shown_key.1 != key.1 {
+        return;
+    }
+    let Ok(fair) = result.as_ref() else {
+        ui.label(RichText::new(tr.get("cli-fairness-error")).color(ui.visuals().error_fg_color));
+        return;
+    };
+    let stale = shown_key != key;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if stale {
+                ui.disable();
+            }
+            findings_ui(ui, tr, study, fair, commands);
+            ui.add_space(10.0);
+            let table = tables::fair_split(study, fair, tr);
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(&table.title).strong());
+                help_ui(ui, tr);
+                if ui
+                    .button(tr.get("ui-copy-table"))
+                    .on_hover_text(tr.get("ui-copy-table-hint"))
+                    .clicked()
+                {
+                    let sep = match tr.lang() {
+                        Lang::En => crate::format::DecimalSep::Point,
+                        Lang::Nb => crate::format::DecimalSep::Comma,
+                    };
+                    ui.ctx().copy_text(tables::to_tsv(&table, sep));
+                }
+            });
+            egui::ScrollArea::horizontal()
+                .id_salt("fair-table-scroll")
+                .show(ui, |ui| report_table_ui(ui, "fair-table", &table));
+            ui.label(RichText::new(tr.get("fair-own-key-note")).small().weak());
+            ui.add_space(12.0);
+            chart_ui(ui, tr, study, fair);
+        });
+}
+
+/// The findings in plain sentences, and the button that adds the
+/// suggested key.
+fn findings_ui(ui: &mut Ui, tr: &Tr, study: &Study, fair: &FairSplit, commands: &mut Vec<Command>) {
+    for (i, finding) in tables::fair_split_findings(study, fair, tr).iter().enumerate() {
+        let text = RichText::new(format!("• {finding}"));
+        ui.label(if i == 0 { text.strong() } else { text });
+    }
+    if let Ok(mix) = &fair.nearest_in_core {
+        let scenario = &study.scenarios[fair.scenario];
+        let metric = tr.get(match fair.metric {
+            Metric::Annual(_) => "metric-annual",
+            Metric::HorizonSum => "metric-total",
+            Metric::PresentValue => "metric-pv",
+            Metric::AnnualEquivalent => "metric-eac",
+        });
+        let key = mix.as_key(
+            study,
+            tr.args("fair-suggested-key-name", &[("scenario", scenario.name.clone())]),
+            tr.args("fair-suggested-key-note", &[("metric", metric.to_lowercase())]),
+        );
+        if ui
+            .button(tr.get("fair-add-key"))
+            .on_hover_text(tables::mix_text(study, &mix.parts, tr))
+            .clicked()
+        {
+            commands.push(Command::Edit(Edit::AddKey(key), None));
+        }
+    }
+}
+
+/// One plain sentence per concept, on hover.
+fn help_ui(ui: &mut Ui, tr: &Tr) {
+    for (label, help) in [
+        ("fair-stand-alone", "fair-help-stand-alone"),
+        ("fair-shapley", "fair-help-shapley"),
+        ("fair-nucleolus", "fair-help-nucleolus"),
+        ("fair-core", "fair-help-core"),
+    ] {
+        ui.label(RichText::new(format!("(?) {}", tr.get(label))).weak())
+            .on_hover_text(tr.get(help));
+    }
+}
+
+/// Per member: bars for the agreed key, the Shapley value and the
+/// nucleolus, and the stand-alone cost as a line over the member's bars.
+fn chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, fair: &FairSplit) {
+    ui.label(RichText::new(tr.get("fair-chart-title")).strong());
+    let mut series: Vec<(String, Vec<f64>)> = Vec::new();
+    if let Some(k) = fair.scenario_key.map(|k| &fair.keys[k])
+        && let Some(split) = &k.split
+    {
+        series.push((
+            tr.args("fair-under-key", &[("key", k.name.clone())]),
+            split.clone(),
+        ));
+    }
+    series.push((tr.get("fair-shapley"), fair.shapley.clone()));
+    if let Ok(x) = &fair.nucleolus {
+        series.push((tr.get("fair-nucleolus"), x.clone()));
+    }
+    let n_series = series.len() as f64;
+    let width = 0.8 / n_series;
+    let names: Vec<String> = study.members.iter().map(|m| m.name.clone()).collect();
+    let axis_names = names.clone();
+    let text_color = ui.visuals().text_color();
+    // Room above the bars for the legend.
+    let top = series
+        .iter()
+        .flat_map(|(_, v)| v.iter())
+        .chain(&fair.stand_alone)
+        .fold(0.0f64, |m, v| m.max(*v));
+    Plot::new("fair-chart")
+        .height(320.0)
+        .include_y(0.0)
+        .include_y(top * 1.3)
+        .legend(Legend::default().position(egui_plot::Corner::RightTop))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .show_grid([false, true])
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                axis_names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_formatter(|mark, _| crate::format::nordic(mark.value, 0))
+        .show(ui, |plot| {
+            for (s, (name, values)) in series.iter().enumerate() {
+                let offset = (s as f64 - (n_series - 1.0) / 2.0) * width;
+                let bars: Vec<Bar> = values
+                    .iter()
+                    .enumerate()
+                    .map(|(m, v)| {
+                        Bar::new(m as f64 + offset, *v)
+                            .width(width * 0.9)
+                            .fill(series_color(s))
+                            .name(format!("{}: {}", names[m], crate::format::kroner(*v)))
+                    })
+                    .collect();
+                plot.bar_chart(BarChart::new(name.clone(), bars).color(series_color(s)));
+            }
+            for (m, alone) in fair.stand_alone.iter().enumerate() {
+                let x = m as f64;
+                plot.line(
+                    Line::new(
+                        tr.get("fair-stand-alone"),
+                        PlotPoints::from(vec![[x - 0.45, *alone], [x + 0.45, *alone]]),
+                    )
+                    .color(text_color)
+                    .width(2.5),
+                );
+            }
+        });
+}
