@@ -209,7 +209,18 @@ fn run_app(tr: &Tr, file: Option<PathBuf>) -> ExitCode {
 /// Text for a terminal: plain spaces instead of no-break spaces, so that
 /// figures can be searched and copied as typed.
 fn terminal_text(text: &str) -> String {
-    text.replace(['\u{a0}', '\u{202f}'], " ")
+    // Escape sequences from a file must not reach the terminal: control
+    // characters other than line breaks and tabs are printed escaped.
+    text.split('\n')
+        .map(|line| {
+            line.split('\t')
+                .map(format::printable)
+                .collect::<Vec<_>>()
+                .join("\t")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 /// Loads `file`, or the embedded reference study when none is given.
@@ -624,10 +635,10 @@ fn fairness(
                 text.push_str(&finding);
                 text.push('\n');
             }
-            text
+            terminal_text(&text)
         }
     };
-    let _ = out.write_all(terminal_text(&text).as_bytes());
+    let _ = out.write_all(text.as_bytes());
     ExitCode::SUCCESS
 }
 

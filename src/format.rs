@@ -38,6 +38,16 @@ pub fn nordic_with(value: f64, decimals: usize, group: char, minus: char) -> Str
     if !value.is_finite() {
         return "–".to_owned();
     }
+    // Beyond a thousand billion no figure of a study is meant: show the
+    // size (`1,0e308`), not three hundred digits.
+    if value.abs() >= 1e15 {
+        let text = format!("{:.1e}", value.abs()).replace('.', ",");
+        return if value < 0.0 {
+            format!("{minus}{text}")
+        } else {
+            text
+        };
+    }
     let text = format!("{:.*}", decimals, value.abs());
     let (int_part, frac_part) = match text.split_once('.') {
         Some((i, f)) => (i, Some(f)),
@@ -53,6 +63,22 @@ pub fn nordic_with(value: f64, decimals: usize, group: char, minus: char) -> Str
     if let Some(frac) = frac_part {
         out.push(',');
         out.push_str(frac);
+    }
+    out
+}
+
+/// Text safe to print on a terminal or in a message: control characters
+/// (escape sequences, bells, carriage returns, line breaks) are written as
+/// `\u{1b}` and the like, so a file cannot drive the terminal.
+#[must_use]
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
     }
     out
 }

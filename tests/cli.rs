@@ -309,3 +309,75 @@ fn fairness_names_an_unknown_scenario() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("joint"), "{}", stderr(&o));
 }
+
+/// Runs `samdrift args…`, killing it after ten seconds (a hang is a failure).
+#[cfg(unix)]
+fn samdrift_with_timeout(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_samdrift"))
+        .args(args)
+        .env("LANG", "C")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("samdrift {args:?} hung");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_and_a_device_are_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("study.ron");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let o = samdrift_with_timeout(&["check", fifo.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a file"), "{}", stderr(&o));
+    // A link to an endless device: refused, not read.
+    let zero = dir.path().join("zero.ron");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let o = samdrift_with_timeout(&["check", zero.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a file"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_five_million_character_name_is_refused_with_its_place_and_limit() {
+    let text = std::fs::read_to_string("scenarios/nordre-troms-2006.ron").unwrap();
+    let long = "a".repeat(5_000_000);
+    let text = text.replacen("name: \"Gratangen\"", &format!("name: \"{long}\""), 1);
+    let (_dir, path) = write_temp("long.ron", text.as_bytes());
+    let o = samdrift(&["check", &path]);
+    assert_eq!(o.status.code(), Some(2));
+    let message = stderr(&o);
+    assert!(message.contains("“name” of municipality «G»"), "{message}");
+    assert!(
+        message.contains("5 000 000 characters") && message.contains("at most 200"),
+        "{message}"
+    );
+    assert!(message.len() < 1000, "the message must not repeat the text");
+}
+
+#[test]
+fn check_escapes_control_characters_and_huge_numbers() {
+    let text = std::fs::read_to_string("scenarios/nordre-troms-2006.ron").unwrap();
+    // A title with a terminal escape sequence, and an absurd amount.
+    let text = text.replacen("name: \"Kommunikasjon\"", "name: \"\\u{1b}[31mKommunikasjon\"", 1);
+    let text = text.replacen("amount_nok: 2262000", "amount_nok: 1e308", 1);
+    let (_dir, path) = write_temp("hostile.ron", text.as_bytes());
+    let o = samdrift(&["check", &path]);
+    let all = format!("{}{}", stdout(&o), stderr(&o));
+    assert!(!all.contains('\u{1b}'), "{all}");
+    // The name is still shown, with the escape written out.
+    assert!(all.contains("\\u{1b}[31mKommunikasjon"), "{all}");
+    assert!(!all.contains("1000000000000000"), "{all}");
+    assert!(all.contains("1,0e308"), "{all}");
+}

@@ -30,9 +30,18 @@ impl ImportState {
     /// # Errors
     /// When the file cannot be read.
     pub fn open(path: PathBuf, study: &Study) -> std::io::Result<ImportState> {
-        let bytes = std::fs::read(&path)?;
+        use crate::io::study_file::{BoundedReadError, read_bounded};
         let mapping = Mapping::new();
-        let result = csv_import::preview(&bytes, study, &mapping);
+        // Bounded: a pipe, a device or a huge file is refused before it is read.
+        let (bytes, result) = match read_bounded(&path, csv_import::MAX_IMPORT_BYTES as u64) {
+            Ok(bytes) => {
+                let result = csv_import::preview(&bytes, study, &mapping);
+                (bytes, result)
+            }
+            Err(BoundedReadError::Io(e)) => return Err(e),
+            Err(BoundedReadError::NotAFile) => (Vec::new(), Err(ImportError::NotAFile)),
+            Err(BoundedReadError::TooLarge(_)) => (Vec::new(), Err(ImportError::TooLarge)),
+        };
         Ok(ImportState {
             path,
             bytes,

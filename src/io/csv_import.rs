@@ -69,6 +69,9 @@ pub enum ImportError {
     /// No header line.
     #[error("empty")]
     Empty,
+    /// Not a regular file (a folder, a pipe, a device).
+    #[error("not a regular file")]
+    NotAFile,
     /// A needed column was not found; the headers found are listed.
     #[error("missing column {column}")]
     MissingColumn {
@@ -92,6 +95,7 @@ impl ImportError {
                 &[("max", (MAX_IMPORT_BYTES / 1024 / 1024).to_string())],
             ),
             ImportError::Empty => tr.get("import-empty"),
+            ImportError::NotAFile => tr.get("import-not-a-file"),
             ImportError::MissingColumn { column, found } => tr.args(
                 "import-missing-column",
                 &[("column", tr.get(column)), ("found", found.join(", "))],

@@ -146,6 +146,20 @@ pub enum LoadError {
         /// The file's version.
         found: u32,
     },
+    /// Not a regular file (a folder, a pipe, a device).
+    #[error("{path}: not a regular file")]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A text longer than its limit (see [`crate::model::limits`]).
+    #[error("{path}: a text is too long: {0:?}", .too_long)]
+    TextTooLong {
+        /// The file.
+        path: PathBuf,
+        /// Which text.
+        too_long: crate::model::limits::TextTooLong,
+    },
 }
 
 impl LoadError {
@@ -205,6 +219,30 @@ impl LoadError {
                 "load-unknown-version",
                 &[("path", path.display().to_string()), ("found", found.to_string())],
             ),
+            LoadError::NotAFile { path } => {
+                tr.args("load-not-a-file", &[("path", path.display().to_string())])
+            }
+            LoadError::TextTooLong { path, too_long } => {
+                let place = if too_long.id.is_empty() {
+                    tr.get(&format!("text-place-{}", too_long.kind))
+                } else {
+                    format!(
+                        "{} «{}»",
+                        tr.get(&format!("text-place-{}", too_long.kind)),
+                        crate::format::printable(&too_long.id)
+                    )
+                };
+                tr.args(
+                    "load-text-too-long",
+                    &[
+                        ("path", path.display().to_string()),
+                        ("field", too_long.field.to_owned()),
+                        ("place", place),
+                        ("chars", crate::format::nordic(too_long.chars as f64, 0)),
+                        ("max", crate::format::nordic(too_long.max as f64, 0)),
+                    ],
+                )
+            }
         }
     }
 
@@ -232,6 +270,8 @@ impl LoadError {
                 supported,
             },
             LoadError::UnknownVersion { found, .. } => LoadError::UnknownVersion { path: p, found },
+            LoadError::NotAFile { .. } => LoadError::NotAFile { path: p },
+            LoadError::TextTooLong { too_long, .. } => LoadError::TextTooLong { path: p, too_long },
         }
     }
 }
@@ -278,6 +318,12 @@ pub enum SaveError {
     /// The study could not be written as RON (should not happen).
     #[error("cannot write the study as RON: {0}")]
     Serialize(String),
+    /// Even written compactly, the study is larger than Samdrift reads.
+    #[error("the study would be {bytes} bytes")]
+    TooLarge {
+        /// Its size, written as compactly as RON goes.
+        bytes: u64,
+    },
     /// The file could not be written; the old file is untouched.
     #[error("{path}: cannot write: {source}")]
     Io {
@@ -294,6 +340,13 @@ impl SaveError {
     pub fn message(&self, tr: &Tr) -> String {
         match self {
             SaveError::Serialize(detail) => tr.args("save-serialize", &[("detail", detail.clone())]),
+            SaveError::TooLarge { bytes } => tr.args(
+                "save-too-large",
+                &[
+                    ("size", crate::format::nordic(mib(*bytes), 1)),
+                    ("max", crate::format::nordic(mib(MAX_FILE_BYTES), 0)),
+                ],
+            ),
             SaveError::Io { path, source } => tr.args(
                 "save-io",
                 &[
@@ -367,6 +420,12 @@ pub fn load_str(text: &str, path: &Path) -> Result<Study, LoadError> {
     // Lines of files written before line ids existed (or edited by hand)
     // get their ids now; see `docs/FILE_FORMAT.md`.
     study.assign_line_ids();
+    if let Some(too_long) = crate::model::limits::first_text_too_long(&study) {
+        return Err(LoadError::TextTooLong {
+            path: path.to_path_buf(),
+            too_long,
+        });
+    }
     Ok(study)
 }
 
@@ -379,14 +438,16 @@ pub fn load_path(path: &Path) -> Result<Study, LoadError> {
         path: path.to_path_buf(),
         message: e.to_string(),
     };
-    let size = std::fs::metadata(path).map_err(io_error)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
+    let bytes = read_bounded(path, MAX_FILE_BYTES).map_err(|e| match e {
+        BoundedReadError::Io(e) => io_error(e),
+        BoundedReadError::NotAFile => LoadError::NotAFile {
             path: path.to_path_buf(),
-            bytes: size,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(io_error)?;
+        },
+        BoundedReadError::TooLarge(bytes) => LoadError::TooLarge {
+            path: path.to_path_buf(),
+            bytes,
+        },
+    })?;
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -401,25 +462,77 @@ pub fn load_path(path: &Path) -> Result<Study, LoadError> {
     load_str(&text, path).map_err(|e| e.with_path(path))
 }
 
+/// Why [`read_bounded`] read nothing.
+#[derive(Debug)]
+pub enum BoundedReadError {
+    /// The system's error.
+    Io(std::io::Error),
+    /// Not a regular file: a folder, a pipe (which could block forever) or
+    /// a device (which could never end).
+    NotAFile,
+    /// Longer than the limit (at least this many bytes).
+    TooLarge(u64),
+}
+
+/// Reads a regular file (links followed) of at most `max` bytes. Stops
+/// reading past the limit whatever the metadata says, so a file that grows
+/// or lies about its size cannot fill the memory.
+///
+/// # Errors
+/// [`BoundedReadError`].
+pub fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, BoundedReadError> {
+    use std::io::Read;
+    let metadata = std::fs::metadata(path).map_err(BoundedReadError::Io)?;
+    if !metadata.is_file() {
+        return Err(BoundedReadError::NotAFile);
+    }
+    if metadata.len() > max {
+        return Err(BoundedReadError::TooLarge(metadata.len()));
+    }
+    let file = std::fs::File::open(path).map_err(BoundedReadError::Io)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(BoundedReadError::Io)?;
+    if bytes.len() as u64 > max {
+        return Err(BoundedReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 fn bytecount(bytes: &[u8], needle: u8) -> usize {
     bytes.iter().fold(0, |n, &b| n + usize::from(b == needle))
 }
 
-/// The study as RON text, in the current format, readable by people.
+/// The study as RON text, in the current format, readable by people:
+/// fully indented, or — when that would be larger than Samdrift reads
+/// ([`MAX_FILE_BYTES`]) — with each member, line and key on one line, or
+/// finally as compact as RON goes. Whatever Samdrift writes, it can open.
 ///
 /// # Errors
-/// [`SaveError::Serialize`] if RON cannot represent a value.
+/// [`SaveError::Serialize`] if RON cannot represent a value;
+/// [`SaveError::TooLarge`] when even the compact text is over the limit.
 pub fn to_ron_string(study: &Study) -> Result<String, SaveError> {
     let mut copy_version = study.clone();
     copy_version.version = FORMAT_VERSION;
-    let config = ron::ser::PrettyConfig::new()
-        .indentor("    ")
-        .struct_names(false)
-        .extensions(Extensions::IMPLICIT_SOME);
-    let mut text =
-        ron::ser::to_string_pretty(&copy_version, config).map_err(|e| SaveError::Serialize(e.to_string()))?;
-    text.push('\n');
-    Ok(text)
+    let mut smallest = 0;
+    for depth in [None, Some(3), Some(1)] {
+        let mut config = ron::ser::PrettyConfig::new()
+            .indentor("    ")
+            .struct_names(false)
+            .extensions(Extensions::IMPLICIT_SOME);
+        if let Some(depth) = depth {
+            config = config.depth_limit(depth);
+        }
+        let mut text = ron::ser::to_string_pretty(&copy_version, config)
+            .map_err(|e| SaveError::Serialize(e.to_string()))?;
+        text.push('\n');
+        if text.len() as u64 <= MAX_FILE_BYTES {
+            return Ok(text);
+        }
+        smallest = text.len() as u64;
+    }
+    Err(SaveError::TooLarge { bytes: smallest })
 }
 
 /// Saves the study atomically to `path`, in the current format, keeping the
@@ -651,5 +764,65 @@ mod tests {
         let path = dir.path().join("s.ron");
         save_path(&small_study(), &path).unwrap();
         assert_eq!(load_path(&path).unwrap(), small_study());
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::cast_possible_truncation)]
+mod size_tests {
+    use super::*;
+
+    /// A study of `lines` lines per scenario with long labels, to reach
+    /// the size limit.
+    fn big(lines: usize, label_chars: usize) -> Study {
+        let mut study = crate::model::examples::synthetic(20, lines, 4, 5);
+        for scenario in &mut study.scenarios {
+            for line in &mut scenario.lines {
+                line.label = format!("{} {}", line.label, "x".repeat(label_chars));
+                line.source = crate::model::Source::Cited {
+                    text: "y".repeat(label_chars),
+                    date: Some("2026-11-23".into()),
+                };
+            }
+        }
+        study
+    }
+
+    #[test]
+    fn what_samdrift_writes_it_can_open_again() {
+        // Pretty-printed this study is over the limit; written with each
+        // line on one line it fits, and it loads back unchanged.
+        let study = big(10_000, 100);
+        let text = to_ron_string(&study).unwrap();
+        assert!(text.len() as u64 <= MAX_FILE_BYTES, "{}", text.len());
+        let pretty =
+            ron::ser::to_string_pretty(&study, ron::ser::PrettyConfig::new().indentor("    ")).unwrap();
+        assert!(
+            pretty.len() as u64 > MAX_FILE_BYTES,
+            "the test needs a study too big to pretty-print"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.ron");
+        save_path(&study, &path).unwrap();
+        assert_eq!(load_path(&path).unwrap(), study);
+    }
+
+    #[test]
+    fn a_study_too_large_to_open_again_is_not_written() {
+        let mut study2 = big(10_000, 195);
+        // Five scenarios of 10 000 lines with long labels: over 16 MiB even compact.
+        for _ in 0..3 {
+            let mut copy = study2.scenarios[1].clone();
+            copy.id = crate::model::ScenarioId::new(format!("{}-{}", copy.id, study2.scenarios.len()));
+            study2.scenarios.push(copy);
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("study.ron");
+        std::fs::write(&path, b"the old file").unwrap();
+        let error = save_path(&study2, &path).unwrap_err();
+        assert!(matches!(error, SaveError::TooLarge { .. }), "{error}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"the old file");
+        let tr = Tr::new(crate::i18n::Lang::En);
+        assert!(error.message(&tr).contains("16 MB"), "{}", error.message(&tr));
     }
 }

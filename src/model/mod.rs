@@ -14,6 +14,7 @@ pub mod edit;
 pub mod examples;
 pub mod inputs;
 pub mod keys;
+pub mod limits;
 pub mod presets;
 pub mod validate;
 
@@ -596,7 +597,8 @@ impl Timing {
             Timing::EveryYear { from, to } => from.is_none_or(|f| year >= f) && to.is_none_or(|t| year <= t),
             Timing::Once { year: y } => year == y,
             Timing::EveryNYears { every, from } => {
-                every > 0 && year >= from && (year - from) % i32::try_from(every).unwrap_or(i32::MAX) == 0
+                // In i64: no year and interval can overflow.
+                every > 0 && year >= from && (i64::from(year) - i64::from(from)) % i64::from(every) == 0
             }
         }
     }

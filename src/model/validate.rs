@@ -747,14 +747,16 @@ fn members(study: &Study, report: &mut Report) {
         }
         if let Some(salary) = &member.salary {
             report.bounded(&place, "field-salary", salary.nok_per_fte, false, MAX_AMOUNT_NOK);
-            report.bounded(
-                &place,
-                "field-employer-tax",
-                salary.employer_tax_percent,
-                false,
-                MAX_COUNT,
-            );
-            report.bounded(&place, "field-pension", salary.pension_percent, false, MAX_COUNT);
+            // Rates are percent of the salary: 0–100 % (a zone's employer
+            // tax is at most 14,1 %, pensions about 20 %).
+            for (field, value) in [
+                ("field-employer-tax", salary.employer_tax_percent),
+                ("field-pension", salary.pension_percent),
+            ] {
+                if report.number(&place, field, value, false) && value > 100.0 {
+                    report.push(&place, Problem::PercentOutOfRange { field, value });
+                }
+            }
         }
         for (index, position) in member.positions.iter().enumerate() {
             let place = Place::Position {
@@ -1247,6 +1249,17 @@ fn scenario_checks(
                 );
             }
         }
+        // Years of a timing within 1900–2500, like the first year: a year
+        // such as −2 147 483 648 would overflow the arithmetic of timings.
+        let years_of_timing: Vec<i32> = match line.timing {
+            Timing::EveryYear { from, to } => from.into_iter().chain(to).collect(),
+            Timing::Once { year } => vec![year],
+            Timing::EveryNYears { from, .. } => vec![from],
+        };
+        if let Some(&year) = years_of_timing.iter().find(|y| !(1900..=2500).contains(*y)) {
+            report.push(&place, Problem::YearOutOfRange { year });
+            continue;
+        }
         match line.timing {
             Timing::EveryNYears { every: 0, .. } => report.push(&place, Problem::IntervalZero),
             Timing::EveryYear {
@@ -1524,6 +1537,30 @@ mod tests {
         let mut study = small_study();
         study.scenarios[1].lines[0].timing = Timing::EveryNYears { every: 0, from: 2030 };
         assert!(problems(&study).contains(&Problem::IntervalZero));
+    }
+
+    #[test]
+    fn years_of_timings_and_social_cost_rates_are_bounded() {
+        // A year that would overflow the arithmetic of a refresh cycle.
+        let mut study = small_study();
+        study.scenarios[1].lines[0].timing = Timing::EveryNYears {
+            every: 3,
+            from: i32::MIN,
+        };
+        assert!(problems(&study).contains(&Problem::YearOutOfRange { year: i32::MIN }));
+        assert!(validate(&study).has_errors());
+        // A pension of a billion percent is an error, not trillions.
+        let mut study = small_study();
+        study.members[0].salary = Some(crate::model::Salary {
+            nok_per_fte: 500_000.0,
+            employer_tax_percent: 14.1,
+            pension_percent: 1e9,
+            source: crate::model::Source::default(),
+        });
+        assert!(problems(&study).contains(&Problem::PercentOutOfRange {
+            field: "field-pension",
+            value: 1e9,
+        }));
     }
 
     #[test]
