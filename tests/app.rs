@@ -551,3 +551,200 @@ fn fair_split_view_names_salangen_and_adds_a_fair_key_in_one_step() {
     harness.run();
     assert_eq!(harness.state().doc.study.keys.len(), keys_before);
 }
+
+#[test]
+fn pasting_five_million_characters_into_a_name_stops_at_the_limit() {
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Kommuner").click();
+    harness.run();
+    let role = egui::accesskit::Role::TextInput;
+    harness
+        .get_all_by_role_and_label(role, "Navn")
+        .next()
+        .unwrap()
+        .focus();
+    harness.run();
+    let novel = "a".repeat(5_000_000);
+    harness
+        .get_all_by_role_and_label(role, "Navn")
+        .next()
+        .unwrap()
+        .type_text(&novel);
+    harness.run();
+    let longest = harness
+        .state()
+        .doc
+        .study
+        .members
+        .iter()
+        .map(|m| m.name.chars().count())
+        .max()
+        .unwrap();
+    assert!(longest <= samdrift::model::limits::NAME_MAX_CHARS, "{longest}");
+    // The study changed (the name took what fits) and every view still draws.
+    assert!(harness.state().doc.is_dirty());
+    for view in ["Sammenligning", "Rettferdig fordeling", "Scenarioer", "Nøkler"] {
+        harness.get_by_label(view).click();
+        harness.run();
+    }
+}
+
+fn opened(path: &std::path::Path) -> Harness<'static, SamdriftApp> {
+    let mut h = harness(norwegian());
+    h.state_mut()
+        .push(samdrift::app::Command::Open(path.to_path_buf()));
+    h.run();
+    h
+}
+
+#[test]
+fn two_windows_saving_one_file_ask_before_overwriting() {
+    use samdrift::app::{Command, Edit};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("felles.ron");
+    samdrift::io::save_path(&samdrift::app::reference_study(), &path).unwrap();
+    let mut a = opened(&path);
+    let mut b = opened(&path);
+    // B saves first.
+    b.state_mut()
+        .push(Command::Edit(Edit::SetTitle("Bs arbeid".into()), None));
+    b.state_mut().push(Command::Save);
+    b.run();
+    assert!(std::fs::read_to_string(&path).unwrap().contains("Bs arbeid"));
+    // A saves later: it is asked, and B's work is still there.
+    a.state_mut()
+        .push(Command::Edit(Edit::SetTitle("As arbeid".into()), None));
+    a.state_mut().push(Command::Save);
+    a.run();
+    a.get_by_label("Filen er endret på disken");
+    assert!(std::fs::read_to_string(&path).unwrap().contains("Bs arbeid"));
+    assert!(a.state().doc.is_dirty());
+    // Overwriting knowingly writes A's study; B's is the backup.
+    a.get_by_label("Overskriv endringene deres").click();
+    a.run();
+    assert!(std::fs::read_to_string(&path).unwrap().contains("As arbeid"));
+    let backup = samdrift::io::atomic::backup_path(&path);
+    assert!(std::fs::read_to_string(backup).unwrap().contains("Bs arbeid"));
+    assert!(!a.state().doc.is_dirty());
+    // Saving again needs no question: the file is as A left it.
+    a.state_mut()
+        .push(Command::Edit(Edit::SetTitle("As arbeid 2".into()), None));
+    a.state_mut().push(Command::Save);
+    a.run();
+    assert!(a.query_by_label("Filen er endret på disken").is_none());
+    assert!(std::fs::read_to_string(&path).unwrap().contains("As arbeid 2"));
+}
+
+#[test]
+fn a_recovery_copy_older_than_the_file_says_so_and_does_not_overwrite_it() {
+    use samdrift::app::{Command, Edit};
+    let dir = tempfile::tempdir().unwrap();
+    let recovery_dir = dir.path().join("recovery");
+    let path = dir.path().join("studie.ron");
+    samdrift::io::save_path(&samdrift::app::reference_study(), &path).unwrap();
+    // Edit, get a recovery copy, crash.
+    let mut h = opened(&path);
+    h.state_mut().enable_recovery(&recovery_dir);
+    h.state_mut()
+        .push(Command::Edit(Edit::SetTitle("Fra kopien".into()), None));
+    h.run();
+    for _ in 0..2000 {
+        h.step();
+        h.state_mut().finish_recovery_write();
+        if std::fs::read_dir(&recovery_dir).unwrap().count() >= 3 {
+            break;
+        }
+    }
+    drop(h);
+    // Meanwhile newer work is saved to the file.
+    let mut newer = samdrift::app::reference_study();
+    newer.title = "Nyere arbeid".into();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    samdrift::io::save_path(&newer, &path).unwrap();
+    // Started from another working folder: the copy knows the file absolutely.
+    let mut h = harness(norwegian());
+    h.state_mut().enable_recovery(&recovery_dir);
+    h.run();
+    h.get_by_label("Gjenopprett").click();
+    h.run();
+    assert_eq!(h.state().doc.study.title, "Fra kopien");
+    assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));
+    h.get_by_label_contains("er endret etter at denne kopien ble laget");
+    h.state_mut().push(Command::Save);
+    h.run();
+    h.get_by_label("Filen er endret på disken");
+    assert!(std::fs::read_to_string(&path).unwrap().contains("Nyere arbeid"));
+}
+
+#[test]
+fn a_hand_edited_file_is_told_its_comments_are_not_kept() {
+    use samdrift::app::{Command, Edit};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("haandskrevet.ron");
+    let text = std::fs::read_to_string("scenarios/eksempel-tre-kommuner.ron").unwrap();
+    let text = format!("// Kommentar fra økonomisjefen\n{text}");
+    std::fs::write(&path, &text).unwrap();
+    let mut h = opened(&path);
+    h.state_mut()
+        .push(Command::Edit(Edit::SetTitle("Endret".into()), None));
+    h.state_mut().push(Command::Save);
+    h.run();
+    h.get_by_label_contains("Kommentarene som var skrevet for hånd");
+    let backup = samdrift::io::atomic::backup_path(&path);
+    assert!(
+        std::fs::read_to_string(backup)
+            .unwrap()
+            .contains("Kommentar fra økonomisjefen")
+    );
+    // Said once per file.
+    h.state_mut()
+        .push(Command::Edit(Edit::SetTitle("Endret igjen".into()), None));
+    h.state_mut().push(Command::Save);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Kommentarene som var skrevet for hånd")
+            .is_none()
+    );
+}
+
+#[test]
+fn recovery_that_cannot_be_written_is_shown_until_it_can() {
+    use samdrift::app::{Command, Edit};
+    let dir = tempfile::tempdir().unwrap();
+    let recovery_dir = dir.path().join("recovery");
+    let mut h = harness(norwegian());
+    h.state_mut().enable_recovery(&recovery_dir);
+    // The folder cannot be had: a file took its place (a broken profile,
+    // a full or unmounted drive fail alike).
+    std::fs::remove_dir_all(&recovery_dir).unwrap();
+    std::fs::write(&recovery_dir, b"not a folder").unwrap();
+    h.state_mut()
+        .push(Command::Edit(Edit::SetTitle("Ulagret".into()), None));
+    h.run();
+    for _ in 0..2000 {
+        h.step();
+        h.state_mut().finish_recovery_write();
+        if h.state().recovery_failing().is_some() {
+            break;
+        }
+    }
+    assert!(h.state().recovery_failing().is_some());
+    h.run();
+    h.get_by_label_contains("Gjenopprettingskopier kan ikke skrives");
+    // The folder can be made again: the next copy is written and the
+    // notice goes away.
+    std::fs::remove_file(&recovery_dir).unwrap();
+    for _ in 0..5000 {
+        h.step();
+        h.state_mut().finish_recovery_write();
+        if h.state().recovery_failing().is_none() {
+            break;
+        }
+    }
+    assert!(h.state().recovery_failing().is_none());
+    h.run();
+    assert!(
+        h.query_by_label_contains("Gjenopprettingskopier kan ikke skrives")
+            .is_none()
+    );
+}

@@ -121,6 +121,12 @@ pub struct Document {
     /// The file it was opened from or saved to; `None` for a new or the
     /// built-in study.
     pub path: Option<PathBuf>,
+    /// That file as it was when opened or last saved here: if it differs
+    /// at the next save, somebody else has written it since.
+    pub disk: Option<crate::io::atomic::FileStamp>,
+    /// The file had comments written by hand that a save will not keep
+    /// (said once, at the first save).
+    pub hand_comments: bool,
     saved: Study,
     undo: Vec<Study>,
     redo: Vec<Study>,
@@ -136,6 +142,8 @@ impl Document {
     pub fn new(study: Study, path: Option<PathBuf>) -> Document {
         Document {
             saved: study.clone(),
+            disk: path.as_deref().and_then(crate::io::atomic::FileStamp::of),
+            hand_comments: false,
             study,
             path,
             undo: Vec::new(),
@@ -237,6 +245,7 @@ impl Document {
     /// Records that the study was saved to `path`.
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.saved = self.study.clone();
+        self.disk = crate::io::atomic::FileStamp::of(&path);
         self.path = Some(path);
         self.dirty = false;
     }

@@ -186,6 +186,9 @@ pub struct UiState {
     pub fairness: fairness::FairnessState,
     path_dialog: Option<PathDialog>,
     discarding: Option<Discarding>,
+    /// The study's file changed on disk since it was opened: asking before
+    /// overwriting it.
+    conflict: Option<PathBuf>,
     import: Option<import::ImportState>,
     message: Option<(String, bool)>,
     allow_close: bool,
@@ -207,6 +210,7 @@ impl Default for UiState {
             fairness: fairness::FairnessState::default(),
             path_dialog: None,
             discarding: None,
+            conflict: None,
             import: None,
             message: None,
             allow_close: false,
@@ -240,6 +244,8 @@ pub enum Command {
     SaveAs,
     /// Save to this file.
     SaveTo(PathBuf),
+    /// Save to this file although somebody else has written it since.
+    SaveOverwriting(PathBuf),
     /// Export through a dialog (or the path field).
     Export(ExportKind),
     /// Export to this file (or folder, for CSV).
@@ -286,6 +292,8 @@ pub struct SamdriftApp {
 
 /// Seconds between recovery copies while there are unsaved changes.
 const RECOVERY_EVERY_SECONDS: f64 = 60.0;
+/// Seconds after a failed recovery copy before the next attempt.
+const RECOVERY_RETRY_SECONDS: f64 = 15.0;
 /// Seconds without an edit after which the recovery copy is written.
 const RECOVERY_IDLE_SECONDS: f64 = 5.0;
 
@@ -299,8 +307,12 @@ struct RecoveryState {
     seen_revision: u64,
     /// After a failed write, no new attempt before this time.
     retry_after: f64,
-    /// A copy from an instance that is gone, offered to the user.
-    offer: Option<io::recovery::Orphan>,
+    /// Copies from instances that are gone, offered one after the other.
+    offers: Vec<io::recovery::Orphan>,
+    /// A copy being written on another thread: the revision it holds.
+    in_flight: Option<(u64, std::thread::JoinHandle<std::io::Result<()>>)>,
+    /// Why the last copy could not be written (shown until one can).
+    failing: Option<String>,
 }
 
 /// egui's bundled proportional font lacks ▼ ▲ ▸ ●; its bundled monospace
@@ -346,7 +358,7 @@ impl SamdriftApp {
     /// Keeps recovery copies in `dir` while there are unsaved changes, and
     /// offers the newest copy left by an instance that is gone.
     pub fn enable_recovery(&mut self, dir: &Path) {
-        let offer = io::recovery::Recovery::orphans(dir).into_iter().next();
+        let offers = io::recovery::Recovery::orphans(dir);
         match io::recovery::Recovery::start(dir) {
             Ok(copy) => {
                 self.recovery = Some(RecoveryState {
@@ -355,7 +367,9 @@ impl SamdriftApp {
                     changed_at: 0.0,
                     seen_revision: 0,
                     retry_after: 0.0,
-                    offer,
+                    offers,
+                    in_flight: None,
+                    failing: None,
                 });
             }
             Err(e) => self.message(
@@ -367,10 +381,31 @@ impl SamdriftApp {
 
     /// Writes the recovery copy when due: while there are unsaved changes,
     /// after a few idle seconds or at least every minute; removes it when
-    /// the study is saved again.
+    /// the study is saved again. The copy is serialised and written on
+    /// another thread; a failure is shown until a copy can be written.
     fn recovery_tick(&mut self, ctx: &egui::Context) {
         let now = ctx.input(|i| i.time);
         let Some(state) = &mut self.recovery else { return };
+        if let Some((revision, handle)) = state.in_flight.take_if(|(_, h)| h.is_finished()) {
+            match handle.join() {
+                Ok(Ok(())) => {
+                    state.written = Some((revision, now));
+                    state.failing = None;
+                }
+                Ok(Err(e)) => {
+                    state.failing = Some(e.to_string());
+                    state.retry_after = now + RECOVERY_RETRY_SECONDS;
+                }
+                Err(_) => {
+                    state.failing = Some("the writer stopped".to_owned());
+                    state.retry_after = now + RECOVERY_RETRY_SECONDS;
+                }
+            }
+        }
+        if state.in_flight.is_some() {
+            ctx.request_repaint_after(Duration::from_millis(200));
+            return;
+        }
         let revision = self.doc.revision();
         if revision != state.seen_revision {
             state.seen_revision = revision;
@@ -389,25 +424,51 @@ impl SamdriftApp {
             .written
             .is_none_or(|(_, at)| now - at >= RECOVERY_EVERY_SECONDS);
         if unwritten && (idle || due) && now >= state.retry_after {
-            match state.copy.write(&self.doc.study, self.doc.path.as_deref()) {
-                Ok(()) => state.written = Some((revision, now)),
-                // Try again in a minute; the user's file is not touched.
-                Err(_) => state.retry_after = now + RECOVERY_EVERY_SECONDS,
-            }
+            let writer = state.copy.writer();
+            let study = self.doc.study.clone();
+            let path = self.doc.path.clone();
+            let stamp = self.doc.disk;
+            let handle = std::thread::spawn(move || writer.write(&study, path.as_deref(), stamp));
+            state.in_flight = Some((revision, handle));
+            ctx.request_repaint_after(Duration::from_millis(200));
         } else if unwritten {
             ctx.request_repaint_after(Duration::from_secs_f64(RECOVERY_IDLE_SECONDS));
         }
     }
 
+    /// Why recovery copies cannot be written now, if they cannot.
+    #[must_use]
+    pub fn recovery_failing(&self) -> Option<&str> {
+        self.recovery.as_ref()?.failing.as_deref()
+    }
+
+    /// Waits for a recovery copy being written (tests, and closing).
+    pub fn finish_recovery_write(&mut self) {
+        if let Some(state) = &mut self.recovery
+            && let Some((revision, handle)) = state.in_flight.take()
+        {
+            match handle.join() {
+                Ok(Ok(())) => {
+                    state.written = Some((revision, 0.0));
+                    state.failing = None;
+                }
+                Ok(Err(e)) => state.failing = Some(e.to_string()),
+                Err(_) => state.failing = Some("the writer stopped".to_owned()),
+            }
+        }
+    }
+
     /// Ends recovery on a normal close: the copy is removed.
     pub fn close_recovery(&mut self) {
+        // A copy still being written must not appear after the close.
+        self.finish_recovery_write();
         if let Some(state) = self.recovery.take() {
             state.copy.close();
         }
     }
 
     fn recovery_offer_ui(&mut self, ctx: &egui::Context) {
-        let Some(offer) = self.recovery.as_ref().and_then(|r| r.offer.clone()) else {
+        let Some(offer) = self.recovery.as_ref().and_then(|r| r.offers.first().cloned()) else {
             return;
         };
         let tr = &self.tr;
@@ -441,18 +502,34 @@ impl SamdriftApp {
             });
         });
         let Some(choice) = choice else { return };
-        if let Some(state) = &mut self.recovery {
-            state.offer = None;
+        if let Some(state) = &mut self.recovery
+            && !state.offers.is_empty()
+        {
+            state.offers.remove(0);
         }
         match choice {
             0 => match offer.load() {
                 Ok(study) => {
                     self.doc = Document::recovered(study, offer.meta.original.clone());
+                    // The file as it was when the copy's study was opened:
+                    // if it has changed since, saving asks first.
+                    self.doc.disk = offer.meta.original_stamp;
                     self.forget_analyses();
                     self.ui_state = UiState::default();
                     self.evaluation = None;
                     self.refresh();
                     offer.discard();
+                    if offer.meta.original_changed()
+                        && let Some(original) = &offer.meta.original
+                    {
+                        self.message(
+                            self.tr.args(
+                                "recovery-file-changed",
+                                &[("file", original.display().to_string())],
+                            ),
+                            true,
+                        );
+                    }
                 }
                 Err(e) => self.message(e.message(&self.tr), true),
             },
@@ -517,9 +594,13 @@ impl SamdriftApp {
     }
 
     fn open_path(&mut self, path: &Path) {
-        match io::load_path(path) {
-            Ok(study) => {
+        // Absolute, so that a later working folder cannot change its meaning.
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let path = absolute.as_path();
+        match io::study_file::load_path_noting(path) {
+            Ok((study, notes)) => {
                 self.doc = Document::new(study, Some(path.to_path_buf()));
+                self.doc.hand_comments = notes.has_comments;
                 self.forget_analyses();
                 self.ui_state = UiState {
                     view: self.ui_state.view,
@@ -537,14 +618,38 @@ impl SamdriftApp {
         }
     }
 
-    fn save_to(&mut self, path: &Path) -> bool {
+    /// Saves to `path`; when that is the study's own file and somebody else
+    /// has written it since it was opened or saved here, asks first (unless
+    /// `knowingly`).
+    fn save_to(&mut self, path: &Path, knowingly: bool) -> bool {
+        let own_file = self.doc.path.as_deref() == Some(path);
+        if own_file && !knowingly {
+            let now = io::atomic::FileStamp::of(path);
+            if now.is_some() && now != self.doc.disk {
+                self.ui_state.conflict = Some(path.to_path_buf());
+                return false;
+            }
+        }
         match io::save_path(&self.doc.study, path) {
             Ok(()) => {
+                let comments_lost = own_file && self.doc.hand_comments;
                 self.doc.mark_saved(path.to_path_buf());
+                self.doc.hand_comments = false;
                 self.remember(path);
                 self.prefs.last_study = Some(path.to_path_buf());
                 let name = path.display().to_string();
-                self.message(self.tr.args("ui-saved", &[("path", name)]), false);
+                if comments_lost {
+                    let backup = io::atomic::backup_path(&io::atomic::resolve_links(path));
+                    self.message(
+                        self.tr.args(
+                            "ui-saved-without-comments",
+                            &[("path", name), ("backup", backup.display().to_string())],
+                        ),
+                        false,
+                    );
+                } else {
+                    self.message(self.tr.args("ui-saved", &[("path", name)]), false);
+                }
                 true
             }
             Err(e) => {
@@ -688,13 +793,17 @@ impl SamdriftApp {
                 Command::OpenReference => self.discard_then(Discarding::OpenReference, ctx),
                 Command::Save => match self.doc.path.clone() {
                     Some(path) => {
-                        self.save_to(&path);
+                        self.save_to(&path, false);
                     }
                     None => self.save_as(None),
                 },
                 Command::SaveAs => self.save_as(None),
                 Command::SaveTo(path) => {
-                    self.save_to(&path);
+                    self.save_to(&path, false);
+                }
+                Command::SaveOverwriting(path) => {
+                    self.ui_state.conflict = None;
+                    self.save_to(&path, true);
                 }
                 Command::Export(kind) => {
                     if self.exportable().is_some()
@@ -828,7 +937,7 @@ impl SamdriftApp {
     fn save_as(&mut self, then: Option<Discarding>) {
         if let Some(path) = self.file_dialog(PathPurpose::SaveAs { then: then.clone() }) {
             let path = with_ron_extension(path);
-            if self.save_to(&path)
+            if self.save_to(&path, false)
                 && let Some(action) = then
             {
                 self.commands.push(match action {
@@ -1026,7 +1135,43 @@ impl SamdriftApp {
         }
     }
 
+    /// Asks before overwriting a file somebody else has written since it
+    /// was opened: save under a new name, overwrite knowingly, or cancel.
+    fn conflict_ui(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.ui_state.conflict.clone() else {
+            return;
+        };
+        let tr = &self.tr;
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("save-conflict")).show(ctx, |ui| {
+            ui.heading(tr.get("conflict-title"));
+            ui.label(tr.args("conflict-text", &[("path", path.display().to_string())]));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button(tr.get("menu-save-as")).clicked() {
+                    choice = Some(0);
+                }
+                if ui.button(tr.get("conflict-overwrite")).clicked() {
+                    choice = Some(1);
+                }
+                if ui.button(tr.get("ui-cancel")).clicked() {
+                    choice = Some(2);
+                }
+            });
+        });
+        match choice {
+            Some(0) => {
+                self.ui_state.conflict = None;
+                self.commands.push(Command::SaveAs);
+            }
+            Some(1) => self.commands.push(Command::SaveOverwriting(path)),
+            Some(_) => self.ui_state.conflict = None,
+            None => {}
+        }
+    }
+
     fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        self.conflict_ui(ctx);
         let tr = &self.tr;
         if let Some(action) = self.ui_state.discarding.clone() {
             let mut choice = None;
@@ -1051,7 +1196,7 @@ impl SamdriftApp {
                     self.ui_state.discarding = None;
                     match self.doc.path.clone() {
                         Some(path) => {
-                            if self.save_to(&path) {
+                            if self.save_to(&path, false) {
                                 self.do_discarding(action, ctx);
                             }
                         }
@@ -1103,7 +1248,7 @@ impl SamdriftApp {
                             PathPurpose::Import => self.start_import(&path),
                             PathPurpose::SaveAs { then } => {
                                 let path = with_ron_extension(path);
-                                if self.save_to(&path)
+                                if self.save_to(&path, false)
                                     && let Some(action) = then
                                 {
                                     self.do_discarding(action, ctx);
@@ -1173,6 +1318,13 @@ impl SamdriftApp {
                             self.ui_state.message = None;
                         }
                     });
+                }
+                if let Some(reason) = self.recovery_failing() {
+                    ui.label(
+                        RichText::new(self.tr.args("recovery-failing", &[("detail", reason.to_owned())]))
+                            .color(ui.visuals().error_fg_color)
+                            .strong(),
+                    );
                 }
                 validation::panel_ui(ui, &self.tr, &self.report, self.stale, &mut self.commands);
             });

@@ -265,6 +265,7 @@ fn scenario_ui(
             let mut note = scenario.note.clone();
             let r = ui.add(
                 egui::TextEdit::multiline(&mut note)
+                    .char_limit(crate::model::limits::TEXT_MAX_CHARS)
                     .desired_rows(2)
                     .desired_width(520.0),
             );

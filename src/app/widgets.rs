@@ -6,6 +6,8 @@ use std::hash::Hash;
 
 use eframe::egui::{self, Align, Color32, Response, RichText, TextEdit, Ui};
 
+use crate::model::limits::{NAME_MAX_CHARS, TEXT_MAX_CHARS};
+
 use crate::format;
 use crate::i18n::Tr;
 use crate::model::Source;
@@ -76,6 +78,8 @@ pub fn number_field(
     let error = buffer.as_ref().and_then(|b| format::parse_number(b).err());
     let mut edit = TextEdit::singleline(&mut text)
         .id(number_field_id_of(id))
+        // No figure needs more; a pasted novel stops here.
+        .char_limit(64)
         .desired_width(width)
         .align(egui::Align2::RIGHT_CENTER);
     if error.is_some() {
@@ -113,12 +117,30 @@ fn number_field_id_of(id: egui::Id) -> egui::Id {
     id.with("edit")
 }
 
-/// A one-line text field that edits `text` live. Returns true when changed.
+/// A one-line text field for a name, label or id that edits `text` live,
+/// at most [`NAME_MAX_CHARS`] characters (typing and pasting stop there).
+/// Returns true when changed.
 pub fn text_ui(ui: &mut Ui, text: &mut String, width: f32, label: &str) -> bool {
+    limited_text_ui(ui, text, width, label, NAME_MAX_CHARS)
+}
+
+/// A one-line text field of at most `max_chars` characters; a longer text
+/// (pasted, or from an older file) is cut at the limit.
+pub fn limited_text_ui(ui: &mut Ui, text: &mut String, width: f32, label: &str, max_chars: usize) -> bool {
     let height = ui.spacing().interact_size.y;
-    let response = ui.add_sized([width, height], TextEdit::singleline(text).desired_width(width));
+    let response = ui.add_sized(
+        [width, height],
+        TextEdit::singleline(text)
+            .desired_width(width)
+            .char_limit(max_chars),
+    );
     accessible_label(ui, &response, label);
-    response.changed()
+    let mut changed = response.changed();
+    if text.len() > max_chars && text.chars().count() > max_chars {
+        *text = text.chars().take(max_chars).collect();
+        changed = true;
+    }
+    changed
 }
 
 /// Shows and edits a source: "assumption" checkbox, text and date.
@@ -148,14 +170,14 @@ pub fn source_ui(ui: &mut Ui, tr: &Tr, source: &Source) -> Option<Source> {
         match source {
             Source::Assumption { note } => {
                 let mut note = note.clone();
-                if text_ui(ui, &mut note, 360.0, &tr.get("ui-source-note")) {
+                if limited_text_ui(ui, &mut note, 360.0, &tr.get("ui-source-note"), TEXT_MAX_CHARS) {
                     changed = Some(Source::Assumption { note });
                 }
             }
             Source::Cited { text, date } => {
                 let mut text = text.clone();
                 let mut date_text = date.clone().unwrap_or_default();
-                let a = text_ui(ui, &mut text, 300.0, &tr.get("ui-source-text"));
+                let a = limited_text_ui(ui, &mut text, 300.0, &tr.get("ui-source-text"), TEXT_MAX_CHARS);
                 ui.label(tr.get("ui-source-date"));
                 let b = text_ui(ui, &mut date_text, 90.0, &tr.get("ui-source-date"));
                 if a || b {

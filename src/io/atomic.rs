@@ -127,6 +127,36 @@ impl Fs for RealFs {
     }
 }
 
+/// What a file on disk was when we last read or wrote it: its modification
+/// time and size. If either differs now, somebody else (another instance,
+/// a colleague, a sync client) has written it since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FileStamp {
+    /// Modification time: seconds since 1970 (UTC) …
+    pub modified_unix_secs: u64,
+    /// … and nanoseconds.
+    pub modified_nanos: u32,
+    /// Size in bytes.
+    pub len: u64,
+}
+
+impl FileStamp {
+    /// The stamp of the file `path` names (links followed), if it exists.
+    #[must_use]
+    pub fn of(path: &Path) -> Option<FileStamp> {
+        let metadata = std::fs::metadata(path).ok()?;
+        let modified = metadata.modified().ok()?;
+        let since = modified
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .unwrap_or_default();
+        Some(FileStamp {
+            modified_unix_secs: since.as_secs(),
+            modified_nanos: since.subsec_nanos(),
+            len: metadata.len(),
+        })
+    }
+}
+
 /// The backup of `path`: `study.ron` → `study.ron.bak`.
 #[must_use]
 pub fn backup_path(path: &Path) -> PathBuf {

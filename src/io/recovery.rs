@@ -3,6 +3,13 @@
 //! save or close removes it; after a crash the next start finds it and
 //! offers to restore it.
 //!
+//! The copy is written before its metadata, each atomically; a copy whose
+//! metadata is missing (a crash between the two) is still offered, with
+//! what can be told from the copy itself. Every orphan is offered, oldest
+//! last. The metadata keeps the user's file as an absolute path and the
+//! file's [`FileStamp`] when the study was opened or saved, so a restore can
+//! tell whether the file has changed since.
+//!
 //! Each running instance owns `recovery-<id>.ron` (the study),
 //! `recovery-<id>.meta` (which file it belongs to, when it was written) and
 //! `recovery-<id>.lock`, on which it holds an exclusive OS lock for as long
@@ -16,7 +23,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::atomic::write_atomic;
+use super::atomic::{FileStamp, write_atomic};
 use super::study_file::{LoadError, load_path, to_ron_string};
 use crate::model::Study;
 
@@ -25,10 +32,63 @@ use crate::model::Study;
 pub struct RecoveryMeta {
     /// The study's title.
     pub title: String,
-    /// The user's file, if the study had one.
+    /// The user's file (absolute), if the study had one.
     pub original: Option<PathBuf>,
     /// When the copy was written (seconds since 1970, UTC).
     pub written_unix: u64,
+    /// The user's file as it was when the study was opened or last saved.
+    #[serde(default)]
+    pub original_stamp: Option<FileStamp>,
+}
+
+impl RecoveryMeta {
+    /// True when the user's file has changed (or gone) since the study was
+    /// opened or saved: restoring over it would lose that newer work.
+    #[must_use]
+    pub fn original_changed(&self) -> bool {
+        match &self.original {
+            None => false,
+            Some(path) => FileStamp::of(path) != self.original_stamp,
+        }
+    }
+}
+
+/// Writes recovery copies; cheap to clone and to send to a thread, so that
+/// serialising and writing never hold up the interface.
+#[derive(Debug, Clone)]
+pub struct RecoveryWriter {
+    dir: PathBuf,
+    id: String,
+}
+
+impl RecoveryWriter {
+    /// Writes (replaces) the recovery copy of `study`: the copy first, then
+    /// its metadata, each atomically.
+    ///
+    /// # Errors
+    /// When the copy cannot be written; the user's file is never touched.
+    pub fn write(
+        &self,
+        study: &Study,
+        original: Option<&Path>,
+        original_stamp: Option<FileStamp>,
+    ) -> std::io::Result<()> {
+        let (study_path, meta_path, _) = paths(&self.dir, &self.id);
+        let text = to_ron_string(study).map_err(|e| std::io::Error::other(e.to_string()))?;
+        // The folder may have been cleaned up while we ran.
+        std::fs::create_dir_all(&self.dir)?;
+        write_atomic(&study_path, text.as_bytes())?;
+        let meta = RecoveryMeta {
+            title: study.title.clone(),
+            original: original.map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())),
+            written_unix: SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs()),
+            original_stamp,
+        };
+        let meta_text = ron::to_string(&meta).map_err(|e| std::io::Error::other(e.to_string()))?;
+        write_atomic(&meta_path, meta_text.as_bytes())
+    }
 }
 
 /// This instance's recovery copy.
@@ -79,23 +139,22 @@ impl Recovery {
         })
     }
 
-    /// Writes (replaces) the recovery copy of `study`.
+    /// A writer of this instance's copy, for a background thread.
+    #[must_use]
+    pub fn writer(&self) -> RecoveryWriter {
+        RecoveryWriter {
+            dir: self.dir.clone(),
+            id: self.id.clone(),
+        }
+    }
+
+    /// Writes (replaces) the recovery copy of `study`, on this thread.
     ///
     /// # Errors
     /// When the copy cannot be written; the user's file is never touched.
     pub fn write(&self, study: &Study, original: Option<&Path>) -> std::io::Result<()> {
-        let (study_path, meta_path, _) = paths(&self.dir, &self.id);
-        let text = to_ron_string(study).map_err(|e| std::io::Error::other(e.to_string()))?;
-        write_atomic(&study_path, text.as_bytes())?;
-        let meta = RecoveryMeta {
-            title: study.title.clone(),
-            original: original.map(Path::to_path_buf),
-            written_unix: SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs()),
-        };
-        let meta_text = ron::to_string(&meta).map_err(|e| std::io::Error::other(e.to_string()))?;
-        write_atomic(&meta_path, meta_text.as_bytes())
+        self.writer()
+            .write(study, original, original.and_then(FileStamp::of))
     }
 
     /// Removes this instance's copy (after a save, or on a normal close).
@@ -122,7 +181,7 @@ impl Recovery {
             .filter_map(Result::ok)
             .filter_map(|entry| {
                 let name = entry.file_name().to_string_lossy().into_owned();
-                let id = name.strip_prefix("recovery-")?.strip_suffix(".meta")?.to_owned();
+                let id = name.strip_prefix("recovery-")?.strip_suffix(".ron")?.to_owned();
                 let (study_path, meta_path, lock_path) = paths(dir, &id);
                 // A lock we can take means its owner is gone.
                 if let Ok(lock) = File::options().write(true).open(&lock_path)
@@ -130,8 +189,23 @@ impl Recovery {
                 {
                     return None;
                 }
-                let meta: RecoveryMeta = ron::from_str(&std::fs::read_to_string(&meta_path).ok()?).ok()?;
-                study_path.exists().then_some(Orphan { study_path, meta })
+                // Without metadata (a crash between copy and metadata) the
+                // copy is still offered, dated by the file itself.
+                let meta = std::fs::read_to_string(&meta_path)
+                    .ok()
+                    .and_then(|text| ron::from_str::<RecoveryMeta>(&text).ok())
+                    .unwrap_or_else(|| RecoveryMeta {
+                        title: load_path(&study_path).map(|s| s.title).unwrap_or_default(),
+                        original: None,
+                        written_unix: entry
+                            .metadata()
+                            .and_then(|m| m.modified())
+                            .ok()
+                            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                            .map_or(0, |d| d.as_secs()),
+                        original_stamp: None,
+                    });
+                Some(Orphan { study_path, meta })
             })
             .collect();
         orphans.sort_by_key(|o| std::cmp::Reverse(o.meta.written_unix));
@@ -195,5 +269,68 @@ mod tests {
         recovery.clear();
         drop(recovery);
         assert!(Recovery::orphans(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_copy_whose_metadata_was_never_written_is_still_offered() {
+        let dir = tempfile::tempdir().unwrap();
+        let recovery = Recovery::start(dir.path()).unwrap();
+        recovery.write(&small_study(), None).unwrap();
+        // A crash after the copy, before its metadata.
+        let (_, meta_path, _) = paths(dir.path(), &recovery.id);
+        std::fs::remove_file(meta_path).unwrap();
+        drop(recovery);
+        let orphans = Recovery::orphans(dir.path());
+        assert_eq!(orphans.len(), 1);
+        assert_eq!(orphans[0].load().unwrap(), small_study());
+        assert!(orphans[0].meta.written_unix > 0);
+    }
+
+    #[test]
+    fn every_orphan_is_offered_newest_first() {
+        let dir = tempfile::tempdir().unwrap();
+        for title in ["first", "second"] {
+            let recovery = Recovery::start(dir.path()).unwrap();
+            let mut study = small_study();
+            study.title = title.into();
+            recovery.write(&study, None).unwrap();
+            drop(recovery);
+        }
+        assert_eq!(Recovery::orphans(dir.path()).len(), 2);
+    }
+
+    #[test]
+    fn the_copy_knows_its_file_absolutely_and_whether_it_changed_since() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("studie.ron");
+        std::fs::write(&file, b"as opened").unwrap();
+        let opened = FileStamp::of(&file);
+        let recovery = Recovery::start(&dir.path().join("rec")).unwrap();
+        // A relative path is stored as the absolute path it meant then.
+        let relative = Path::new("some/relative/studie.ron");
+        recovery
+            .writer()
+            .write(&small_study(), Some(relative), None)
+            .unwrap();
+        drop(recovery);
+        let orphan = &Recovery::orphans(&dir.path().join("rec"))[0];
+        let stored = orphan.meta.original.clone().unwrap();
+        assert!(
+            stored.is_absolute() && stored.ends_with(relative),
+            "{}",
+            stored.display()
+        );
+        orphan.discard();
+        // The file as opened: unchanged. Then saved by someone else: changed.
+        let recovery = Recovery::start(&dir.path().join("rec")).unwrap();
+        recovery
+            .writer()
+            .write(&small_study(), Some(&file), opened)
+            .unwrap();
+        drop(recovery);
+        let orphan = &Recovery::orphans(&dir.path().join("rec"))[0];
+        assert!(!orphan.meta.original_changed());
+        std::fs::write(&file, b"newer work, saved later").unwrap();
+        assert!(orphan.meta.original_changed());
     }
 }

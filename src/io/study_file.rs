@@ -462,6 +462,51 @@ pub fn load_path(path: &Path) -> Result<Study, LoadError> {
     load_str(&text, path).map_err(|e| e.with_path(path))
 }
 
+/// What loading a file noticed besides the study.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LoadNotes {
+    /// The file has comments (`//` or `/* */`), so it was edited by hand:
+    /// saving rewrites it without them.
+    pub has_comments: bool,
+}
+
+/// Reads and parses a study file, and says what else it noticed.
+///
+/// # Errors
+/// As [`load_path`].
+pub fn load_path_noting(path: &Path) -> Result<(Study, LoadNotes), LoadError> {
+    let study = load_path(path)?;
+    // The file was just read whole within the limit; reading it again for
+    // the notes costs little and keeps `load_path` simple.
+    let has_comments = read_bounded(path, MAX_FILE_BYTES)
+        .ok()
+        .is_some_and(|bytes| has_comments(&String::from_utf8_lossy(&bytes)));
+    Ok((study, LoadNotes { has_comments }))
+}
+
+/// True when RON text has a comment outside its strings.
+#[must_use]
+pub fn has_comments(text: &str) -> bool {
+    let mut chars = text.chars().peekable();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        if in_string {
+            match c {
+                '\\' => {
+                    chars.next();
+                }
+                '"' => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+        } else if c == '/' && matches!(chars.peek(), Some('/' | '*')) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Why [`read_bounded`] read nothing.
 #[derive(Debug)]
 pub enum BoundedReadError {
@@ -541,6 +586,7 @@ pub fn to_ron_string(study: &Study) -> Result<String, SaveError> {
 /// # Errors
 /// [`SaveError`]; the file on disk is then unchanged.
 pub fn save_path(study: &Study, path: &Path) -> Result<(), SaveError> {
+    // (A link is written through: see `atomic::write_atomic_with`.)
     let text = to_ron_string(study)?;
     super::atomic::write_atomic_with(&mut super::atomic::RealFs, path, text.as_bytes(), true).map_err(
         |source| SaveError::Io {
@@ -824,5 +870,20 @@ mod size_tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"the old file");
         let tr = Tr::new(crate::i18n::Lang::En);
         assert!(error.message(&tr).contains("16 MB"), "{}", error.message(&tr));
+    }
+}
+
+#[cfg(test)]
+mod comment_tests {
+    use super::has_comments;
+
+    #[test]
+    fn comments_are_found_outside_strings_only() {
+        assert!(has_comments("(version: 2) // a note"));
+        assert!(has_comments("(/* block */ version: 2)"));
+        assert!(!has_comments(
+            r#"(title: "http://example.org", note: "a \" // quoted")"#
+        ));
+        assert!(!has_comments("(version: 2)"));
     }
 }
