@@ -320,7 +320,7 @@ fn export(
     };
     let mut tables = io::tables::all(&study, &evaluation, tr, year);
     tables.extend(
-        io::tables::fair_splits(&study, tr, year)
+        io::tables::fair_splits(&study, tr, year, true)
             .into_iter()
             .map(|(t, _)| t),
     );
@@ -629,7 +629,7 @@ fn fairness(
     let text = match format {
         OutputFormat::Csv => fairness_csv(&study, &fair),
         OutputFormat::Table => {
-            let table = io::tables::fair_split(&study, &fair, tr);
+            let table = io::tables::fair_split(&study, &fair, tr, true);
             let mut text = text_table(&table);
             for finding in io::tables::fair_split_findings(&study, &fair, tr) {
                 text.push_str(&finding);

@@ -194,7 +194,7 @@ pub fn view_ui(
             }
             findings_ui(ui, tr, study, fair, commands);
             ui.add_space(10.0);
-            let table = tables::fair_split(study, fair, tr);
+            let table = tables::fair_split(study, fair, tr, true);
             ui.horizontal(|ui| {
                 ui.label(RichText::new(&table.title).strong());
                 help_ui(ui, tr);

@@ -869,7 +869,7 @@ impl SamdriftApp {
             ExportKind::Csv | ExportKind::CsvInternational | ExportKind::Xlsx
         ) {
             tables.extend(
-                io::tables::fair_splits(study, &self.tr, year)
+                io::tables::fair_splits(study, &self.tr, year, true)
                     .into_iter()
                     .map(|(t, _)| t),
             );

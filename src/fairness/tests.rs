@@ -222,7 +222,7 @@ fn the_report_table_has_a_cell_under_every_header() {
     let tr = crate::i18n::Tr::new(crate::i18n::Lang::En);
     for scenario in 1..study.scenarios.len() {
         let fair = analyse(&study, scenario, options(&study), &|_| true).unwrap();
-        let table = crate::io::tables::fair_split(&study, &fair, &tr);
+        let table = crate::io::tables::fair_split(&study, &fair, &tr, true);
         for row in &table.rows {
             assert_eq!(row.len(), table.headers.len(), "{}: {row:?}", table.title);
         }

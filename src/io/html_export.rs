@@ -288,7 +288,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
     html.push_str("</section>");
 
     // Is the split fair? One section per scenario but today's operation.
-    for (table, findings) in tables::fair_splits(study, tr, year) {
+    for (table, findings) in tables::fair_splits(study, tr, year, false) {
         let _ = write!(
             html,
             r#"<section class="keep"><h2>{}</h2><ul>"#,

@@ -674,7 +674,7 @@ fn file_safe(text: &str) -> String {
 /// findings. Runs the analysis (every coalition); scenarios it cannot
 /// split are left out.
 #[must_use]
-pub fn fair_splits(study: &Study, tr: &Tr, year: i32) -> Vec<(Table, Vec<String>)> {
+pub fn fair_splits(study: &Study, tr: &Tr, year: i32, all_keys: bool) -> Vec<(Table, Vec<String>)> {
     let options = crate::fairness::Options {
         metric: Metric::Annual(year),
         samples: 2_000,
@@ -685,7 +685,7 @@ pub fn fair_splits(study: &Study, tr: &Tr, year: i32) -> Vec<(Table, Vec<String>
         .filter_map(|s| crate::fairness::analyse(study, s, options, &|_| true).ok())
         .map(|fair| {
             (
-                fair_split(study, &fair, tr),
+                fair_split(study, &fair, tr, all_keys),
                 fair_split_findings(study, &fair, tr),
             )
         })
@@ -704,12 +704,14 @@ pub fn group_names(study: &Study, mask: usize) -> String {
 /// The fair split of one scenario: per member today's cost, what it pays
 /// under every key of the study, its stand-alone cost, the Shapley value
 /// and the nucleolus, and whether the scenario's key passes the
-/// stand-alone test for it; a last row with the totals.
+/// stand-alone test for it; a last row with the totals. With `all_keys`
+/// false only the scenario's own key is shown (a table that fits A4).
 #[must_use]
-pub fn fair_split(study: &Study, fair: &crate::fairness::FairSplit, tr: &Tr) -> Table {
+pub fn fair_split(study: &Study, fair: &crate::fairness::FairSplit, tr: &Tr, all_keys: bool) -> Table {
+    let shown = |k: usize| all_keys || Some(k) == fair.scenario_key;
     let scenario = &study.scenarios[fair.scenario];
     let mut headers = vec![tr.get("fair-member"), tr.get("fair-today")];
-    for (k, key) in fair.keys.iter().enumerate() {
+    for (k, key) in fair.keys.iter().enumerate().filter(|(k, _)| shown(*k)) {
         let mut header = tr.args("fair-under-key", &[("key", key.name.clone())]);
         if Some(k) == fair.scenario_key {
             header.push_str(" *");
@@ -737,7 +739,9 @@ pub fn fair_split(study: &Study, fair: &crate::fairness::FairSplit, tr: &Tr) -> 
             cells.extend(
                 fair.keys
                     .iter()
-                    .map(|k| k.split.as_ref().map_or(Cell::Empty, |s| Cell::Money(s[i]))),
+                    .enumerate()
+                    .filter(|(k, _)| shown(*k))
+                    .map(|(_, k)| k.split.as_ref().map_or(Cell::Empty, |s| Cell::Money(s[i]))),
             );
             if let Some(mix) = suggested {
                 cells.push(Cell::Money(mix.split[i]));
@@ -760,11 +764,17 @@ pub fn fair_split(study: &Study, fair: &crate::fairness::FairSplit, tr: &Tr) -> 
         Cell::text(tr.get("ui-total")),
         Cell::Money(fair.today.iter().sum()),
     ];
-    total.extend(fair.keys.iter().map(|k| {
-        k.split
-            .as_ref()
-            .map_or(Cell::Empty, |s| Cell::Money(s.iter().sum()))
-    }));
+    total.extend(
+        fair.keys
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| shown(*k))
+            .map(|(_, k)| {
+                k.split
+                    .as_ref()
+                    .map_or(Cell::Empty, |s| Cell::Money(s.iter().sum()))
+            }),
+    );
     if let Some(mix) = suggested {
         total.push(Cell::Money(mix.split.iter().sum()));
     }
