@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod io;
 pub mod model;
 pub mod palette;
+pub mod uncertainty;
 
 #[cfg(feature = "gui")]
 pub mod app;

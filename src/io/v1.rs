@@ -155,6 +155,8 @@ pub(super) fn migrate(old: StudyV1) -> Study {
             source: Source::Assumption { note: note.clone() },
         },
         staffing_printed: StaffingPrinted::default(),
+        uncertainties: Vec::new(),
+        correlation_groups: Vec::new(),
         keys: old
             .keys
             .into_iter()

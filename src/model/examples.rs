@@ -176,6 +176,8 @@ pub fn small_study() -> Study {
         categories,
         baseline,
         staffing_printed: StaffingPrinted::default(),
+        uncertainties: Vec::new(),
+        correlation_groups: Vec::new(),
         keys,
         scenarios,
         assumptions: assumptions(2030, 5),

@@ -16,6 +16,7 @@ pub mod inputs;
 pub mod keys;
 pub mod limits;
 pub mod presets;
+pub mod uncertainty;
 pub mod validate;
 
 use std::collections::BTreeMap;
@@ -123,6 +124,13 @@ pub struct Study {
     pub scenarios: Vec<Scenario>,
     /// Years, growth and discounting.
     pub assumptions: Assumptions,
+    /// Ranges on inputs, for the uncertainty analysis (none: every figure
+    /// is taken as certain).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uncertainties: Vec<uncertainty::Uncertainty>,
+    /// Groups of uncertain inputs that move together.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub correlation_groups: Vec<uncertainty::CorrelationGroup>,
 }
 
 /// Where a figure comes from.

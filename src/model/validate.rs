@@ -115,6 +115,14 @@ pub enum Place {
     },
     /// The assumptions.
     Assumptions,
+    /// A range on an input (index in the study's ranges), or a
+    /// correlation group (`index` in the groups, with `group` true).
+    Uncertainty {
+        /// Index.
+        index: usize,
+        /// True for a correlation group.
+        group: bool,
+    },
 }
 
 impl Place {
@@ -164,6 +172,14 @@ impl Place {
                 ],
             ),
             Place::Assumptions => tr.get("place-assumptions"),
+            Place::Uncertainty { index, group } => tr.args(
+                if *group {
+                    "place-correlation-group"
+                } else {
+                    "place-uncertainty"
+                },
+                &[("n", (index + 1).to_string())],
+            ),
         }
     }
 }
@@ -385,6 +401,40 @@ pub enum Problem {
     },
     /// No scenario of kind "today's operation": differences cannot be shown.
     NoTodayScenario,
+    /// A range on an input the study does not have.
+    RangeUnknownInput,
+    /// A range needs finite bounds with low below high.
+    RangeBounds {
+        /// Low.
+        low: f64,
+        /// High.
+        high: f64,
+    },
+    /// The study's own value (the most likely) lies outside the range.
+    RangeExcludesValue {
+        /// The study's value.
+        value: f64,
+        /// Low.
+        low: f64,
+        /// High.
+        high: f64,
+    },
+    /// A lognormal range needs a positive low value.
+    RangeLognormalNotPositive,
+    /// A discrete range needs values with weights ≥ 0 adding up to more than 0.
+    RangeWeights,
+    /// Two ranges on one input.
+    RangeDuplicate,
+    /// A range names a correlation group that does not exist.
+    RangeUnknownGroup {
+        /// The name.
+        name: String,
+    },
+    /// A correlation group's rank correlation must be 0–1.
+    CorrelationOutOfRange {
+        /// The value.
+        value: f64,
+    },
     /// More than one scenario of kind "today's operation".
     SeveralTodayScenarios,
 }
@@ -561,6 +611,24 @@ impl Problem {
                 &[("field", tr.get(field)), ("value", num(*value))],
             ),
             Problem::NoTodayScenario => tr.get("problem-no-today-scenario"),
+            Problem::RangeUnknownInput => tr.get("problem-range-unknown-input"),
+            Problem::RangeBounds { low, high } => tr.args(
+                "problem-range-bounds",
+                &[("low", num(*low)), ("high", num(*high))],
+            ),
+            Problem::RangeExcludesValue { value, low, high } => tr.args(
+                "problem-range-excludes-value",
+                &[("value", num(*value)), ("low", num(*low)), ("high", num(*high))],
+            ),
+            Problem::RangeLognormalNotPositive => tr.get("problem-range-lognormal"),
+            Problem::RangeWeights => tr.get("problem-range-weights"),
+            Problem::RangeDuplicate => tr.get("problem-range-duplicate"),
+            Problem::RangeUnknownGroup { name } => {
+                tr.args("problem-range-unknown-group", &[("name", name.clone())])
+            }
+            Problem::CorrelationOutOfRange { value } => {
+                tr.args("problem-correlation-range", &[("value", num(*value))])
+            }
             Problem::SeveralTodayScenarios => tr.get("problem-several-today-scenarios"),
         }
     }
@@ -623,7 +691,7 @@ impl Report {
         self.issues.iter().filter(|i| i.severity() == Severity::Warning)
     }
 
-    fn push(&mut self, place: &Place, problem: Problem) {
+    pub(crate) fn push(&mut self, place: &Place, problem: Problem) {
         self.issues.push(Issue {
             place: place.clone(),
             problem,
@@ -680,6 +748,7 @@ pub fn validate(study: &Study) -> Report {
     key_definitions(study, &member_ids, &mut report);
     scenarios(study, &member_ids, &category_ids, &mut report);
     assumptions(study, &mut report);
+    super::uncertainty::check(study, &mut report);
     report
 }
 

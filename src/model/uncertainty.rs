@@ -1,0 +1,150 @@
+//! Uncertain inputs: a range on any number that feeds the figures, and
+//! groups of inputs that move together. The value the study gives is always
+//! the one every deterministic view shows and uses ("most likely"); a range
+//! only says how far it may be off, for the uncertainty analysis
+//! ([`crate::uncertainty`]).
+
+use serde::{Deserialize, Serialize};
+
+use super::{InputRef, Source};
+
+/// A range on one input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Uncertainty {
+    /// The input (a line amount, a today's-cost cell, an attribute, …).
+    pub input: InputRef,
+    /// How far it may be off.
+    pub range: Range,
+    /// The correlation group it moves with, by name.
+    #[serde(default)]
+    pub group: Option<String>,
+    /// Where the range comes from.
+    #[serde(default)]
+    pub source: Source,
+}
+
+/// The shape of a range.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Range {
+    /// A three-point estimate: lowest, the study's own value as the most
+    /// likely, highest (a PERT distribution: a Beta scaled to
+    /// `[low, high]` with mode at the most likely value, weight 4).
+    Pert {
+        /// The lowest value thought possible.
+        low: f64,
+        /// The highest value thought possible.
+        high: f64,
+    },
+    /// A 90 % interval: the value lies between `low` and `high` nine times
+    /// out of ten (a normal distribution, or a lognormal for amounts that
+    /// cannot be negative).
+    Interval90 {
+        /// The 5th percentile.
+        low: f64,
+        /// The 95th percentile.
+        high: f64,
+        /// Lognormal rather than normal (needs `low > 0`).
+        #[serde(default)]
+        lognormal: bool,
+    },
+    /// A few possible values with weights (e.g. two tender prices).
+    Discrete(Vec<WeightedValue>),
+}
+
+/// One value of a discrete range.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeightedValue {
+    /// The value.
+    pub value: f64,
+    /// Its weight (any scale; e.g. percent).
+    pub weight: f64,
+}
+
+impl Range {
+    /// The lowest and highest value a tornado chart swings the input
+    /// between: the ends of a three-point estimate, the 5th and 95th
+    /// percentile of an interval, the smallest and largest discrete value.
+    #[must_use]
+    pub fn bounds(&self) -> (f64, f64) {
+        match self {
+            Range::Pert { low, high } | Range::Interval90 { low, high, .. } => (*low, *high),
+            Range::Discrete(values) => values
+                .iter()
+                .filter(|v| v.weight > 0.0)
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+                    (lo.min(v.value), hi.max(v.value))
+                }),
+        }
+    }
+}
+
+/// Inputs that move together: drawn with this rank correlation between
+/// every two of them (e.g. all provider prices, 0.8).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CorrelationGroup {
+    /// Name, unique; inputs name their group by it.
+    pub name: String,
+    /// Spearman rank correlation between any two members, 0–1.
+    pub rank_correlation: f64,
+    /// Why they move together.
+    #[serde(default)]
+    pub source: Source,
+}
+
+/// Checks the ranges and groups: each names an input the study has, has
+/// finite bounds with low < high that include the study's value, a
+/// lognormal one a positive low, a discrete one usable weights; no input
+/// has two ranges; groups exist and correlate 0–1.
+pub(crate) fn check(study: &super::Study, report: &mut super::Report) {
+    use super::{Place, Problem};
+    let mut seen = std::collections::HashSet::new();
+    for (index, range) in study.uncertainties.iter().enumerate() {
+        let place = Place::Uncertainty { index, group: false };
+        if !seen.insert(&range.input) {
+            report.push(&place, Problem::RangeDuplicate);
+        }
+        let Some(value) = range.input.value_in(study) else {
+            report.push(&place, Problem::RangeUnknownInput);
+            continue;
+        };
+        if let Some(name) = &range.group
+            && !study.correlation_groups.iter().any(|g| &g.name == name)
+        {
+            report.push(&place, Problem::RangeUnknownGroup { name: name.clone() });
+        }
+        match &range.range {
+            Range::Pert { low, high } | Range::Interval90 { low, high, .. } => {
+                let (low, high) = (*low, *high);
+                if !(low.is_finite() && high.is_finite() && low < high) {
+                    report.push(&place, Problem::RangeBounds { low, high });
+                } else if matches!(range.range, Range::Pert { .. }) && !(low..=high).contains(&value) {
+                    report.push(&place, Problem::RangeExcludesValue { value, low, high });
+                } else if matches!(range.range, Range::Interval90 { lognormal: true, .. }) && low <= 0.0 {
+                    report.push(&place, Problem::RangeLognormalNotPositive);
+                }
+            }
+            Range::Discrete(values) => {
+                let total: f64 = values.iter().map(|v| v.weight).sum();
+                let usable = values
+                    .iter()
+                    .all(|v| v.value.is_finite() && v.weight.is_finite() && v.weight >= 0.0);
+                if !(usable && total > 0.0 && total.is_finite()) {
+                    report.push(&place, Problem::RangeWeights);
+                }
+            }
+        }
+    }
+    for (index, group) in study.correlation_groups.iter().enumerate() {
+        if !(0.0..=1.0).contains(&group.rank_correlation) {
+            report.push(
+                &Place::Uncertainty { index, group: true },
+                Problem::CorrelationOutOfRange {
+                    value: group.rank_correlation,
+                },
+            );
+        }
+    }
+}

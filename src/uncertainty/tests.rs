@@ -1,0 +1,286 @@
+use super::*;
+use crate::model::examples::small_study;
+use crate::model::uncertainty::{CorrelationGroup, Range, Uncertainty, WeightedValue};
+use crate::model::{CategoryId, LineId, MemberId, ScenarioId, Source};
+use statrs::distribution::{ContinuousCDF, Normal};
+
+fn line(scenario: &str, id: &str) -> InputRef {
+    InputRef::LineAmount {
+        scenario: ScenarioId::new(scenario),
+        line: LineId::new(id),
+    }
+}
+
+fn range(input: InputRef, range: Range) -> Uncertainty {
+    Uncertainty {
+        input,
+        range,
+        group: None,
+        source: Source::default(),
+    }
+}
+
+/// The small study with today's total 660 000 a year and a joint scenario
+/// of one shared lump `lump` (its other line set to 0): what each costs all
+/// members together in 2030 is `660 000 + (C − 10 000)` and `lump`, where
+/// C is member A's communications cell (10 000 in the study).
+fn two_normals(lump: f64) -> Study {
+    let mut study = small_study();
+    study.scenarios[1].lines[0].amount_nok = lump;
+    study.scenarios[1].lines[1].amount_nok = 0.0;
+    study
+}
+
+fn options(draws: usize) -> Options {
+    Options {
+        draws,
+        seed: 7,
+        metric: Metric::Annual(2030),
+    }
+}
+
+#[test]
+fn p_cheapest_of_a_difference_of_normals_matches_the_closed_form() {
+    // Joint: L ~ N(650 000, σ_L) with a 90 % interval of ±30 000 →
+    // σ_L = 30 000 / 1,644 85 = 18 238,6. Today: 660 000 − 10 000 + C with
+    // C ~ N(10 000, σ_C), interval ±20 000 → σ_C = 12 159,1. Joint is the
+    // cheaper when L − (650 000 + C) < 0, a normal with mean
+    // 650 000 − 660 000 = −10 000 and sd √(σ_L² + σ_C²) = 21 919,8:
+    // P = Φ(10 000 / 21 919,8) = Φ(0,456 2) = 0,675 9.
+    let mut study = two_normals(650_000.0);
+    study.uncertainties = vec![
+        range(
+            line("joint", "l1"),
+            Range::Interval90 {
+                low: 620_000.0,
+                high: 680_000.0,
+                lognormal: false,
+            },
+        ),
+        range(
+            InputRef::TodaysCost {
+                member: MemberId::new("A"),
+                category: CategoryId::new("services"),
+            },
+            Range::Interval90 {
+                low: -10_000.0,
+                high: 30_000.0,
+                lognormal: false,
+            },
+        ),
+    ];
+    assert!(
+        !crate::model::validate(&study).has_errors(),
+        "{:?}",
+        crate::model::validate(&study)
+    );
+    let sim = simulate(&study, options(20_000), &|_| true).unwrap();
+    let rows = sim.rows(None);
+    let sd = (18_238.6f64.powi(2) + 12_159.1f64.powi(2)).sqrt();
+    let expected = Normal::standard().cdf(10_000.0 / sd);
+    assert!((expected - 0.6759).abs() < 1e-3, "{expected}");
+    let joint = &rows[1];
+    assert!(
+        (joint.p_cheapest - expected).abs() < 4.0 * joint.p_cheapest_se,
+        "{} vs {expected} (se {})",
+        joint.p_cheapest,
+        joint.p_cheapest_se
+    );
+    // Per member and all together the probabilities add up to 1.
+    for member in [None, Some(0), Some(1), Some(2)] {
+        let sum: f64 = sim.rows(member).iter().map(|r| r.p_cheapest).sum();
+        assert!((sum - 1.0).abs() < 1e-9, "{member:?}: {sum}");
+    }
+}
+
+#[test]
+fn pert_reproduces_its_mean_and_an_interval_its_coverage() {
+    // PERT on [500 000, 900 000] around 600 000: mean (a + 4m + b)/6 =
+    // (500 000 + 2 400 000 + 900 000)/6 = 633 333,3; sd of the Beta(2, 4)
+    // scaled by 400 000: 400 000·√(2·4/(6²·7)) = 71 269,8.
+    let mut study = two_normals(600_000.0);
+    study.uncertainties = vec![range(
+        line("joint", "l1"),
+        Range::Pert {
+            low: 500_000.0,
+            high: 900_000.0,
+        },
+    )];
+    let draws = 20_000;
+    let sim = simulate(&study, options(draws), &|_| true).unwrap();
+    let mean: f64 = sim.inputs.iter().sum::<f64>() / draws as f64;
+    let se = 71_269.8 / (draws as f64).sqrt();
+    assert!((mean - 633_333.3).abs() < 4.0 * se, "{mean}");
+    assert!(sim.inputs.iter().all(|v| (500_000.0..=900_000.0).contains(v)));
+    // A 90 % interval holds 90 % of the draws.
+    study.uncertainties = vec![range(
+        line("joint", "l1"),
+        Range::Interval90 {
+            low: 550_000.0,
+            high: 650_000.0,
+            lognormal: true,
+        },
+    )];
+    let sim = simulate(&study, options(draws), &|_| true).unwrap();
+    let inside = sim
+        .inputs
+        .iter()
+        .filter(|v| (550_000.0..=650_000.0).contains(*v))
+        .count() as f64
+        / draws as f64;
+    let se = (0.9 * 0.1 / draws as f64).sqrt();
+    assert!((inside - 0.9).abs() < 4.0 * se, "{inside}");
+}
+
+#[test]
+fn ranges_collapsed_to_a_point_give_the_deterministic_figures() {
+    let mut study = small_study();
+    let value = study.scenarios[1].lines[0].amount_nok;
+    study.uncertainties = vec![range(
+        line("joint", "l1"),
+        Range::Discrete(vec![WeightedValue { value, weight: 1.0 }]),
+    )];
+    let e = crate::engine::evaluate(&study).unwrap();
+    let sim = simulate(&study, options(500), &|_| true).unwrap();
+    for member in [None, Some(0), Some(2)] {
+        for row in sim.rows(member) {
+            let want = match member {
+                Some(m) => e.member_metric(row.scenario, m, Metric::Annual(2030)).unwrap(),
+                None => e.summary(Metric::Annual(2030))[row.scenario].total,
+            };
+            for got in [row.cost.mean, row.cost.p10, row.cost.p50, row.cost.p90] {
+                assert!(
+                    (got - want).abs() < 1e-6,
+                    "{member:?} s{}: {got} vs {want}",
+                    row.scenario
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_same_seed_gives_the_same_figures_on_any_number_of_threads() {
+    let study = crate::io::load_str(crate::REFERENCE_STUDY, std::path::Path::new("r")).unwrap();
+    assert!(
+        !study.uncertainties.is_empty(),
+        "the reference study ships with ranges"
+    );
+    let opts = Options {
+        metric: Metric::PresentValue,
+        ..options(3_000)
+    };
+    let run = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| simulate(&study, opts, &|_| true).unwrap())
+    };
+    let (one, two) = (run(1), run(2));
+    assert!(
+        one.cost
+            .iter()
+            .zip(&two.cost)
+            .all(|(a, b)| a.to_bits() == b.to_bits())
+    );
+    assert_eq!(one.inputs, two.inputs);
+    let other_seed = simulate(&study, Options { seed: 8, ..opts }, &|_| true).unwrap();
+    assert_ne!(one.cost, other_seed.cost);
+}
+
+/// Spearman's rank correlation of two samples.
+fn spearman(x: &[f64], y: &[f64]) -> f64 {
+    let ranks = |v: &[f64]| {
+        let mut order: Vec<usize> = (0..v.len()).collect();
+        order.sort_by(|a, b| v[*a].total_cmp(&v[*b]));
+        let mut r = vec![0.0; v.len()];
+        for (rank, i) in order.into_iter().enumerate() {
+            r[i] = rank as f64;
+        }
+        r
+    };
+    let (rx, ry) = (ranks(x), ranks(y));
+    let n = x.len() as f64;
+    let mean = (n - 1.0) / 2.0;
+    let cov: f64 = rx.iter().zip(&ry).map(|(a, b)| (a - mean) * (b - mean)).sum();
+    let var: f64 = rx.iter().map(|a| (a - mean).powi(2)).sum();
+    cov / var
+}
+
+#[test]
+fn a_correlation_group_gives_the_requested_rank_correlation() {
+    let mut study = small_study();
+    study.correlation_groups = vec![CorrelationGroup {
+        name: "leverandør".into(),
+        rank_correlation: 0.7,
+        source: Source::default(),
+    }];
+    study.uncertainties = vec![
+        Uncertainty {
+            group: Some("leverandør".into()),
+            ..range(
+                line("joint", "l1"),
+                Range::Pert {
+                    low: 200_000.0,
+                    high: 500_000.0,
+                },
+            )
+        },
+        Uncertainty {
+            group: Some("leverandør".into()),
+            ..range(
+                line("joint", "l2"),
+                Range::Interval90 {
+                    low: 800.0,
+                    high: 1_400.0,
+                    lognormal: true,
+                },
+            )
+        },
+        range(InputRef::WageGrowth, Range::Pert { low: -1.0, high: 3.0 }),
+    ];
+    let draws = 20_000;
+    let sim = simulate(&study, options(draws), &|_| true).unwrap();
+    let column = |k: usize| -> Vec<f64> { (0..draws).map(|d| sim.inputs[d * 3 + k]).collect() };
+    let grouped = spearman(&column(0), &column(1));
+    assert!((grouped - 0.7).abs() < 0.03, "{grouped}");
+    // An input outside the group is independent.
+    let free = spearman(&column(0), &column(2));
+    assert!(free.abs() < 0.03, "{free}");
+}
+
+#[test]
+fn the_tornados_break_even_put_back_makes_the_two_scenarios_equal() {
+    let mut study = crate::io::load_str(crate::REFERENCE_STUDY, std::path::Path::new("r")).unwrap();
+    let index = |id: &str| study.scenarios.iter().position(|s| s.id.as_str() == id).unwrap();
+    let (joint, remote) = (index("joint"), index("remote"));
+    let year = study.assumptions.display_year;
+    // Gratangen: joint 503 974, remote 475 901 — remote is cheaper unless
+    // the provider's price rises to 503 974 / 0,2228 = 2 262 000.
+    let (base, rows) = tornado(&study, joint, remote, Some(0), Metric::Annual(year)).unwrap();
+    assert!((base - (503_973.6 - 475_900.8)).abs() < 0.01, "{base}");
+    let remote_price = line("remote", "remote-total");
+    let row = rows.iter().find(|r| r.input == remote_price).unwrap();
+    let value = row.break_even.unwrap();
+    assert!((value - 2_262_000.0).abs() < 1e-3, "{value}");
+    assert!(remote_price.set_in(&mut study, value));
+    let e = crate::engine::evaluate(&study).unwrap();
+    let a = e.member_metric(joint, 0, Metric::Annual(year)).unwrap();
+    let b = e.member_metric(remote, 0, Metric::Annual(year)).unwrap();
+    assert!((a - b).abs() < 1.0, "{a} vs {b}");
+    // The rows are sorted by swing, largest first.
+    assert!(rows.windows(2).all(|w| w[0].swing() >= w[1].swing()));
+    // The solver finds the same value for an input without asking its range.
+    let solved = break_even(
+        &study,
+        &remote_price,
+        joint,
+        remote,
+        Some(0),
+        Metric::Annual(year),
+    )
+    .unwrap()
+    .unwrap();
+    assert!((solved - 2_262_000.0).abs() < 1e-3, "{solved}");
+}
