@@ -519,12 +519,13 @@ fn run_until(
     harness: &mut Harness<'static, SamdriftApp>,
     done: impl Fn(&Harness<'static, SamdriftApp>) -> bool,
 ) {
-    for _ in 0..100 {
-        harness.run();
+    // Steps, not runs: the background job keeps asking for repaints.
+    for _ in 0..200 {
+        harness.step();
         if done(harness) {
             return;
         }
-        std::thread::sleep(std::time::Duration::from_millis(50));
+        std::thread::sleep(std::time::Duration::from_millis(25));
     }
 }
 
@@ -539,7 +540,9 @@ fn fair_split_view_names_salangen_and_adds_a_fair_key_in_one_step() {
     assert!(harness.get_all_by_label("609\u{a0}375").count() >= 1);
     let keys_before = harness.state().doc.study.keys.len();
     harness.get_by_label("Legg til foreslått nøkkel").click();
-    harness.run();
+    // Steps, not a run: the edit restarts the analysis in the background.
+    harness.step();
+    harness.step();
     let study = &harness.state().doc.study;
     assert_eq!(study.keys.len(), keys_before + 1);
     assert!(matches!(
@@ -548,7 +551,8 @@ fn fair_split_view_names_salangen_and_adds_a_fair_key_in_one_step() {
     ));
     // One undo step takes it away again.
     harness.state_mut().push(samdrift::app::Command::Undo);
-    harness.run();
+    harness.step();
+    harness.step();
     assert_eq!(harness.state().doc.study.keys.len(), keys_before);
 }
 
@@ -583,9 +587,18 @@ fn pasting_five_million_characters_into_a_name_stops_at_the_limit() {
     assert!(longest <= samdrift::model::limits::NAME_MAX_CHARS, "{longest}");
     // The study changed (the name took what fits) and every view still draws.
     assert!(harness.state().doc.is_dirty());
-    for view in ["Sammenligning", "Rettferdig fordeling", "Scenarioer", "Nøkler"] {
+    for view in [
+        "Sammenligning",
+        "Rettferdig fordeling",
+        "Usikkerhet",
+        "Scenarioer",
+        "Nøkler",
+    ] {
         harness.get_by_label(view).click();
-        harness.run();
+        // Steps: the analysis views keep repainting while they compute.
+        for _ in 0..3 {
+            harness.step();
+        }
     }
 }
 
@@ -746,5 +759,57 @@ fn recovery_that_cannot_be_written_is_shown_until_it_can() {
     assert!(
         h.query_by_label_contains("Gjenopprettingskopier kan ikke skrives")
             .is_none()
+    );
+}
+
+#[test]
+fn uncertainty_view_shows_the_chance_of_being_cheapest() {
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Usikkerhet").click();
+    let finding = "For alle samlet er «Fjerndrift» billigst i";
+    run_until(&mut harness, |h| h.query_by_label_contains(finding).is_some());
+    harness.get_by_label_contains(finding);
+    // The tornado's table names the remote price and its break-even value.
+    harness.get_by_label_contains("2\u{a0}262\u{a0}000,00");
+}
+
+#[test]
+fn a_range_is_put_on_an_amount_next_to_it_as_one_undo_step() {
+    use samdrift::model::InputRef;
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Scenarioer").click();
+    harness.run();
+    harness.get_by_label("Fjerndrift").click();
+    harness.run();
+    let input = InputRef::LineAmount {
+        scenario: samdrift::model::ScenarioId::new("remote"),
+        line: samdrift::model::LineId::new("remote-total"),
+    };
+    let before = harness.state().doc.study.uncertainties.len();
+    harness.get_by_label(&format!("± {}", input.key())).click();
+    harness.run();
+    // Remove the shipped range, then give a 90 % interval.
+    harness.get_by_label("ingen").click();
+    harness.run();
+    assert_eq!(harness.state().doc.study.uncertainties.len(), before - 1);
+    // The editor stays open while the range is edited.
+    harness.get_by_label("90 %-intervall").click();
+    harness.run();
+    let study = &harness.state().doc.study;
+    let range = study.uncertainties.iter().find(|u| u.input == input).unwrap();
+    assert!(matches!(
+        range.range,
+        samdrift::model::uncertainty::Range::Interval90 { .. }
+    ));
+    harness.state_mut().push(samdrift::app::Command::Undo);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .doc
+            .study
+            .uncertainties
+            .iter()
+            .all(|u| u.input != input)
     );
 }

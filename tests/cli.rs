@@ -381,3 +381,78 @@ fn check_escapes_control_characters_and_huge_numbers() {
     assert!(!all.contains("1000000000000000"), "{all}");
     assert!(all.contains("1,0e308"), "{all}");
 }
+
+#[test]
+fn uncertainty_csv_gives_probabilities_that_add_up_and_repeat_with_the_seed() {
+    let args = [
+        "uncertainty",
+        "--format",
+        "csv",
+        "--draws",
+        "4000",
+        "--seed",
+        "11",
+    ];
+    let o = samdrift(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("scenario;member;mean;p10;p50;p90;p_cheapest"));
+    let mut sums: std::collections::BTreeMap<String, f64> = std::collections::BTreeMap::new();
+    for line in lines {
+        let cells: Vec<&str> = line.split(';').collect();
+        assert_eq!(cells.len(), 7, "{line}");
+        let number = |s: &str| s.replace(',', ".").parse::<f64>().unwrap();
+        // P10 ≤ P50 ≤ P90.
+        assert!(
+            number(cells[3]) <= number(cells[4]) && number(cells[4]) <= number(cells[5]),
+            "{line}"
+        );
+        *sums.entry(cells[1].to_owned()).or_default() += number(cells[6]);
+    }
+    assert_eq!(sums.keys().collect::<Vec<_>>(), ["G", "I", "L", "S", "total"]);
+    for (member, sum) in &sums {
+        assert!((sum - 1.0).abs() <= 0.001, "{member}: {sum}");
+    }
+    // The same seed: the same bytes.
+    assert_eq!(stdout(&samdrift(&args)), text);
+}
+
+#[test]
+fn tornado_and_raw_draws_from_the_command_line() {
+    let o = samdrift(&[
+        "tornado", "--a", "joint", "--b", "remote", "--member", "G", "--format", "csv",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    // The remote price flips Gratangen's answer at 503 973,6 / 0,2228 = 2 262 000.
+    let remote = text
+        .lines()
+        .find(|l| l.contains("Fjerndrift hos eksternt"))
+        .unwrap();
+    assert!(remote.ends_with(";2262000"), "{remote}");
+    let dir = tempfile::tempdir().unwrap();
+    let samples = dir.path().join("trekk.csv");
+    let o = samdrift(&[
+        "export",
+        "--samples",
+        samples.to_str().unwrap(),
+        "--draws",
+        "50",
+        "--seed",
+        "3",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let written = std::fs::read_to_string(&samples).unwrap();
+    let mut lines = written.lines();
+    let header = lines.next().unwrap();
+    assert!(
+        header.starts_with("draw;seed;line:joint/joint-total;"),
+        "{header}"
+    );
+    assert!(
+        header.ends_with(";today;joint;joint_without_i;remote;thin"),
+        "{header}"
+    );
+    assert_eq!(lines.count(), 50);
+}

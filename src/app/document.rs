@@ -53,6 +53,11 @@ pub enum Edit {
     SetAssumptions(Assumptions),
     /// Replace the whole study (an import, for instance) as one step.
     ReplaceStudy(Box<Study>),
+    /// Put a range on an input, replace its range, or (with `None`) remove it.
+    SetRange(
+        crate::model::InputRef,
+        Option<crate::model::uncertainty::Uncertainty>,
+    ),
 }
 
 fn apply_edit(study: &mut Study, edit: Edit) {
@@ -110,6 +115,17 @@ fn apply_edit(study: &mut Study, edit: Edit) {
         }
         Edit::SetAssumptions(a) => study.assumptions = a,
         Edit::ReplaceStudy(s) => *study = *s,
+        Edit::SetRange(input, range) => {
+            let position = study.uncertainties.iter().position(|u| u.input == input);
+            match (position, range) {
+                (Some(i), Some(range)) => study.uncertainties[i] = range,
+                (Some(i), None) => {
+                    study.uncertainties.remove(i);
+                }
+                (None, Some(range)) => study.uncertainties.push(range),
+                (None, None) => {}
+            }
+        }
     }
 }
 

@@ -21,8 +21,10 @@ mod fairness;
 mod import;
 mod keys;
 mod members;
+mod range;
 mod scenarios;
 mod staffing;
+mod uncertainty;
 mod validation;
 mod widgets;
 mod years;
@@ -80,12 +82,15 @@ pub enum View {
     Assumptions,
     /// Is the split fair? Stand-alone test, Shapley value, nucleolus.
     Fairness,
+    /// How sure are we? Monte Carlo, tornado, break-even.
+    Uncertainty,
 }
 
 impl View {
-    const ALL: [View; 9] = [
+    const ALL: [View; 10] = [
         View::Comparison,
         View::Years,
+        View::Uncertainty,
         View::Fairness,
         View::Members,
         View::Staffing,
@@ -106,6 +111,7 @@ impl View {
             View::Keys => "view-keys",
             View::Assumptions => "view-assumptions",
             View::Fairness => "view-fairness",
+            View::Uncertainty => "view-uncertainty",
         }
     }
 }
@@ -184,6 +190,8 @@ pub struct UiState {
     pub confirm_remove_member: Option<usize>,
     /// The fair-split view: its scenario and its background computation.
     pub fairness: fairness::FairnessState,
+    /// The uncertainty view: its choices and its background simulation.
+    pub uncertainty: uncertainty::UncertaintyState,
     path_dialog: Option<PathDialog>,
     discarding: Option<Discarding>,
     /// The study's file changed on disk since it was opened: asking before
@@ -208,6 +216,7 @@ impl Default for UiState {
             years_member: None,
             confirm_remove_member: None,
             fairness: fairness::FairnessState::default(),
+            uncertainty: uncertainty::UncertaintyState::default(),
             path_dialog: None,
             discarding: None,
             conflict: None,
@@ -560,6 +569,8 @@ impl SamdriftApp {
     fn forget_analyses(&mut self) {
         self.ui_state.fairness.cancel();
         self.ui_state.fairness = fairness::FairnessState::default();
+        self.ui_state.uncertainty.cancel();
+        self.ui_state.uncertainty = uncertainty::UncertaintyState::default();
     }
 
     fn refresh(&mut self) {
@@ -983,6 +994,7 @@ impl SamdriftApp {
                 self.ui_state.highlight_line = Some(*index);
             }
             Place::Assumptions => self.ui_state.view = View::Assumptions,
+            Place::Uncertainty { .. } => self.ui_state.view = View::Uncertainty,
         }
     }
 
@@ -1349,6 +1361,9 @@ impl SamdriftApp {
                 View::Keys => keys::view_ui(ui, tr, study, state, commands),
                 View::Assumptions => assumptions::view_ui(ui, tr, study, commands),
                 View::Fairness => fairness::view_ui(ui, tr, study, self.doc.revision(), state, commands),
+                View::Uncertainty => {
+                    uncertainty::view_ui(ui, tr, study, self.doc.revision(), state, commands);
+                }
             }
         });
         self.dialogs_ui(&ctx);

@@ -476,6 +476,13 @@ fn line_ui(
                 None,
             );
         }
+        if !from_salary && !line.id.is_unassigned() {
+            let input = crate::model::InputRef::LineAmount {
+                scenario: scenario.id.clone(),
+                line: line.id.clone(),
+            };
+            super::range::range_button_ui(ui, tr, study, &input, line.amount_nok, commands);
+        }
         let mut salary = from_salary;
         if ui
             .checkbox(&mut salary, tr.get("ui-amount-is-salary"))

@@ -98,3 +98,52 @@ pub fn html(
         html_export::briefing(study, evaluation, tr, year, file_name).as_bytes(),
     )
 }
+
+/// Writes every draw of a simulation as CSV (`;`, decimal point, for
+/// statistics tools): the draw, the seed, each uncertain input drawn, and
+/// what each scenario costs all members together.
+///
+/// # Errors
+/// [`ExportError::Write`] when it cannot be written.
+pub fn samples(path: &Path, study: &Study, sim: &crate::uncertainty::Simulation) -> Result<(), ExportError> {
+    use std::fmt::Write as _;
+    let prepared = crate::engine::PreparedStudy::prepare(study).ok();
+    let inputs: Vec<String> = prepared
+        .as_ref()
+        .map(|p| {
+            crate::uncertainty::Sampler::new(study, p)
+                .inputs()
+                .iter()
+                .map(crate::model::InputRef::key)
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut text = String::from("draw;seed");
+    for name in &inputs {
+        let _ = write!(
+            text,
+            ";{}",
+            super::csv_export::neutralise(&name.replace(';', ","))
+        );
+    }
+    for scenario in &study.scenarios {
+        let _ = write!(text, ";{}", super::csv_export::neutralise(scenario.id.as_str()));
+    }
+    text.push_str("\r\n");
+    let k = inputs.len();
+    for d in 0..sim.options.draws {
+        let _ = write!(text, "{d};{}", sim.options.seed);
+        for v in &sim.inputs[d * k..(d + 1) * k] {
+            let _ = write!(text, ";{v}");
+        }
+        for s in 0..sim.scenarios {
+            let _ = write!(
+                text,
+                ";{}",
+                sim.cost[(d * sim.scenarios + s) * (sim.members + 1) + sim.members]
+            );
+        }
+        text.push_str("\r\n");
+    }
+    write(path, text.as_bytes())
+}

@@ -110,6 +110,9 @@ fn table_html(table: &Table, row_class: impl Fn(usize, &[Cell]) -> &'static str)
     out
 }
 
+/// Draws of the uncertainty analysis in a briefing (as the CLI's default).
+const BRIEFING_DRAWS: usize = 100_000;
+
 /// The briefing as a complete HTML document.
 #[must_use]
 #[allow(clippy::too_many_lines)]
@@ -286,6 +289,30 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         }
     }));
     html.push_str("</section>");
+
+    // How sure are we? Only when the study has ranges.
+    if !study.uncertainties.is_empty() {
+        let options = crate::uncertainty::Options {
+            draws: BRIEFING_DRAWS,
+            seed: 1,
+            metric: crate::engine::Metric::Annual(year),
+        };
+        if let Ok(sim) = crate::uncertainty::simulate(study, options, &|_| true) {
+            let tables = tables::uncertainty_tables(study, &sim, tr);
+            for (i, table) in tables.iter().enumerate() {
+                let _ = write!(html, r#"<section class="keep"><h2>{}</h2>"#, escape(&table.title));
+                if i == 0 {
+                    html.push_str("<ul>");
+                    for finding in tables::uncertainty_findings(study, &sim, tr) {
+                        let _ = write!(html, "<li>{}</li>", escape(&finding));
+                    }
+                    html.push_str("</ul>");
+                }
+                html.push_str(&table_html(table, |_, _| ""));
+                html.push_str("</section>");
+            }
+        }
+    }
 
     // Is the split fair? One section per scenario but today's operation.
     for (table, findings) in tables::fair_splits(study, tr, year, false) {

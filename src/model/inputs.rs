@@ -69,6 +69,33 @@ pub enum InputRef {
 }
 
 impl InputRef {
+    /// A short, stable name for files and scripts: `line:joint/l1`,
+    /// `today:G/salaries`, `attribute:G/population`, `salary:G`,
+    /// `employer_tax:G`, `pension:G`, `wage_growth`, `price_growth`,
+    /// `discount_step:1` (steps counted from 1).
+    #[must_use]
+    pub fn key(&self) -> String {
+        match self {
+            InputRef::LineAmount { scenario, line } => format!("line:{scenario}/{line}"),
+            InputRef::TodaysCost { member, category } => format!("today:{member}/{category}"),
+            InputRef::Attribute { member, attribute } => {
+                let name = match attribute {
+                    Attribute::Population => "population",
+                    Attribute::Employees => "employees",
+                    Attribute::Workstations => "workstations",
+                    Attribute::Sites => "sites",
+                };
+                format!("attribute:{member}/{name}")
+            }
+            InputRef::Salary { member } => format!("salary:{member}"),
+            InputRef::EmployerTax { member } => format!("employer_tax:{member}"),
+            InputRef::Pension { member } => format!("pension:{member}"),
+            InputRef::WageGrowth => "wage_growth".to_owned(),
+            InputRef::PriceGrowth => "price_growth".to_owned(),
+            InputRef::DiscountStep { index } => format!("discount_step:{}", index + 1),
+        }
+    }
+
     /// The input's value in `study`, or `None` when the study has no such
     /// input (an unknown id, a missing attribute or salary). A today's-cost
     /// cell the study leaves out is 0.

@@ -453,7 +453,8 @@ impl Problem {
             | Problem::KeyMemberWithoutWeight { .. }
             | Problem::NeverDue { .. }
             | Problem::NoTodayScenario
-            | Problem::SeveralTodayScenarios => Severity::Warning,
+            | Problem::SeveralTodayScenarios
+            | Problem::RangeExcludesValue { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -323,11 +323,13 @@ impl Simulation {
         (draw * self.scenarios + scenario) * (self.members + 1) + column
     }
 
-    /// The scenarios that compete for a member (or all together): for a
-    /// member every scenario (outside one, it stays as today); for all
-    /// together too.
-    fn competitors(&self) -> Vec<usize> {
-        (0..self.scenarios).collect()
+    /// The scenarios that compete for a member: those it takes part in
+    /// (today's operation always); for all together every scenario (the
+    /// members outside one stay as today).
+    fn competitors(&self, member: Option<usize>) -> Vec<usize> {
+        (0..self.scenarios)
+            .filter(|&s| member.is_none_or(|m| s == self.today || self.participates[s][m]))
+            .collect()
     }
 
     /// Per scenario: the cost, the saving and the chance of being cheapest,
@@ -336,7 +338,7 @@ impl Simulation {
     pub fn rows(&self, member: Option<usize>) -> Vec<Row> {
         let column = member.unwrap_or(self.members);
         let draws = self.options.draws;
-        let competitors = self.competitors();
+        let competitors = self.competitors(member);
         let mut wins = vec![0.0; self.scenarios];
         for d in 0..draws {
             let costs: Vec<f64> = competitors

@@ -24,6 +24,9 @@ impl Marginal {
     fn new(range: &Range, most_likely: f64) -> Option<Marginal> {
         Some(match range {
             Range::Pert { low, high } => {
+                // A value typed outside its range is warned about; the
+                // range's nearest end is then the most likely.
+                let most_likely = most_likely.clamp(*low, *high);
                 let width = high - low;
                 let alpha = 1.0 + 4.0 * (most_likely - low) / width;
                 let beta = 1.0 + 4.0 * (high - most_likely) / width;

@@ -12,6 +12,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod uncertainty;
+
 use crate::engine::{self, EngineError, Evaluation, Metric, Payback};
 use crate::format::{self, DecimalSep};
 use crate::i18n::{Lang, Tr};
@@ -81,6 +83,63 @@ enum Command {
         /// CSV with `,` and a decimal point instead of `;` and a decimal comma.
         #[arg(long)]
         international: bool,
+        /// Also write every draw of the uncertainty analysis to this CSV
+        /// (one row per draw: seed, the inputs drawn, each scenario's total).
+        #[arg(long, value_name = "FILE")]
+        samples: Option<PathBuf>,
+        /// Draws of the uncertainty analysis.
+        #[arg(long, default_value_t = 100_000)]
+        draws: usize,
+        /// Seed of the draws.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// How sure are we? Per scenario and member (and `total`): mean, P10,
+    /// P50, P90 of the cost and the chance of being the cheapest, from one
+    /// joint sample of every range in the study.
+    Uncertainty {
+        /// The study file (default: the built-in 2006 reference study).
+        file: Option<PathBuf>,
+        /// Number of draws.
+        #[arg(long, default_value_t = 100_000)]
+        draws: usize,
+        /// Seed: the same study, seed and draws give the same figures.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The year for `--metric annual` (default: the study's display year).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Annual cost in a year, the sum, the present value or the equivalent annual cost.
+        #[arg(long, value_enum, default_value_t = CliMetric::Annual)]
+        metric: CliMetric,
+        /// Aligned text, or `scenario;member;mean;p10;p50;p90;p_cheapest`.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+    /// What moves the difference between two scenarios: one row per
+    /// uncertain input, from its low to its high value, with the value at
+    /// which the cheaper scenario changes.
+    Tornado {
+        /// The study file (default: the built-in 2006 reference study).
+        file: Option<PathBuf>,
+        /// The first scenario's id.
+        #[arg(long)]
+        a: String,
+        /// The second scenario's id.
+        #[arg(long)]
+        b: String,
+        /// A member's id (default: all together).
+        #[arg(long)]
+        member: Option<String>,
+        /// The year for `--metric annual` (default: the study's display year).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Annual cost in a year, the sum, the present value or the equivalent annual cost.
+        #[arg(long, value_enum, default_value_t = CliMetric::Annual)]
+        metric: CliMetric,
+        /// Aligned text, or `;`-separated CSV.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
     },
     /// Is the split fair? Per member: the scenario key's split, the
     /// stand-alone cost, the Shapley value and the nucleolus; then the
@@ -161,6 +220,37 @@ pub fn main() -> ExitCode {
             format,
         }) => compare(&tr, file.as_deref(), year, metric, format, &mut out),
         Some(Command::Check { file }) => check(&tr, &file, &mut out),
+        Some(Command::Uncertainty {
+            file,
+            draws,
+            seed,
+            year,
+            metric,
+            format,
+        }) => uncertainty::run(
+            &tr,
+            file.as_deref(),
+            (draws, seed),
+            (year, metric),
+            format,
+            &mut out,
+        ),
+        Some(Command::Tornado {
+            file,
+            a,
+            b,
+            member,
+            year,
+            metric,
+            format,
+        }) => uncertainty::tornado(
+            &tr,
+            file.as_deref(),
+            (&a, &b, member.as_deref()),
+            (year, metric),
+            format,
+            &mut out,
+        ),
         Some(Command::Fairness {
             file,
             scenario,
@@ -176,12 +266,18 @@ pub fn main() -> ExitCode {
             html,
             year,
             international,
+            samples,
+            draws,
+            seed,
         }) => {
             let outputs = ExportOutputs {
                 csv,
                 xlsx,
                 html,
                 international,
+                samples,
+                draws,
+                seed,
             };
             export(&tr, file.as_deref(), year, &outputs, &mut out)
         }
@@ -301,6 +397,9 @@ struct ExportOutputs {
     xlsx: Option<PathBuf>,
     html: Option<PathBuf>,
     international: bool,
+    samples: Option<PathBuf>,
+    draws: usize,
+    seed: u64,
 }
 
 fn export(
@@ -310,7 +409,8 @@ fn export(
     outputs: &ExportOutputs,
     out: &mut impl Write,
 ) -> ExitCode {
-    if outputs.csv.is_none() && outputs.xlsx.is_none() && outputs.html.is_none() {
+    if outputs.csv.is_none() && outputs.xlsx.is_none() && outputs.html.is_none() && outputs.samples.is_none()
+    {
         eprintln!("{}", tr.get("cli-export-nothing"));
         return ExitCode::from(EXIT_UNREADABLE);
     }
@@ -324,6 +424,19 @@ fn export(
             .into_iter()
             .map(|(t, _)| t),
     );
+    let simulation = if study.uncertainties.is_empty() {
+        None
+    } else {
+        let options = crate::uncertainty::Options {
+            draws: outputs.draws.max(1),
+            seed: outputs.seed,
+            metric: Metric::Annual(year),
+        };
+        crate::uncertainty::simulate(&study, options, &|_| true).ok()
+    };
+    if let Some(sim) = &simulation {
+        tables.extend(io::tables::uncertainty_tables(&study, sim, tr));
+    }
     let file_name = file.and_then(Path::file_name).map_or_else(
         || crate::REFERENCE_STUDY_NAME.to_owned(),
         |n| n.to_string_lossy().into_owned(),
@@ -343,6 +456,11 @@ fn export(
     }
     if let (Ok(()), Some(path)) = (&result, &outputs.xlsx) {
         result = io::export::xlsx(path, &tables, tr).map(|()| {
+            let _ = writeln!(out, "{}", path.display());
+        });
+    }
+    if let (Ok(()), Some(path), Some(sim)) = (&result, &outputs.samples, &simulation) {
+        result = io::export::samples(path, &study, sim).map(|()| {
             let _ = writeln!(out, "{}", path.display());
         });
     }
@@ -587,6 +705,36 @@ fn bench(iterations: u32, format: OutputFormat, out: &mut impl Write) -> ExitCod
     ExitCode::SUCCESS
 }
 
+/// The engine's metric for a command-line choice (payback is not a cost:
+/// it falls back to the annual cost).
+fn engine_metric(metric: CliMetric, year: i32) -> Metric {
+    match metric {
+        CliMetric::Annual | CliMetric::Payback => Metric::Annual(year),
+        CliMetric::Total => Metric::HorizonSum,
+        CliMetric::Pv => Metric::PresentValue,
+        CliMetric::Eac => Metric::AnnualEquivalent,
+    }
+}
+
+/// The index of a scenario by id, or a message listing the ids.
+fn scenario_index(tr: &Tr, study: &Study, id: &str) -> Result<usize, ExitCode> {
+    study
+        .scenarios
+        .iter()
+        .position(|s| s.id.as_str() == id)
+        .ok_or_else(|| {
+            let ids: Vec<&str> = study.scenarios.iter().map(|s| s.id.as_str()).collect();
+            eprintln!(
+                "{}",
+                terminal_text(&tr.args(
+                    "cli-fairness-unknown-scenario",
+                    &[("id", id.to_owned()), ("ids", ids.join(", "))]
+                ))
+            );
+            ExitCode::from(EXIT_UNREADABLE)
+        })
+}
+
 fn fairness(
     tr: &Tr,
     file: Option<&Path>,
@@ -600,23 +748,11 @@ fn fairness(
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let Some(scenario) = study.scenarios.iter().position(|s| s.id.as_str() == scenario_id) else {
-        let ids: Vec<&str> = study.scenarios.iter().map(|s| s.id.as_str()).collect();
-        eprintln!(
-            "{}",
-            terminal_text(&tr.args(
-                "cli-fairness-unknown-scenario",
-                &[("id", scenario_id.to_owned()), ("ids", ids.join(", "))]
-            ))
-        );
-        return ExitCode::from(EXIT_UNREADABLE);
+    let scenario = match scenario_index(tr, &study, scenario_id) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
-    let metric = match metric {
-        CliMetric::Annual | CliMetric::Payback => Metric::Annual(year),
-        CliMetric::Total => Metric::HorizonSum,
-        CliMetric::Pv => Metric::PresentValue,
-        CliMetric::Eac => Metric::AnnualEquivalent,
-    };
+    let metric = engine_metric(metric, year);
     let options = crate::fairness::Options {
         metric,
         samples: 2_000,

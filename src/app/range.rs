@@ -1,0 +1,183 @@
+//! The "±" next to an amount: a small popup that puts a range on it (a
+//! three-point estimate or a 90 % interval), names the group it moves with
+//! and where the range comes from. One edit per change, so undo works.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::widgets::{number_ui, source_ui};
+use super::{Command, Edit};
+use crate::i18n::Tr;
+use crate::model::uncertainty::{Range, Uncertainty};
+use crate::model::{InputRef, Source, Study};
+
+/// Draws "±" (highlighted when the input has a range) and, when opened,
+/// the editor of its range. `value` is the input's own value.
+pub fn range_button_ui(
+    ui: &mut Ui,
+    tr: &Tr,
+    study: &Study,
+    input: &InputRef,
+    value: f64,
+    commands: &mut Vec<Command>,
+) {
+    let current = study.uncertainties.iter().find(|u| &u.input == input);
+    let text = if current.is_some() {
+        RichText::new("±")
+            .strong()
+            .color(ui.visuals().selection.stroke.color)
+    } else {
+        RichText::new("±").weak()
+    };
+    let hover = current.map_or_else(
+        || tr.get("unc-range-title"),
+        |u| {
+            let (low, high) = u.range.bounds();
+            format!(
+                "{}: {} – {}",
+                tr.get("unc-range"),
+                crate::format::nordic_trim(low, 2),
+                crate::format::nordic_trim(high, 2)
+            )
+        },
+    );
+    let response = ui.small_button(text).on_hover_text(hover);
+    super::widgets::accessible_label(ui, &response, &format!("± {}", input.key()));
+    egui::Popup::from_toggle_button_response(&response)
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+        .show(|ui| {
+            ui.set_min_width(320.0);
+            ui.label(RichText::new(tr.get("unc-range-title")).strong());
+            editor_ui(ui, tr, study, input, value, current, commands);
+        });
+}
+
+fn editor_ui(
+    ui: &mut Ui,
+    tr: &Tr,
+    study: &Study,
+    input: &InputRef,
+    value: f64,
+    current: Option<&Uncertainty>,
+    commands: &mut Vec<Command>,
+) {
+    let set = |commands: &mut Vec<Command>, range: Option<Uncertainty>| {
+        commands.push(Command::Edit(Edit::SetRange(input.clone(), range), None));
+    };
+    // The default range: −10 % / +20 % around the value.
+    let default = Uncertainty {
+        input: input.clone(),
+        range: Range::Pert {
+            low: value - 0.1 * value.abs(),
+            high: value + 0.2 * value.abs().max(1.0),
+        },
+        group: None,
+        source: Source::Assumption { note: String::new() },
+    };
+    ui.horizontal(|ui| {
+        let kind = current.map(|u| match u.range {
+            Range::Pert { .. } => 1,
+            Range::Interval90 { .. } => 2,
+            Range::Discrete(_) => 3,
+        });
+        if ui
+            .selectable_label(kind.is_none(), tr.get("unc-range-none"))
+            .clicked()
+            && kind.is_some()
+        {
+            set(commands, None);
+        }
+        if ui
+            .selectable_label(kind == Some(1), tr.get("unc-range-pert"))
+            .clicked()
+            && kind != Some(1)
+        {
+            let (low, high) = current.map_or(default.range.bounds(), |u| u.range.bounds());
+            let mut range = current.cloned().unwrap_or_else(|| default.clone());
+            range.range = Range::Pert {
+                low: low.min(value),
+                high: high.max(value),
+            };
+            set(commands, Some(range));
+        }
+        if ui
+            .selectable_label(kind == Some(2), tr.get("unc-range-interval"))
+            .clicked()
+            && kind != Some(2)
+        {
+            let (low, high) = current.map_or(default.range.bounds(), |u| u.range.bounds());
+            let mut range = current.cloned().unwrap_or_else(|| default.clone());
+            range.range = Range::Interval90 {
+                low,
+                high,
+                lognormal: low > 0.0,
+            };
+            set(commands, Some(range));
+        }
+    });
+    let Some(current) = current else {
+        return;
+    };
+    let mut changed = current.clone();
+    let mut dirty = false;
+    match &mut changed.range {
+        Range::Pert { low, high } | Range::Interval90 { low, high, .. } => {
+            ui.horizontal(|ui| {
+                ui.label(tr.get("unc-low"));
+                if let Some(v) = number_ui(
+                    ui,
+                    tr,
+                    ("range-low", input.key()),
+                    *low,
+                    2,
+                    110.0,
+                    &tr.get("unc-low"),
+                ) {
+                    *low = v;
+                    dirty = true;
+                }
+                ui.label(tr.get("unc-high"));
+                if let Some(v) = number_ui(
+                    ui,
+                    tr,
+                    ("range-high", input.key()),
+                    *high,
+                    2,
+                    110.0,
+                    &tr.get("unc-high"),
+                ) {
+                    *high = v;
+                    dirty = true;
+                }
+            });
+        }
+        Range::Discrete(_) => {}
+    }
+    if let Range::Interval90 { lognormal, .. } = &mut changed.range
+        && ui.checkbox(lognormal, tr.get("unc-range-lognormal")).changed()
+    {
+        dirty = true;
+    }
+    if !study.correlation_groups.is_empty() {
+        ui.horizontal(|ui| {
+            ui.label(tr.get("unc-group"));
+            if ui.selectable_label(changed.group.is_none(), "—").clicked() && changed.group.is_some() {
+                changed.group = None;
+                dirty = true;
+            }
+            for group in &study.correlation_groups {
+                let selected = changed.group.as_deref() == Some(group.name.as_str());
+                if ui.selectable_label(selected, &group.name).clicked() && !selected {
+                    changed.group = Some(group.name.clone());
+                    dirty = true;
+                }
+            }
+        });
+    }
+    if let Some(source) = source_ui(ui, tr, &changed.source) {
+        changed.source = source;
+        dirty = true;
+    }
+    if dirty {
+        set(commands, Some(changed));
+    }
+}

@@ -1,0 +1,632 @@
+//! The "Uncertainty" view: how sure the answer is. The simulation
+//! ([`crate::uncertainty`]) runs on a background thread with a progress
+//! bar and Cancel and restarts on every edit; the view shows, for all
+//! municipalities together or one of them, each scenario's spread and its
+//! chance of being the cheapest, the cost distributions, the cost over the
+//! years as a fan, the payback years, a tornado on the difference between
+//! two scenarios with break-even values, and a break-even solver for any
+//! input. The deterministic comparison stays the first view; this is added.
+
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use eframe::egui::{self, Color32, RichText, Ui};
+use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Polygon};
+
+use super::widgets::{combo_ui, number_ui, report_table_ui, right_label, series_color};
+use super::{Command, UiState};
+use crate::engine::Metric;
+use crate::format;
+use crate::i18n::Tr;
+use crate::io::tables;
+use crate::model::{InputRef, Study};
+use crate::uncertainty::{self, Simulation, TornadoRow, UncertaintyError};
+
+/// What a simulation was for: revision, metric, draws, seed.
+type JobKey = (u64, Metric, usize, u64);
+type Slot = Arc<Mutex<Option<Result<Simulation, UncertaintyError>>>>;
+/// A tornado for (simulation, a, b, member), and its base and rows.
+type TornadoCache = Option<((JobKey, usize, usize, Option<usize>), Arc<(f64, Vec<TornadoRow>)>)>;
+
+#[derive(Debug, Clone)]
+struct Job {
+    key: JobKey,
+    progress: Arc<AtomicU64>,
+    cancel: Arc<AtomicBool>,
+    slot: Slot,
+}
+
+/// The view's own state (never saved).
+#[derive(Debug, Clone)]
+pub struct UncertaintyState {
+    /// Draws per run (10 000 by default).
+    pub draws: usize,
+    /// The seed.
+    pub seed: u64,
+    /// The member shown (`None`: all together).
+    pub member: Option<usize>,
+    /// The tornado's pair, when chosen by hand.
+    pub pair: Option<(usize, usize)>,
+    /// The input chosen in the break-even solver.
+    pub solver_input: Option<usize>,
+    solver_result: Option<(JobKey, usize, Option<f64>)>,
+    job: Option<Job>,
+    result: Option<(JobKey, Arc<Result<Simulation, UncertaintyError>>)>,
+    cancelled: Option<JobKey>,
+    tornado: TornadoCache,
+}
+
+impl Default for UncertaintyState {
+    fn default() -> Self {
+        UncertaintyState {
+            draws: 10_000,
+            seed: 1,
+            member: None,
+            pair: None,
+            solver_input: None,
+            solver_result: None,
+            job: None,
+            result: None,
+            cancelled: None,
+            tornado: None,
+        }
+    }
+}
+
+impl UncertaintyState {
+    /// Stops a running simulation.
+    pub fn cancel(&mut self) {
+        if let Some(job) = self.job.take() {
+            job.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+
+    fn poll(&mut self) {
+        let Some(job) = &self.job else { return };
+        let done = job.slot.lock().ok().and_then(|mut slot| slot.take());
+        if let Some(result) = done {
+            let key = job.key;
+            self.job = None;
+            if result != Err(UncertaintyError::Cancelled) {
+                self.result = Some((key, Arc::new(result)));
+            }
+        }
+    }
+
+    fn start(&mut self, ctx: &egui::Context, study: &Study, key: JobKey) {
+        self.cancel();
+        let job = Job {
+            key,
+            progress: Arc::new(AtomicU64::new(0f64.to_bits())),
+            cancel: Arc::new(AtomicBool::new(false)),
+            slot: Arc::new(Mutex::new(None)),
+        };
+        let (study, ctx) = (study.clone(), ctx.clone());
+        let (progress, cancel, slot) = (job.progress.clone(), job.cancel.clone(), job.slot.clone());
+        let options = uncertainty::Options {
+            draws: key.2,
+            seed: key.3,
+            metric: key.1,
+        };
+        std::thread::spawn(move || {
+            let report = |done: f64| {
+                progress.store(done.to_bits(), Ordering::Relaxed);
+                ctx.request_repaint();
+                !cancel.load(Ordering::Relaxed)
+            };
+            let result = uncertainty::simulate(&study, options, &report);
+            if let Ok(mut slot) = slot.lock() {
+                *slot = Some(result);
+            }
+            ctx.request_repaint();
+        });
+        self.job = Some(job);
+    }
+}
+
+/// Every range of the study with its editor, and any other input can be
+/// given one (today's costs, attributes, salaries, growth, discount rate).
+fn ranges_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>) {
+    let Ok(prepared) = crate::engine::PreparedStudy::prepare(study) else {
+        return;
+    };
+    egui::CollapsingHeader::new(tr.args("unc-ranges", &[("n", study.uncertainties.len().to_string())]))
+        .id_salt("unc-ranges")
+        .show(ui, |ui| {
+            for range in &study.uncertainties {
+                let value = range.input.value_in(study).unwrap_or(f64::NAN);
+                ui.horizontal(|ui| {
+                    super::range::range_button_ui(ui, tr, study, &range.input, value, commands);
+                    let (low, high) = range.range.bounds();
+                    ui.label(format!(
+                        "{}: {} ({} – {})",
+                        tables::input_text(study, &range.input, tr),
+                        format::nordic_trim(value, 2),
+                        format::nordic_trim(low, 2),
+                        format::nordic_trim(high, 2)
+                    ));
+                });
+            }
+            let without: Vec<InputRef> = prepared
+                .inputs()
+                .into_iter()
+                .filter(|i| study.uncertainties.iter().all(|u| &u.input != i))
+                .collect();
+            combo_ui(
+                ui,
+                "unc-add-range",
+                &tr.get("unc-add-range"),
+                tr.get("unc-add-range"),
+                |ui| {
+                    egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                        for input in &without {
+                            if ui
+                                .selectable_label(false, tables::input_text(study, input, tr))
+                                .clicked()
+                            {
+                                let value = input.value_in(study).unwrap_or(0.0);
+                                commands.push(Command::Edit(
+                                    super::Edit::SetRange(
+                                        input.clone(),
+                                        Some(crate::model::uncertainty::Uncertainty {
+                                            input: input.clone(),
+                                            range: crate::model::uncertainty::Range::Pert {
+                                                low: value - 0.1 * value.abs().max(1.0),
+                                                high: value + 0.2 * value.abs().max(1.0),
+                                            },
+                                            group: None,
+                                            source: crate::model::Source::Assumption { note: String::new() },
+                                        }),
+                                    ),
+                                    None,
+                                ));
+                            }
+                        }
+                    });
+                },
+            );
+        });
+}
+
+fn who(tr: &Tr, study: &Study, member: Option<usize>) -> String {
+    member.map_or_else(|| tr.get("unc-all"), |m| study.members[m].name.clone())
+}
+
+/// Draws the view.
+pub fn view_ui(
+    ui: &mut Ui,
+    tr: &Tr,
+    study: &Study,
+    revision: u64,
+    state: &mut UiState,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading(tr.get("view-uncertainty"));
+    if study.uncertainties.is_empty() {
+        ui.label(tr.get("unc-no-ranges"));
+    }
+    ranges_ui(ui, tr, study, commands);
+    let year = state.year.unwrap_or(study.assumptions.display_year);
+    let metric = state.metric.metric(year);
+    let metric_name = tr.get(state.metric.message_id());
+    let us = &mut state.uncertainty;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr.get("unc-show-for"));
+        if ui
+            .selectable_label(us.member.is_none(), tr.get("unc-all"))
+            .clicked()
+        {
+            us.member = None;
+        }
+        for (m, member) in study.members.iter().enumerate() {
+            if ui.selectable_label(us.member == Some(m), &member.name).clicked() {
+                us.member = Some(m);
+            }
+        }
+        ui.separator();
+        ui.label(tr.get("unc-draws"));
+        if let Some(v) = number_ui(
+            ui,
+            tr,
+            "unc-draws",
+            us.draws as f64,
+            0,
+            80.0,
+            &tr.get("unc-draws"),
+        ) {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let draws = v.clamp(100.0, 1_000_000.0) as usize;
+            us.draws = draws;
+        }
+        ui.label(tr.get("unc-seed"));
+        if let Some(v) = number_ui(ui, tr, "unc-seed", us.seed as f64, 0, 60.0, &tr.get("unc-seed")) {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let seed = v.clamp(0.0, 1e15) as u64;
+            us.seed = seed;
+        }
+        ui.label(RichText::new(metric_name).weak());
+    });
+    if us.member.is_some_and(|m| m >= study.members.len()) {
+        us.member = None;
+    }
+    let key: JobKey = (revision, metric, us.draws, us.seed);
+    us.poll();
+    let have = us.result.as_ref().is_some_and(|(k, _)| *k == key);
+    let running = us.job.as_ref().is_some_and(|j| j.key == key);
+    if !have && !running && us.cancelled != Some(key) {
+        us.start(ui.ctx(), study, key);
+    }
+    if let Some(job) = us.job.clone() {
+        ui.horizontal(|ui| {
+            let done = f64::from_bits(job.progress.load(Ordering::Relaxed));
+            #[allow(clippy::cast_possible_truncation)]
+            ui.add(
+                egui::ProgressBar::new(done as f32)
+                    .desired_width(300.0)
+                    .text(tr.get("unc-computing")),
+            );
+            if ui.button(tr.get("fair-cancel")).clicked() {
+                us.cancelled = Some(job.key);
+                us.cancel();
+            }
+        });
+    } else if us.cancelled == Some(key) && ui.button(tr.get("fair-compute")).clicked() {
+        us.cancelled = None;
+    }
+    let Some((shown_key, result)) = us.result.clone() else {
+        return;
+    };
+    let Ok(sim) = result.as_ref() else {
+        ui.label(RichText::new(tr.get("cli-fairness-error")).color(ui.visuals().error_fg_color));
+        return;
+    };
+    if sim.scenarios != study.scenarios.len() || sim.members != study.members.len() {
+        return;
+    }
+    let member = us.member;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if shown_key != key {
+                ui.disable();
+            }
+            for finding in tables::uncertainty_findings(study, sim, tr) {
+                ui.label(format!("• {finding}"));
+            }
+            ui.add_space(8.0);
+            summary_grid_ui(ui, tr, study, sim, member);
+            ui.add_space(10.0);
+            ui.columns(2, |columns| {
+                cdf_chart_ui(&mut columns[0], tr, study, sim, member);
+                fan_chart_ui(&mut columns[1], tr, study, sim);
+            });
+            ui.add_space(10.0);
+            let payback = tables::payback_distribution(study, sim, tr);
+            ui.label(RichText::new(&payback.title).strong());
+            report_table_ui(ui, "unc-payback", &payback);
+            ui.add_space(10.0);
+            tornado_ui(ui, tr, study, sim, shown_key, &mut state.uncertainty);
+        });
+}
+
+/// Per scenario for the member shown: the spread of its cost and saving
+/// and its chance of being the cheapest.
+fn summary_grid_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation, member: Option<usize>) {
+    ui.label(RichText::new(tables::uncertainty(study, sim, tr).title).strong());
+    egui::Grid::new("unc-summary")
+        .striped(true)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for header in [
+                "ui-scenario",
+                "unc-mean",
+                "unc-p10",
+                "unc-p50",
+                "unc-p90",
+                "unc-saving-p50",
+                "unc-p-cheapest",
+            ] {
+                ui.label(RichText::new(tr.get(header)).strong());
+            }
+            ui.end_row();
+            for row in sim.rows(member) {
+                if member.is_some_and(|m| !sim.participates[row.scenario][m]) {
+                    continue;
+                }
+                ui.label(&study.scenarios[row.scenario].name);
+                for v in [
+                    row.cost.mean,
+                    row.cost.p10,
+                    row.cost.p50,
+                    row.cost.p90,
+                    row.saving.p50,
+                ] {
+                    right_label(ui, RichText::new(format::nordic(v, 0)).monospace());
+                }
+                right_label(
+                    ui,
+                    RichText::new(format!(
+                        "{} ± {}",
+                        format::percent(row.p_cheapest * 100.0, 1),
+                        format::percent(row.p_cheapest_se * 100.0, 1)
+                    ))
+                    .monospace(),
+                );
+                ui.end_row();
+            }
+        });
+}
+
+/// The share of draws at or below each cost, one line per scenario.
+fn cdf_chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation, member: Option<usize>) {
+    ui.label(RichText::new(tr.get("unc-cdf-title")).strong());
+    Plot::new("unc-cdf")
+        .height(260.0)
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .x_axis_formatter(|mark, _| format::nordic(mark.value, 0))
+        .y_axis_formatter(|mark, _| format::percent(mark.value * 100.0, 0))
+        .show(ui, |plot| {
+            for s in 0..sim.scenarios {
+                if member.is_some_and(|m| !sim.participates[s][m]) {
+                    continue;
+                }
+                let sorted = sim.sorted_costs(s, member);
+                let n = sorted.len().max(1);
+                let step = (n / 200).max(1);
+                let points: Vec<[f64; 2]> = (0..n)
+                    .step_by(step)
+                    .chain(std::iter::once(n - 1))
+                    .filter_map(|i| sorted.get(i).map(|v| [*v, (i + 1) as f64 / n as f64]))
+                    .collect();
+                plot.line(
+                    Line::new(study.scenarios[s].name.clone(), PlotPoints::from(points))
+                        .color(series_color(s))
+                        .width(2.0),
+                );
+            }
+        });
+}
+
+/// What all members pay each year: a P10–P90 band and the median, per scenario.
+fn fan_chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation) {
+    ui.label(RichText::new(tr.get("unc-fan-title")).strong());
+    let first = f64::from(study.assumptions.first_year);
+    Plot::new("unc-fan")
+        .height(260.0)
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+        .y_axis_formatter(|mark, _| format::nordic(mark.value, 0))
+        .show(ui, |plot| {
+            for s in 0..sim.scenarios {
+                let fan = sim.fan(s);
+                let color = series_color(s);
+                let x = |y: usize| first + y as f64;
+                let name = study.scenarios[s].name.clone();
+                // One quadrilateral per year step: each is convex, so the
+                // band fills correctly however the cost jumps.
+                let fill = Color32::from_rgba_unmultiplied(color.r(), color.g(), color.b(), 40);
+                for y in 1..fan.len() {
+                    let quad = vec![
+                        [x(y - 1), fan[y - 1].0],
+                        [x(y), fan[y].0],
+                        [x(y), fan[y].2],
+                        [x(y - 1), fan[y - 1].2],
+                    ];
+                    plot.polygon(
+                        Polygon::new(name.clone(), PlotPoints::from(quad))
+                            .fill_color(fill)
+                            .stroke(egui::Stroke::new(0.0, color)),
+                    );
+                }
+                let median: Vec<[f64; 2]> = fan.iter().enumerate().map(|(y, f)| [x(y), f.1]).collect();
+                plot.line(Line::new(name, PlotPoints::from(median)).color(color).width(2.0));
+            }
+        });
+}
+
+/// The tornado on the difference between two scenarios, with its table,
+/// and the break-even solver.
+fn tornado_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation, key: JobKey, us: &mut UncertaintyState) {
+    ui.label(RichText::new(tr.get("unc-tornado-title")).strong());
+    let default = sim
+        .two_most_likely(us.member)
+        .unwrap_or((0, 1.min(sim.scenarios - 1)));
+    let (mut a, mut b) = us
+        .pair
+        .filter(|(a, b)| *a < sim.scenarios && *b < sim.scenarios)
+        .unwrap_or(default);
+    ui.horizontal(|ui| {
+        ui.label(tr.get("unc-compare"));
+        combo_ui(
+            ui,
+            "unc-a",
+            &tr.get("unc-compare"),
+            study.scenarios[a].name.clone(),
+            |ui| {
+                for (s, scenario) in study.scenarios.iter().enumerate() {
+                    if ui.selectable_label(s == a, &scenario.name).clicked() {
+                        a = s;
+                    }
+                }
+            },
+        );
+        ui.label(tr.get("unc-with"));
+        combo_ui(
+            ui,
+            "unc-b",
+            &tr.get("unc-with"),
+            study.scenarios[b].name.clone(),
+            |ui| {
+                for (s, scenario) in study.scenarios.iter().enumerate() {
+                    if ui.selectable_label(s == b, &scenario.name).clicked() {
+                        b = s;
+                    }
+                }
+            },
+        );
+    });
+    if (a, b) != default || us.pair.is_some() {
+        us.pair = Some((a, b));
+    }
+    let tornado_key = (key, a, b, us.member);
+    if us.tornado.as_ref().is_none_or(|(k, _)| *k != tornado_key)
+        && let Ok(result) = uncertainty::tornado(study, a, b, us.member, key.1)
+    {
+        us.tornado = Some((tornado_key, Arc::new(result)));
+    }
+    if let Some((_, result)) = us.tornado.clone() {
+        let (base, rows) = result.as_ref();
+        tornado_chart_ui(ui, tr, study, *base, rows);
+        let table = tables::tornado(study, (a, b, us.member), *base, rows, tr);
+        ui.label(RichText::new(&table.title).weak());
+        report_table_ui(ui, "unc-tornado-table", &table);
+    }
+    ui.add_space(10.0);
+    solver_ui(ui, tr, study, (a, b), key, us);
+}
+
+fn tornado_chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, base: f64, rows: &[TornadoRow]) {
+    let names: Vec<String> = rows
+        .iter()
+        .map(|r| tables::input_text(study, &r.input, tr))
+        .collect();
+    let n = rows.len();
+    let axis_names = names.clone();
+    let height = (40.0 + 28.0 * n as f32).clamp(120.0, 500.0);
+    Plot::new("unc-tornado")
+        .height(height)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .show_grid([true, false])
+        .x_axis_formatter(|mark, _| format::nordic(mark.value, 0))
+        .y_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let index = n.saturating_sub(1).saturating_sub(i as usize);
+                axis_names
+                    .get(index)
+                    .map(|s| s.chars().take(48).collect())
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_min_width(220.0)
+        .show(ui, |plot| {
+            let bars: Vec<Bar> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let (lo, hi) = (
+                        r.diff_at_low.min(r.diff_at_high),
+                        r.diff_at_low.max(r.diff_at_high),
+                    );
+                    let flip = r.break_even.map_or_else(
+                        || tr.get("unc-no-flip"),
+                        |v| format!("{}: {}", tr.get("unc-break-even"), format::nordic_trim(v, 2)),
+                    );
+                    Bar::new((n - 1 - i) as f64, hi - lo)
+                        .base_offset(lo)
+                        .width(0.6)
+                        .fill(if r.break_even.is_some() {
+                            series_color(1)
+                        } else {
+                            series_color(0)
+                        })
+                        .name(format!(
+                            "{}\n{} … {}\n{flip}",
+                            names[i],
+                            format::kroner(r.diff_at_low),
+                            format::kroner(r.diff_at_high)
+                        ))
+                })
+                .collect();
+            plot.bar_chart(BarChart::new(tr.get("unc-tornado-title"), bars).horizontal());
+            plot.line(
+                Line::new("0", PlotPoints::from(vec![[base, -0.5], [base, n as f64 - 0.5]]))
+                    .color(Color32::GRAY),
+            );
+            plot.line(
+                Line::new("=", PlotPoints::from(vec![[0.0, -0.5], [0.0, n as f64 - 0.5]]))
+                    .color(Color32::from_rgb(200, 60, 60))
+                    .width(2.0),
+            );
+        });
+}
+
+/// Any input: the value at which the two scenarios cost the same.
+fn solver_ui(
+    ui: &mut Ui,
+    tr: &Tr,
+    study: &Study,
+    (a, b): (usize, usize),
+    key: JobKey,
+    us: &mut UncertaintyState,
+) {
+    let Ok(prepared) = crate::engine::PreparedStudy::prepare(study) else {
+        return;
+    };
+    let inputs: Vec<InputRef> = prepared.inputs();
+    if inputs.is_empty() {
+        return;
+    }
+    let chosen = us.solver_input.filter(|i| *i < inputs.len()).unwrap_or(0);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(tr.get("unc-solver")).strong());
+        combo_ui(
+            ui,
+            "unc-solver-input",
+            &tr.get("unc-solver"),
+            tables::input_text(study, &inputs[chosen], tr),
+            |ui| {
+                egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                    for (i, input) in inputs.iter().enumerate() {
+                        if ui
+                            .selectable_label(i == chosen, tables::input_text(study, input, tr))
+                            .clicked()
+                        {
+                            us.solver_input = Some(i);
+                        }
+                    }
+                });
+            },
+        );
+        if ui.button(tr.get("unc-solve")).clicked() {
+            let found = uncertainty::break_even(study, &inputs[chosen], a, b, us.member, key.1)
+                .ok()
+                .flatten();
+            us.solver_result = Some((key, chosen, found));
+        }
+    });
+    if let Some((k, i, found)) = us.solver_result
+        && k == key
+        && i == chosen
+    {
+        let input = tables::input_text(study, &inputs[i], tr);
+        let text = match found {
+            Some(value) => tr.args(
+                "unc-solver-result",
+                &[
+                    ("a", study.scenarios[a].name.clone()),
+                    ("b", study.scenarios[b].name.clone()),
+                    ("input", input),
+                    ("value", format::nordic_trim(value, 2)),
+                    (
+                        "now",
+                        format::nordic_trim(prepared.defaults()[prepared.param(&inputs[i]).unwrap_or(0)], 2),
+                    ),
+                ],
+            ),
+            None => tr.args("unc-solver-none", &[("input", input)]),
+        };
+        ui.label(format!("{} ({})", text, who(tr, study, us.member)));
+    }
+}
