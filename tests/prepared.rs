@@ -420,3 +420,47 @@ fn batches_do_not_depend_on_the_thread_count() {
     // And the batch is not trivially constant: draws differ.
     assert_ne!(one[0], one[scenarios.len() * prepared.len_per_scenario(shape)]);
 }
+
+/// A member's weight in a key of fixed weights is an input like any other:
+/// overriding it gives what editing the key gives (the 2006 key, every
+/// member, half and double its weight).
+#[test]
+fn key_weights_can_be_overridden_like_editing_the_key() {
+    let study = samdrift::io::load_str(samdrift::REFERENCE_STUDY, std::path::Path::new("r.ron")).unwrap();
+    let prepared = PreparedStudy::prepare(&study).unwrap();
+    let weights: Vec<InputRef> = prepared
+        .inputs()
+        .into_iter()
+        .filter(|i| matches!(i, InputRef::KeyWeight { .. }))
+        .collect();
+    // Two keys of fixed weights (with and without Ibestad), four members each.
+    assert_eq!(weights.len(), 8);
+    for input in &weights {
+        for factor in [0.5, 2.0] {
+            let value = input.value_in(&study).unwrap() * factor;
+            let mut edited = study.clone();
+            assert!(input.set_in(&mut edited, value));
+            let Ok(expected) = evaluate_line_by_line(&edited) else {
+                continue;
+            };
+            let params = prepared.params_with(&[(input.clone(), value)]).unwrap();
+            let got = run(&prepared, &params, None, Shape::Cells);
+            let per = prepared.len_per_scenario(Shape::Cells);
+            let (n_c, n_y) = (expected.categories.len(), expected.years.len());
+            for s in 0..expected.scenarios.len() {
+                for m in 0..expected.members.len() {
+                    for c in 0..n_c {
+                        for y in 0..n_y {
+                            let want = expected.cell(s, m, c, y);
+                            let have = got[s * per + (m * n_c + c) * n_y + y];
+                            assert!(
+                                close(have, want, 1e7),
+                                "{input:?} ×{factor} s{s} m{m}: {have} vs {want}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

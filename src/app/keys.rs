@@ -83,6 +83,21 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
             if let Some(rule) = rule_ui(ui, tr, study, &key.rule, &format!("key{index}"), 0) {
                 push(commands, Key { rule, ..key.clone() }, None);
             }
+            // A range on a member's fixed weight (how sure is the split?).
+            if let KeyRule::Fixed(weights) = &key.rule {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(tr.get("unc-range")).weak());
+                    for member in &study.members {
+                        let input = crate::model::InputRef::KeyWeight {
+                            key: key.id.clone(),
+                            member: member.id.clone(),
+                        };
+                        let weight = weights.get(&member.id).copied().unwrap_or(0.0);
+                        ui.label(&member.name);
+                        super::range::range_button_ui(ui, tr, study, &input, weight, commands);
+                    }
+                });
+            }
             if let Some(source) = source_ui(ui, tr, &key.source) {
                 push(
                     commands,

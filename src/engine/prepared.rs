@@ -119,6 +119,9 @@ enum SimpleRule {
     Attribute(usize),
     TodaysCost,
     Fixed(Vec<f64>),
+    /// A key of fixed weights whose weights are parameters from this slot
+    /// on (one per member).
+    FixedSlots(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -175,6 +178,9 @@ pub struct PreparedStudy {
     attr_base: usize,
     salary_base: usize,
     today_base: usize,
+    key_base: usize,
+    key_ids: Vec<crate::model::KeyId>,
+    key_is_fixed: Vec<bool>,
     has_salary: Vec<bool>,
     fte: Vec<f64>,
     category_growth: Vec<usize>,
@@ -267,6 +273,17 @@ impl PreparedStudy {
         }
         let today_base = defaults.len();
         defaults.resize(today_base + n_members * n_categories, 0.0);
+        // The weights of keys of fixed weights, per key and member (0 for a
+        // member the key leaves out; unused slots for other keys).
+        let key_base = defaults.len();
+        for key in &study.keys {
+            match &key.rule {
+                KeyRule::Fixed(weights) => {
+                    defaults.extend(members.iter().map(|m| weights.get(m).copied().unwrap_or(0.0)));
+                }
+                _ => defaults.extend(std::iter::repeat_n(f64::NAN, n_members)),
+            }
+        }
         for line in &study.baseline.lines {
             let c = *category_index.get(&line.category)?;
             for (member, amount) in &line.amounts_nok {
@@ -301,9 +318,17 @@ impl PreparedStudy {
             let key = match &scenario.key {
                 None => None,
                 Some(key_id) => {
-                    let rule = study.key(key_id).map_or(&KeyRule::Equal, |k| &k.rule);
+                    let position = study.keys.iter().position(|k| &k.id == key_id);
+                    let rule = position.map_or(&KeyRule::Equal, |k| &study.keys[k].rule);
                     let mut parts = Vec::new();
-                    flatten_key(rule, 1.0, &member_index, n_members, &mut parts)?;
+                    match (rule, position) {
+                        // A key of fixed weights reads them from parameters,
+                        // so a range can be put on a member's weight.
+                        (KeyRule::Fixed(_), Some(k)) => {
+                            parts.push((1.0, SimpleRule::FixedSlots(key_base + k * n_members)));
+                        }
+                        _ => flatten_key(rule, 1.0, &member_index, n_members, &mut parts)?,
+                    }
                     Some(parts)
                 }
             };
@@ -368,6 +393,13 @@ impl PreparedStudy {
             attr_base,
             salary_base,
             today_base,
+            key_base,
+            key_ids: study.keys.iter().map(|k| k.id.clone()).collect(),
+            key_is_fixed: study
+                .keys
+                .iter()
+                .map(|k| matches!(k.rule, KeyRule::Fixed(_)))
+                .collect(),
             has_salary,
             step_in_year,
             profile_due,
@@ -420,6 +452,10 @@ impl PreparedStudy {
                 let c = self.categories.iter().position(|c| c == category)?;
                 Some(self.today_base + member(id)? * self.categories.len() + c)
             }
+            InputRef::KeyWeight { key, member: id } => {
+                let k = self.key_ids.iter().position(|x| x == key)?;
+                self.key_is_fixed[k].then_some(self.key_base + k * self.members.len() + member(id)?)
+            }
             InputRef::LineAmount { scenario, line } => {
                 if line.is_unassigned() {
                     return None;
@@ -458,6 +494,14 @@ impl PreparedStudy {
                     member: id.clone(),
                     category: category.clone(),
                 });
+            }
+        }
+        for (k, key) in self.key_ids.iter().enumerate() {
+            if self.key_is_fixed[k] {
+                all.extend(self.members.iter().map(|m| InputRef::KeyWeight {
+                    key: key.clone(),
+                    member: m.clone(),
+                }));
             }
         }
         for (s, scenario) in self.scenario_ids.iter().enumerate() {
@@ -840,6 +884,7 @@ impl PreparedStudy {
                             .iter()
                             .sum(),
                         SimpleRule::Fixed(w) => w[m],
+                        SimpleRule::FixedSlots(base) => params[base + m],
                     }
                 } else {
                     0.0

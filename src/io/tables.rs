@@ -801,6 +801,12 @@ pub fn input_text(study: &Study, input: &crate::model::InputRef, tr: &Tr) -> Str
         InputRef::WageGrowth => tr.get("unc-wage-growth"),
         InputRef::PriceGrowth => tr.get("unc-price-growth"),
         InputRef::DiscountStep { index } => tr.args("unc-discount-step", &[("n", (index + 1).to_string())]),
+        InputRef::KeyWeight { key, member } => format!(
+            "{} «{}»: {}",
+            tr.get("view-keys"),
+            study.key(key).map_or_else(|| key.0.clone(), |k| k.name.clone()),
+            member_name(member)
+        ),
     }
 }
 

@@ -141,6 +141,23 @@ impl Study {
         for key in &mut self.keys {
             rename_rule(&mut key.rule, from, to);
         }
+        // Ranges follow the member they are about.
+        for range in &mut self.uncertainties {
+            use super::InputRef;
+            match &mut range.input {
+                InputRef::TodaysCost { member, .. }
+                | InputRef::Attribute { member, .. }
+                | InputRef::Salary { member }
+                | InputRef::EmployerTax { member }
+                | InputRef::Pension { member }
+                | InputRef::KeyWeight { member, .. }
+                    if member == from =>
+                {
+                    *member = to.clone();
+                }
+                _ => {}
+            }
+        }
         for scenario in &mut self.scenarios {
             if let Some(p) = &mut scenario.participants {
                 for m in p.iter_mut().filter(|m| *m == from) {

@@ -66,6 +66,14 @@ pub enum InputRef {
         /// Index of the step.
         index: usize,
     },
+    /// A member's weight in a key of fixed weights (e.g. Gratangen's
+    /// 22,28 in the briefing's key); a member the key leaves out weighs 0.
+    KeyWeight {
+        /// The key (its rule must be fixed weights).
+        key: crate::model::KeyId,
+        /// The member.
+        member: MemberId,
+    },
 }
 
 impl InputRef {
@@ -93,6 +101,7 @@ impl InputRef {
             InputRef::WageGrowth => "wage_growth".to_owned(),
             InputRef::PriceGrowth => "price_growth".to_owned(),
             InputRef::DiscountStep { index } => format!("discount_step:{}", index + 1),
+            InputRef::KeyWeight { key, member } => format!("key_weight:{key}/{member}"),
         }
     }
 
@@ -136,6 +145,15 @@ impl InputRef {
             InputRef::PriceGrowth => Some(study.assumptions.real_price_growth_percent),
             InputRef::DiscountStep { index } => {
                 study.assumptions.discount.steps.get(*index).map(|s| s.percent)
+            }
+            InputRef::KeyWeight { key, member } => {
+                study.member(member)?;
+                match &study.key(key)?.rule {
+                    crate::model::KeyRule::Fixed(weights) => {
+                        Some(weights.get(member).copied().unwrap_or(0.0))
+                    }
+                    _ => None,
+                }
             }
         }
     }
@@ -206,6 +224,13 @@ impl InputRef {
                     step.percent = value;
                 }
             }
+            InputRef::KeyWeight { key, member } => {
+                if let Some(k) = study.keys.iter_mut().find(|k| &k.id == key)
+                    && let crate::model::KeyRule::Fixed(weights) = &mut k.rule
+                {
+                    weights.insert(member.clone(), value);
+                }
+            }
         }
         true
     }
@@ -242,6 +267,16 @@ impl InputRef {
                     member: member.id.clone(),
                     category: category.id.clone(),
                 });
+            }
+        }
+        for key in &study.keys {
+            if matches!(key.rule, crate::model::KeyRule::Fixed(_)) {
+                for member in &study.members {
+                    all.push(InputRef::KeyWeight {
+                        key: key.id.clone(),
+                        member: member.id.clone(),
+                    });
+                }
             }
         }
         for scenario in &study.scenarios {

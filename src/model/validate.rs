@@ -454,7 +454,10 @@ impl Problem {
             | Problem::NeverDue { .. }
             | Problem::NoTodayScenario
             | Problem::SeveralTodayScenarios
-            | Problem::RangeExcludesValue { .. } => Severity::Warning,
+            | Problem::RangeExcludesValue { .. }
+            // A range left behind by a removed line or member: the figures
+            // do not depend on it; the warning says it can go.
+            | Problem::RangeUnknownInput => Severity::Warning,
             _ => Severity::Error,
         }
     }
