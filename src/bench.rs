@@ -164,6 +164,27 @@ pub fn run(iterations: u32) -> Result<Vec<Row>, String> {
             std::hint::black_box(report);
         }),
     );
+    // The uncertainty analysis of the reference study (its shipped ranges),
+    // as the app (10 000 draws) and the CLI and exports (100 000) run it.
+    for (what, draws) in [("uncertainty-10k", 10_000), ("uncertainty-100k", 100_000)] {
+        let options = crate::uncertainty::Options {
+            draws,
+            seed: 1,
+            metric: Metric::PresentValue,
+        };
+        let mut failed = false;
+        row(
+            "reference",
+            what,
+            time(batch_iterations, || {
+                failed |= crate::uncertainty::simulate(&reference, options, &|_| true).is_err();
+            }),
+        );
+        if failed {
+            return Err(format!("{what}: the simulation failed"));
+        }
+    }
+
     // Exact Shapley values of joint in-house operation (scenario 1) over
     // the present value: every coalition's cost, then the weighted sum.
     for (case, members, runs) in [
