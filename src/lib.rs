@@ -13,6 +13,7 @@
 
 pub mod bench;
 pub mod cli;
+pub mod criteria;
 pub mod engine;
 pub mod fairness;
 pub mod format;

@@ -813,3 +813,27 @@ fn a_range_is_put_on_an_amount_next_to_it_as_one_undo_step() {
             .all(|u| u.input != input)
     );
 }
+
+#[test]
+fn criteria_view_shows_the_dissent_and_a_score_is_one_undo_step() {
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Kriterier").click();
+    harness.run();
+    harness.get_by_label_contains("Med vektene til «Prosjektgruppa» kommer «Drift i eget hus» først.");
+    harness.get_by_label_contains("Med vektene til «Prosjektleder» kommer «Fjerndrift» først.");
+    harness.get_by_label_contains("Forskjellen kommer fra vekten på «Beholde lokal kompetanse»");
+    let before = harness.state().doc.study.decision.clone();
+    let mut decision = before.clone();
+    decision
+        .scores
+        .retain(|s| !(s.scenario.as_str() == "remote" && s.criterion == "competence"));
+    harness.state_mut().push(samdrift::app::Command::Edit(
+        samdrift::app::Edit::SetDecision(decision),
+        None,
+    ));
+    harness.run();
+    assert_ne!(harness.state().doc.study.decision, before);
+    harness.state_mut().push(samdrift::app::Command::Undo);
+    harness.run();
+    assert_eq!(harness.state().doc.study.decision, before);
+}

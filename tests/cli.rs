@@ -456,3 +456,32 @@ fn tornado_and_raw_draws_from_the_command_line() {
     );
     assert_eq!(lines.count(), 50);
 }
+
+#[test]
+fn criteria_csv_shows_the_two_profiles_ranking_different_scenarios_first() {
+    let o = samdrift(&["criteria", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let mut blocks = text.split("\r\n\r\n");
+    let ranks = blocks.next().unwrap();
+    let mut lines = ranks.lines();
+    assert_eq!(lines.next(), Some("profile;scenario;score;rank"));
+    let firsts: Vec<(String, String)> = lines
+        .map(|l| l.split(';').map(str::to_owned).collect::<Vec<_>>())
+        .filter(|c| c[3] == "1")
+        .map(|c| (c[0].clone(), c[1].clone()))
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            ("Prosjektgruppa".to_owned(), "joint".to_owned()),
+            ("Prosjektleder".to_owned(), "remote".to_owned())
+        ]
+    );
+    let stability = blocks.next().unwrap();
+    assert!(
+        stability.starts_with("profile;criterion;weight;low;high"),
+        "{stability}"
+    );
+    assert_eq!(stability.lines().count(), 1 + 2 * 5);
+}

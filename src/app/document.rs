@@ -53,6 +53,8 @@ pub enum Edit {
     SetAssumptions(Assumptions),
     /// Replace the whole study (an import, for instance) as one step.
     ReplaceStudy(Box<Study>),
+    /// Replace the criteria, requirements and profiles.
+    SetDecision(crate::model::decision::Decision),
     /// Put a range on an input, replace its range, or (with `None`) remove it.
     SetRange(
         crate::model::InputRef,
@@ -115,6 +117,7 @@ fn apply_edit(study: &mut Study, edit: Edit) {
         }
         Edit::SetAssumptions(a) => study.assumptions = a,
         Edit::ReplaceStudy(s) => *study = *s,
+        Edit::SetDecision(decision) => study.decision = decision,
         Edit::SetRange(input, range) => {
             let position = study.uncertainties.iter().position(|u| u.input == input);
             match (position, range) {

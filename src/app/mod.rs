@@ -16,6 +16,7 @@ mod assumptions;
 mod baseline;
 mod charts;
 mod comparison;
+mod criteria;
 mod document;
 mod fairness;
 mod import;
@@ -84,14 +85,17 @@ pub enum View {
     Fairness,
     /// How sure are we? Monte Carlo, tornado, break-even.
     Uncertainty,
+    /// Beyond kroner: criteria, requirements, profiles.
+    Criteria,
 }
 
 impl View {
-    const ALL: [View; 10] = [
+    const ALL: [View; 11] = [
         View::Comparison,
         View::Years,
         View::Uncertainty,
         View::Fairness,
+        View::Criteria,
         View::Members,
         View::Staffing,
         View::Baseline,
@@ -112,6 +116,7 @@ impl View {
             View::Assumptions => "view-assumptions",
             View::Fairness => "view-fairness",
             View::Uncertainty => "view-uncertainty",
+            View::Criteria => "view-criteria",
         }
     }
 }
@@ -1361,6 +1366,7 @@ impl SamdriftApp {
                 View::Keys => keys::view_ui(ui, tr, study, state, commands),
                 View::Assumptions => assumptions::view_ui(ui, tr, study, commands),
                 View::Fairness => fairness::view_ui(ui, tr, study, self.doc.revision(), state, commands),
+                View::Criteria => criteria::view_ui(ui, tr, study, state, commands),
                 View::Uncertainty => {
                     uncertainty::view_ui(ui, tr, study, self.doc.revision(), state, commands);
                 }

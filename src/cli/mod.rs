@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod criteria;
 mod uncertainty;
 
 use crate::engine::{self, EngineError, Evaluation, Metric, Payback};
@@ -113,6 +114,23 @@ enum Command {
         #[arg(long, value_enum, default_value_t = CliMetric::Annual)]
         metric: CliMetric,
         /// Aligned text, or `scenario;member;mean;p10;p50;p90;p_cheapest`.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+    /// Beyond kroner: each profile's value (0–100) and rank of every
+    /// scenario, then how far each weight can move before the first choice
+    /// changes.
+    Criteria {
+        /// The study file (default: the built-in 2006 reference study).
+        file: Option<PathBuf>,
+        /// The year for `--metric annual` (economy is scored from it).
+        #[arg(long)]
+        year: Option<i32>,
+        /// The metric economy is scored from (default: present value).
+        #[arg(long, value_enum, default_value_t = CliMetric::Pv)]
+        metric: CliMetric,
+        /// Aligned text, or `profile;scenario;score;rank` and then
+        /// `profile;criterion;weight;low;high`.
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
     },
@@ -235,6 +253,12 @@ pub fn main() -> ExitCode {
             format,
             &mut out,
         ),
+        Some(Command::Criteria {
+            file,
+            year,
+            metric,
+            format,
+        }) => criteria::run(&tr, file.as_deref(), (year, metric), format, &mut out),
         Some(Command::Tornado {
             file,
             a,
@@ -436,6 +460,9 @@ fn export(
     };
     if let Some(sim) = &simulation {
         tables.extend(io::tables::uncertainty_tables(&study, sim, tr));
+    }
+    if let Ok(analysis) = crate::criteria::analyse(&study, Metric::PresentValue, 10_000, 1) {
+        tables.extend(io::tables::criteria_tables(&study, &analysis, tr));
     }
     let file_name = file.and_then(Path::file_name).map_or_else(
         || crate::REFERENCE_STUDY_NAME.to_owned(),

@@ -290,6 +290,22 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
     }));
     html.push_str("</section>");
 
+    // Beyond kroner: criteria, requirements and where the profiles disagree.
+    if let Ok(analysis) = crate::criteria::analyse(study, crate::engine::Metric::PresentValue, 10_000, 1) {
+        for (i, table) in tables::criteria_tables(study, &analysis, tr).iter().enumerate() {
+            let _ = write!(html, r#"<section class="keep"><h2>{}</h2>"#, escape(&table.title));
+            if i == 0 {
+                html.push_str("<ul>");
+                for finding in tables::criteria_findings(study, &analysis, tr) {
+                    let _ = write!(html, "<li>{}</li>", escape(&finding));
+                }
+                html.push_str("</ul>");
+            }
+            html.push_str(&table_html(table, |_, _| ""));
+            html.push_str("</section>");
+        }
+    }
+
     // How sure are we? Only when the study has ranges.
     if !study.uncertainties.is_empty() {
         let options = crate::uncertainty::Options {

@@ -157,6 +157,7 @@ pub(super) fn migrate(old: StudyV1) -> Study {
         staffing_printed: StaffingPrinted::default(),
         uncertainties: Vec::new(),
         correlation_groups: Vec::new(),
+        decision: crate::model::decision::Decision::default(),
         keys: old
             .keys
             .into_iter()

@@ -178,6 +178,7 @@ pub fn small_study() -> Study {
         staffing_printed: StaffingPrinted::default(),
         uncertainties: Vec::new(),
         correlation_groups: Vec::new(),
+        decision: crate::model::decision::Decision::default(),
         keys,
         scenarios,
         assumptions: assumptions(2030, 5),

@@ -10,6 +10,7 @@
 //! Units are in the names: `amount_nok`, `percent_of_fte`, `horizon_years`.
 //! Percentages are stored as percent (`22.28`), never as fractions.
 
+pub mod decision;
 pub mod edit;
 pub mod examples;
 pub mod inputs;
@@ -131,6 +132,9 @@ pub struct Study {
     /// Groups of uncertain inputs that move together.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub correlation_groups: Vec<uncertainty::CorrelationGroup>,
+    /// Criteria, requirements and stakeholder profiles.
+    #[serde(default, skip_serializing_if = "decision::Decision::is_empty")]
+    pub decision: decision::Decision,
 }
 
 /// Where a figure comes from.
