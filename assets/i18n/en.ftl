@@ -579,3 +579,4 @@ sheet-criteria-scores = Scores
 sheet-criteria-rankings = Rankings
 sheet-criteria-requirements = Requirements
 sheet-criteria-stability = Weight stability
+crit-acceptability-around = First around { $profile } (±20 %)

@@ -579,3 +579,4 @@ sheet-criteria-scores = Vurdering
 sheet-criteria-rankings = Rangering
 sheet-criteria-requirements = Krav
 sheet-criteria-stability = Vektstabilitet
+crit-acceptability-around = Først rundt { $profile } (±20 %)

@@ -84,6 +84,15 @@ fn the_reference_studys_profiles_disagree_on_the_first_place() {
         .fold(0.0f64, f64::max);
     assert!((extreme - 4.0).abs() < 1e-12);
     assert!((a.acceptability.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+    // Around each profile (weights ±20 %) the shares add up too, and the
+    // profile's own first choice is first most often.
+    for p in &a.profiles {
+        assert!((p.acceptability.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        let most = (0..p.acceptability.len())
+            .max_by(|x, y| p.acceptability[*x].total_cmp(&p.acceptability[*y]))
+            .unwrap();
+        assert_eq!(most, p.first, "{}", p.name);
+    }
     // Remote operation's 99,5 % service level meets the uptime requirement.
     let uptime = study
         .decision

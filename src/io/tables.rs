@@ -971,6 +971,11 @@ pub fn criteria_rankings(study: &Study, a: &crate::criteria::Analysis, tr: &Tr) 
                 String::new()
             }));
             cells.push(Cell::Percent(a.acceptability[s] * 100.0));
+            cells.extend(
+                a.profiles
+                    .iter()
+                    .map(|p| Cell::Percent(p.acceptability[s] * 100.0)),
+            );
             let failed: Vec<String> = study
                 .decision
                 .requirements
