@@ -837,3 +837,23 @@ fn criteria_view_shows_the_dissent_and_a_score_is_one_undo_step() {
     harness.run();
     assert_eq!(harness.state().doc.study.decision, before);
 }
+
+#[test]
+fn clicking_a_figure_explains_where_it_comes_from() {
+    let mut harness = harness(Preferences {
+        thousands: false,
+        ..norwegian()
+    });
+    // Gratangen's share of joint in-house operation: 2 262 000 × 22,28 %.
+    harness.get_by_label("503\u{a0}973").click();
+    harness.run();
+    harness.get_by_label_contains("Hvor tallet kommer fra: Drift i eget hus, Gratangen, 2007");
+    harness.get_by_label_contains("Lysark 11, «Drift i eget hus», sum");
+    harness.get_by_label("Lukk").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Hvor tallet kommer fra")
+            .is_none()
+    );
+}

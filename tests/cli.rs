@@ -485,3 +485,39 @@ fn criteria_csv_shows_the_two_profiles_ranking_different_scenarios_first() {
     );
     assert_eq!(stability.lines().count(), 1 + 2 * 5);
 }
+
+#[test]
+fn explain_adds_up_to_the_figure_compare_prints() {
+    // Thin clients for Gratangen in 2007: the joint line 2 262 000 × 22,28 %
+    // = 503 973,60; 95 thin clients × 3 500 = 332 500; 4 servers × 60 000
+    // × 22,28 % = 53 472; 95 × −60 = −5 700; 95 × −1 650 = −156 750;
+    // 95 × 900 = 85 500. Sum: 812 995,60.
+    let o = samdrift(&[
+        "explain",
+        "--scenario",
+        "thin",
+        "--member",
+        "G",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("line;category;amount;quantity;share;growth;cost")
+    );
+    let rows: Vec<Vec<String>> = lines.map(|l| l.split(';').map(str::to_owned).collect()).collect();
+    let number = |s: &str| s.replace(',', ".").parse::<f64>().unwrap();
+    let parts: f64 = rows[..rows.len() - 1].iter().map(|r| number(&r[6])).sum();
+    assert!((parts - 812_995.6).abs() < 0.01, "{parts}");
+    let total = rows.last().unwrap();
+    assert_eq!(total[0], "total");
+    // Rounded to the krone as compare rounds it.
+    assert!((number(&total[6]) - 812_995.6).abs() <= 1.0);
+    // compare prints the same figure.
+    let compare = stdout(&samdrift(&["compare", "--format", "csv"]));
+    let thin = compare.lines().find(|l| l.contains("tynne klienter")).unwrap();
+    assert_eq!(thin.split(';').nth(1), Some(total[6].as_str()));
+}

@@ -318,6 +318,28 @@ proptest! {
     }
 
     #[test]
+    fn explained_contributions_add_up_to_the_figure((seed, members, lines) in seeds()) {
+        let study = random_study(seed, members, lines);
+        let e = evaluate(&study).unwrap();
+        let prepared = PreparedStudy::prepare(&study).unwrap();
+        let scale = largest(&e) * 10.0;
+        for s in 0..e.scenarios.len() {
+            for m in 0..members {
+                for y in 0..e.years.len() {
+                    let parts = prepared.explain(s, m, y).unwrap();
+                    let sum: f64 = parts.iter().map(|c| c.cost).sum();
+                    let want = if e.scenarios[s].participates[m] { e.member_year(s, m, y) } else { 0.0 };
+                    prop_assert!(close(sum, want, scale), "s{} m{} y{}: {} vs {}", s, m, y, sum, want);
+                    for c in &parts {
+                        let product = c.amount * c.quantity * c.share * c.growth;
+                        prop_assert!(close(product, c.cost, c.cost.abs().max(1.0)));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_mask_of_the_participants_changes_nothing((seed, members, lines) in seeds()) {
         let study = random_study(seed, members, lines);
         let prepared = PreparedStudy::prepare(&study).unwrap();

@@ -580,3 +580,15 @@ sheet-criteria-rankings = Rankings
 sheet-criteria-requirements = Requirements
 sheet-criteria-stability = Weight stability
 crit-acceptability-around = First around { $profile } (±20 %)
+
+## Explain a figure
+table-explanation = Where it comes from: { $scenario }, { $member }, { $year }
+exp-line = Line
+exp-amount = Amount
+exp-quantity = Quantity
+exp-share = Share
+exp-growth = Growth
+exp-cost = Cost
+exp-source = Source
+exp-hint = Click a figure to see where it comes from.
+exp-close = Close

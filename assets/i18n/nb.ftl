@@ -580,3 +580,15 @@ sheet-criteria-rankings = Rangering
 sheet-criteria-requirements = Krav
 sheet-criteria-stability = Vektstabilitet
 crit-acceptability-around = Først rundt { $profile } (±20 %)
+
+## Explain a figure
+table-explanation = Hvor tallet kommer fra: { $scenario }, { $member }, { $year }
+exp-line = Linje
+exp-amount = Beløp
+exp-quantity = Mengde
+exp-share = Andel
+exp-growth = Vekst
+exp-cost = Kostnad
+exp-source = Kilde
+exp-hint = Klikk på et tall for å se hvor det kommer fra.
+exp-close = Lukk

@@ -254,13 +254,16 @@ fn table_ui(
                     }
                     let (members, total) = row.rounded(unit);
                     for (m, value) in members.iter().enumerate() {
-                        cell_ui(
+                        let clicked = cell_ui(
                             ui,
                             tr,
                             *value,
                             (!is_today).then(|| (row.diff_per_member[m], row.diff_percent_per_member[m])),
                             unit,
                         );
+                        if clicked {
+                            commands.push(Command::Explain(row.scenario, m));
+                        }
                     }
                     cell_ui(
                         ui,
@@ -285,25 +288,36 @@ fn table_ui(
 
 type Diff = Option<(Option<f64>, Option<f64>)>;
 
-fn cell_ui(ui: &mut Ui, tr: &Tr, value: Option<f64>, diff: Diff, unit: f64) {
+/// One figure with its difference against today; true when the figure was
+/// clicked (to explain it).
+fn cell_ui(ui: &mut Ui, tr: &Tr, value: Option<f64>, diff: Diff, unit: f64) -> bool {
     ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| match value {
         None => {
             ui.label(RichText::new("—").weak())
                 .on_hover_text(tr.get("ui-not-participating"));
+            false
         }
         Some(v) => {
-            ui.label(
-                RichText::new(format::nordic(v, 0))
-                    .monospace()
-                    .color(ui.visuals().strong_text_color()),
-            );
+            let clicked = ui
+                .add(
+                    egui::Label::new(
+                        RichText::new(format::nordic(v, 0))
+                            .monospace()
+                            .color(ui.visuals().strong_text_color()),
+                    )
+                    .sense(egui::Sense::click()),
+                )
+                .on_hover_text(tr.get("exp-hint"))
+                .clicked();
             if let Some((Some(d), percent)) = diff {
                 ui.label(diff_text(d, percent, unit));
             } else if diff.is_some() {
                 ui.label(RichText::new(" ").small());
             }
+            clicked
         }
-    });
+    })
+    .inner
 }
 
 /// The colour of a scenario's series in every chart.

@@ -202,6 +202,8 @@ pub struct UiState {
     /// The study's file changed on disk since it was opened: asking before
     /// overwriting it.
     conflict: Option<PathBuf>,
+    /// The figure being explained: scenario and member.
+    pub explain: Option<(usize, usize)>,
     import: Option<import::ImportState>,
     message: Option<(String, bool)>,
     allow_close: bool,
@@ -225,6 +227,7 @@ impl Default for UiState {
             path_dialog: None,
             discarding: None,
             conflict: None,
+            explain: None,
             import: None,
             message: None,
             allow_close: false,
@@ -280,6 +283,8 @@ pub enum Command {
     GoTo(Place),
     /// Close the window (asks first if there are unsaved changes).
     Quit,
+    /// Explain a member's figure in a scenario (in the shown year).
+    Explain(usize, usize),
 }
 
 /// The app.
@@ -844,6 +849,7 @@ impl SamdriftApp {
                 Command::Show(view) => self.ui_state.view = view,
                 Command::GoTo(place) => self.go_to(&place),
                 Command::Quit => self.discard_then(Discarding::Quit, ctx),
+                Command::Explain(scenario, member) => self.ui_state.explain = Some((scenario, member)),
             }
         }
         if changed {
@@ -1187,8 +1193,48 @@ impl SamdriftApp {
         }
     }
 
+    /// Where a figure comes from, in a window, until closed.
+    fn explain_ui(&mut self, ctx: &egui::Context) {
+        let Some((scenario, member)) = self.ui_state.explain else {
+            return;
+        };
+        let Some(evaluation) = &self.evaluation else {
+            return;
+        };
+        let year = self.shown_year();
+        let study = &self.doc.study;
+        let parts = evaluation.year_index(year).and_then(|y| {
+            let prepared = engine::PreparedStudy::prepare(study).ok()?;
+            Some((y, prepared.explain(scenario, member, y).ok()?))
+        });
+        let mut open = true;
+        let mut close = false;
+        egui::Window::new(self.tr.get("exp-source"))
+            .id(egui::Id::unique("explain"))
+            .open(&mut open)
+            .default_width(900.0)
+            .show(ctx, |ui| match &parts {
+                Some((y, parts)) if scenario < study.scenarios.len() && member < study.members.len() => {
+                    let table =
+                        io::tables::explanation(study, evaluation, (scenario, member, *y), parts, &self.tr);
+                    ui.label(RichText::new(&table.title).strong());
+                    egui::ScrollArea::both()
+                        .max_height(400.0)
+                        .show(ui, |ui| widgets::report_table_ui(ui, "explain-table", &table));
+                    if ui.button(self.tr.get("exp-close")).clicked() {
+                        close = true;
+                    }
+                }
+                _ => close = true,
+            });
+        if !open || close {
+            self.ui_state.explain = None;
+        }
+    }
+
     fn dialogs_ui(&mut self, ctx: &egui::Context) {
         self.conflict_ui(ctx);
+        self.explain_ui(ctx);
         let tr = &self.tr;
         if let Some(action) = self.ui_state.discarding.clone() {
             let mut choice = None;

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod criteria;
+mod explain;
 mod uncertainty;
 
 use crate::engine::{self, EngineError, Evaluation, Metric, Payback};
@@ -114,6 +115,24 @@ enum Command {
         #[arg(long, value_enum, default_value_t = CliMetric::Annual)]
         metric: CliMetric,
         /// Aligned text, or `scenario;member;mean;p10;p50;p90;p_cheapest`.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+    /// Where a figure comes from: one row per line, amount × quantity ×
+    /// share × growth, and the total `compare` prints.
+    Explain {
+        /// The study file (default: the built-in 2006 reference study).
+        file: Option<PathBuf>,
+        /// The scenario's id.
+        #[arg(long)]
+        scenario: String,
+        /// The member's id.
+        #[arg(long)]
+        member: String,
+        /// The year (default: the study's display year).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Aligned text, or `line;category;amount;quantity;share;growth;cost`.
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
     },
@@ -253,6 +272,13 @@ pub fn main() -> ExitCode {
             format,
             &mut out,
         ),
+        Some(Command::Explain {
+            file,
+            scenario,
+            member,
+            year,
+            format,
+        }) => explain::run(&tr, file.as_deref(), (&scenario, &member), year, format, &mut out),
         Some(Command::Criteria {
             file,
             year,

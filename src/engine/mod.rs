@@ -23,7 +23,7 @@
 pub mod plain;
 pub mod prepared;
 
-pub use prepared::{BatchReport, PreparedStudy, RunError, Shape, Workspace};
+pub use prepared::{BatchReport, Contribution, Origin, PreparedStudy, RunError, Shape, Workspace};
 
 use crate::model::{CategoryId, MemberId, Report, ScenarioId, ScenarioKind, Study, validate};
 

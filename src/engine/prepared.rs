@@ -912,6 +912,98 @@ impl PreparedStudy {
         Some(())
     }
 
+    /// Where `member`'s cost in `scenario` in year `year_index` comes from:
+    /// one contribution per line (and per category of today's costs) that
+    /// falls due that year, each `amount × quantity × share × growth`, adding
+    /// up to the figure every view shows. Empty when the member is not in
+    /// the scenario.
+    ///
+    /// # Errors
+    /// [`RunError`] for a scenario or year out of range (or a key that
+    /// cannot be evaluated, which validation rules out).
+    pub fn explain(
+        &self,
+        scenario: usize,
+        member: usize,
+        year_index: usize,
+    ) -> Result<Vec<Contribution>, RunError> {
+        let n_years = self.years.len();
+        if year_index >= n_years || member >= self.members.len() {
+            return Err(RunError::YearNotAnalysed);
+        }
+        let params = &self.defaults;
+        let mut ws = self.workspace();
+        let mut cells = vec![0.0; self.len_per_scenario(Shape::Cells)];
+        self.prepare_axis(params, Shape::Cells, &mut ws)?;
+        self.run_scenario(scenario, params, None, Shape::Cells, &mut ws, &mut cells)?;
+        let prepared = &self.scenarios[scenario];
+        let mut out = Vec::new();
+        if !ws.participates[member] {
+            return Ok(out);
+        }
+        let n = self.members.len();
+        let growth_at = |profile: usize| ws.pmat[profile * n_years + year_index];
+        for (index, line) in prepared.lines.iter().enumerate() {
+            let growth = growth_at(line.profile);
+            if growth == 0.0 {
+                continue;
+            }
+            let total = if line.lump {
+                1.0
+            } else {
+                ws.total_quantity[line.basis]
+            };
+            let own = |m: usize| {
+                if line.from_salary {
+                    ws.salary[m]
+                } else {
+                    params[line.amount]
+                }
+            };
+            let (amount, quantity, share) = match line.payer {
+                LinePayer::Shared => (params[line.amount], line.quantity * total, ws.shares[member]),
+                LinePayer::EachMember => (
+                    own(member),
+                    line.quantity * ws.quantity[line.basis * n + member],
+                    1.0,
+                ),
+                LinePayer::Member(p) if p == member => (own(member), line.quantity * total, 1.0),
+                LinePayer::Member(_) => continue,
+            };
+            let cost = amount * quantity * share * growth;
+            if cost != 0.0 {
+                out.push(Contribution {
+                    origin: Origin::Line(index),
+                    category: line.category,
+                    amount,
+                    quantity,
+                    share,
+                    growth,
+                    cost,
+                });
+            }
+        }
+        if prepared.with_baseline {
+            let n_categories = self.categories.len();
+            for c in 0..n_categories {
+                let amount = params[self.today_base + member * n_categories + c];
+                let growth = growth_at(self.category_growth[c]);
+                if amount != 0.0 {
+                    out.push(Contribution {
+                        origin: Origin::Baseline(c),
+                        category: c,
+                        amount,
+                        quantity: 1.0,
+                        share: 1.0,
+                        growth,
+                        cost: amount * growth,
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// Every figure of the study with its own values: the [`Evaluation`]
     /// every view shows.
     ///
@@ -1001,6 +1093,36 @@ impl PreparedStudy {
             first_failure: failures.first().copied(),
         }
     }
+}
+
+/// Where a contribution to a figure comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Today's cost of a category (index into the study's categories).
+    Baseline(usize),
+    /// A cost line of the scenario (index into its lines).
+    Line(usize),
+}
+
+/// One line's part of a member's cost in one year:
+/// `cost = amount × quantity × share × growth`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Contribution {
+    /// The line or today's cost it comes from.
+    pub origin: Origin,
+    /// Its category (index).
+    pub category: usize,
+    /// NOK per unit (the member's salary with social costs for a salary line).
+    pub amount: f64,
+    /// Units: the line's quantity times its driver (the participants'
+    /// total for a shared or one-payer line, the member's own otherwise).
+    pub quantity: f64,
+    /// The member's key share (1 when the line is not shared).
+    pub share: f64,
+    /// The growth factor of the year (the line falls due in it).
+    pub growth: f64,
+    /// The product: what the member pays for it that year.
+    pub cost: f64,
 }
 
 /// What went wrong in a batch.

@@ -887,6 +887,107 @@ pub fn payback_distribution(study: &Study, sim: &crate::uncertainty::Simulation,
     }
 }
 
+/// Where one member's cost in one scenario and year comes from: one row per
+/// contribution, `amount × quantity × share × growth = cost`, each with its
+/// source, and a last row with the engine's figure (what every view shows).
+#[must_use]
+pub fn explanation(
+    study: &Study,
+    evaluation: &Evaluation,
+    (scenario, member, year_index): (usize, usize, usize),
+    parts: &[crate::engine::Contribution],
+    tr: &Tr,
+) -> Table {
+    use crate::engine::Origin;
+    let headers = [
+        "exp-line",
+        "ui-category",
+        "exp-amount",
+        "exp-quantity",
+        "exp-share",
+        "exp-growth",
+        "exp-cost",
+        "exp-source",
+    ]
+    .iter()
+    .map(|h| tr.get(h))
+    .collect();
+    let category_name = |c: usize| {
+        study
+            .categories
+            .get(c)
+            .map_or_else(String::new, |c| c.name.clone())
+    };
+    let mut rows: Vec<Vec<Cell>> = parts
+        .iter()
+        .map(|p| {
+            let (label, source) = match p.origin {
+                Origin::Baseline(c) => (
+                    format!("{}: {}", tr.get("view-baseline"), category_name(c)),
+                    source_text(&study.baseline.source, tr),
+                ),
+                Origin::Line(l) => study.scenarios[scenario]
+                    .lines
+                    .get(l)
+                    .map_or_else(Default::default, |line| {
+                        (line.label.clone(), source_text(&line.source, tr))
+                    }),
+            };
+            vec![
+                Cell::text(label),
+                Cell::text(category_name(p.category)),
+                Cell::Number(p.amount, 2),
+                Cell::Number(p.quantity, 4),
+                Cell::Percent(p.share * 100.0),
+                Cell::Number(p.growth, 4),
+                Cell::Money(p.cost),
+                Cell::text(source),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        Cell::text(tr.get("ui-total")),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Money(evaluation.member_year(scenario, member, year_index)),
+        Cell::Empty,
+    ]);
+    Table {
+        id: "explanation".to_owned(),
+        title: tr.args(
+            "table-explanation",
+            &[
+                ("scenario", study.scenarios[scenario].name.clone()),
+                ("member", study.members[member].name.clone()),
+                (
+                    "year",
+                    evaluation
+                        .years
+                        .get(year_index)
+                        .copied()
+                        .unwrap_or_default()
+                        .to_string(),
+                ),
+            ],
+        ),
+        headers,
+        rows,
+    }
+}
+
+fn source_text(source: &Source, tr: &Tr) -> String {
+    match source {
+        Source::Cited { text, date } => date
+            .as_ref()
+            .map_or_else(|| text.clone(), |d| format!("{text} ({d})")),
+        Source::Assumption { note } if note.is_empty() => tr.get("ui-assumption"),
+        Source::Assumption { note } => format!("{}: {note}", tr.get("ui-assumption")),
+    }
+}
+
 /// A score on DFØ's nine-step scale: `+ + +`, `0`, `− −` (a derived
 /// economy score is rounded to the nearest step for the signs, and given
 /// with one decimal).
