@@ -275,7 +275,9 @@ pub fn report_table_ui(ui: &mut Ui, id_salt: &str, table: &crate::io::tables::Ta
             for row in &table.rows {
                 for (c, cell) in row.iter().enumerate() {
                     match cell {
-                        Cell::Text(s) if numeric[c] => {
+                        // A row longer than the headers is a bug upstream;
+                        // it must not take the app down.
+                        Cell::Text(s) if numeric.get(c).copied().unwrap_or(false) => {
                             right_label(ui, s.as_str());
                         }
                         Cell::Text(s) => {

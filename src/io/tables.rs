@@ -1050,11 +1050,13 @@ pub fn criteria_rankings(study: &Study, a: &crate::criteria::Analysis, tr: &Tr) 
         headers.push(tr.args("crit-value-of", &[("profile", p.name.clone())]));
         headers.push(tr.args("crit-rank-of", &[("profile", p.name.clone())]));
     }
-    headers.extend([
-        tr.get("crit-disagree"),
-        tr.get("crit-acceptability"),
-        tr.get("crit-fails"),
-    ]);
+    headers.extend([tr.get("crit-disagree"), tr.get("crit-acceptability")]);
+    headers.extend(
+        a.profiles
+            .iter()
+            .map(|p| tr.args("crit-acceptability-around", &[("profile", p.name.clone())])),
+    );
+    headers.push(tr.get("crit-fails"));
     let rows = study
         .scenarios
         .iter()
