@@ -82,7 +82,7 @@ impl FairnessState {
         let (progress, cancel, slot) = (job.progress.clone(), job.cancel.clone(), job.slot.clone());
         let options = fairness::Options {
             metric: key.2,
-            samples: 2_000,
+            samples: crate::fairness::sample_count(study.members.len()),
             seed: 1,
         };
         std::thread::spawn(move || {

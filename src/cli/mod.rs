@@ -808,7 +808,7 @@ fn fairness(
     let metric = engine_metric(metric, year);
     let options = crate::fairness::Options {
         metric,
-        samples: 2_000,
+        samples: crate::fairness::sample_count(study.members.len()),
         seed: 1,
     };
     let Ok(fair) = crate::fairness::analyse(&study, scenario, options, &|_| true) else {

@@ -452,6 +452,14 @@ pub struct FairSplit {
 /// Members over their stand-alone cost, the worst group, and the split.
 type Assessed = (Vec<usize>, Option<(usize, f64)>, Option<Vec<f64>>);
 
+/// Sampled orders beyond [`EXACT_LIMIT`] members: 2 000, fewer for very
+/// large studies so that an analysis stays within about 200 000 coalition
+/// evaluations (the standard errors say how precise it is).
+#[must_use]
+pub fn sample_count(members: usize) -> usize {
+    (200_000 / members.max(1)).clamp(100, 2_000)
+}
+
 /// Options of a fair-split analysis.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Options {

@@ -1246,7 +1246,7 @@ fn file_safe(text: &str) -> String {
 pub fn fair_splits(study: &Study, tr: &Tr, year: i32, all_keys: bool) -> Vec<(Table, Vec<String>)> {
     let options = crate::fairness::Options {
         metric: Metric::Annual(year),
-        samples: 2_000,
+        samples: crate::fairness::sample_count(study.members.len()),
         seed: 1,
     };
     (0..study.scenarios.len())

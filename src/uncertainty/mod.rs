@@ -58,6 +58,9 @@ impl From<EngineError> for UncertaintyError {
     }
 }
 
+/// The most numbers a simulation keeps (8 bytes each).
+pub const MAX_KEPT_NUMBERS: usize = 40_000_000;
+
 /// Options of a simulation.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Options {
@@ -193,7 +196,12 @@ pub fn simulate(
     let s_count = prepared.scenario_count();
     let years = prepared.years().len();
     let k = sampler.len();
-    let draws = options.draws;
+    // Every draw's figures are kept (for percentiles and the raw draws):
+    // at most about 320 MB of them. A study too large for the draws asked
+    // for gets fewer, and the result says how many.
+    let per_draw = s_count * (n + 1 + years) + k + s_count;
+    let draws = options.draws.min((MAX_KEPT_NUMBERS / per_draw.max(1)).max(1_000));
+    let options = Options { draws, ..options };
     let mut sim = Simulation {
         options,
         members: n,
