@@ -857,3 +857,11 @@ fn clicking_a_figure_explains_where_it_comes_from() {
             .is_none()
     );
 }
+
+#[test]
+fn the_staffing_view_says_the_2006_salary_feeds_no_figure() {
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Bemanning").click();
+    harness.run();
+    harness.get_by_label_contains("Denne lønnen inngår ikke i noe tall");
+}

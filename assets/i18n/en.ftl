@@ -592,3 +592,5 @@ exp-cost = Cost
 exp-source = Source
 exp-hint = Click a figure to see where it comes from.
 exp-close = Close
+usage-salary-unused = This salary feeds no figure: today’s costs give salaries as totals and no scenario line takes its amount from the salary. Tick “= salary incl. social costs” on a line to link it.
+usage-lines = Used by { $lines } line(s) in { $scenarios } scenario(s).

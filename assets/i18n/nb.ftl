@@ -592,3 +592,5 @@ exp-cost = Kostnad
 exp-source = Kilde
 exp-hint = Klikk på et tall for å se hvor det kommer fra.
 exp-close = Lukk
+usage-salary-unused = Denne lønnen inngår ikke i noe tall: dagens kostnader gir lønn som totaler, og ingen scenariolinje henter beløpet fra lønnen. Kryss av for «= lønn inkl. sosiale kostnader» på en linje for å koble dem.
+usage-lines = Brukes av { $lines } linje(r) i { $scenarios } scenario(er).

@@ -33,6 +33,7 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
         .auto_shrink([false, false])
         .show(ui, |ui| {
             salary_ui(ui, tr, member, index, commands);
+            usage_ui(ui, tr, study, member);
             ui.add_space(10.0);
             ui.label(RichText::new(tr.get("ui-positions")).strong());
             egui::Grid::new(("positions", index))
@@ -241,6 +242,34 @@ fn salary_ui(ui: &mut Ui, tr: &Tr, member: &Member, index: usize, commands: &mut
             &[("fte", format::nordic(member.filled_fte(), 2))],
         ));
     });
+}
+
+/// Says whether the salary feeds any figure: "used by 3 lines in 2
+/// scenarios", or plainly that it feeds none (so a change does nothing).
+fn usage_ui(ui: &mut Ui, tr: &Tr, study: &Study, member: &Member) {
+    if member.salary.is_none() {
+        return;
+    }
+    let used = crate::model::usage(
+        study,
+        &crate::model::InputRef::Salary {
+            member: member.id.clone(),
+        },
+    );
+    if used.is_unused() {
+        ui.label(RichText::new(tr.get("usage-salary-unused")).color(ui.visuals().warn_fg_color));
+    } else {
+        ui.label(
+            RichText::new(tr.args(
+                "usage-lines",
+                &[
+                    ("lines", used.lines.len().to_string()),
+                    ("scenarios", used.scenarios().to_string()),
+                ],
+            ))
+            .weak(),
+        );
+    }
 }
 
 fn tasks_ui(ui: &mut Ui, tr: &Tr, member: &Member, index: usize, p: usize, commands: &mut Vec<Command>) {

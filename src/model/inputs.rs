@@ -295,6 +295,122 @@ impl InputRef {
     }
 }
 
+/// Where an input feeds the figures.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Usage {
+    /// Cost lines, as (scenario index, line index).
+    pub lines: Vec<(usize, usize)>,
+    /// Scenarios whose key uses the input (an attribute, today's cost or a
+    /// fixed weight).
+    pub keys_of: Vec<usize>,
+    /// Today's operation uses it (a today's cost, or growth of a category).
+    pub today: bool,
+    /// Present value and equivalent annual cost use it (a discount step).
+    pub discounting: bool,
+}
+
+impl Usage {
+    /// True when no figure depends on the input.
+    #[must_use]
+    pub fn is_unused(&self) -> bool {
+        self.lines.is_empty() && self.keys_of.is_empty() && !self.today && !self.discounting
+    }
+
+    /// The scenarios involved (lines and keys), without repeats.
+    #[must_use]
+    pub fn scenarios(&self) -> usize {
+        let mut all: Vec<usize> = self
+            .lines
+            .iter()
+            .map(|(s, _)| *s)
+            .chain(self.keys_of.iter().copied())
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all.len()
+    }
+}
+
+fn rule_uses(rule: &crate::model::KeyRule, test: &dyn Fn(&crate::model::KeyRule) -> bool) -> bool {
+    match rule {
+        crate::model::KeyRule::Mix(parts) => {
+            parts.iter().any(|p| p.weight != 0.0 && rule_uses(&p.rule, test))
+        }
+        other => test(other),
+    }
+}
+
+/// Where `input` feeds the figures of `study`: which lines, which
+/// scenarios' keys, today's operation, discounting. An input that feeds
+/// nothing (a staffing salary when today's costs are given as totals) can
+/// be told apart from one that does.
+#[must_use]
+pub fn usage(study: &Study, input: &InputRef) -> Usage {
+    use crate::model::{Driver, Growth, KeyRule, Payer, ScenarioKind};
+    let mut usage = Usage::default();
+    let participates =
+        |s: &crate::model::Scenario, m: &MemberId| study.participants(s).iter().any(|p| p == m);
+    let key_rule = |s: &crate::model::Scenario| s.key.as_ref().and_then(|k| study.key(k)).map(|k| &k.rule);
+    for (si, scenario) in study.scenarios.iter().enumerate() {
+        for (li, line) in scenario.lines.iter().enumerate() {
+            let uses = match input {
+                InputRef::LineAmount {
+                    scenario: sid,
+                    line: lid,
+                } => &scenario.id == sid && &line.id == lid && line.amount_from == AmountFrom::Fixed,
+                InputRef::Attribute { member, attribute } => {
+                    line.driver == Driver::Attribute(*attribute) && participates(scenario, member)
+                }
+                InputRef::Salary { member }
+                | InputRef::EmployerTax { member }
+                | InputRef::Pension { member } => {
+                    line.amount_from == AmountFrom::SalaryWithSocialCosts
+                        && match &line.payer {
+                            Payer::Member(p) => p == member,
+                            Payer::EachMember => participates(scenario, member),
+                            Payer::Shared => false,
+                        }
+                }
+                InputRef::WageGrowth => line.growth == Growth::Wages,
+                InputRef::PriceGrowth => line.growth == Growth::Prices,
+                _ => false,
+            };
+            if uses {
+                usage.lines.push((si, li));
+            }
+        }
+        let key_uses = key_rule(scenario).is_some_and(|rule| {
+            scenario.lines.iter().any(|l| l.payer == Payer::Shared)
+                && match input {
+                    InputRef::Attribute { member, attribute } => {
+                        participates(scenario, member)
+                            && rule_uses(rule, &|r| *r == KeyRule::Proportional(*attribute))
+                    }
+                    InputRef::TodaysCost { member, .. } => {
+                        participates(scenario, member) && rule_uses(rule, &|r| *r == KeyRule::TodaysCost)
+                    }
+                    InputRef::KeyWeight { key, member } => {
+                        scenario.key.as_ref() == Some(key) && participates(scenario, member)
+                    }
+                    _ => false,
+                }
+        });
+        if key_uses {
+            usage.keys_of.push(si);
+        }
+    }
+    let has_today = study.scenarios.iter().any(|s| s.kind == ScenarioKind::Today);
+    usage.today = has_today
+        && match input {
+            InputRef::TodaysCost { .. } => true,
+            InputRef::WageGrowth => study.categories.iter().any(|c| c.growth == Growth::Wages),
+            InputRef::PriceGrowth => study.categories.iter().any(|c| c.growth == Growth::Prices),
+            _ => false,
+        };
+    usage.discounting = matches!(input, InputRef::DiscountStep { .. });
+    usage
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::float_cmp)]
 mod tests {
@@ -321,6 +437,38 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_2006_staffing_salary_feeds_no_figure_and_the_remote_price_does() {
+        let study = crate::io::load_str(crate::REFERENCE_STUDY, std::path::Path::new("r")).unwrap();
+        let salary = InputRef::Salary {
+            member: MemberId::new("G"),
+        };
+        assert!(study.member(&MemberId::new("G")).unwrap().salary.is_some());
+        assert!(usage(&study, &salary).is_unused());
+        let remote = InputRef::LineAmount {
+            scenario: ScenarioId::new("remote"),
+            line: LineId::new("remote-total"),
+        };
+        let used = usage(&study, &remote);
+        assert_eq!(used.lines.len(), 1);
+        assert_eq!(used.scenarios(), 1);
+        // The key weight of Gratangen feeds every scenario with that key
+        // and shared lines: joint, remote, thin.
+        let weight = InputRef::KeyWeight {
+            key: crate::model::KeyId::new("briefing"),
+            member: MemberId::new("G"),
+        };
+        assert_eq!(usage(&study, &weight).keys_of.len(), 3);
+        // In the small study a salary line makes the salary count.
+        let mut small = small_study();
+        small.scenarios[1].lines[1].amount_from = AmountFrom::SalaryWithSocialCosts;
+        let a = InputRef::Salary {
+            member: MemberId::new("A"),
+        };
+        assert!(usage(&small_study(), &a).is_unused());
+        assert_eq!(usage(&small, &a).lines, vec![(1, 1)]);
     }
 
     #[test]

@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use inputs::InputRef;
+pub use inputs::{InputRef, Usage, usage};
 pub use validate::{Issue, Place, Problem, Report, Severity, validate};
 
 /// The format version this build writes. See `docs/FILE_FORMAT.md`.
