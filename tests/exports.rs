@@ -253,3 +253,59 @@ fn a_line_paid_by_one_member_is_listed_with_its_payer() {
         "{row:?}"
     );
 }
+
+#[test]
+fn years_in_the_briefing_are_never_grouped() {
+    let (study, evaluation) = reference();
+    let tr = Tr::new(Lang::Nb);
+    let html = html_export::briefing(&study, &evaluation, &tr, 2007, "x.ron");
+    // The payback year of joint in-house operation is 2007, printed so.
+    assert!(
+        html.contains(r#"<td class="num">2007</td>"#),
+        "no ungrouped year cell"
+    );
+    assert!(!html.contains("2\u{a0}007<"), "a year with digit grouping");
+}
+
+#[test]
+fn the_briefing_opens_with_what_the_council_should_know() {
+    let (study, evaluation) = reference();
+    let tr = Tr::new(Lang::En);
+    let summary = tables::council_summary(&study, &evaluation, &tr, 2007);
+    // Gratangen: remote operation 475 901 kr (slide 11), 151 099 kr less
+    // than today's 627 000 kr (24,1 %).
+    assert!(
+        summary[0].starts_with("Gratangen: the cheapest option is “Fjerndrift”"),
+        "{}",
+        summary[0]
+    );
+    assert!(
+        summary[0].contains("151\u{a0}099\u{a0}kr (24,1\u{a0}%) less than today"),
+        "{}",
+        summary[0]
+    );
+    // Salangen pays more than today in every alternative: today is cheapest.
+    assert!(
+        summary[2].starts_with("Salangen: today’s operation is the cheapest"),
+        "{}",
+        summary[2]
+    );
+    // All together: remote operation, 2 136 000 kr, 278 500 kr less.
+    assert!(
+        summary
+            .iter()
+            .any(|l| l.contains("All municipalities together") && l.contains("278\u{a0}500"))
+    );
+    assert!(
+        summary
+            .iter()
+            .any(|l| l.contains("“Drift i eget hus”") && l.contains("Salangen (+70\u{a0}459\u{a0}kr)"))
+    );
+    let html = html_export::briefing(&study, &evaluation, &tr, 2007, "x.ron");
+    let summary_at = html.find("What the council should know").unwrap();
+    let detail_at = html
+        .find("What is compared")
+        .or_else(|| html.find("<table"))
+        .unwrap();
+    assert!(summary_at < detail_at, "the summary comes first");
+}

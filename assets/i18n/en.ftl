@@ -594,3 +594,11 @@ exp-hint = Click a figure to see where it comes from.
 exp-close = Close
 usage-salary-unused = This salary feeds no figure: today’s costs give salaries as totals and no scenario line takes its amount from the salary. Tick “= salary incl. social costs” on a line to link it.
 usage-lines = Used by { $lines } line(s) in { $scenarios } scenario(s).
+brief-summary = What the council should know
+brief-less-than-today = { $amount }{ $percent } less than today
+brief-more-than-today = { $amount }{ $percent } more than today
+brief-cheapest-member = { $member }: the cheapest option is “{ $scenario }”, { $cost } a year, { $change }.
+brief-cheapest-total = All municipalities together: the cheapest option is “{ $scenario }”, { $cost } a year, { $change }.
+brief-pays-more = In “{ $scenario }” these pay more than today: { $members }.
+brief-caveats = Caveats: { $assumptions } of the { $inputs } inputs are assumptions, not from a source; the study has { $warnings } warning(s) (see the end). How sure the answer is, and whether the split is fair, follow below.
+brief-today-cheapest-member = { $member }: today’s operation is the cheapest; the cheapest alternative, “{ $scenario }”, costs { $cost } a year, { $change }.

@@ -594,3 +594,11 @@ exp-hint = Klikk på et tall for å se hvor det kommer fra.
 exp-close = Lukk
 usage-salary-unused = Denne lønnen inngår ikke i noe tall: dagens kostnader gir lønn som totaler, og ingen scenariolinje henter beløpet fra lønnen. Kryss av for «= lønn inkl. sosiale kostnader» på en linje for å koble dem.
 usage-lines = Brukes av { $lines } linje(r) i { $scenarios } scenario(er).
+brief-summary = Dette bør kommunestyret vite
+brief-less-than-today = { $amount }{ $percent } mindre enn i dag
+brief-more-than-today = { $amount }{ $percent } mer enn i dag
+brief-cheapest-member = { $member }: billigste alternativ er «{ $scenario }», { $cost } i året, { $change }.
+brief-cheapest-total = Alle kommunene samlet: billigste alternativ er «{ $scenario }», { $cost } i året, { $change }.
+brief-pays-more = I «{ $scenario }» betaler disse mer enn i dag: { $members }.
+brief-caveats = Forbehold: { $assumptions } av de { $inputs } inndataene er forutsetninger, ikke fra en kilde; studien har { $warnings } advarsel(er) (se slutten). Hvor sikkert svaret er, og om fordelingen er rettferdig, følger nedenfor.
+brief-today-cheapest-member = { $member }: dagens drift er billigst; det billigste alternativet, «{ $scenario }», koster { $cost } i året, { $change }.

@@ -839,6 +839,8 @@ fn text_table(table: &io::tables::Table) -> String {
         Cell::Text(s) => s.clone(),
         Cell::Money(v) => format::kroner(*v),
         Cell::Percent(v) => format::percent(*v, 2),
+        // Whole numbers are years and counts: no digit grouping ("2007").
+        Cell::Number(v, 0) => format::nordic_with(*v, 0, ' ', format::MINUS).replace(' ', ""),
         Cell::Number(v, d) => format::nordic_trim(*v, *d),
         Cell::Empty => "–".to_owned(),
     };

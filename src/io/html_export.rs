@@ -71,6 +71,11 @@ fn cell_html(cell: &Cell) -> String {
         Cell::Text(s) => format!("<td>{}</td>", escape(s)),
         Cell::Money(v) => format!(r#"<td class="num">{}</td>"#, escape(&format::nordic(*v, 0))),
         Cell::Percent(v) => format!(r#"<td class="num">{}</td>"#, escape(&format::percent(*v, 2))),
+        // Whole numbers are years and counts: no digit grouping ("2007").
+        Cell::Number(v, 0) => format!(
+            r#"<td class="num">{}</td>"#,
+            escape(&format::nordic_with(*v, 0, ' ', format::MINUS).replace(' ', ""))
+        ),
         Cell::Number(v, d) => format!(r#"<td class="num">{}</td>"#, escape(&format::nordic_trim(*v, *d))),
         Cell::Empty => r#"<td class="num">—</td>"#.to_owned(),
     }
@@ -142,6 +147,16 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         let _ = write!(html, r#"<p class="lead">{}</p>"#, escape(&study.description));
     }
     html.push_str("</header>");
+    // What the council should know, before the detail.
+    let _ = write!(
+        html,
+        r#"<section class="keep summary"><h2>{}</h2><ul>"#,
+        escape(&tr.get("brief-summary"))
+    );
+    for line in tables::council_summary(study, evaluation, tr, year) {
+        let _ = write!(html, "<li>{}</li>", escape(&line));
+    }
+    html.push_str("</ul></section>");
     let _ = write!(
         html,
         r#"<section class="keep"><h2>{}</h2><ul>"#,

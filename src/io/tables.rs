@@ -988,6 +988,111 @@ fn source_text(source: &Source, tr: &Tr) -> String {
     }
 }
 
+/// What a council should read first, one sentence each: per municipality
+/// and for all together the cheapest option in `year` and by how much
+/// against today; per scenario who pays more than today; and the caveats
+/// (assumptions, warnings).
+#[must_use]
+pub fn council_summary(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -> Vec<String> {
+    let mut out = Vec::new();
+    let rows = evaluation.summary(Metric::Annual(year));
+    let kr = crate::format::kroner;
+    let change = |diff: f64, percent: Option<f64>| {
+        let pct = percent.map_or_else(String::new, |p| {
+            format!(" ({})", crate::format::percent(p.abs(), 1))
+        });
+        if diff <= 0.0 {
+            tr.args(
+                "brief-less-than-today",
+                &[("amount", kr(-diff)), ("percent", pct)],
+            )
+        } else {
+            tr.args("brief-more-than-today", &[("amount", kr(diff)), ("percent", pct)])
+        }
+    };
+    let Some(today) = evaluation.today else {
+        return out;
+    };
+    for (m, member) in study.members.iter().enumerate() {
+        let best = rows
+            .iter()
+            .filter(|r| r.scenario != today)
+            .filter_map(|r| Some((r, r.per_member[m]?)))
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((row, cost)) = best {
+            let diff = row.diff_per_member[m].unwrap_or(0.0);
+            out.push(tr.args(
+                if diff > 0.5 {
+                    "brief-today-cheapest-member"
+                } else {
+                    "brief-cheapest-member"
+                },
+                &[
+                    ("member", member.name.clone()),
+                    ("scenario", evaluation.scenarios[row.scenario].name.clone()),
+                    ("cost", kr(cost)),
+                    ("change", change(diff, row.diff_percent_per_member[m])),
+                ],
+            ));
+        }
+    }
+    let all_members = |r: &&crate::engine::SummaryRow| r.per_member.iter().all(Option::is_some);
+    if let Some(row) = rows
+        .iter()
+        .filter(|r| r.scenario != today)
+        .filter(all_members)
+        .min_by(|a, b| a.total.total_cmp(&b.total))
+    {
+        out.push(tr.args(
+            "brief-cheapest-total",
+            &[
+                ("scenario", evaluation.scenarios[row.scenario].name.clone()),
+                ("cost", kr(row.total)),
+                (
+                    "change",
+                    change(row.diff_total.unwrap_or(0.0), row.diff_percent_total),
+                ),
+            ],
+        ));
+    }
+    for row in rows.iter().filter(|r| r.scenario != today) {
+        let more: Vec<String> = study
+            .members
+            .iter()
+            .enumerate()
+            .filter_map(|(m, member)| {
+                let d = row.diff_per_member[m]?;
+                (d > 0.5).then(|| format!("{} (+{})", member.name, kr(d)))
+            })
+            .collect();
+        if !more.is_empty() {
+            out.push(tr.args(
+                "brief-pays-more",
+                &[
+                    ("scenario", evaluation.scenarios[row.scenario].name.clone()),
+                    ("members", more.join(", ")),
+                ],
+            ));
+        }
+    }
+    let inputs = inputs(study, tr);
+    let assumption_word = tr.get("table-yes");
+    let assumptions = inputs
+        .rows
+        .iter()
+        .filter(|r| matches!(r.last(), Some(Cell::Text(t)) if *t == assumption_word))
+        .count();
+    out.push(tr.args(
+        "brief-caveats",
+        &[
+            ("assumptions", assumptions.to_string()),
+            ("inputs", inputs.rows.len().to_string()),
+            ("warnings", evaluation.report.warnings().count().to_string()),
+        ],
+    ));
+    out
+}
+
 /// A score on DFØ's nine-step scale: `+ + +`, `0`, `− −` (a derived
 /// economy score is rounded to the nearest step for the signs, and given
 /// with one decimal).
