@@ -602,3 +602,5 @@ brief-cheapest-total = All municipalities together: the cheapest option is “{ 
 brief-pays-more = In “{ $scenario }” these pay more than today: { $members }.
 brief-caveats = Caveats: { $assumptions } of the { $inputs } inputs are assumptions, not from a source; the study has { $warnings } warning(s) (see the end). How sure the answer is, and whether the split is fair, follow below.
 brief-today-cheapest-member = { $member }: today’s operation is the cheapest; the cheapest alternative, “{ $scenario }”, costs { $cost } a year, { $change }.
+ui-cheapest = The cheapest for this municipality (or all together)
+ui-cheapest-legend = Green and underlined: the cheapest per municipality and for all together. Click a figure to see where it comes from.

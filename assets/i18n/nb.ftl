@@ -602,3 +602,5 @@ brief-cheapest-total = Alle kommunene samlet: billigste alternativ er «{ $scena
 brief-pays-more = I «{ $scenario }» betaler disse mer enn i dag: { $members }.
 brief-caveats = Forbehold: { $assumptions } av de { $inputs } inndataene er forutsetninger, ikke fra en kilde; studien har { $warnings } advarsel(er) (se slutten). Hvor sikkert svaret er, og om fordelingen er rettferdig, følger nedenfor.
 brief-today-cheapest-member = { $member }: dagens drift er billigst; det billigste alternativet, «{ $scenario }», koster { $cost } i året, { $change }.
+ui-cheapest = Billigst for denne kommunen (eller alle samlet)
+ui-cheapest-legend = Grønn og understreket: billigst per kommune og for alle samlet. Klikk på et tall for å se hvor det kommer fra.

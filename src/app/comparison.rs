@@ -240,6 +240,8 @@ fn table_ui(
                 }
                 right_label(ui, RichText::new(tr.get("ui-total")).strong());
                 ui.end_row();
+                let n = study.members.len();
+                let cheapest = cheapest_per_column(&rows, n);
                 for row in &rows {
                     let result = &evaluation.scenarios[row.scenario];
                     let is_today = evaluation.today == Some(row.scenario);
@@ -260,6 +262,7 @@ fn table_ui(
                             *value,
                             (!is_today).then(|| (row.diff_per_member[m], row.diff_percent_per_member[m])),
                             unit,
+                            cheapest[m] == Some(row.scenario),
                         );
                         if clicked {
                             commands.push(Command::Explain(row.scenario, m));
@@ -271,12 +274,14 @@ fn table_ui(
                         Some(total),
                         (!is_today).then_some((row.diff_total, row.diff_percent_total)),
                         unit,
+                        cheapest[n] == Some(row.scenario),
                     );
                     ui.end_row();
                 }
             });
     });
     ui.label(RichText::new(tr.get("ui-comparison-legend")).small().weak());
+    ui.label(RichText::new(tr.get("ui-cheapest-legend")).small().color(SAVING));
     if ui
         .button(tr.get("ui-copy-table"))
         .on_hover_text(tr.get("ui-copy-table-hint"))
@@ -286,11 +291,32 @@ fn table_ui(
     }
 }
 
+/// The cheapest scenario per municipality (columns `0..n`) and for all
+/// together (column `n`, among scenarios with every member).
+#[must_use]
+pub fn cheapest_per_column(rows: &[SummaryRow], n: usize) -> Vec<Option<usize>> {
+    (0..=n)
+        .map(|m| {
+            rows.iter()
+                .filter_map(|r| {
+                    let v = if m < n {
+                        r.per_member[m]?
+                    } else {
+                        r.per_member.iter().all(Option::is_some).then_some(r.total)?
+                    };
+                    Some((r.scenario, v))
+                })
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(s, _)| s)
+        })
+        .collect()
+}
+
 type Diff = Option<(Option<f64>, Option<f64>)>;
 
 /// One figure with its difference against today; true when the figure was
 /// clicked (to explain it).
-fn cell_ui(ui: &mut Ui, tr: &Tr, value: Option<f64>, diff: Diff, unit: f64) -> bool {
+fn cell_ui(ui: &mut Ui, tr: &Tr, value: Option<f64>, diff: Diff, unit: f64, cheapest: bool) -> bool {
     ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| match value {
         None => {
             ui.label(RichText::new("—").weak())
@@ -298,16 +324,25 @@ fn cell_ui(ui: &mut Ui, tr: &Tr, value: Option<f64>, diff: Diff, unit: f64) -> b
             false
         }
         Some(v) => {
+            let text = if cheapest {
+                RichText::new(format::nordic(v, 0))
+                    .monospace()
+                    .strong()
+                    .underline()
+                    .color(SAVING)
+            } else {
+                RichText::new(format::nordic(v, 0))
+                    .monospace()
+                    .color(ui.visuals().strong_text_color())
+            };
+            let hover = if cheapest {
+                format!("{}\n{}", tr.get("ui-cheapest"), tr.get("exp-hint"))
+            } else {
+                tr.get("exp-hint")
+            };
             let clicked = ui
-                .add(
-                    egui::Label::new(
-                        RichText::new(format::nordic(v, 0))
-                            .monospace()
-                            .color(ui.visuals().strong_text_color()),
-                    )
-                    .sense(egui::Sense::click()),
-                )
-                .on_hover_text(tr.get("exp-hint"))
+                .add(egui::Label::new(text).sense(egui::Sense::click()))
+                .on_hover_text(hover)
                 .clicked();
             if let Some((Some(d), percent)) = diff {
                 ui.label(diff_text(d, percent, unit));
@@ -324,4 +359,31 @@ fn cell_ui(ui: &mut Ui, tr: &Tr, value: Option<f64>, diff: Diff, unit: f64) -> b
 pub fn scenario_color(evaluation: &Evaluation, scenario: usize) -> Color32 {
     let (r, g, b) = crate::palette::scenario(scenario, evaluation.today);
     Color32::from_rgb(r, g, b)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cheapest_per_municipality_and_in_total() {
+        let study = crate::io::load_str(crate::REFERENCE_STUDY, std::path::Path::new("r")).unwrap();
+        let e = crate::engine::evaluate(&study).unwrap();
+        let rows = e.summary(Metric::Annual(2007));
+        let index = |id: &str| study.scenarios.iter().position(|s| s.id.as_str() == id);
+        let cheapest = cheapest_per_column(&rows, 4);
+        // Slide 11: remote operation is the cheapest for G, L, I and in
+        // total; for Salangen (647 500 today) every alternative costs more.
+        assert_eq!(
+            cheapest,
+            vec![
+                index("remote"),
+                index("remote"),
+                index("today"),
+                index("remote"),
+                index("remote")
+            ]
+        );
+    }
 }
