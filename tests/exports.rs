@@ -79,9 +79,13 @@ fn csv_files_have_a_bom_and_the_engines_figures() {
         assert_eq!(members, parse_nordic(&row[5]), "members add up to the total");
         assert!((parse_nordic(&row[5]) - s.total).abs() < 1.0);
     }
-    // The shares use a decimal comma.
+    // The shares use a decimal comma, quoted so that an import splitting
+    // on commas too keeps them whole.
     let shares = String::from_utf8(std::fs::read(dir.path().join("shares.csv")).unwrap()).unwrap();
-    assert!(shares.contains(";22,28;19,98;31,74;26\r\n"), "{shares}");
+    assert!(
+        shares.contains(";\"22,28\";\"19,98\";\"31,74\";26\r\n"),
+        "{shares}"
+    );
 }
 
 #[test]
@@ -213,8 +217,8 @@ fn hostile_names_are_escaped_and_neutralised_everywhere() {
     assert!(
         inputs
             .rows()
-            .any(|r| r[1] == Data::String("=HYPERLINK(\"x\")".into())),
-        "kept as text"
+            .any(|r| r[1] == Data::String("'=HYPERLINK(\"x\")".into())),
+        "kept as text, neutralised as in the CSV (issue 15)"
     );
 }
 
@@ -308,4 +312,19 @@ fn the_briefing_opens_with_what_the_council_should_know() {
         .or_else(|| html.find("<table"))
         .unwrap();
     assert!(summary_at < detail_at, "the summary comes first");
+}
+
+#[test]
+fn xlsx_text_that_looks_like_a_formula_is_neutralised() {
+    let (mut study, _) = reference();
+    study.scenarios[1].name = "=HYPERLINK(\"http://x\")".into();
+    let evaluation = evaluate(&study).unwrap();
+    let tr = Tr::new(Lang::Nb);
+    let bytes = xlsx_export::workbook_bytes(&tables::all(&study, &evaluation, &tr, 2007), &tr).unwrap();
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    let range = workbook.worksheet_range("Sammenligning").unwrap();
+    assert_eq!(
+        range.get((3, 0)),
+        Some(&Data::String("'=HYPERLINK(\"http://x\")".into()))
+    );
 }

@@ -37,11 +37,23 @@ pub fn table_csv(table: &Table, variant: CsvVariant) -> Vec<u8> {
         CsvVariant::Nordic => (b';', DecimalSep::Comma),
         CsvVariant::International => (b',', DecimalSep::Point),
     };
+    // Fields with a comma are quoted too (a decimal comma, "Ibestad, Salangen"):
+    // opened with LibreOffice's default import, where comma, semicolon and
+    // tab all separate, they stay one cell (and a number under nb-NO).
+    let needs_quotes = |field: &str| field.contains([',', ';', '"', '\n', '\r']);
     let mut writer = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Never)
         .from_writer(vec![0xEF, 0xBB, 0xBF]);
-    let header: Vec<String> = table.headers.iter().map(|h| neutralise(h)).collect();
+    let quote = |field: String| -> String {
+        if needs_quotes(&field) {
+            format!("\"{}\"", field.replace('"', "\"\""))
+        } else {
+            field
+        }
+    };
+    let header: Vec<String> = table.headers.iter().map(|h| quote(neutralise(h))).collect();
     // Writing to a Vec cannot fail.
     let _ = writer.write_record(&header);
     for row in &table.rows {
@@ -54,6 +66,7 @@ pub fn table_csv(table: &Table, variant: CsvVariant) -> Vec<u8> {
                 Cell::Number(v, d) => export_number(*v, *d, sep),
                 Cell::Empty => String::new(),
             })
+            .map(quote)
             .collect();
         let _ = writer.write_record(&record);
     }
@@ -92,15 +105,56 @@ mod tests {
         let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
         assert_eq!(
             text,
-            "Navn;Beløp;Andel\r\n\"'=HYPERLINK(\"\"x\"\")\";-1234;22,28\r\n\"Ibestad; «ø»\";;1,5\r\n"
+            "Navn;Beløp;Andel\r\n\"'=HYPERLINK(\"\"x\"\")\";-1234;\"22,28\"\r\n\"Ibestad; «ø»\";;\"1,5\"\r\n"
         );
+    }
+
+    /// Splits a line as LibreOffice's default import does with comma,
+    /// semicolon and tab all ticked: any of them separates, a field that
+    /// starts with a quote runs to its closing quote.
+    fn split_all(line: &str) -> Vec<String> {
+        let mut fields = vec![String::new()];
+        let mut quoted = false;
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            let field = fields.last_mut().unwrap();
+            if quoted {
+                if c == '"' && chars.peek() == Some(&'"') {
+                    field.push('"');
+                    chars.next();
+                } else if c == '"' {
+                    quoted = false;
+                } else {
+                    field.push(c);
+                }
+            } else if c == '"' && field.is_empty() {
+                quoted = true;
+            } else if [';', ',', '\t'].contains(&c) {
+                fields.push(String::new());
+            } else {
+                field.push(c);
+            }
+        }
+        fields
+    }
+
+    #[test]
+    fn nordic_csv_survives_an_import_that_splits_on_every_separator() {
+        let bytes = table_csv(&table(), CsvVariant::Nordic);
+        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        for line in text.lines() {
+            assert_eq!(split_all(line).len(), 3, "{line}");
+        }
+        let row = split_all(text.lines().nth(1).unwrap());
+        assert_eq!(row[2], "22,28");
     }
 
     #[test]
     fn international_csv() {
         let text = String::from_utf8(table_csv(&table(), CsvVariant::International)[3..].to_vec()).unwrap();
         assert!(text.contains("-1234,22.28\r\n"), "{text}");
-        assert!(text.contains("Ibestad; «ø»,,1.5"), "{text}");
+        // A field with `;` is quoted in both variants.
+        assert!(text.contains("\"Ibestad; «ø»\",,1.5"), "{text}");
     }
 
     #[test]

@@ -103,7 +103,11 @@ pub fn workbook_bytes(tables: &[Table], tr: &Tr) -> Result<Vec<u8>, String> {
             for (c, cell) in row.iter().enumerate() {
                 let col = u16::try_from(c).map_err(|e| e.to_string())?;
                 let result = match cell {
-                    Cell::Text(s) => sheet.write_string(row_index, col, s).map(|_| ()),
+                    // As in the CSV: text that a spreadsheet would take for
+                    // a formula when the sheet is saved as CSV again.
+                    Cell::Text(s) => sheet
+                        .write_string(row_index, col, super::csv_export::neutralise(s))
+                        .map(|_| ()),
                     Cell::Money(v) => sheet
                         .write_number_with_format(row_index, col, *v, &money)
                         .map(|_| ()),
@@ -122,6 +126,13 @@ pub fn workbook_bytes(tables: &[Table], tr: &Tr) -> Result<Vec<u8>, String> {
             }
         }
         sheet.set_freeze_panes(2, 1).map_err(|e| xlsx_error(&e))?;
+        // Printing: one page wide, the title and headers on every page,
+        // landscape when the table is wide.
+        sheet.set_print_fit_to_pages(1, 0);
+        sheet.set_repeat_rows(0, 1).map_err(|e| xlsx_error(&e))?;
+        if table.headers.len() > 6 {
+            sheet.set_landscape();
+        }
         for (c, width) in column_widths(table).into_iter().enumerate() {
             let col = u16::try_from(c).map_err(|e| e.to_string())?;
             sheet.set_column_width(col, width).map_err(|e| xlsx_error(&e))?;
