@@ -109,7 +109,7 @@ mod tests {
         );
     }
 
-    /// Splits a line as LibreOffice's default import does with comma,
+    /// Splits a line as `LibreOffice`'s default import does with comma,
     /// semicolon and tab all ticked: any of them separates, a field that
     /// starts with a quote runs to its closing quote.
     fn split_all(line: &str) -> Vec<String> {
