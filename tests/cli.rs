@@ -521,3 +521,13 @@ fn explain_adds_up_to_the_figure_compare_prints() {
     let thin = compare.lines().find(|l| l.contains("tynne klienter")).unwrap();
     assert_eq!(thin.split(';').nth(1), Some(total[6].as_str()));
 }
+
+#[test]
+fn export_csv_to_a_file_name_is_refused_with_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("out.csv");
+    let o = samdrift(&["export", "--csv", target.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("takes a folder"), "{}", stderr(&o));
+    assert!(!target.exists(), "no folder named out.csv was made");
+}

@@ -604,3 +604,4 @@ brief-caveats = Caveats: { $assumptions } of the { $inputs } inputs are assumpti
 brief-today-cheapest-member = { $member }: today’s operation is the cheapest; the cheapest alternative, “{ $scenario }”, costs { $cost } a year, { $change }.
 ui-cheapest = The cheapest for this municipality (or all together)
 ui-cheapest-legend = Green and underlined: the cheapest per municipality and for all together. Click a figure to see where it comes from.
+cli-csv-is-a-folder = --csv takes a folder (one CSV file per table is written into it), and { $path } looks like a file name. Give a folder, e.g. --csv csv/.

@@ -604,3 +604,4 @@ brief-caveats = Forbehold: { $assumptions } av de { $inputs } inndataene er foru
 brief-today-cheapest-member = { $member }: dagens drift er billigst; det billigste alternativet, «{ $scenario }», koster { $cost } i året, { $change }.
 ui-cheapest = Billigst for denne kommunen (eller alle samlet)
 ui-cheapest-legend = Grønn og understreket: billigst per kommune og for alle samlet. Klikk på et tall for å se hvor det kommer fra.
+cli-csv-is-a-folder = --csv tar en mappe (én CSV-fil per tabell skrives dit), og { $path } ser ut som et filnavn. Oppgi en mappe, f.eks. --csv csv/.

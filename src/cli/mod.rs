@@ -464,6 +464,20 @@ fn export(
         eprintln!("{}", tr.get("cli-export-nothing"));
         return ExitCode::from(EXIT_UNREADABLE);
     }
+    // `--csv` names a folder (one file per table); a name like `out.csv`
+    // would silently become a folder called `out.csv`.
+    if let Some(dir) = &outputs.csv
+        && !dir.is_dir()
+        && dir
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("txt"))
+    {
+        eprintln!(
+            "{}",
+            terminal_text(&tr.args("cli-csv-is-a-folder", &[("path", dir.display().to_string())]))
+        );
+        return ExitCode::from(EXIT_UNREADABLE);
+    }
     let (study, evaluation, year) = match load_and_evaluate(tr, file, year) {
         Ok(loaded) => loaded,
         Err(code) => return code,
