@@ -605,3 +605,4 @@ brief-today-cheapest-member = { $member }: today’s operation is the cheapest; 
 ui-cheapest = The cheapest for this municipality (or all together)
 ui-cheapest-legend = Green and underlined: the cheapest per municipality and for all together. Click a figure to see where it comes from.
 cli-csv-is-a-folder = --csv takes a folder (one CSV file per table is written into it), and { $path } looks like a file name. Give a folder, e.g. --csv csv/.
+ui-path-folder = Folder: { $folder }

@@ -605,3 +605,4 @@ brief-today-cheapest-member = { $member }: dagens drift er billigst; det billigs
 ui-cheapest = Billigst for denne kommunen (eller alle samlet)
 ui-cheapest-legend = Grønn og understreket: billigst per kommune og for alle samlet. Klikk på et tall for å se hvor det kommer fra.
 cli-csv-is-a-folder = --csv tar en mappe (én CSV-fil per tabell skrives dit), og { $path } ser ut som et filnavn. Oppgi en mappe, f.eks. --csv csv/.
+ui-path-folder = Mappe: { $folder }

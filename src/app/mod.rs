@@ -168,6 +168,49 @@ impl ExportKind {
 struct PathDialog {
     purpose: PathPurpose,
     text: String,
+    /// Focus was given to the field when the dialog opened.
+    focused: bool,
+}
+
+/// The folder a typed path points into (the working folder for a bare
+/// name), made absolute for display.
+fn folder_of(text: &str) -> PathBuf {
+    let path = Path::new(text.trim());
+    let folder = if text.trim().is_empty() || text.ends_with(std::path::MAIN_SEPARATOR) || path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent().map(Path::to_path_buf).unwrap_or_default()
+    };
+    let folder = if folder.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        folder
+    };
+    std::path::absolute(&folder).unwrap_or(folder)
+}
+
+/// Up to 50 entries of `folder` worth picking: sub-folders, and files with
+/// one of `extensions` (any file when empty), sorted by name.
+fn folder_entries(folder: &Path, extensions: &[&str]) -> Vec<(String, bool)> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(String, bool)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let is_dir = e.file_type().ok()?.is_dir();
+            let wanted = is_dir
+                || extensions.is_empty()
+                || Path::new(&name)
+                    .extension()
+                    .is_some_and(|x| extensions.iter().any(|w| x.eq_ignore_ascii_case(w)));
+            (wanted && !name.starts_with('.')).then_some((name, is_dir))
+        })
+        .collect();
+    out.sort();
+    out.truncate(50);
+    out
 }
 
 /// State of the interface that is never saved.
@@ -746,7 +789,11 @@ impl SamdriftApp {
                 .display()
                 .to_string(),
         };
-        self.ui_state.path_dialog = Some(PathDialog { purpose, text });
+        self.ui_state.path_dialog = Some(PathDialog {
+            purpose,
+            text,
+            focused: false,
+        });
     }
 
     /// Runs `action` now, or asks first when it would lose unsaved changes.
@@ -1288,9 +1335,36 @@ impl SamdriftApp {
                 let response = ui.add(egui::TextEdit::singleline(&mut dialog.text).desired_width(480.0));
                 widgets::accessible_label(ui, &response, &tr.get("ui-path"));
                 let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-                if !response.has_focus() && dialog.text.is_empty() {
+                if !dialog.focused {
                     response.request_focus();
+                    dialog.focused = true;
                 }
+                if ui.input(|i| i.key_pressed(Key::Escape)) {
+                    done = Some(false);
+                }
+                // Where it will read or write, and what is there to pick.
+                let folder = folder_of(&dialog.text);
+                ui.label(
+                    RichText::new(tr.args("ui-path-folder", &[("folder", folder.display().to_string())]))
+                        .weak(),
+                );
+                let extensions: &[&str] = match dialog.purpose {
+                    PathPurpose::Open | PathPurpose::SaveAs { .. } => &["ron"],
+                    PathPurpose::Import => &["csv", "txt"],
+                    PathPurpose::Export(_) => &[],
+                };
+                egui::ScrollArea::vertical().max_height(180.0).show(ui, |ui| {
+                    for (name, is_dir) in folder_entries(&folder, extensions) {
+                        let shown = if is_dir { format!("{name}/") } else { name.clone() };
+                        if ui.selectable_label(false, shown).clicked() {
+                            let mut picked = folder.join(&name).display().to_string();
+                            if is_dir {
+                                picked.push(std::path::MAIN_SEPARATOR);
+                            }
+                            dialog.text = picked;
+                        }
+                    }
+                });
                 ui.horizontal(|ui| {
                     if ui.button(tr.get("ui-ok")).clicked() || enter {
                         done = Some(true);
@@ -1303,7 +1377,7 @@ impl SamdriftApp {
             match done {
                 Some(true) => {
                     let dialog = self.ui_state.path_dialog.take();
-                    if let Some(PathDialog { purpose, text }) = dialog {
+                    if let Some(PathDialog { purpose, text, .. }) = dialog {
                         let path = PathBuf::from(text.trim());
                         match purpose {
                             PathPurpose::Open => self.open_path(&path),
@@ -1534,4 +1608,34 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
         }),
     )
     .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod path_dialog_tests {
+    use super::*;
+
+    #[test]
+    fn the_folder_of_a_typed_path_and_what_is_in_it() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("b.ron"), b"x").unwrap();
+        std::fs::write(dir.path().join("a.ron"), b"x").unwrap();
+        std::fs::write(dir.path().join("regnskap.csv"), b"x").unwrap();
+        std::fs::write(dir.path().join(".skjult.ron"), b"x").unwrap();
+        std::fs::create_dir(dir.path().join("arkiv")).unwrap();
+        let typed = dir.path().join("ny.ron").display().to_string();
+        assert_eq!(folder_of(&typed), dir.path());
+        let entries = folder_entries(dir.path(), &["ron"]);
+        assert_eq!(
+            entries,
+            vec![
+                ("a.ron".to_owned(), false),
+                ("arkiv".to_owned(), true),
+                ("b.ron".to_owned(), false)
+            ]
+        );
+        assert_eq!(folder_entries(dir.path(), &["csv"]).len(), 2);
+        // An empty field means the working folder, shown absolute.
+        assert!(folder_of("").is_absolute());
+    }
 }
