@@ -5,12 +5,10 @@
 //! background thread with a progress bar and Cancel, and restarts when the
 //! study, the scenario or the metric changes.
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
-
 use eframe::egui::{self, RichText, Ui};
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints};
 
+use super::job::{Job, progress_ui};
 use super::widgets::{combo_ui, report_table_ui, series_color};
 use super::{Command, Edit, UiState};
 use crate::engine::Metric;
@@ -24,80 +22,18 @@ use crate::model::{ScenarioKind, Study};
 /// the metric.
 type JobKey = (u64, usize, Metric);
 
-/// A computation under way on another thread.
-#[derive(Debug, Clone)]
-struct Job {
-    key: JobKey,
-    progress: Arc<AtomicU64>,
-    cancel: Arc<AtomicBool>,
-    slot: Arc<Mutex<Option<Result<FairSplit, FairError>>>>,
-}
-
 /// The view's own state (never saved).
 #[derive(Debug, Clone, Default)]
 pub struct FairnessState {
     /// The scenario chosen (index into the study's scenarios).
     pub scenario: Option<usize>,
-    job: Option<Job>,
-    result: Option<(JobKey, Arc<Result<FairSplit, FairError>>)>,
-    cancelled: Option<JobKey>,
+    job: Job<JobKey, Result<FairSplit, FairError>>,
 }
 
 impl FairnessState {
     /// Stops a running computation (the app calls this when it closes a study).
     pub fn cancel(&mut self) {
-        if let Some(job) = self.job.take() {
-            job.cancel.store(true, Ordering::Relaxed);
-        }
-    }
-
-    /// Takes a finished result; true while a job still runs.
-    fn poll(&mut self) -> bool {
-        let Some(job) = &self.job else {
-            return false;
-        };
-        let done = job.slot.lock().ok().and_then(|mut slot| slot.take());
-        match done {
-            Some(result) => {
-                let key = job.key;
-                self.job = None;
-                if result != Err(FairError::Cancelled) {
-                    self.result = Some((key, Arc::new(result)));
-                }
-                false
-            }
-            None => true,
-        }
-    }
-
-    fn start(&mut self, ctx: &egui::Context, study: &Study, key: JobKey) {
-        self.cancel();
-        let job = Job {
-            key,
-            progress: Arc::new(AtomicU64::new(0f64.to_bits())),
-            cancel: Arc::new(AtomicBool::new(false)),
-            slot: Arc::new(Mutex::new(None)),
-        };
-        let (study, ctx) = (study.clone(), ctx.clone());
-        let (progress, cancel, slot) = (job.progress.clone(), job.cancel.clone(), job.slot.clone());
-        let options = fairness::Options {
-            metric: key.2,
-            samples: crate::fairness::sample_count(study.members.len()),
-            seed: 1,
-        };
-        std::thread::spawn(move || {
-            let report = |done: f64| {
-                progress.store(done.to_bits(), Ordering::Relaxed);
-                ctx.request_repaint();
-                !cancel.load(Ordering::Relaxed)
-            };
-            let result = fairness::analyse(&study, key.1, options, &report);
-            if let Ok(mut slot) = slot.lock() {
-                *slot = Some(result);
-            }
-            ctx.request_repaint();
-        });
-        self.job = Some(job);
+        self.job.cancel();
     }
 }
 
@@ -152,30 +88,28 @@ pub fn view_ui(
     });
     let fair_state = &mut state.fairness;
     let key: JobKey = (revision, fair_state.scenario.unwrap_or(first), metric);
-    fair_state.poll();
-    let have = fair_state.result.as_ref().is_some_and(|(k, _)| *k == key);
-    let wanted_running = fair_state.job.as_ref().is_some_and(|j| j.key == key);
-    if !have && !wanted_running && fair_state.cancelled != Some(key) {
-        fair_state.start(ui.ctx(), study, key);
-    }
-    if let Some(job) = fair_state.job.clone() {
-        ui.horizontal(|ui| {
-            let done = f64::from_bits(job.progress.load(Ordering::Relaxed));
-            #[allow(clippy::cast_possible_truncation)]
-            ui.add(
-                egui::ProgressBar::new(done as f32)
-                    .desired_width(300.0)
-                    .text(tr.get("fair-computing")),
-            );
-            if ui.button(tr.get("fair-cancel")).clicked() {
-                fair_state.cancelled = Some(job.key);
-                fair_state.cancel();
-            }
-        });
-    } else if fair_state.cancelled == Some(key) && ui.button(tr.get("fair-compute")).clicked() {
-        fair_state.cancelled = None;
-    }
-    let Some((shown_key, result)) = fair_state.result.clone() else {
+    fair_state.job.drive(
+        ui.ctx(),
+        &key,
+        |r| *r != Err(FairError::Cancelled),
+        || {
+            let owned = study.clone();
+            let options = fairness::Options {
+                metric: key.2,
+                samples: crate::fairness::sample_count(study.members.len()),
+                seed: 1,
+            };
+            move |progress: &(dyn Fn(f64) -> bool + Sync)| fairness::analyse(&owned, key.1, options, progress)
+        },
+    );
+    progress_ui(
+        ui,
+        &mut fair_state.job,
+        &key,
+        tr.get("fair-computing"),
+        (tr.get("fair-cancel"), tr.get("fair-compute")),
+    );
+    let Some((shown_key, result)) = fair_state.job.result() else {
         return;
     };
     if shown_key.1 != key.1 {

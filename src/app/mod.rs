@@ -20,6 +20,7 @@ mod criteria;
 mod document;
 mod fairness;
 mod import;
+mod job;
 mod keys;
 mod members;
 mod range;

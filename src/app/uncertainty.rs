@@ -7,12 +7,12 @@
 //! two scenarios with break-even values, and a break-even solver for any
 //! input. The deterministic comparison stays the first view; this is added.
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use eframe::egui::{self, Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Polygon};
 
+use super::job::{Job, progress_ui};
 use super::widgets::{combo_ui, number_ui, report_table_ui, right_label, series_color};
 use super::{Command, UiState};
 use crate::engine::Metric;
@@ -24,17 +24,8 @@ use crate::uncertainty::{self, Simulation, TornadoRow, UncertaintyError};
 
 /// What a simulation was for: revision, metric, draws, seed.
 type JobKey = (u64, Metric, usize, u64);
-type Slot = Arc<Mutex<Option<Result<Simulation, UncertaintyError>>>>;
 /// A tornado for (simulation, a, b, member), and its base and rows.
 type TornadoCache = Option<((JobKey, usize, usize, Option<usize>), Arc<(f64, Vec<TornadoRow>)>)>;
-
-#[derive(Debug, Clone)]
-struct Job {
-    key: JobKey,
-    progress: Arc<AtomicU64>,
-    cancel: Arc<AtomicBool>,
-    slot: Slot,
-}
 
 /// The view's own state (never saved).
 #[derive(Debug, Clone)]
@@ -50,9 +41,7 @@ pub struct UncertaintyState {
     /// The input chosen in the break-even solver.
     pub solver_input: Option<usize>,
     solver_result: Option<(JobKey, usize, Option<f64>)>,
-    job: Option<Job>,
-    result: Option<(JobKey, Arc<Result<Simulation, UncertaintyError>>)>,
-    cancelled: Option<JobKey>,
+    job: Job<JobKey, Result<Simulation, UncertaintyError>>,
     tornado: TornadoCache,
 }
 
@@ -65,9 +54,7 @@ impl Default for UncertaintyState {
             pair: None,
             solver_input: None,
             solver_result: None,
-            job: None,
-            result: None,
-            cancelled: None,
+            job: Job::default(),
             tornado: None,
         }
     }
@@ -76,51 +63,7 @@ impl Default for UncertaintyState {
 impl UncertaintyState {
     /// Stops a running simulation.
     pub fn cancel(&mut self) {
-        if let Some(job) = self.job.take() {
-            job.cancel.store(true, Ordering::Relaxed);
-        }
-    }
-
-    fn poll(&mut self) {
-        let Some(job) = &self.job else { return };
-        let done = job.slot.lock().ok().and_then(|mut slot| slot.take());
-        if let Some(result) = done {
-            let key = job.key;
-            self.job = None;
-            if result != Err(UncertaintyError::Cancelled) {
-                self.result = Some((key, Arc::new(result)));
-            }
-        }
-    }
-
-    fn start(&mut self, ctx: &egui::Context, study: &Study, key: JobKey) {
-        self.cancel();
-        let job = Job {
-            key,
-            progress: Arc::new(AtomicU64::new(0f64.to_bits())),
-            cancel: Arc::new(AtomicBool::new(false)),
-            slot: Arc::new(Mutex::new(None)),
-        };
-        let (study, ctx) = (study.clone(), ctx.clone());
-        let (progress, cancel, slot) = (job.progress.clone(), job.cancel.clone(), job.slot.clone());
-        let options = uncertainty::Options {
-            draws: key.2,
-            seed: key.3,
-            metric: key.1,
-        };
-        std::thread::spawn(move || {
-            let report = |done: f64| {
-                progress.store(done.to_bits(), Ordering::Relaxed);
-                ctx.request_repaint();
-                !cancel.load(Ordering::Relaxed)
-            };
-            let result = uncertainty::simulate(&study, options, &report);
-            if let Ok(mut slot) = slot.lock() {
-                *slot = Some(result);
-            }
-            ctx.request_repaint();
-        });
-        self.job = Some(job);
+        self.job.cancel();
     }
 }
 
@@ -250,30 +193,28 @@ pub fn view_ui(
         us.member = None;
     }
     let key: JobKey = (revision, metric, us.draws, us.seed);
-    us.poll();
-    let have = us.result.as_ref().is_some_and(|(k, _)| *k == key);
-    let running = us.job.as_ref().is_some_and(|j| j.key == key);
-    if !have && !running && us.cancelled != Some(key) {
-        us.start(ui.ctx(), study, key);
-    }
-    if let Some(job) = us.job.clone() {
-        ui.horizontal(|ui| {
-            let done = f64::from_bits(job.progress.load(Ordering::Relaxed));
-            #[allow(clippy::cast_possible_truncation)]
-            ui.add(
-                egui::ProgressBar::new(done as f32)
-                    .desired_width(300.0)
-                    .text(tr.get("unc-computing")),
-            );
-            if ui.button(tr.get("fair-cancel")).clicked() {
-                us.cancelled = Some(job.key);
-                us.cancel();
-            }
-        });
-    } else if us.cancelled == Some(key) && ui.button(tr.get("fair-compute")).clicked() {
-        us.cancelled = None;
-    }
-    let Some((shown_key, result)) = us.result.clone() else {
+    us.job.drive(
+        ui.ctx(),
+        &key,
+        |r| *r != Err(UncertaintyError::Cancelled),
+        || {
+            let owned = study.clone();
+            let options = uncertainty::Options {
+                draws: key.2,
+                seed: key.3,
+                metric: key.1,
+            };
+            move |progress: &(dyn Fn(f64) -> bool + Sync)| uncertainty::simulate(&owned, options, progress)
+        },
+    );
+    progress_ui(
+        ui,
+        &mut us.job,
+        &key,
+        tr.get("unc-computing"),
+        (tr.get("fair-cancel"), tr.get("fair-compute")),
+    );
+    let Some((shown_key, result)) = us.job.result() else {
         return;
     };
     let Ok(sim) = result.as_ref() else {
