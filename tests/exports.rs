@@ -328,3 +328,37 @@ fn xlsx_text_that_looks_like_a_formula_is_neutralised() {
         Some(&Data::String("'=HYPERLINK(\"http://x\")".into()))
     );
 }
+
+#[test]
+fn the_briefing_carries_the_uncertainty_with_its_fan_chart() {
+    let (study, evaluation) = reference();
+    let tr = Tr::new(Lang::En);
+    let html = html_export::briefing(&study, &evaluation, &tr, 2007, "x.ron");
+    let fan = html.find("P10–P90 band and median").unwrap();
+    assert!(html[fan..].contains("<polygon"), "the fan's bands are drawn");
+    assert!(html.contains("How sure are we? 100\u{a0}000 draws"));
+    assert!(html.contains("What moves"), "the tornado");
+    // Per year, the fan table: P10 ≤ median ≤ P90.
+    let sim = samdrift::uncertainty::simulate(
+        &study,
+        samdrift::uncertainty::Options {
+            draws: 2_000,
+            seed: 1,
+            metric: Metric::Annual(2007),
+        },
+        &|_| true,
+    )
+    .unwrap();
+    let table = tables::fan_table(&study, &sim, &tr);
+    assert_eq!(table.rows.len(), study.scenarios.len() * 7);
+    for row in &table.rows {
+        let money = |c: &tables::Cell| match c {
+            tables::Cell::Money(v) => *v,
+            _ => f64::NAN,
+        };
+        assert!(
+            money(&row[2]) <= money(&row[3]) && money(&row[3]) <= money(&row[4]),
+            "{row:?}"
+        );
+    }
+}

@@ -40,6 +40,10 @@ fn nice_step(max: f64, ticks: f64) -> f64 {
 
 /// Tick step and top of the value axis for the largest value of `series`.
 fn value_axis(series: &[Series]) -> (f64, f64) {
+    value_axis_of(&series.iter().collect::<Vec<_>>())
+}
+
+fn value_axis_of(series: &[&Series]) -> (f64, f64) {
     let max = series
         .iter()
         .flat_map(|s| s.values.iter().flatten())
@@ -236,14 +240,60 @@ pub fn stacked_bars(rows: &[String], series: &[Series], unit: &str) -> String {
 /// optional marked point per series (e.g. its payback year).
 #[must_use]
 pub fn lines(years: &[i32], series: &[Series], marks: &[Option<usize>], unit: &str) -> String {
+    line_chart(years, series, marks, &[], unit)
+}
+
+/// A fan chart: per series a band from its low to its high values (P10 to
+/// P90) drawn translucent, and its median as a line.
+pub fn fan(years: &[i32], medians: &[Series], bands: &[(Vec<f64>, Vec<f64>)], unit: &str) -> String {
+    line_chart(years, medians, &vec![None; medians.len()], bands, unit)
+}
+
+fn line_chart(
+    years: &[i32],
+    series: &[Series],
+    marks: &[Option<usize>],
+    bands: &[(Vec<f64>, Vec<f64>)],
+    unit: &str,
+) -> String {
     let (width, plot_height, left, top) = (760.0, 300.0, 100.0, 16.0);
     let plot_width = width - left - 20.0;
-    let (step, top_value) = value_axis(series);
+    // The axis covers the bands' highs too.
+    let highs: Vec<Series> = bands
+        .iter()
+        .map(|(_, high)| Series {
+            name: String::new(),
+            color: String::new(),
+            values: high.iter().map(|v| Some(*v)).collect(),
+        })
+        .collect();
+    let axis: Vec<&Series> = series.iter().chain(&highs).collect();
+    let (step, top_value) = value_axis_of(&axis);
     let y_of = |v: f64| top + plot_height - v.max(0.0) / top_value * plot_height;
     #[allow(clippy::cast_precision_loss)]
     let x_of = |i: usize| left + plot_width * i as f64 / (years.len().max(2) - 1) as f64;
     let mut body = String::new();
     horizontal_grid(&mut body, top_value, step, left, plot_width, y_of);
+    for (serie, (low, high)) in series.iter().zip(bands) {
+        let mut points: Vec<String> = high
+            .iter()
+            .enumerate()
+            .map(|(i, v)| format!("{:.1},{:.1}", x_of(i), y_of(*v)))
+            .collect();
+        points.extend(
+            low.iter()
+                .enumerate()
+                .rev()
+                .map(|(i, v)| format!("{:.1},{:.1}", x_of(i), y_of(*v))),
+        );
+        let _ = write!(
+            body,
+            r#"<polygon points="{}" fill="{}" fill-opacity="0.18" stroke="none"><title>{} P10–P90</title></polygon>"#,
+            points.join(" "),
+            serie.color,
+            escape(&serie.name)
+        );
+    }
     for (i, year) in years.iter().enumerate() {
         let _ = write!(
             body,

@@ -853,13 +853,50 @@ pub fn uncertainty_findings(study: &Study, sim: &crate::uncertainty::Simulation,
 /// cheapest for all together.
 #[must_use]
 pub fn uncertainty_tables(study: &Study, sim: &crate::uncertainty::Simulation, tr: &Tr) -> Vec<Table> {
-    let mut tables = vec![uncertainty(study, sim, tr), payback_distribution(study, sim, tr)];
+    let mut tables = vec![
+        uncertainty(study, sim, tr),
+        fan_table(study, sim, tr),
+        payback_distribution(study, sim, tr),
+    ];
     if let Some((a, b)) = sim.two_most_likely(None)
         && let Ok((base, rows)) = crate::uncertainty::tornado(study, a, b, None, sim.options.metric)
     {
         tables.push(tornado(study, (a, b, None), base, &rows, tr));
     }
     tables
+}
+
+/// The cost over the years for all members together: per scenario and year
+/// P10, median and P90 over the draws.
+#[must_use]
+pub fn fan_table(study: &Study, sim: &crate::uncertainty::Simulation, tr: &Tr) -> Table {
+    let headers = ["ui-scenario", "unc-year", "unc-p10", "unc-p50", "unc-p90"]
+        .iter()
+        .map(|h| tr.get(h))
+        .collect();
+    let first = study.assumptions.first_year;
+    let rows = (0..sim.scenarios)
+        .flat_map(|s| {
+            sim.fan(s)
+                .into_iter()
+                .enumerate()
+                .map(move |(y, (p10, p50, p90))| {
+                    vec![
+                        Cell::text(&study.scenarios[s].name),
+                        Cell::Number(f64::from(first) + y as f64, 0),
+                        Cell::Money(p10),
+                        Cell::Money(p50),
+                        Cell::Money(p90),
+                    ]
+                })
+        })
+        .collect();
+    Table {
+        id: "uncertainty-fan".to_owned(),
+        title: tr.get("unc-fan-title"),
+        headers,
+        rows,
+    }
 }
 
 /// Per scenario: the share of draws that pay back in each year, and never.
