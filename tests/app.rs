@@ -865,3 +865,48 @@ fn the_staffing_view_says_the_2006_salary_feeds_no_figure() {
     harness.run();
     harness.get_by_label_contains("Denne lønnen inngår ikke i noe tall");
 }
+
+#[test]
+fn todays_costs_and_attributes_get_their_range_next_to_them() {
+    use samdrift::model::{Attribute, CategoryId, InputRef, MemberId};
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Dagens kostnader").click();
+    harness.run();
+    let cell = InputRef::TodaysCost {
+        member: MemberId::new("G"),
+        category: CategoryId::new("hired_help"),
+    };
+    harness.get_by_label(&format!("± {}", cell.key())).click();
+    harness.run();
+    harness.get_by_label("trepunkt").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .doc
+            .study
+            .uncertainties
+            .iter()
+            .any(|u| u.input == cell)
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.get_by_label("Kommuner").click();
+    harness.run();
+    let population = InputRef::Attribute {
+        member: MemberId::new("L"),
+        attribute: Attribute::Population,
+    };
+    harness.get_by_label(&format!("± {}", population.key())).click();
+    harness.run();
+    harness.get_by_label("90 %-intervall").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .doc
+            .study
+            .uncertainties
+            .iter()
+            .any(|u| u.input == population)
+    );
+}

@@ -68,7 +68,17 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, report: &Report, commands: &
 
                             let label = format!("{} – {}", category.name, member.name);
                             let id_salt = ("baseline", row, col);
-                            let (typed, response) = number_field(ui, tr, id_salt, amount, 0, 96.0, &label);
+                            let (typed, response) = ui
+                                .horizontal(|ui| {
+                                    let field = number_field(ui, tr, id_salt, amount, 0, 96.0, &label);
+                                    let input = crate::model::InputRef::TodaysCost {
+                                        member: member.id.clone(),
+                                        category: category.id.clone(),
+                                    };
+                                    super::range::range_button_ui(ui, tr, study, &input, amount, commands);
+                                    field
+                                })
+                                .inner;
                             if let Some(v) = typed {
                                 commands.push(Command::Edit(
                                     Edit::SetBaselineAmount {

@@ -85,6 +85,11 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
                         }
                         if let Some(q) = q {
                             assumption_mark(ui, tr, &q.source);
+                            let input = crate::model::InputRef::Attribute {
+                                member: member.id.clone(),
+                                attribute,
+                            };
+                            super::range::range_button_ui(ui, tr, study, &input, q.value, commands);
                         }
                     });
                 }

@@ -40,7 +40,16 @@ pub fn range_button_ui(
             )
         },
     );
-    let response = ui.small_button(text).on_hover_text(hover);
+    // Clickable but not focusable: Tab goes from value to value, as in a
+    // spreadsheet, not through the ± marks.
+    let response = ui
+        .add(
+            egui::Button::new(text)
+                .small()
+                .frame(false)
+                .sense(egui::Sense::CLICK),
+        )
+        .on_hover_text(hover);
     super::widgets::accessible_label(ui, &response, &format!("± {}", input.key()));
     egui::Popup::from_toggle_button_response(&response)
         .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)

@@ -33,6 +33,38 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
         .auto_shrink([false, false])
         .show(ui, |ui| {
             salary_ui(ui, tr, member, index, commands);
+            if let Some(salary) = &member.salary {
+                // Ranges on the salary and its rates.
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(tr.get("unc-range")).weak());
+                    for (input, value, name) in [
+                        (
+                            crate::model::InputRef::Salary {
+                                member: member.id.clone(),
+                            },
+                            salary.nok_per_fte,
+                            "field-salary",
+                        ),
+                        (
+                            crate::model::InputRef::EmployerTax {
+                                member: member.id.clone(),
+                            },
+                            salary.employer_tax_percent,
+                            "field-employer-tax",
+                        ),
+                        (
+                            crate::model::InputRef::Pension {
+                                member: member.id.clone(),
+                            },
+                            salary.pension_percent,
+                            "field-pension",
+                        ),
+                    ] {
+                        ui.label(tr.get(name));
+                        super::range::range_button_ui(ui, tr, study, &input, value, commands);
+                    }
+                });
+            }
             usage_ui(ui, tr, study, member);
             ui.add_space(10.0);
             ui.label(RichText::new(tr.get("ui-positions")).strong());
