@@ -910,3 +910,32 @@ fn todays_costs_and_attributes_get_their_range_next_to_them() {
             .any(|u| u.input == population)
     );
 }
+
+#[test]
+fn criteria_and_profiles_are_added_in_the_app() {
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Kriterier").click();
+    harness.run();
+    harness
+        .get_by_label("Rediger kriterier, krav, profiler og begrunnelser")
+        .click();
+    harness.run();
+    let before = harness.state().doc.study.decision.clone();
+    harness.get_by_label("Legg til kriterium").click();
+    harness.run();
+    harness.get_by_label("Legg til profil").click();
+    harness.run();
+    // Drawing the sliders changes nothing by itself.
+    let settled = harness.state().doc.study.decision.clone();
+    harness.run();
+    assert_eq!(harness.state().doc.study.decision, settled);
+    let decision = &harness.state().doc.study.decision;
+    assert_eq!(decision.criteria.len(), before.criteria.len() + 1);
+    assert_eq!(decision.profiles.len(), before.profiles.len() + 1);
+    // The new profile weighs every criterion alike; the old ones give the
+    // new criterion weight 0, so their rankings do not move.
+    let new = decision.profiles.last().unwrap();
+    assert_eq!(new.weights.len(), decision.criteria.len());
+    assert!((new.weights.values().sum::<f64>() - 100.0).abs() < 1e-9);
+    assert_eq!(decision.profiles[0].weights.get("criterion"), Some(&0.0));
+}

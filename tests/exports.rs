@@ -169,7 +169,8 @@ fn html_briefing_is_self_contained_with_figures_and_charts() {
             && html.contains("2\u{a0}414\u{a0}500")
             && html.contains("2\u{a0}136\u{a0}000")
     );
-    assert_eq!(html.matches("<svg").count(), 3);
+    // Comparison, by category, cumulative cost, and the uncertainty fan.
+    assert_eq!(html.matches("<svg").count(), 4);
     assert!(!html.to_lowercase().contains("<script"));
     assert!(
         !html.contains("http://")

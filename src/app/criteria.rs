@@ -38,6 +38,7 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
     let _ = state;
     let Ok(analysis) = criteria::analyse(study, crate::engine::Metric::PresentValue, 4_000, 1) else {
         ui.label(tr.get("crit-no-criteria"));
+        manage_ui(ui, tr, study, commands);
         return;
     };
     egui::ScrollArea::vertical()
@@ -51,6 +52,7 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
                     text
                 });
             }
+            manage_ui(ui, tr, study, commands);
             ui.add_space(8.0);
             let rankings = tables::criteria_rankings(study, &analysis, tr);
             ui.label(RichText::new(&rankings.title).strong());
@@ -254,7 +256,13 @@ fn profiles_ui(ui: &mut Ui, tr: &Tr, study: &Study, analysis: &Analysis, command
                             .fixed_decimals(0)
                             .text(&criterion.name);
                         let response = ui.add(slider);
-                        if response.changed() {
+                        // Only the user's own moves: the slider's rounding of
+                        // a stored 16,67 % to 17 is not an edit.
+                        let by_user = response.dragged()
+                            || response.has_focus()
+                            || response.is_pointer_button_down_on()
+                            || response.clicked();
+                        if response.changed() && by_user {
                             let weights = criteria::with_weight(&result.weights, c, percent / 100.0);
                             let mut next = decision.clone();
                             next.profiles[p].weights = decision
@@ -273,4 +281,197 @@ fn profiles_ui(ui: &mut Ui, tr: &Tr, study: &Study, analysis: &Analysis, command
             }
         }
     });
+}
+
+/// Add, rename and remove criteria, requirements and profiles; the
+/// justification of each score is edited on the score's own row.
+fn manage_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>) {
+    let decision = &study.decision;
+    egui::CollapsingHeader::new(tr.get("crit-manage"))
+        .id_salt("crit-manage")
+        .show(ui, |ui| {
+            ui.label(RichText::new(tr.get("crit-criteria")).strong());
+            for (c, criterion) in decision.criteria.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let mut name = criterion.name.clone();
+                    if super::widgets::text_ui(ui, &mut name, 260.0, &tr.get("crit-criterion")) {
+                        let mut next = decision.clone();
+                        next.criteria[c].name = name;
+                        commands.push(Command::Edit(
+                            Edit::SetDecision(next),
+                            Some(egui::Id::unique(("crit-name", c))),
+                        ));
+                    }
+                    let mut economy = criterion.economy;
+                    if ui.checkbox(&mut economy, tr.get("crit-economy")).changed() {
+                        let mut next = decision.clone();
+                        next.criteria[c].economy = economy;
+                        set(commands, next);
+                    }
+                    if ui
+                        .small_button(super::widgets::REMOVE)
+                        .on_hover_text(tr.get("ui-remove"))
+                        .clicked()
+                    {
+                        let mut next = decision.clone();
+                        let id = next.criteria.remove(c).id;
+                        next.scores.retain(|s| s.criterion != id);
+                        for p in &mut next.profiles {
+                            p.weights.remove(&id);
+                            if let Some(r) = p.ranking.as_mut() {
+                                r.retain(|x| x != &id);
+                            }
+                        }
+                        set(commands, next);
+                    }
+                });
+            }
+            if ui.button(tr.get("crit-add-criterion")).clicked() {
+                let mut next = decision.clone();
+                let id = unique_id(decision.criteria.iter().map(|c| c.id.as_str()), "criterion");
+                next.criteria.push(crate::model::decision::Criterion {
+                    id: id.clone(),
+                    name: tr.get("crit-new-criterion"),
+                    description: String::new(),
+                    economy: false,
+                });
+                for p in &mut next.profiles {
+                    p.weights.insert(id.clone(), 0.0);
+                }
+                set(commands, next);
+            }
+            ui.add_space(6.0);
+            ui.label(RichText::new(tr.get("table-criteria-requirements")).strong());
+            for (r, requirement) in decision.requirements.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let mut name = requirement.name.clone();
+                    if super::widgets::text_ui(ui, &mut name, 260.0, &tr.get("crit-requirement")) {
+                        let mut next = decision.clone();
+                        next.requirements[r].name = name;
+                        commands.push(Command::Edit(
+                            Edit::SetDecision(next),
+                            Some(egui::Id::unique(("crit-req-name", r))),
+                        ));
+                    }
+                    if ui
+                        .small_button(super::widgets::REMOVE)
+                        .on_hover_text(tr.get("ui-remove"))
+                        .clicked()
+                    {
+                        let mut next = decision.clone();
+                        let id = next.requirements.remove(r).id;
+                        next.compliance.retain(|c| c.requirement != id);
+                        set(commands, next);
+                    }
+                });
+            }
+            if ui.button(tr.get("crit-add-requirement")).clicked() {
+                let mut next = decision.clone();
+                next.requirements.push(crate::model::decision::Requirement {
+                    id: unique_id(decision.requirements.iter().map(|r| r.id.as_str()), "requirement"),
+                    name: tr.get("crit-new-requirement"),
+                    uptime_percent: None,
+                    source: crate::model::Source::default(),
+                });
+                set(commands, next);
+            }
+            ui.add_space(6.0);
+            ui.label(RichText::new(tr.get("crit-profiles")).strong());
+            for (p, profile) in decision.profiles.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let mut name = profile.name.clone();
+                    if super::widgets::text_ui(ui, &mut name, 260.0, &tr.get("crit-profile")) {
+                        let mut next = decision.clone();
+                        next.profiles[p].name = name;
+                        commands.push(Command::Edit(
+                            Edit::SetDecision(next),
+                            Some(egui::Id::unique(("crit-profile-name", p))),
+                        ));
+                    }
+                    if ui
+                        .small_button(super::widgets::REMOVE)
+                        .on_hover_text(tr.get("ui-remove"))
+                        .clicked()
+                    {
+                        let mut next = decision.clone();
+                        next.profiles.remove(p);
+                        set(commands, next);
+                    }
+                });
+            }
+            if ui.button(tr.get("crit-add-profile")).clicked() {
+                let mut next = decision.clone();
+                // Equal whole percents adding up to 100 (largest remainder).
+                let n = decision.criteria.len().max(1);
+                let equal = crate::format::round_split(&vec![100.0 / n as f64; n]);
+                next.profiles.push(crate::model::decision::Profile {
+                    name: tr.get("crit-new-profile"),
+                    weights: decision
+                        .criteria
+                        .iter()
+                        .zip(equal)
+                        .map(|(c, w)| (c.id.clone(), w))
+                        .collect(),
+                    ranking: None,
+                    source: crate::model::Source::default(),
+                });
+                set(commands, next);
+            }
+            ui.add_space(6.0);
+            ui.label(RichText::new(tr.get("crit-justifications")).strong());
+            for (i, score) in decision.scores.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let scenario = study
+                        .scenario(&score.scenario)
+                        .map_or_else(|| score.scenario.0.clone(), |s| s.name.clone());
+                    let criterion = decision
+                        .criteria
+                        .iter()
+                        .find(|c| c.id == score.criterion)
+                        .map_or_else(|| score.criterion.clone(), |c| c.name.clone());
+                    ui.label(format!(
+                        "{scenario} – {criterion} ({})",
+                        tables::score_text(f64::from(score.score))
+                    ));
+                    let mut text = score.justification.clone();
+                    let label = format!("{scenario} – {criterion}");
+                    if super::widgets::limited_text_ui(
+                        ui,
+                        &mut text,
+                        360.0,
+                        &label,
+                        crate::model::limits::TEXT_MAX_CHARS,
+                    ) {
+                        let mut next = decision.clone();
+                        next.scores[i].justification = text;
+                        commands.push(Command::Edit(
+                            Edit::SetDecision(next),
+                            Some(egui::Id::unique(("crit-justification", i))),
+                        ));
+                    }
+                    if let Some(source) = super::widgets::source_ui(ui, tr, &score.source) {
+                        let mut next = decision.clone();
+                        next.scores[i].source = source;
+                        set(commands, next);
+                    }
+                });
+            }
+        });
+}
+
+/// `base`, `base-2`, `base-3`, … the first not in `taken`.
+fn unique_id<'a>(taken: impl Iterator<Item = &'a str>, base: &str) -> String {
+    let taken: Vec<&str> = taken.collect();
+    let mut n = 1;
+    loop {
+        let candidate = if n == 1 {
+            base.to_owned()
+        } else {
+            format!("{base}-{n}")
+        };
+        if !taken.contains(&candidate.as_str()) {
+            return candidate;
+        }
+        n += 1;
+    }
 }
