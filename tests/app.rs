@@ -340,7 +340,15 @@ fn exports_from_the_app_and_refuses_an_invalid_study() {
     assert!(dir.path().join("tall.xlsx").exists());
     // Eight tables, and the fair split of each of the four scenarios that
     // are not today's operation.
-    assert_eq!(std::fs::read_dir(dir.path().join("csv")).unwrap().count(), 8 + 4);
+    // … the uncertainty (spreads, fan, payback years, tornado) and the
+    // criteria (rankings, scores, requirements, weight stability), as the
+    // command line writes them.
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("csv")).unwrap().count(),
+        8 + 4 + 4 + 4
+    );
+    assert!(dir.path().join("csv").join("criteria-rankings.csv").exists());
+    assert!(dir.path().join("csv").join("uncertainty.csv").exists());
     assert!(dir.path().join("csv").join("fair-split-joint.csv").exists());
     assert!(html.contains("Rettferdig fordeling: Drift i eget hus"));
     assert!(html.contains("betaler Salangen 717"));

@@ -943,6 +943,21 @@ impl SamdriftApp {
                     .into_iter()
                     .map(|(t, _)| t),
             );
+            // The same tables as `samdrift export`: uncertainty (when the
+            // study has ranges) and criteria (when it has criteria).
+            if !study.uncertainties.is_empty() {
+                let options = crate::uncertainty::Options {
+                    draws: 100_000,
+                    seed: 1,
+                    metric: engine::Metric::Annual(year),
+                };
+                if let Ok(sim) = crate::uncertainty::simulate(study, options, &|_| true) {
+                    tables.extend(io::tables::uncertainty_tables(study, &sim, &self.tr));
+                }
+            }
+            if let Ok(analysis) = crate::criteria::analyse(study, engine::Metric::PresentValue, 10_000, 1) {
+                tables.extend(io::tables::criteria_tables(study, &analysis, &self.tr));
+            }
         }
         let path = match kind.extension() {
             Some(ext) if path.extension().is_none() => path.with_extension(ext),
