@@ -24,11 +24,10 @@
 //! - A scenario that fails a **requirement** is marked in every ranking;
 //!   an uptime requirement is checked against a scenario's service level.
 
-use rand_pcg::rand_core::Rng;
-
 use crate::engine::{Metric, PreparedStudy};
 use crate::model::decision::Meets;
 use crate::model::{ScenarioKind, Study};
+use crate::uncertainty::uniform;
 
 /// Why there is nothing to show.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -248,10 +247,6 @@ fn acceptability(
         }
     }
     wins.into_iter().map(|w| w / samples.max(1) as f64).collect()
-}
-
-fn uniform(rng: &mut rand_pcg::Pcg64Mcg) -> f64 {
-    ((rng.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
 }
 
 /// Analyses the study's criteria under `metric` (economy), with `samples`

@@ -1158,28 +1158,45 @@ fn meets_text(meets: crate::model::decision::Meets, tr: &Tr) -> String {
     })
 }
 
-/// The score matrix: scenario × criterion on the nine-step scale, and the
-/// requirements each scenario fails.
-#[must_use]
-pub fn criteria_scores(study: &Study, a: &crate::criteria::Analysis, tr: &Tr) -> Table {
+/// A scenario × something table: a row per scenario with its name and
+/// `cells(scenario index)`.
+fn scenario_matrix(
+    study: &Study,
+    (id, title): (&str, String),
+    columns: impl Iterator<Item = String>,
+    cells: impl Fn(usize) -> Vec<Cell>,
+    tr: &Tr,
+) -> Table {
     let mut headers = vec![tr.get("ui-scenario")];
-    headers.extend(study.decision.criteria.iter().map(|c| c.name.clone()));
+    headers.extend(columns);
     let rows = study
         .scenarios
         .iter()
         .enumerate()
         .map(|(s, scenario)| {
-            let mut cells = vec![Cell::text(&scenario.name)];
-            cells.extend(a.scores[s].iter().map(|v| Cell::text(score_text(*v))));
-            cells
+            let mut row = vec![Cell::text(&scenario.name)];
+            row.extend(cells(s));
+            row
         })
         .collect();
     Table {
-        id: "criteria-scores".to_owned(),
-        title: tr.get("table-criteria-scores"),
+        id: id.to_owned(),
+        title,
         headers,
         rows,
     }
+}
+
+/// The score matrix: scenario × criterion on the nine-step scale.
+#[must_use]
+pub fn criteria_scores(study: &Study, a: &crate::criteria::Analysis, tr: &Tr) -> Table {
+    scenario_matrix(
+        study,
+        ("criteria-scores", tr.get("table-criteria-scores")),
+        study.decision.criteria.iter().map(|c| c.name.clone()),
+        |s| a.scores[s].iter().map(|v| Cell::text(score_text(*v))).collect(),
+        tr,
+    )
 }
 
 /// Per profile the value (0–100) and rank of each scenario, where the
@@ -1244,24 +1261,18 @@ pub fn criteria_rankings(study: &Study, a: &crate::criteria::Analysis, tr: &Tr) 
 /// Scenario × requirement: meets it, does not, or unknown.
 #[must_use]
 pub fn criteria_requirements(study: &Study, a: &crate::criteria::Analysis, tr: &Tr) -> Table {
-    let mut headers = vec![tr.get("ui-scenario")];
-    headers.extend(study.decision.requirements.iter().map(|r| r.name.clone()));
-    let rows = study
-        .scenarios
-        .iter()
-        .enumerate()
-        .map(|(s, scenario)| {
-            let mut cells = vec![Cell::text(&scenario.name)];
-            cells.extend(a.compliance[s].iter().map(|m| Cell::text(meets_text(*m, tr))));
-            cells
-        })
-        .collect();
-    Table {
-        id: "criteria-requirements".to_owned(),
-        title: tr.get("table-criteria-requirements"),
-        headers,
-        rows,
-    }
+    scenario_matrix(
+        study,
+        ("criteria-requirements", tr.get("table-criteria-requirements")),
+        study.decision.requirements.iter().map(|r| r.name.clone()),
+        |s| {
+            a.compliance[s]
+                .iter()
+                .map(|m| Cell::text(meets_text(*m, tr)))
+                .collect()
+        },
+        tr,
+    )
 }
 
 /// Per profile and criterion: the weight and the interval it can move in

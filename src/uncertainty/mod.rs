@@ -26,6 +26,7 @@
 mod sampler;
 
 pub use sampler::Sampler;
+pub(crate) use sampler::uniform;
 
 use rayon::prelude::*;
 
