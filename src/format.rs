@@ -67,6 +67,123 @@ pub fn nordic_with(value: f64, decimals: usize, group: char, minus: char) -> Str
     out
 }
 
+/// How numbers and kroner are written in one language: the digit-group
+/// separator and the currency word. Every language writes a decimal comma
+/// and a real minus sign on screen; English keeps the Nordic style (the
+/// figures are Nordic kroner).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Numbers {
+    /// Between digit groups: a no-break space, or `.` in Danish.
+    pub group: char,
+    /// After an amount: `kr`, or `kr.` in Danish.
+    pub currency: &'static str,
+    /// How a single `.` or `,` followed by exactly three digits is read when
+    /// typed (`1.234`, `1,234`).
+    pub lone_separator: LoneSeparator,
+}
+
+/// How a single separator followed by exactly three digits is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoneSeparator {
+    /// Both `1.234` and `1,234` are decimals (Norwegian, Swedish: a decimal
+    /// comma, and a point from a numeric keypad or an English source).
+    Decimal,
+    /// `1.234` is a thousand two hundred and thirty-four (Danish grouping);
+    /// `1,234` is a decimal.
+    PointGroups,
+    /// `1,234` is a thousand two hundred and thirty-four (English
+    /// grouping); `1.234` is a decimal.
+    CommaGroups,
+}
+
+impl Numbers {
+    /// Norwegian (bokmål and nynorsk) and Swedish: `1 234 567,5`, `kr`.
+    pub const NORDIC: Numbers = Numbers {
+        group: GROUP_SEP,
+        currency: "kr",
+        lone_separator: LoneSeparator::Decimal,
+    };
+    /// Danish: `1.234.567,5`, `kr.`.
+    pub const DANISH: Numbers = Numbers {
+        group: '.',
+        currency: "kr.",
+        lone_separator: LoneSeparator::PointGroups,
+    };
+    /// English: written as Nordic kroner, `1,234` typed is grouping.
+    pub const ENGLISH: Numbers = Numbers {
+        group: GROUP_SEP,
+        currency: "kr",
+        lone_separator: LoneSeparator::CommaGroups,
+    };
+
+    /// A number for the screen: `1 234 567` or `12,5` (Danish `1.234.567`).
+    #[must_use]
+    pub fn num(self, value: f64, decimals: usize) -> String {
+        nordic_with(value, decimals, self.group, MINUS)
+    }
+
+    /// Like [`Numbers::num`] with at most `max_decimals` decimals and no
+    /// trailing zeros.
+    #[must_use]
+    pub fn num_trim(self, value: f64, max_decimals: usize) -> String {
+        trim_decimals(self.num(value, max_decimals))
+    }
+
+    /// Whole kroner: `1 234 567 kr` (Danish `1.234.567 kr.`).
+    #[must_use]
+    pub fn money(self, value: f64) -> String {
+        format!("{}{GROUP_SEP}{}", self.num(value, 0), self.currency)
+    }
+
+    /// A percentage: `22,3 %`.
+    #[must_use]
+    pub fn percent(self, value_percent: f64, decimals: usize) -> String {
+        format!("{}{GROUP_SEP}%", self.num(value_percent, decimals))
+    }
+
+    /// Parses what a user of this language types; see [`parse_number`] for
+    /// the rules every language shares. Only a single separator followed by
+    /// exactly three digits is read differently ([`LoneSeparator`]); the app
+    /// shows the value it read for such text ([`Numbers::is_ambiguous`]).
+    ///
+    /// # Errors
+    /// [`ParseNumberError`] when the text is empty or not a finite number.
+    pub fn parse(self, text: &str) -> Result<f64, ParseNumberError> {
+        parse_with(text, self.lone_separator)
+    }
+
+    /// Whether `text` has a single `.` or `,` followed by exactly three
+    /// digits, which languages read differently (`1.234`).
+    #[must_use]
+    pub fn is_ambiguous(text: &str) -> bool {
+        let cleaned = clean_number_text(text);
+        let separators: Vec<usize> = cleaned
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '.' | ','))
+            .map(|(i, _)| i)
+            .collect();
+        match separators.as_slice() {
+            [at] => {
+                let after = &cleaned[at + 1..];
+                let before = cleaned[..*at].trim_start_matches(['-', '+']);
+                after.len() == 3
+                    && after.chars().all(|c| c.is_ascii_digit())
+                    && !before.is_empty()
+                    && before != "0"
+            }
+            _ => false,
+        }
+    }
+}
+
+fn trim_decimals(text: String) -> String {
+    if text.contains(',') {
+        text.trim_end_matches('0').trim_end_matches(',').to_owned()
+    } else {
+        text
+    }
+}
+
 /// Text safe to print on a terminal or in a message: control characters
 /// (escape sequences, bells, carriage returns, line breaks) are written as
 /// `\u{1b}` and the like, so a file cannot drive the terminal.
@@ -93,12 +210,7 @@ pub fn nordic(value: f64, decimals: usize) -> String {
 /// zeros: `99,5`, `22,28`, `1 226`.
 #[must_use]
 pub fn nordic_trim(value: f64, max_decimals: usize) -> String {
-    let text = nordic(value, max_decimals);
-    if text.contains(',') {
-        text.trim_end_matches('0').trim_end_matches(',').to_owned()
-    } else {
-        text
-    }
+    trim_decimals(nordic(value, max_decimals))
 }
 
 /// Whole kroner for the screen: `1 234 567 kr`.
@@ -160,13 +272,22 @@ pub enum ParseNumberError {
 
 /// Parses a number the way people type it in a Nordic or international
 /// locale. Spaces (also no-break and narrow no-break) and apostrophes group
-/// digits; `−` (U+2212), `–` and `-` are minus signs. With both `,` and `.`
+/// digits; `−` (U+2212), `–` and `-` are minus signs; `kr`, `kr.`, `NOK`,
+/// `SEK`, `DKK` and `%` after the number are ignored. With both `,` and `.`
 /// present, the last one is the decimal separator; with only one kind, a
 /// single occurrence is decimal and several are grouping (`1.234.567`).
+/// This is the Norwegian and Swedish reading; [`Numbers::parse`] reads a
+/// lone separator before three digits as each language does.
 ///
 /// # Errors
 /// [`ParseNumberError`] when the text is empty or not a finite number.
 pub fn parse_number(text: &str) -> Result<f64, ParseNumberError> {
+    parse_with(text, LoneSeparator::Decimal)
+}
+
+/// The typed text without grouping spaces, currency or percent sign, with
+/// an ASCII minus.
+fn clean_number_text(text: &str) -> String {
     let mut cleaned: String = text
         .trim()
         .chars()
@@ -179,17 +300,26 @@ pub fn parse_number(text: &str) -> Result<f64, ParseNumberError> {
             }
         })
         .collect();
-    for suffix in ["kr", "NOK", "SEK", "%"] {
+    for suffix in ["kr.", "kr", "NOK", "SEK", "DKK", "%"] {
         if let Some(stripped) = cleaned.strip_suffix(suffix) {
             cleaned.truncate(stripped.len());
+            break;
         }
     }
+    cleaned
+}
+
+fn parse_with(text: &str, lone: LoneSeparator) -> Result<f64, ParseNumberError> {
+    let cleaned = clean_number_text(text);
     if cleaned.is_empty() {
         return Err(ParseNumberError::Empty);
     }
     let commas = cleaned.matches(',').count();
     let points = cleaned.matches('.').count();
+    let ambiguous = Numbers::is_ambiguous(&cleaned);
     let normalised = match (commas, points) {
+        (0, 1) if ambiguous && lone == LoneSeparator::PointGroups => cleaned.replace('.', ""),
+        (1, 0) if ambiguous && lone == LoneSeparator::CommaGroups => cleaned.replace(',', ""),
         (0, 0 | 1) => cleaned.clone(),
         (1, 0) => cleaned.replace(',', "."),
         (_, 0) => cleaned.replace(',', ""),

@@ -8,8 +8,8 @@
 //! - [`cli`]: the headless command line;
 //! - `app` (feature `gui`): the eframe desktop app.
 //!
-//! [`format`] (Nordic numbers) and [`i18n`] (Norwegian/English messages) are
-//! shared by all of them.
+//! [`format`] (Nordic numbers), [`lang`] (the languages) and [`i18n`]
+//! (messages in nb, nn, sv, da and en) are shared by all of them.
 
 pub mod bench;
 pub mod cli;
@@ -19,6 +19,7 @@ pub mod fairness;
 pub mod format;
 pub mod i18n;
 pub mod io;
+pub mod lang;
 pub mod model;
 pub mod palette;
 pub mod uncertainty;

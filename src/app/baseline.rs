@@ -8,7 +8,6 @@ use eframe::egui::{self, RichText, Ui};
 use super::Command;
 use super::document::Edit;
 use super::widgets::{WARNING, number_field, number_field_id, right_label};
-use crate::format;
 use crate::i18n::Tr;
 use crate::model::keys::todays_cost_by_member;
 use crate::model::{BaselineLine, Place, Problem, Report, Study};
@@ -95,12 +94,11 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, report: &Report, commands: &
                         }
                         right_label(
                             ui,
-                            RichText::new(format::nordic(line.map_or(0.0, BaselineLine::total_nok), 0))
-                                .monospace(),
+                            RichText::new(tr.num(line.map_or(0.0, BaselineLine::total_nok), 0)).monospace(),
                         );
                         match line.and_then(|l| l.printed_total) {
                             Some(printed) => {
-                                let text = RichText::new(format::nordic(printed, 0)).monospace();
+                                let text = RichText::new(tr.num(printed, 0)).monospace();
                                 match differs(Some(category.id.as_str())) {
                                     Some(message) => {
                                         right_label(ui, text.color(WARNING)).on_hover_text(message);
@@ -123,24 +121,20 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, report: &Report, commands: &
                     for member in &study.members {
                         let sum = sums.get(&member.id).copied().unwrap_or(0.0);
                         grand += sum;
-                        right_label(ui, RichText::new(format::nordic(sum, 0)).monospace().strong());
+                        right_label(ui, RichText::new(tr.num(sum, 0)).monospace().strong());
                     }
-                    right_label(ui, RichText::new(format::nordic(grand, 0)).monospace().strong());
+                    right_label(ui, RichText::new(tr.num(grand, 0)).monospace().strong());
                     ui.end_row();
                     if !study.baseline.printed_member_totals.is_empty() {
                         ui.label(RichText::new(tr.get("ui-printed-total")).weak());
                         for member in &study.members {
                             match study.baseline.printed_member_totals.get(&member.id) {
-                                Some(v) => {
-                                    right_label(ui, RichText::new(format::nordic(*v, 0)).monospace().weak())
-                                }
+                                Some(v) => right_label(ui, RichText::new(tr.num(*v, 0)).monospace().weak()),
                                 None => ui.label(""),
                             };
                         }
                         match study.baseline.printed_grand_total {
-                            Some(v) => {
-                                right_label(ui, RichText::new(format::nordic(v, 0)).monospace().weak())
-                            }
+                            Some(v) => right_label(ui, RichText::new(tr.num(v, 0)).monospace().weak()),
                             None => ui.label(""),
                         };
                         ui.end_row();

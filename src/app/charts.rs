@@ -12,7 +12,7 @@ use super::UiState;
 use super::comparison::scenario_color;
 use super::widgets::{combo_ui, series_color};
 use crate::engine::{Evaluation, Metric};
-use crate::format;
+use crate::i18n::Numbers;
 use crate::i18n::Tr;
 use crate::model::Study;
 
@@ -27,11 +27,11 @@ pub enum ChartKind {
     OneMember,
 }
 
-fn axis_money(value: f64, thousands: bool) -> String {
+fn axis_money(numbers: Numbers, value: f64, thousands: bool) -> String {
     if thousands {
-        format::nordic(value / 1000.0, 0)
+        numbers.num(value / 1000.0, 0)
     } else {
-        format::nordic(value, 0)
+        numbers.num(value, 0)
     }
 }
 
@@ -45,6 +45,7 @@ fn bar_plot<'a>(
     names: Vec<String>,
     thousands: bool,
     horizontal: bool,
+    numbers: Numbers,
 ) -> Plot<'a> {
     let plot = Plot::new(id)
         .height(height)
@@ -58,13 +59,13 @@ fn bar_plot<'a>(
             .y_axis_min_width(150.0)
             .x_axis_label(unit_label.to_owned())
             .y_axis_formatter(move |mark, _| name_at(&mark, &names))
-            .x_axis_formatter(move |mark, _| axis_money(mark.value, thousands))
+            .x_axis_formatter(move |mark, _| axis_money(numbers, mark.value, thousands))
     } else {
         plot.show_grid([false, true])
             .include_y(0.0)
             .y_axis_label(unit_label.to_owned())
             .x_axis_formatter(move |mark, _| name_at(&mark, &names))
-            .y_axis_formatter(move |mark, _| axis_money(mark.value, thousands))
+            .y_axis_formatter(move |mark, _| axis_money(numbers, mark.value, thousands))
     }
 }
 
@@ -91,10 +92,6 @@ pub(super) fn legend_ui(ui: &mut Ui, entries: &[(String, Color32)]) {
             ui.add_space(10.0);
         }
     });
-}
-
-fn money(value: f64) -> String {
-    format::kroner(value)
 }
 
 /// Text for an axis position that should name item `i` of `names`.
@@ -229,7 +226,7 @@ fn by_member(
                         Bar::new(x, value)
                             .width(width * 0.92)
                             .fill(scenario_color(evaluation, s))
-                            .name(format!("{}\n{}", names[m], money(value))),
+                            .name(format!("{}\n{}", names[m], tr.money(value))),
                     )
                 })
                 .collect();
@@ -241,7 +238,15 @@ fn by_member(
         .collect();
     show_bars(
         ui,
-        bar_plot("chart-by-member", height, unit_label, names, thousands, false),
+        bar_plot(
+            "chart-by-member",
+            height,
+            unit_label,
+            names,
+            thousands,
+            false,
+            tr.numbers(),
+        ),
         charts,
     );
     let entries: Vec<(String, Color32)> = evaluation
@@ -294,7 +299,7 @@ fn by_category(
                 Bar::new((n - 1 - s) as f64, *v)
                     .width(0.6)
                     .fill(series_color(color_index))
-                    .name(format!("{}\n{}", evaluation.scenarios[s].name, money(*v)))
+                    .name(format!("{}\n{}", evaluation.scenarios[s].name, tr.money(*v)))
             })
             .collect();
         let category_name = category.name.clone();
@@ -310,7 +315,15 @@ fn by_category(
     }
     show_bars(
         ui,
-        bar_plot("chart-by-category", height, unit_label, names, thousands, true),
+        bar_plot(
+            "chart-by-category",
+            height,
+            unit_label,
+            names,
+            thousands,
+            true,
+            tr.numbers(),
+        ),
         charts,
     );
     legend_ui(ui, &entries);
@@ -351,7 +364,7 @@ fn one_member(
             let bar = Bar::new(y, value)
                 .width(0.6)
                 .fill(scenario_color(evaluation, s))
-                .name(money(value));
+                .name(tr.money(value));
             let label = evaluation.scenarios[s].name.clone();
             Some(
                 BarChart::new(label.clone(), vec![bar])
@@ -366,7 +379,16 @@ fn one_member(
         .fold(0.0, f64::max);
     show_bars(
         ui,
-        bar_plot("chart-one-member", height, unit_label, names, thousands, true).include_x(widest * 1.08),
+        bar_plot(
+            "chart-one-member",
+            height,
+            unit_label,
+            names,
+            thousands,
+            true,
+            tr.numbers(),
+        )
+        .include_x(widest * 1.08),
         charts,
     );
     ui.label(

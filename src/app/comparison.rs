@@ -8,13 +8,12 @@ use eframe::egui::{self, Color32, RichText, Ui};
 use super::widgets::{EXTRA, SAVING, combo_ui, right_label};
 use super::{Command, Preferences, UiState, charts};
 use crate::engine::{Evaluation, Metric, SummaryRow};
-use crate::format;
 use crate::i18n::Tr;
 use crate::model::Study;
 
 /// A difference against today: `▼ 123 000 (−19,6 %)`, green for a saving,
 /// red for an extra cost, with an arrow so it does not rely on colour.
-pub fn diff_text(diff: f64, percent: Option<f64>, unit: f64) -> RichText {
+pub fn diff_text(tr: &Tr, diff: f64, percent: Option<f64>, unit: f64) -> RichText {
     let value = diff / unit;
     if value.abs() < 0.5 {
         return RichText::new("±0").weak();
@@ -25,9 +24,9 @@ pub fn diff_text(diff: f64, percent: Option<f64>, unit: f64) -> RichText {
         ("▲", EXTRA)
     };
     let sign = if diff < 0.0 { '−' } else { '+' };
-    let amount = format::nordic(value.abs(), 0);
+    let amount = tr.num(value.abs(), 0);
     let text = match percent {
-        Some(p) => format!("{arrow} {sign}{amount} ({sign}{})", format::percent(p.abs(), 1)),
+        Some(p) => format!("{arrow} {sign}{amount} ({sign}{})", tr.pct(p.abs(), 1)),
         None => format!("{arrow} {sign}{amount}"),
     };
     RichText::new(text).color(color).small()
@@ -325,13 +324,13 @@ fn cell_ui(ui: &mut Ui, tr: &Tr, value: Option<f64>, diff: Diff, unit: f64, chea
         }
         Some(v) => {
             let text = if cheapest {
-                RichText::new(format::nordic(v, 0))
+                RichText::new(tr.num(v, 0))
                     .monospace()
                     .strong()
                     .underline()
                     .color(SAVING)
             } else {
-                RichText::new(format::nordic(v, 0))
+                RichText::new(tr.num(v, 0))
                     .monospace()
                     .color(ui.visuals().strong_text_color())
             };
@@ -345,7 +344,7 @@ fn cell_ui(ui: &mut Ui, tr: &Tr, value: Option<f64>, diff: Diff, unit: f64, chea
                 .on_hover_text(hover)
                 .clicked();
             if let Some((Some(d), percent)) = diff {
-                ui.label(diff_text(d, percent, unit));
+                ui.label(diff_text(tr, d, percent, unit));
             } else if diff.is_some() {
                 ui.label(RichText::new(" ").small());
             }

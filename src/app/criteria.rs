@@ -56,7 +56,7 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
             ui.add_space(8.0);
             let rankings = tables::criteria_rankings(study, &analysis, tr);
             ui.label(RichText::new(&rankings.title).strong());
-            report_table_ui(ui, "crit-rankings", &rankings);
+            report_table_ui(ui, tr, "crit-rankings", &rankings);
             ui.add_space(10.0);
             scores_ui(ui, tr, study, &analysis, commands);
             ui.add_space(10.0);
@@ -66,7 +66,7 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
             ui.add_space(10.0);
             let stability = tables::criteria_stability(study, &analysis, tr);
             ui.label(RichText::new(&stability.title).strong());
-            report_table_ui(ui, "crit-stability", &stability);
+            report_table_ui(ui, tr, "crit-stability", &stability);
         });
 }
 

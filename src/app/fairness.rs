@@ -13,7 +13,6 @@ use super::widgets::{combo_ui, report_table_ui, series_color};
 use super::{Command, Edit, UiState};
 use crate::engine::Metric;
 use crate::fairness::{self, FairError, FairSplit};
-use crate::i18n::Lang;
 use crate::i18n::Tr;
 use crate::io::tables;
 use crate::model::{ScenarioKind, Study};
@@ -137,16 +136,13 @@ pub fn view_ui(
                     .on_hover_text(tr.get("ui-copy-table-hint"))
                     .clicked()
                 {
-                    let sep = match tr.lang() {
-                        Lang::En => crate::format::DecimalSep::Point,
-                        Lang::Nb => crate::format::DecimalSep::Comma,
-                    };
-                    ui.ctx().copy_text(tables::to_tsv(&table, sep));
+                    ui.ctx()
+                        .copy_text(tables::to_tsv(&table, tr.lang().csv_decimal()));
                 }
             });
             egui::ScrollArea::horizontal()
                 .id_salt("fair-table-scroll")
-                .show(ui, |ui| report_table_ui(ui, "fair-table", &table));
+                .show(ui, |ui| report_table_ui(ui, tr, "fair-table", &table));
             ui.label(RichText::new(tr.get("fair-own-key-note")).small().weak());
             ui.add_space(12.0);
             chart_ui(ui, tr, study, fair);
@@ -242,7 +238,7 @@ fn chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, fair: &FairSplit) {
                 String::new()
             }
         })
-        .y_axis_formatter(|mark, _| crate::format::nordic(mark.value, 0))
+        .y_axis_formatter(|mark, _| tr.num(mark.value, 0))
         .show(ui, |plot| {
             for (s, (name, values)) in series.iter().enumerate() {
                 let offset = (s as f64 - (n_series - 1.0) / 2.0) * width;
@@ -253,7 +249,7 @@ fn chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, fair: &FairSplit) {
                         Bar::new(m as f64 + offset, *v)
                             .width(width * 0.9)
                             .fill(series_color(s))
-                            .name(format!("{}: {}", names[m], crate::format::kroner(*v)))
+                            .name(format!("{}: {}", names[m], tr.money(*v)))
                     })
                     .collect();
                 plot.bar_chart(BarChart::new(name.clone(), bars).color(series_color(s)));

@@ -10,7 +10,6 @@ use eframe::egui::{self, RichText};
 use super::Command;
 use super::document::Edit;
 use super::widgets::{combo_ui, right_label};
-use crate::format;
 use crate::i18n::Tr;
 use crate::io::csv_import::{self, ImportError, Mapping, Preview};
 use crate::model::Study;
@@ -104,7 +103,7 @@ pub fn preview_ui(
                     ui.label(&category.name);
                     for value in row {
                         match value {
-                            Some(v) => right_label(ui, RichText::new(format::nordic(v, 2)).monospace()),
+                            Some(v) => right_label(ui, RichText::new(tr.num(v, 2)).monospace()),
                             None => right_label(ui, RichText::new(tr.get("import-unchanged")).weak()),
                         };
                     }

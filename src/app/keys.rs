@@ -7,7 +7,6 @@ use eframe::egui::{self, RichText, Ui};
 use super::document::Edit;
 use super::widgets::{combo_ui, number_ui, right_label, source_ui, text_ui};
 use super::{Command, UiState};
-use crate::format;
 use crate::i18n::Tr;
 use crate::model::keys::shares;
 use crate::model::{Attribute, Key, KeyId, KeyPart, KeyRule, MemberId, Source, Study};
@@ -250,7 +249,7 @@ fn shares_ui(ui: &mut Ui, tr: &Tr, study: &Study, key: &Key) {
                 for ((_, participants), result) in columns.iter().zip(&computed) {
                     match (result, participants.iter().position(|m| m == &member.id)) {
                         (Ok(s), Some(p)) => {
-                            right_label(ui, RichText::new(format::percent(s[p] * 100.0, 2)).monospace())
+                            right_label(ui, RichText::new(tr.pct(s[p] * 100.0, 2)).monospace())
                         }
                         (Ok(_), None) => right_label(ui, RichText::new("—").weak()),
                         (Err(_), _) => right_label(ui, RichText::new("!").color(ui.visuals().error_fg_color))

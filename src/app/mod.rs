@@ -53,8 +53,12 @@ const MAX_RECENT: usize = 8;
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Preferences {
-    /// Language of the interface.
+    /// Language of the interface, when the user chose one in the menu
+    /// ([`Preferences::lang_chosen`]); otherwise the last one used.
     pub lang: Lang,
+    /// Whether the user chose the language in the menu. Until then the app
+    /// follows the system's language (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+    pub lang_chosen: bool,
     /// Show money in thousands of kroner.
     pub thousands: bool,
     /// Recently opened or saved studies, newest first.
@@ -891,6 +895,7 @@ impl SamdriftApp {
                 Command::CopyTable(id) => self.copy_table(id, ctx),
                 Command::SetLang(lang) => {
                     self.prefs.lang = lang;
+                    self.prefs.lang_chosen = true;
                     self.tr = Tr::new(lang);
                 }
                 Command::SetThousands(on) => self.prefs.thousands = on,
@@ -1007,11 +1012,7 @@ impl SamdriftApp {
         let year = self.shown_year();
         let tables = io::tables::all(&self.doc.study, evaluation, &self.tr, year);
         if let Some(table) = tables.iter().find(|t| t.id == id) {
-            let sep = match self.prefs.lang {
-                Lang::Nb => crate::format::DecimalSep::Comma,
-                Lang::En => crate::format::DecimalSep::Point,
-            };
-            ctx.copy_text(io::tables::to_tsv(table, sep));
+            ctx.copy_text(io::tables::to_tsv(table, self.tr.lang().csv_decimal()));
             self.message(
                 self.tr.args("ui-copied", &[("table", table.title.clone())]),
                 false,
@@ -1195,8 +1196,11 @@ impl SamdriftApp {
                 }
             });
             ui.menu_button(tr.get("menu-language"), |ui| {
-                for (lang, name) in [(Lang::Nb, "Norsk bokmål"), (Lang::En, "English")] {
-                    if ui.selectable_label(self.prefs.lang == lang, name).clicked() {
+                for lang in Lang::ALL {
+                    if ui
+                        .selectable_label(self.tr.lang() == lang, lang.native_name())
+                        .clicked()
+                    {
                         commands.push(Command::SetLang(lang));
                     }
                 }
@@ -1281,9 +1285,9 @@ impl SamdriftApp {
                     let table =
                         io::tables::explanation(study, evaluation, (scenario, member, *y), parts, &self.tr);
                     ui.label(RichText::new(&table.title).strong());
-                    egui::ScrollArea::both()
-                        .max_height(400.0)
-                        .show(ui, |ui| widgets::report_table_ui(ui, "explain-table", &table));
+                    egui::ScrollArea::both().max_height(400.0).show(ui, |ui| {
+                        widgets::report_table_ui(ui, &self.tr, "explain-table", &table);
+                    });
                     if ui.button(self.tr.get("exp-close")).clicked() {
                         close = true;
                     }
@@ -1590,12 +1594,33 @@ fn empty_study(tr: &Tr) -> Study {
     study
 }
 
+/// The language the app starts in: `--lang` if given, else the one the user
+/// chose in the menu, else the system's (`env`).
+#[must_use]
+pub fn start_lang(prefs: &Preferences, cli: Option<Lang>, env: Lang) -> Lang {
+    cli.or(prefs.lang_chosen.then_some(prefs.lang)).unwrap_or(env)
+}
+
+impl Preferences {
+    /// Reads preferences stored by this or an older version. Before the
+    /// menu choice was recorded, any language but the default bokmål was a
+    /// choice the user made.
+    #[must_use]
+    pub fn upgraded(mut self) -> Preferences {
+        if self.lang != Lang::Nb {
+            self.lang_chosen = true;
+        }
+        self
+    }
+}
+
 /// Starts the app: on `file` if given, else on the last study, else on the
-/// built-in reference study.
+/// built-in reference study; in `lang` if given (`--lang`), else in the
+/// language chosen in the menu, else in the system's.
 ///
 /// # Errors
 /// When the window cannot be created (no display, no graphics).
-pub fn run(file: Option<PathBuf>) -> Result<(), String> {
+pub fn run(file: Option<PathBuf>, lang: Option<Lang>) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_app_id(APP_ID)
@@ -1608,11 +1633,19 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
         APP_ID,
         options,
         Box::new(move |cc| {
-            let prefs: Preferences = cc
+            let mut prefs: Preferences = cc
                 .storage
-                .and_then(|s| eframe::get_value(s, PREFS_KEY))
-                .unwrap_or_default();
+                .and_then(|s| eframe::get_value::<Preferences>(s, PREFS_KEY))
+                .unwrap_or_default()
+                .upgraded();
+            // The language of this session; remembered only when chosen in
+            // the menu.
+            let lang = start_lang(&prefs, lang, Lang::from_env());
+            if !prefs.lang_chosen {
+                prefs.lang = lang;
+            }
             let mut app = SamdriftApp::with_reference(prefs.clone());
+            app.tr = Tr::new(lang);
             if let Some(dir) = eframe::storage_dir(APP_ID) {
                 app.enable_recovery(&dir.join("recovery"));
             }

@@ -35,8 +35,8 @@ pub fn range_button_ui(
             format!(
                 "{}: {} – {}",
                 tr.get("unc-range"),
-                crate::format::nordic_trim(low, 2),
-                crate::format::nordic_trim(high, 2)
+                tr.num_trim(low, 2),
+                tr.num_trim(high, 2)
             )
         },
     );

@@ -8,7 +8,6 @@ use super::document::Edit;
 use super::widgets::{assumption_mark, combo_ui, number_ui, source_ui, text_ui};
 use super::{Command, UiState};
 use crate::engine::{Evaluation, Metric};
-use crate::format;
 use crate::i18n::Tr;
 use crate::io::tables::{driver_text, kind_text, payer_text};
 use crate::model::{
@@ -290,7 +289,7 @@ fn scenario_ui(
         ui.label(
             RichText::new(tr.args(
                 "ui-scenario-total",
-                &[("year", year.to_string()), ("amount", format::kroner(row.total))],
+                &[("year", year.to_string()), ("amount", tr.money(row.total))],
             ))
             .strong(),
         );

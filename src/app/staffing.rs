@@ -7,7 +7,6 @@ use eframe::egui::{self, RichText, Ui};
 use super::document::Edit;
 use super::widgets::{EXTRA, capitalized, combo_ui, number_ui, right_label, text_ui};
 use super::{Command, UiState};
-use crate::format;
 use crate::i18n::Tr;
 use crate::model::{Member, Position, Salary, Source, Study, TaskShare};
 
@@ -117,19 +116,16 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
                         if position.tasks.is_empty() {
                             right_label(ui, RichText::new("—").weak());
                         } else if !position.tasks_add_up() {
-                            right_label(
-                                ui,
-                                RichText::new(format!("≠ {}", format::percent(sum, 0))).color(EXTRA),
-                            )
-                            .on_hover_text(tr.args(
-                                "problem-tasks-do-not-add-up",
-                                &[
-                                    ("tasks", format::nordic(sum, 0)),
-                                    ("filled", format::nordic(position.filled_percent_of_fte, 0)),
-                                ],
-                            ));
+                            right_label(ui, RichText::new(format!("≠ {}", tr.pct(sum, 0))).color(EXTRA))
+                                .on_hover_text(tr.args(
+                                    "problem-tasks-do-not-add-up",
+                                    &[
+                                        ("tasks", tr.num(sum, 0)),
+                                        ("filled", tr.num(position.filled_percent_of_fte, 0)),
+                                    ],
+                                ));
                         } else {
-                            right_label(ui, format::percent(sum, 0));
+                            right_label(ui, tr.pct(sum, 0));
                         }
                         if ui
                             .button(super::widgets::REMOVE)
@@ -224,11 +220,7 @@ fn salary_ui(ui: &mut Ui, tr: &Tr, member: &Member, index: usize, commands: &mut
             tr.get("ui-tax-zone"),
             |ui| {
                 for (zone, rate) in crate::model::presets::EMPLOYER_TAX_ZONES {
-                    let text = format!(
-                        "{} {zone}: {}",
-                        tr.get("ui-zone"),
-                        crate::format::percent(rate, 1)
-                    );
+                    let text = format!("{} {zone}: {}", tr.get("ui-zone"), tr.pct(rate, 1));
                     if ui
                         .selectable_label((salary.employer_tax_percent - rate).abs() < 1e-9, text)
                         .clicked()
@@ -267,12 +259,9 @@ fn salary_ui(ui: &mut Ui, tr: &Tr, member: &Member, index: usize, commands: &mut
         ui.separator();
         ui.label(tr.args(
             "ui-salary-with-social",
-            &[("amount", format::kroner(salary.with_social_costs_nok_per_fte()))],
+            &[("amount", tr.money(salary.with_social_costs_nok_per_fte()))],
         ));
-        ui.label(tr.args(
-            "ui-filled-fte",
-            &[("fte", format::nordic(member.filled_fte(), 2))],
-        ));
+        ui.label(tr.args("ui-filled-fte", &[("fte", tr.num(member.filled_fte(), 2))]));
     });
 }
 
@@ -351,8 +340,8 @@ fn tasks_ui(ui: &mut Ui, tr: &Tr, member: &Member, index: usize, p: usize, comma
             let text = tr.args(
                 "ui-tasks-sum-of",
                 &[
-                    ("sum", format::nordic(sum, 0)),
-                    ("filled", format::nordic(position.filled_percent_of_fte, 0)),
+                    ("sum", tr.num(sum, 0)),
+                    ("filled", tr.num(position.filled_percent_of_fte, 0)),
                 ],
             );
             right_label(

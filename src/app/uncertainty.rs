@@ -16,7 +16,6 @@ use super::job::{Job, progress_ui};
 use super::widgets::{combo_ui, number_ui, report_table_ui, right_label, series_color};
 use super::{Command, UiState};
 use crate::engine::Metric;
-use crate::format;
 use crate::i18n::Tr;
 use crate::io::tables;
 use crate::model::{InputRef, Study};
@@ -84,9 +83,9 @@ fn ranges_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>) {
                     ui.label(format!(
                         "{}: {} ({} – {})",
                         tables::input_text(study, &range.input, tr),
-                        format::nordic_trim(value, 2),
-                        format::nordic_trim(low, 2),
-                        format::nordic_trim(high, 2)
+                        tr.num_trim(value, 2),
+                        tr.num_trim(low, 2),
+                        tr.num_trim(high, 2)
                     ));
                 });
             }
@@ -244,7 +243,7 @@ pub fn view_ui(
             ui.add_space(10.0);
             let payback = tables::payback_distribution(study, sim, tr);
             ui.label(RichText::new(&payback.title).strong());
-            report_table_ui(ui, "unc-payback", &payback);
+            report_table_ui(ui, tr, "unc-payback", &payback);
             ui.add_space(10.0);
             tornado_ui(ui, tr, study, sim, shown_key, &mut state.uncertainty);
         });
@@ -282,14 +281,14 @@ fn summary_grid_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation, member
                     row.cost.p90,
                     row.saving.p50,
                 ] {
-                    right_label(ui, RichText::new(format::nordic(v, 0)).monospace());
+                    right_label(ui, RichText::new(tr.num(v, 0)).monospace());
                 }
                 right_label(
                     ui,
                     RichText::new(format!(
                         "{} ± {}",
-                        format::percent(row.p_cheapest * 100.0, 1),
-                        format::percent(row.p_cheapest_se * 100.0, 1)
+                        tr.pct(row.p_cheapest * 100.0, 1),
+                        tr.pct(row.p_cheapest_se * 100.0, 1)
                     ))
                     .monospace(),
                 );
@@ -307,8 +306,8 @@ fn cdf_chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation, member: O
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
-        .x_axis_formatter(|mark, _| format::nordic(mark.value, 0))
-        .y_axis_formatter(|mark, _| format::percent(mark.value * 100.0, 0))
+        .x_axis_formatter(|mark, _| tr.num(mark.value, 0))
+        .y_axis_formatter(|mark, _| tr.pct(mark.value * 100.0, 0))
         .show(ui, |plot| {
             for s in 0..sim.scenarios {
                 if member.is_some_and(|m| !sim.participates[s][m]) {
@@ -342,7 +341,7 @@ fn fan_chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation) {
         .allow_zoom(false)
         .allow_scroll(false)
         .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
-        .y_axis_formatter(|mark, _| format::nordic(mark.value, 0))
+        .y_axis_formatter(|mark, _| tr.num(mark.value, 0))
         .show(ui, |plot| {
             for s in 0..sim.scenarios {
                 let fan = sim.fan(s);
@@ -426,7 +425,7 @@ fn tornado_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation, key: JobKey
         tornado_chart_ui(ui, tr, study, *base, rows);
         let table = tables::tornado(study, (a, b, us.member), *base, rows, tr);
         ui.label(RichText::new(&table.title).weak());
-        report_table_ui(ui, "unc-tornado-table", &table);
+        report_table_ui(ui, tr, "unc-tornado-table", &table);
     }
     ui.add_space(10.0);
     solver_ui(ui, tr, study, (a, b), key, us);
@@ -446,7 +445,7 @@ fn tornado_chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, base: f64, rows: &[Torn
         .allow_zoom(false)
         .allow_scroll(false)
         .show_grid([true, false])
-        .x_axis_formatter(|mark, _| format::nordic(mark.value, 0))
+        .x_axis_formatter(|mark, _| tr.num(mark.value, 0))
         .y_axis_formatter(move |mark, _| {
             let i = mark.value.round();
             if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
@@ -472,7 +471,7 @@ fn tornado_chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, base: f64, rows: &[Torn
                     );
                     let flip = r.break_even.map_or_else(
                         || tr.get("unc-no-flip"),
-                        |v| format!("{}: {}", tr.get("unc-break-even"), format::nordic_trim(v, 2)),
+                        |v| format!("{}: {}", tr.get("unc-break-even"), tr.num_trim(v, 2)),
                     );
                     Bar::new((n - 1 - i) as f64, hi - lo)
                         .base_offset(lo)
@@ -485,8 +484,8 @@ fn tornado_chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, base: f64, rows: &[Torn
                         .name(format!(
                             "{}\n{} … {}\n{flip}",
                             names[i],
-                            format::kroner(r.diff_at_low),
-                            format::kroner(r.diff_at_high)
+                            tr.money(r.diff_at_low),
+                            tr.money(r.diff_at_high)
                         ))
                 })
                 .collect();
@@ -559,10 +558,10 @@ fn solver_ui(
                     ("a", study.scenarios[a].name.clone()),
                     ("b", study.scenarios[b].name.clone()),
                     ("input", input),
-                    ("value", format::nordic_trim(value, 2)),
+                    ("value", tr.num_trim(value, 2)),
                     (
                         "now",
-                        format::nordic_trim(prepared.defaults()[prepared.param(&inputs[i]).unwrap_or(0)], 2),
+                        tr.num_trim(prepared.defaults()[prepared.param(&inputs[i]).unwrap_or(0)], 2),
                     ),
                 ],
             ),

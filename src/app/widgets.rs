@@ -70,12 +70,12 @@ pub fn number_field(
     let id = egui::Id::unique(id_salt);
     let buffer: Option<String> = ui.data(|d| d.get_temp(id));
     let shown = if value.is_finite() {
-        format::nordic(value, decimals)
+        tr.num(value, decimals)
     } else {
         String::new()
     };
     let mut text = buffer.clone().unwrap_or_else(|| shown.clone());
-    let error = buffer.as_ref().and_then(|b| format::parse_number(b).err());
+    let error = buffer.as_ref().and_then(|b| tr.parse(b).err());
     let mut edit = TextEdit::singleline(&mut text)
         .id(number_field_id_of(id))
         // No figure needs more; a pasted novel stops here.
@@ -99,7 +99,7 @@ pub fn number_field(
             ui.data_mut(|d| d.remove_temp::<String>(id));
         } else if let Some(typed) = ui.data(|d| d.get_temp::<String>(id)) {
             // Invalid text stays, shown in red.
-            if let Ok(v) = format::parse_number(&typed) {
+            if let Ok(v) = tr.parse(&typed) {
                 ui.data_mut(|d| d.remove_temp::<String>(id));
                 if v.to_bits() != value.to_bits() {
                     result = Some(v);
@@ -108,7 +108,19 @@ pub fn number_field(
         }
     }
     if error.is_some() {
-        response = response.on_hover_text(RichText::new(tr.get("ui-not-a-number")).color(EXTRA));
+        // Visible without hovering while the field has focus.
+        if response.has_focus() {
+            response.show_tooltip_text(RichText::new(tr.get("ui-not-a-number")).color(EXTRA));
+        } else {
+            response = response.on_hover_text(RichText::new(tr.get("ui-not-a-number")).color(EXTRA));
+        }
+    } else if let Some(typed) = buffer.as_deref().filter(|b| format::Numbers::is_ambiguous(b))
+        && response.has_focus()
+        && let Ok(v) = tr.parse(typed)
+    {
+        // `1.234` is a decimal in Norwegian and a thousand in Danish: say
+        // which it is read as before the user leaves the field.
+        response.show_tooltip_text(tr.args("ui-read-as", &[("value", tr.num_trim(v, 6))]));
     }
     (result, response)
 }
@@ -247,7 +259,7 @@ pub fn combo_ui<R>(
 
 /// Shows an export table (see `io::tables`) as a grid: text left, numbers
 /// right-aligned in Nordic format, `—` for empty cells.
-pub fn report_table_ui(ui: &mut Ui, id_salt: &str, table: &crate::io::tables::Table) {
+pub fn report_table_ui(ui: &mut Ui, tr: &Tr, id_salt: &str, table: &crate::io::tables::Table) {
     use crate::io::tables::Cell;
     // Columns with figures are right-aligned, text in them too ("aldri").
     let numeric: Vec<bool> = (0..table.headers.len())
@@ -283,27 +295,11 @@ pub fn report_table_ui(ui: &mut Ui, id_salt: &str, table: &crate::io::tables::Ta
                         Cell::Text(s) => {
                             ui.label(s);
                         }
-                        Cell::Money(v) => {
-                            right_label(ui, RichText::new(format::nordic(*v, 0)).monospace());
-                        }
-                        Cell::Percent(v) => {
-                            right_label(ui, RichText::new(format::percent(*v, 2)).monospace());
-                        }
-                        Cell::Number(v, 0) => {
-                            // Whole numbers here are years and counts: no grouping.
-                            right_label(
-                                ui,
-                                RichText::new(
-                                    format::nordic_with(*v, 0, ' ', format::MINUS).replace(' ', ""),
-                                )
-                                .monospace(),
-                            );
-                        }
-                        Cell::Number(v, d) => {
-                            right_label(ui, RichText::new(format::nordic(*v, *d)).monospace());
-                        }
                         Cell::Empty => {
                             right_label(ui, RichText::new("—").weak());
+                        }
+                        figure => {
+                            right_label(ui, RichText::new(figure.display(tr.numbers())).monospace());
                         }
                     }
                 }

@@ -10,7 +10,6 @@ use super::comparison::scenario_color;
 use super::widgets::report_table_ui;
 use super::{Command, UiState};
 use crate::engine::{Evaluation, Payback};
-use crate::format;
 use crate::i18n::Tr;
 use crate::io::tables;
 use crate::model::Study;
@@ -63,7 +62,7 @@ pub fn view_ui(
                     commands.push(Command::CopyTable("economics"));
                 }
             });
-            report_table_ui(ui, "economics-table", &table);
+            report_table_ui(ui, tr, "economics-table", &table);
             ui.label(RichText::new(tr.get("ui-payback-help")).small().weak());
         });
 }
@@ -119,14 +118,14 @@ fn cumulative_chart_ui(ui: &mut Ui, tr: &Tr, evaluation: &Evaluation, member: Op
                 String::new()
             }
         })
-        .y_axis_formatter(|mark, _| format::nordic(mark.value, 0))
+        .y_axis_formatter(|mark, _| tr.num(mark.value, 0))
         .label_formatter(|position| match position {
             egui_plot::HoverPosition::NearDataPoint {
                 plot_name, position, ..
             } => Some(format!(
                 "{plot_name}\n{:.0}: {}",
                 position.x,
-                format::kroner(position.y)
+                tr.money(position.y)
             )),
             egui_plot::HoverPosition::Elsewhere { .. } => None,
         })

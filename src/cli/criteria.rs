@@ -63,7 +63,7 @@ pub(super) fn run(
         OutputFormat::Table => {
             let mut text = String::new();
             for table in io::tables::criteria_tables(&study, &analysis, tr) {
-                text.push_str(&text_table(&table));
+                text.push_str(&text_table(tr, &table));
                 text.push('\n');
             }
             for finding in io::tables::criteria_findings(&study, &analysis, tr) {

@@ -71,7 +71,7 @@ pub(super) fn run(
             let _ = write!(text, "total;;;;;;{}\r\n", number(total, 2));
             text
         }
-        OutputFormat::Table => terminal_text(&text_table(&table)),
+        OutputFormat::Table => terminal_text(&text_table(tr, &table)),
     };
     let _ = out.write_all(text.as_bytes());
     ExitCode::SUCCESS

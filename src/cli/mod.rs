@@ -34,7 +34,9 @@ pub const EXIT_UNREADABLE: u8 = 2;
     about = "Compare municipal IT operating models per municipality."
 )]
 struct Cli {
-    /// Language of messages: nb or en (default: from LANG).
+    /// Language of messages and exports: nb, nn, sv, da or en (default: for
+    /// exports the study's own language if it names one, else from `LC_ALL`,
+    /// `LC_MESSAGES` or `LANG`).
     #[arg(long, global = true, value_parser = parse_lang)]
     lang: Option<Lang>,
     #[command(subcommand)]
@@ -82,7 +84,8 @@ enum Command {
         /// The year shown as annual cost (default: the study's display year).
         #[arg(long)]
         year: Option<i32>,
-        /// CSV with `,` and a decimal point instead of `;` and a decimal comma.
+        /// CSV with `,` and a decimal point instead of `;` and a decimal comma
+        /// (the default with `--lang en`).
         #[arg(long)]
         international: bool,
         /// Also write every draw of the uncertainty analysis to this CSV
@@ -230,7 +233,7 @@ enum OutputFormat {
 }
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
-    Lang::from_code(text).ok_or_else(|| format!("unknown language '{text}'; use nb or en"))
+    Lang::from_code(text).ok_or_else(|| format!("unknown language '{text}'; use nb, nn, sv, da or en"))
 }
 
 /// Runs the command line and returns the process exit code.
@@ -329,21 +332,21 @@ pub fn main() -> ExitCode {
                 draws,
                 seed,
             };
-            export(&tr, file.as_deref(), year, &outputs, &mut out)
+            export(&tr, cli.lang, file.as_deref(), year, &outputs, &mut out)
         }
-        None => run_app(&tr, cli.file),
+        None => run_app(&tr, cli.file, cli.lang),
     }
 }
 
 #[cfg(not(feature = "gui"))]
-fn run_app(tr: &Tr, _file: Option<PathBuf>) -> ExitCode {
+fn run_app(tr: &Tr, _file: Option<PathBuf>, _lang: Option<Lang>) -> ExitCode {
     eprintln!("{}", tr.get("cli-no-gui"));
     ExitCode::from(EXIT_UNREADABLE)
 }
 
 #[cfg(feature = "gui")]
-fn run_app(tr: &Tr, file: Option<PathBuf>) -> ExitCode {
-    match crate::app::run(file) {
+fn run_app(tr: &Tr, file: Option<PathBuf>, lang: Option<Lang>) -> ExitCode {
+    match crate::app::run(file, lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{}", tr.args("cli-app-failed", &[("detail", e)]));
@@ -454,6 +457,7 @@ struct ExportOutputs {
 
 fn export(
     tr: &Tr,
+    asked_lang: Option<Lang>,
     file: Option<&Path>,
     year: Option<i32>,
     outputs: &ExportOutputs,
@@ -482,6 +486,11 @@ fn export(
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
+    // The exports speak `--lang`, else the study's own language, else the
+    // user's; so do the messages from here on.
+    let chosen = asked_lang.or(study.language);
+    let export_tr = chosen.map(Tr::new);
+    let tr = export_tr.as_ref().unwrap_or(tr);
     let mut tables = io::tables::all(&study, &evaluation, tr, year);
     tables.extend(
         io::tables::fair_splits(&study, tr, year, true)
@@ -508,7 +517,9 @@ fn export(
         || crate::REFERENCE_STUDY_NAME.to_owned(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let variant = if outputs.international {
+    // CSV follows the language's spreadsheets: `;` and a decimal comma for
+    // the Nordic languages, `,` and a point for English when asked for.
+    let variant = if outputs.international || chosen == Some(Lang::En) {
         io::csv_export::CsvVariant::International
     } else {
         io::csv_export::CsvVariant::Nordic
@@ -833,7 +844,7 @@ fn fairness(
         OutputFormat::Csv => fairness_csv(&study, &fair),
         OutputFormat::Table => {
             let table = io::tables::fair_split(&study, &fair, tr, true);
-            let mut text = text_table(&table);
+            let mut text = text_table(tr, &table);
             for finding in io::tables::fair_split_findings(&study, &fair, tr) {
                 text.push_str(&finding);
                 text.push('\n');
@@ -847,16 +858,14 @@ fn fairness(
 
 /// A report table as aligned text: the title, then text left and figures
 /// right.
-fn text_table(table: &io::tables::Table) -> String {
+fn text_table(tr: &Tr, table: &io::tables::Table) -> String {
     use io::tables::Cell;
+    let numbers = tr.numbers();
     let cell_text = |c: &Cell| match c {
-        Cell::Text(s) => s.clone(),
-        Cell::Money(v) => format::kroner(*v),
-        Cell::Percent(v) => format::percent(*v, 2),
-        // Whole numbers are years and counts: no digit grouping ("2007").
-        Cell::Number(v, 0) => format::nordic_with(*v, 0, ' ', format::MINUS).replace(' ', ""),
-        Cell::Number(v, d) => format::nordic_trim(*v, *d),
+        // Kroner in a terminal table carry their unit in the title.
+        Cell::Money(v) => tr.money(*v),
         Cell::Empty => "–".to_owned(),
+        other => other.display(numbers),
     };
     let rows: Vec<Vec<String>> = table
         .rows

@@ -67,7 +67,7 @@ pub(super) fn run(
                 .unwrap_or_default()
         }
         OutputFormat::Table => {
-            let mut text = text_table(&io::tables::uncertainty(&study, &sim, tr));
+            let mut text = text_table(tr, &io::tables::uncertainty(&study, &sim, tr));
             for finding in io::tables::uncertainty_findings(&study, &sim, tr) {
                 text.push_str(&finding);
                 text.push('\n');
@@ -122,7 +122,7 @@ pub(super) fn tornado(
         ))
         .trim_start_matches('\u{feff}')
         .to_owned(),
-        OutputFormat::Table => terminal_text(&text_table(&table)),
+        OutputFormat::Table => terminal_text(&text_table(tr, &table)),
     };
     let _ = out.write_all(text.as_bytes());
     ExitCode::SUCCESS

@@ -9,7 +9,7 @@ use super::svg::{self, Series};
 use super::tables::{self, Cell, Table};
 use crate::engine::{Evaluation, Metric};
 use crate::format;
-use crate::i18n::Tr;
+use crate::i18n::{Numbers, Tr};
 use crate::model::Study;
 use crate::palette;
 
@@ -66,23 +66,15 @@ footer { margin-top: 2.5em; color: #777; font-size: 0.85em; border-top: 1px soli
 }
 ";
 
-fn cell_html(cell: &Cell) -> String {
+fn cell_html(cell: &Cell, numbers: Numbers) -> String {
     match cell {
         Cell::Text(s) => format!("<td>{}</td>", escape(s)),
-        Cell::Money(v) => format!(r#"<td class="num">{}</td>"#, escape(&format::nordic(*v, 0))),
-        Cell::Percent(v) => format!(r#"<td class="num">{}</td>"#, escape(&format::percent(*v, 2))),
-        // Whole numbers are years and counts: no digit grouping ("2007").
-        Cell::Number(v, 0) => format!(
-            r#"<td class="num">{}</td>"#,
-            escape(&format::nordic_with(*v, 0, ' ', format::MINUS).replace(' ', ""))
-        ),
-        Cell::Number(v, d) => format!(r#"<td class="num">{}</td>"#, escape(&format::nordic_trim(*v, *d))),
-        Cell::Empty => r#"<td class="num">—</td>"#.to_owned(),
+        other => format!(r#"<td class="num">{}</td>"#, escape(&other.display(numbers))),
     }
 }
 
 /// A table as HTML; `row_class` may mark rows (today, total, assumption).
-fn table_html(table: &Table, row_class: impl Fn(usize, &[Cell]) -> &'static str) -> String {
+fn table_html(numbers: Numbers, table: &Table, row_class: impl Fn(usize, &[Cell]) -> &'static str) -> String {
     let mut out = String::from(r#"<div class="wide"><table><thead><tr>"#);
     let numeric: Vec<bool> = (0..table.headers.len())
         .map(|c| {
@@ -107,7 +99,7 @@ fn table_html(table: &Table, row_class: impl Fn(usize, &[Cell]) -> &'static str)
             let _ = write!(out, r#"<tr class="{class}">"#);
         }
         for cell in row {
-            out.push_str(&cell_html(cell));
+            out.push_str(&cell_html(cell, numbers));
         }
         out.push_str("</tr>");
     }
@@ -138,6 +130,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
             "brief-meta",
             &[
                 ("date", format::today_nordic()),
+                ("currency", study.currency.code().to_owned()),
                 ("year", year.to_string()),
                 ("file", file_name.to_owned())
             ]
@@ -202,7 +195,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         r#"<section class="keep"><h2>{}</h2>"#,
         escape(&comparison.title)
     );
-    html.push_str(&table_html(&comparison, |r, _| {
+    html.push_str(&table_html(tr.numbers(), &comparison, |r, _| {
         if Some(r) == today { "today" } else { "" }
     }));
     let _ = write!(
@@ -229,7 +222,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         html,
         r#"<section class="keep"><h2>{}</h2><div class="chart">{}</div></section>"#,
         escape(&tr.args("brief-chart-by-member", &[("year", year.to_string())])),
-        svg::grouped_bars(&members, &series, "kr")
+        svg::grouped_bars(&members, &series, "kr", tr.numbers())
     );
     let scenario_names: Vec<String> = evaluation.scenarios.iter().map(|s| s.name.clone()).collect();
     let mut color = 0;
@@ -256,7 +249,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         html,
         r#"<section class="keep"><h2>{}</h2><div class="chart">{}</div></section>"#,
         escape(&tr.args("brief-chart-by-category", &[("year", year.to_string())])),
-        svg::stacked_bars(&scenario_names, &categories, "kr")
+        svg::stacked_bars(&scenario_names, &categories, "kr", tr.numbers())
     );
 
     // Over the years: cumulative cost with payback marked, and the table of
@@ -286,7 +279,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         html,
         r#"<section class="keep"><h2>{}</h2><div class="chart">{}</div><p class="note">{}</p></section>"#,
         escape(&tr.get("brief-chart-cumulative")),
-        svg::lines(&evaluation.years, &cumulative, &marks, "kr"),
+        svg::lines(&evaluation.years, &cumulative, &marks, "kr", tr.numbers()),
         escape(&tr.get("ui-payback-help"))
     );
     let economics = tables::economics(study, evaluation, tr);
@@ -296,7 +289,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         r#"<section class="keep"><h2>{}</h2>"#,
         escape(&economics.title)
     );
-    html.push_str(&table_html(&economics, |_, row| {
+    html.push_str(&table_html(tr.numbers(), &economics, |_, row| {
         if matches!(row.get(1), Some(Cell::Text(t)) if *t == total_word) {
             "total"
         } else {
@@ -316,7 +309,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
                 }
                 html.push_str("</ul>");
             }
-            html.push_str(&table_html(table, |_, _| ""));
+            html.push_str(&table_html(tr.numbers(), table, |_, _| ""));
             html.push_str("</section>");
         }
     }
@@ -349,7 +342,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
                 html,
                 r#"<section class="keep"><h2>{}</h2><div class="chart">{}</div></section>"#,
                 escape(&tr.get("unc-fan-title")),
-                svg::fan(&evaluation.years, &medians, &bands, "kr")
+                svg::fan(&evaluation.years, &medians, &bands, "kr", tr.numbers())
             );
             let tables = tables::uncertainty_tables(study, &sim, tr);
             for (i, table) in tables.iter().enumerate() {
@@ -361,7 +354,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
                     }
                     html.push_str("</ul>");
                 }
-                html.push_str(&table_html(table, |_, _| ""));
+                html.push_str(&table_html(tr.numbers(), table, |_, _| ""));
                 html.push_str("</section>");
             }
         }
@@ -379,7 +372,9 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         }
         html.push_str("</ul>");
         let last = table.rows.len().saturating_sub(1);
-        html.push_str(&table_html(&table, |r, _| if r == last { "total" } else { "" }));
+        html.push_str(&table_html(tr.numbers(), &table, |r, _| {
+            if r == last { "total" } else { "" }
+        }));
         let _ = write!(
             html,
             r#"<p class="note">{} {}</p></section>"#,
@@ -395,7 +390,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         r#"<section class="keep"><h2>{}</h2>"#,
         escape(&differences.title)
     );
-    html.push_str(&table_html(&differences, |_, _| ""));
+    html.push_str(&table_html(tr.numbers(), &differences, |_, _| ""));
     let _ = write!(
         html,
         r#"<p class="note">{}</p></section>"#,
@@ -409,7 +404,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         let last = table.rows.len().saturating_sub(1);
         let is_category = table.id == "by-category";
         let _ = write!(html, r#"<section class="keep"><h2>{}</h2>"#, escape(&table.title));
-        html.push_str(&table_html(&table, |r, _| {
+        html.push_str(&table_html(tr.numbers(), &table, |r, _| {
             if is_category && r == last { "total" } else { "" }
         }));
         html.push_str("</section>");
@@ -424,7 +419,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         escape(&inputs.title),
         escape(&tr.get("brief-inputs-note"))
     );
-    html.push_str(&table_html(&inputs, |_, row| {
+    html.push_str(&table_html(tr.numbers(), &inputs, |_, row| {
         if matches!(row.last(), Some(Cell::Text(t)) if *t == assumption_word) {
             "assumption"
         } else {

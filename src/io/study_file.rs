@@ -175,8 +175,8 @@ impl LoadError {
                 "load-too-large",
                 &[
                     ("path", path.display().to_string()),
-                    ("size", crate::format::nordic(mib(*bytes), 1)),
-                    ("max", crate::format::nordic(mib(MAX_FILE_BYTES), 0)),
+                    ("size", tr.num(mib(*bytes), 1)),
+                    ("max", tr.num(mib(MAX_FILE_BYTES), 0)),
                 ],
             ),
             LoadError::NotUtf8 { path, line } => tr.args(
@@ -238,8 +238,8 @@ impl LoadError {
                         ("path", path.display().to_string()),
                         ("field", too_long.field.to_owned()),
                         ("place", place),
-                        ("chars", crate::format::nordic(too_long.chars as f64, 0)),
-                        ("max", crate::format::nordic(too_long.max as f64, 0)),
+                        ("chars", tr.num(too_long.chars as f64, 0)),
+                        ("max", tr.num(too_long.max as f64, 0)),
                     ],
                 )
             }
@@ -343,8 +343,8 @@ impl SaveError {
             SaveError::TooLarge { bytes } => tr.args(
                 "save-too-large",
                 &[
-                    ("size", crate::format::nordic(mib(*bytes), 1)),
-                    ("max", crate::format::nordic(mib(MAX_FILE_BYTES), 0)),
+                    ("size", tr.num(mib(*bytes), 1)),
+                    ("max", tr.num(mib(MAX_FILE_BYTES), 0)),
                 ],
             ),
             SaveError::Io { path, source } => tr.args(

@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use super::html_export::escape;
-use crate::format;
+use crate::format::Numbers;
 
 /// One series of a chart.
 pub struct Series {
@@ -52,10 +52,6 @@ fn value_axis_of(series: &[&Series]) -> (f64, f64) {
     (step, (max / step).ceil().max(1.0) * step)
 }
 
-fn axis_label(value: f64) -> String {
-    format::nordic(value, 0)
-}
-
 fn legend(out: &mut String, series: &[Series], top: f64, left: f64, width: f64) -> f64 {
     let (mut x, mut y) = (left, top);
     for s in series {
@@ -88,6 +84,7 @@ fn horizontal_grid(
     left: f64,
     plot_width: f64,
     y_of: impl Fn(f64) -> f64,
+    numbers: Numbers,
 ) {
     let mut tick = 0.0;
     while tick <= top_value + step / 2.0 {
@@ -98,7 +95,7 @@ fn horizontal_grid(
             left + plot_width,
             left - 6.0,
             y + 4.0,
-            escape(&axis_label(tick))
+            escape(&numbers.num(tick, 0))
         );
         tick += step;
     }
@@ -107,13 +104,13 @@ fn horizontal_grid(
 /// Vertical bars: for each group (e.g. a municipality), one bar per series
 /// (e.g. a scenario).
 #[must_use]
-pub fn grouped_bars(groups: &[String], series: &[Series], unit: &str) -> String {
+pub fn grouped_bars(groups: &[String], series: &[Series], unit: &str, numbers: Numbers) -> String {
     let (width, plot_height, left, top) = (760.0, 300.0, 90.0, 16.0);
     let plot_width = width - left - 10.0;
     let (step, top_value) = value_axis(series);
     let scale = |v: f64| top + plot_height - v.max(0.0) / top_value * plot_height;
     let mut body = String::new();
-    horizontal_grid(&mut body, top_value, step, left, plot_width, scale);
+    horizontal_grid(&mut body, top_value, step, left, plot_width, scale, numbers);
     #[allow(clippy::cast_precision_loss)]
     let group_width = plot_width / groups.len().max(1) as f64;
     #[allow(clippy::cast_precision_loss)]
@@ -134,7 +131,7 @@ pub fn grouped_bars(groups: &[String], series: &[Series], unit: &str) -> String 
                     serie.color,
                     escape(&serie.name),
                     escape(group),
-                    escape(&format::kroner(*v))
+                    escape(&numbers.money(*v))
                 );
             }
         }
@@ -161,7 +158,7 @@ pub fn grouped_bars(groups: &[String], series: &[Series], unit: &str) -> String 
 /// Horizontal stacked bars: one bar per row (e.g. a scenario), stacked by
 /// series (e.g. a kind of cost).
 #[must_use]
-pub fn stacked_bars(rows: &[String], series: &[Series], unit: &str) -> String {
+pub fn stacked_bars(rows: &[String], series: &[Series], unit: &str, numbers: Numbers) -> String {
     let (width, left, top, row_height) = (760.0, 230.0, 10.0, 34.0);
     let plot_width = width - left - 20.0;
     #[allow(clippy::cast_precision_loss)]
@@ -187,7 +184,7 @@ pub fn stacked_bars(rows: &[String], series: &[Series], unit: &str) -> String {
             r#"<line x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{:.1}" class="grid"/><text x="{x:.1}" y="{:.1}" class="tick" text-anchor="middle">{}</text>"#,
             top + plot_height,
             top + plot_height + 16.0,
-            escape(&axis_label(tick))
+            escape(&numbers.num(tick, 0))
         );
         tick += step;
     }
@@ -207,7 +204,7 @@ pub fn stacked_bars(rows: &[String], series: &[Series], unit: &str) -> String {
                     serie.color,
                     escape(row),
                     escape(&serie.name),
-                    escape(&format::kroner(*v))
+                    escape(&numbers.money(*v))
                 );
                 x += w;
             }
@@ -239,14 +236,26 @@ pub fn stacked_bars(rows: &[String], series: &[Series], unit: &str) -> String {
 /// Lines over the years (e.g. cumulative cost per scenario), with an
 /// optional marked point per series (e.g. its payback year).
 #[must_use]
-pub fn lines(years: &[i32], series: &[Series], marks: &[Option<usize>], unit: &str) -> String {
-    line_chart(years, series, marks, &[], unit)
+pub fn lines(
+    years: &[i32],
+    series: &[Series],
+    marks: &[Option<usize>],
+    unit: &str,
+    numbers: Numbers,
+) -> String {
+    line_chart(years, series, marks, &[], unit, numbers)
 }
 
 /// A fan chart: per series a band from its low to its high values (P10 to
 /// P90) drawn translucent, and its median as a line.
-pub fn fan(years: &[i32], medians: &[Series], bands: &[(Vec<f64>, Vec<f64>)], unit: &str) -> String {
-    line_chart(years, medians, &vec![None; medians.len()], bands, unit)
+pub fn fan(
+    years: &[i32],
+    medians: &[Series],
+    bands: &[(Vec<f64>, Vec<f64>)],
+    unit: &str,
+    numbers: Numbers,
+) -> String {
+    line_chart(years, medians, &vec![None; medians.len()], bands, unit, numbers)
 }
 
 fn line_chart(
@@ -255,6 +264,7 @@ fn line_chart(
     marks: &[Option<usize>],
     bands: &[(Vec<f64>, Vec<f64>)],
     unit: &str,
+    numbers: Numbers,
 ) -> String {
     let (width, plot_height, left, top) = (760.0, 300.0, 100.0, 16.0);
     let plot_width = width - left - 20.0;
@@ -273,7 +283,7 @@ fn line_chart(
     #[allow(clippy::cast_precision_loss)]
     let x_of = |i: usize| left + plot_width * i as f64 / (years.len().max(2) - 1) as f64;
     let mut body = String::new();
-    horizontal_grid(&mut body, top_value, step, left, plot_width, y_of);
+    horizontal_grid(&mut body, top_value, step, left, plot_width, y_of, numbers);
     for (serie, (low, high)) in series.iter().zip(bands) {
         let mut points: Vec<String> = high
             .iter()
@@ -368,9 +378,9 @@ mod tests {
             color: "#000000".into(),
             values: vec![Some(1.0)],
         }];
-        let svg = grouped_bars(&["A&B".into()], &series, "kr");
+        let svg = grouped_bars(&["A&B".into()], &series, "kr", Numbers::NORDIC);
         assert!(!svg.contains("<script>") && svg.contains("&lt;script&gt;") && svg.contains("A&amp;B"));
-        let svg = stacked_bars(&["<b>".into()], &series, "kr");
+        let svg = stacked_bars(&["<b>".into()], &series, "kr", Numbers::NORDIC);
         assert!(!svg.contains("<b>") && svg.contains("&lt;b&gt;"));
     }
 }

@@ -31,6 +31,25 @@ impl Cell {
     fn text(s: impl Into<String>) -> Cell {
         Cell::Text(s.into())
     }
+
+    /// The cell as a person reads it, written as `numbers` says: kroner and
+    /// numbers grouped (`1 234 567`), percentages with two decimals; whole
+    /// numbers are years and counts and get no grouping (`2007`); an empty
+    /// cell is a dash. The app, the terminal and the briefing all show
+    /// cells with this.
+    #[must_use]
+    pub fn display(&self, numbers: crate::format::Numbers) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Money(v) => numbers.num(*v, 0),
+            Cell::Percent(v) => numbers.percent(*v, 2),
+            Cell::Number(v, 0) => {
+                crate::format::nordic_with(*v, 0, ' ', crate::format::MINUS).replace(' ', "")
+            }
+            Cell::Number(v, d) => numbers.num_trim(*v, *d),
+            Cell::Empty => "—".to_owned(),
+        }
+    }
 }
 
 /// A table with a title and column headers.
@@ -418,20 +437,14 @@ fn rule_text(tr: &Tr, study: &Study, rule: &KeyRule) -> String {
                 .iter()
                 .map(|m| {
                     let w = weights.get(&m.id).copied().unwrap_or(0.0);
-                    format!("{} {}", m.id, crate::format::nordic(w, 2))
+                    format!("{} {}", m.id, tr.num(w, 2))
                 })
                 .collect();
             format!("{}: {}", tr.get("rule-fixed"), parts.join(", "))
         }
         KeyRule::Mix(parts) => parts
             .iter()
-            .map(|p| {
-                format!(
-                    "{} × {}",
-                    crate::format::nordic(p.weight, 1),
-                    rule_text(tr, study, &p.rule)
-                )
-            })
+            .map(|p| format!("{} × {}", tr.num(p.weight, 1), rule_text(tr, study, &p.rule)))
             .collect::<Vec<_>>()
             .join(" + "),
     }
@@ -468,6 +481,13 @@ pub fn inputs(study: &Study, tr: &Tr) -> Table {
     let a = &study.assumptions;
     let section = tr.get("view-assumptions");
     let none = || [Cell::Empty, Cell::Empty];
+    push(
+        section.clone(),
+        tr.get("table-currency"),
+        Cell::Text(study.currency.code().to_owned()),
+        String::new(),
+        none(),
+    );
     push(
         section.clone(),
         tr.get("ui-first-year"),
@@ -590,7 +610,7 @@ pub fn inputs(study: &Study, tr: &Tr) -> Table {
         for line in &scenario.lines {
             let payer = payer_text(tr, study, &line.payer);
             let quantity = if (line.quantity - 1.0).abs() > f64::EPSILON {
-                format!(" × {}", crate::format::nordic(line.quantity, 2))
+                format!(" × {}", tr.num(line.quantity, 2))
             } else {
                 String::new()
             };
@@ -625,16 +645,13 @@ pub fn service_level_text(tr: &Tr, level: &crate::model::ServiceLevel) -> String
         &[
             (
                 "uptime",
-                format!("{}\u{a0}%", crate::format::nordic_trim(level.uptime_percent, 3)),
+                format!("{}\u{a0}%", tr.num_trim(level.uptime_percent, 3)),
             ),
-            ("hours", crate::format::nordic(level.downtime_hours_per_year(), 1)),
+            ("hours", tr.num(level.downtime_hours_per_year(), 1)),
         ],
     );
     match level.expected_downtime_cost_nok_per_year() {
-        Some(cost) => tr.args(
-            "service-level-cost",
-            &[("base", base), ("cost", crate::format::kroner(cost))],
-        ),
+        Some(cost) => tr.args("service-level-cost", &[("base", base), ("cost", tr.money(cost))]),
         None => base,
     }
 }
@@ -702,7 +719,7 @@ pub fn uncertainty(study: &Study, sim: &crate::uncertainty::Simulation, tr: &Tr)
         title: tr.args(
             "table-uncertainty",
             &[
-                ("draws", crate::format::nordic(sim.options.draws as f64, 0)),
+                ("draws", tr.num(sim.options.draws as f64, 0)),
                 ("seed", sim.options.seed.to_string()),
             ],
         ),
@@ -757,7 +774,7 @@ pub fn tornado(
                     "who",
                     member.map_or_else(|| tr.get("unc-all"), |m| study.members[m].name.clone()),
                 ),
-                ("base", crate::format::kroner(base)),
+                ("base", tr.money(base)),
             ],
         ),
         headers,
@@ -829,8 +846,8 @@ pub fn uncertainty_findings(study: &Study, sim: &crate::uncertainty::Simulation,
                     "who",
                     member.map_or_else(|| tr.get("unc-all"), |m| study.members[m].name.clone()),
                 ),
-                ("p", crate::format::percent(best.p_cheapest * 100.0, 0)),
-                ("se", crate::format::percent(best.p_cheapest_se * 100.0, 1)),
+                ("p", tr.pct(best.p_cheapest * 100.0, 0)),
+                ("se", tr.pct(best.p_cheapest_se * 100.0, 1)),
             ],
         ));
     }
@@ -1035,9 +1052,7 @@ pub fn council_summary(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i3
     let rows = evaluation.summary(Metric::Annual(year));
     let kr = crate::format::kroner;
     let change = |diff: f64, percent: Option<f64>| {
-        let pct = percent.map_or_else(String::new, |p| {
-            format!(" ({})", crate::format::percent(p.abs(), 1))
-        });
+        let pct = percent.map_or_else(String::new, |p| format!(" ({})", tr.pct(p.abs(), 1)));
         if diff <= 0.0 {
             tr.args(
                 "brief-less-than-today",
@@ -1340,7 +1355,7 @@ pub fn criteria_findings(study: &Study, a: &crate::criteria::Analysis, tr: &Tr) 
                 &[
                     ("criterion", study.decision.criteria[c].name.clone()),
                     ("profile", a.profiles[d.a.0].name.clone()),
-                    ("weight", crate::format::percent(t * 100.0, 0)),
+                    ("weight", tr.pct(t * 100.0, 0)),
                     ("scenario", name(d.a.1)),
                     ("other", name(d.b.1)),
                 ],
@@ -1355,10 +1370,7 @@ pub fn criteria_findings(study: &Study, a: &crate::criteria::Analysis, tr: &Tr) 
     {
         out.push(tr.args(
             "crit-acceptability-finding",
-            &[
-                ("scenario", name(best)),
-                ("share", crate::format::percent(share * 100.0, 0)),
-            ],
+            &[("scenario", name(best)), ("share", tr.pct(share * 100.0, 0))],
         ));
     }
     out.push(tr.get("crit-economy-rule"));
@@ -1610,11 +1622,7 @@ pub fn mix_text(study: &Study, parts: &[(KeyRule, f64)], tr: &Tr) -> String {
                     .map_or_else(|| tr.get("rule-fixed"), |k| k.name.clone()),
                 KeyRule::Mix(_) => tr.get("rule-mix"),
             };
-            format!(
-                "{} {}",
-                crate::format::percent(*weight, 1),
-                rule_text.to_lowercase()
-            )
+            format!("{} {}", tr.pct(*weight, 1), rule_text.to_lowercase())
         })
         .collect::<Vec<_>>()
         .join(" + ")

@@ -158,6 +158,8 @@ pub(super) fn migrate(old: StudyV1) -> Study {
         uncertainties: Vec::new(),
         correlation_groups: Vec::new(),
         decision: crate::model::decision::Decision::default(),
+        currency: crate::model::Currency::Nok,
+        language: None,
         keys: old
             .keys
             .into_iter()

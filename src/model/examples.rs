@@ -179,6 +179,8 @@ pub fn small_study() -> Study {
         uncertainties: Vec::new(),
         correlation_groups: Vec::new(),
         decision: crate::model::decision::Decision::default(),
+        currency: crate::model::Currency::Nok,
+        language: None,
         keys,
         scenarios,
         assumptions: assumptions(2030, 5),

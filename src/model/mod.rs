@@ -135,6 +135,49 @@ pub struct Study {
     /// Criteria, requirements and stakeholder profiles.
     #[serde(default, skip_serializing_if = "decision::Decision::is_empty")]
     pub decision: decision::Decision,
+    /// The currency every amount is in (default: Norwegian kroner).
+    #[serde(default, skip_serializing_if = "Currency::is_nok")]
+    pub currency: Currency,
+    /// The language the study's exports are written in when none is asked
+    /// for (default: the user's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<crate::lang::Lang>,
+}
+
+/// The currency of a study's amounts: kroner, all three, so the screen says
+/// `kr` and the code is added where a reader could wonder (the briefing's
+/// heading, the inputs table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Currency {
+    /// Norwegian kroner.
+    #[default]
+    Nok,
+    /// Swedish kronor.
+    Sek,
+    /// Danish kroner.
+    Dkk,
+}
+
+impl Currency {
+    /// Every currency, in menu order.
+    pub const ALL: [Currency; 3] = [Currency::Nok, Currency::Sek, Currency::Dkk];
+
+    /// The ISO 4217 code: `NOK`, `SEK` or `DKK`.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::Nok => "NOK",
+            Currency::Sek => "SEK",
+            Currency::Dkk => "DKK",
+        }
+    }
+
+    // serde's `skip_serializing_if` passes a reference.
+    #[allow(clippy::trivially_copy_pass_by_ref)]
+    fn is_nok(&self) -> bool {
+        *self == Currency::Nok
+    }
 }
 
 /// Where a figure comes from.

@@ -15,7 +15,6 @@ use super::{
     Attribute, CategoryId, Driver, KeyId, KeyRule, Member, MemberId, Payer, Quantity, Scenario, ScenarioKind,
     Study, Timing,
 };
-use crate::format;
 use crate::i18n::Tr;
 
 /// Longest horizon a study may have, in years.
@@ -466,8 +465,8 @@ impl Problem {
     #[must_use]
     #[allow(clippy::too_many_lines)]
     pub fn message(&self, tr: &Tr) -> String {
-        let num = |v: f64| format::nordic_trim(v, 2);
-        let kr = |v: f64| format::kroner(v);
+        let num = |v: f64| tr.num_trim(v, 2);
+        let kr = |v: f64| tr.money(v);
         match self {
             Problem::NoMembers => tr.get("problem-no-members"),
             Problem::EmptyId { kind } => tr.args("problem-empty-id", &[("kind", tr.get(kind))]),
@@ -512,7 +511,7 @@ impl Problem {
                 computed,
                 percent,
             } => {
-                let show = |v: f64| if *percent { format::percent(v, 0) } else { kr(v) };
+                let show = |v: f64| if *percent { tr.pct(v, 0) } else { kr(v) };
                 let figures = [("printed", show(*printed)), ("computed", show(*computed))];
                 match what {
                     Some(what) => tr.args(
@@ -603,8 +602,8 @@ impl Problem {
                 "problem-too-large",
                 &[
                     ("field", tr.get(field)),
-                    ("value", format::nordic(*value, 0)),
-                    ("max", format::nordic(*max, 0)),
+                    ("value", tr.num(*value, 0)),
+                    ("max", tr.num(*max, 0)),
                 ],
             ),
             Problem::SalaryMissing { member } => {
