@@ -120,9 +120,12 @@ impl Tr {
             return id.to_owned();
         };
         let mut errors = Vec::new();
-        self.bundle
-            .format_pattern(pattern, args, &mut errors)
-            .into_owned()
+        let text = self.bundle.format_pattern(pattern, args, &mut errors);
+        if self.lang == Lang::Da && text.contains("kr..") {
+            // Danish writes one point where `kr.` ends a sentence.
+            return text.replace("kr..", "kr.");
+        }
+        text.into_owned()
     }
 }
 

@@ -152,6 +152,135 @@ fn switching_to_english_changes_the_labels() {
 }
 
 #[test]
+fn every_language_is_one_menu_click_away_and_is_remembered() {
+    // (language, the menu's name in it, a known label in it)
+    let known = [
+        (Lang::Nn, "Samanlikning"),
+        (Lang::Sv, "Jämförelse"),
+        (Lang::Da, "Sammenligning"),
+        (Lang::En, "Comparison"),
+        (Lang::Nb, "Sammenligning"),
+    ];
+    let mut harness = harness(norwegian());
+    let mut menu = "Språk";
+    for (lang, label) in known {
+        harness.get_by_label(menu).click();
+        harness.run();
+        harness.get_by_label(lang.native_name()).click();
+        harness.run();
+        assert_eq!(harness.state().tr().lang(), lang);
+        assert!(
+            harness.query_all_by_label(label).count() >= 1,
+            "{label} in {}",
+            lang.code()
+        );
+        // The choice is kept for the next start, whatever the system says.
+        assert!(harness.state().prefs.lang_chosen);
+        assert_eq!(harness.state().prefs.lang, lang);
+        assert_eq!(
+            samdrift::app::start_lang(&harness.state().prefs, None, Lang::En),
+            lang
+        );
+        menu = match lang {
+            Lang::Nn | Lang::Sv | Lang::Nb => "Språk",
+            Lang::Da => "Sprog",
+            Lang::En => "Language",
+        };
+    }
+}
+
+#[test]
+fn the_app_starts_in_the_system_language_until_one_is_chosen() {
+    use samdrift::app::start_lang;
+    let fresh = Preferences::default();
+    // First start: the system's language (from LANG and friends).
+    assert_eq!(start_lang(&fresh, None, Lang::Sv), Lang::Sv);
+    assert_eq!(start_lang(&fresh, None, Lang::Da), Lang::Da);
+    // --lang wins over everything.
+    assert_eq!(start_lang(&fresh, Some(Lang::Nn), Lang::Sv), Lang::Nn);
+    // A language chosen in the menu is remembered…
+    let chosen = Preferences {
+        lang: Lang::Da,
+        lang_chosen: true,
+        ..Preferences::default()
+    };
+    assert_eq!(start_lang(&chosen, None, Lang::Sv), Lang::Da);
+    assert_eq!(start_lang(&chosen, Some(Lang::En), Lang::Sv), Lang::En);
+    // …and preferences from before the choice was recorded: English was a
+    // choice (the old default was bokmål), bokmål follows the system.
+    let old_english = Preferences {
+        lang: Lang::En,
+        ..Preferences::default()
+    }
+    .upgraded();
+    assert_eq!(start_lang(&old_english, None, Lang::Sv), Lang::En);
+    let old_default = Preferences::default().upgraded();
+    assert_eq!(start_lang(&old_default, None, Lang::Sv), Lang::Sv);
+}
+
+#[test]
+fn a_danish_user_sees_danish_figures_and_types_danish_numbers() {
+    let mut harness = harness(Preferences {
+        lang: Lang::Da,
+        lang_chosen: true,
+        ..Preferences::default()
+    });
+    // Joint in-house, slide 11: 2 262 000 in Danish grouping.
+    assert!(harness.query_all_by_label("2.262.000").count() >= 1);
+    harness.get_by_label("Nuværende omkostninger").click();
+    harness.run();
+    let label = "Kommunikasjon – Ibestad";
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(label).type_text("1.234");
+    harness.run();
+    // Before leaving the field the user sees how the text is read.
+    assert!(harness.query_by_label_contains("Læses som 1.234").is_some());
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let amount = |h: &Harness<'static, SamdriftApp>| {
+        h.state()
+            .doc
+            .study
+            .baseline
+            .lines
+            .iter()
+            .find(|l| l.category.as_str() == "communications")
+            .unwrap()
+            .amounts_nok[&samdrift::model::MemberId::new("I")]
+    };
+    // A thousand two hundred and thirty-four kroner, as a Dane means it.
+    assert_eq!(amount(&harness), 1234.0);
+}
+
+#[test]
+fn a_norwegian_typing_a_point_gets_a_decimal_and_is_told_so() {
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Dagens kostnader").click();
+    harness.run();
+    let label = "Kommunikasjon – Ibestad";
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(label).type_text("1.234");
+    harness.run();
+    assert!(harness.query_by_label_contains("Leses som 1,234").is_some());
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let line = harness
+        .state()
+        .doc
+        .study
+        .baseline
+        .lines
+        .iter()
+        .find(|l| l.category.as_str() == "communications")
+        .unwrap();
+    assert_eq!(line.amounts_nok[&samdrift::model::MemberId::new("I")], 1.234);
+}
+
+#[test]
 fn without_ibestad_keeps_the_total() {
     let mut harness = harness(norwegian());
     harness.get_by_label("Scenarioer").click();
@@ -952,4 +1081,31 @@ fn criteria_and_profiles_are_added_in_the_app() {
     assert_eq!(new.weights.len(), decision.criteria.len());
     assert!((new.weights.values().sum::<f64>() - 100.0).abs() < 1e-9);
     assert_eq!(decision.profiles[0].weights.get("criterion"), Some(&0.0));
+}
+
+#[test]
+fn the_currency_is_chosen_in_the_assumptions_and_brings_its_country_s_presets() {
+    use samdrift::model::Currency;
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Forutsetninger").click();
+    harness.run();
+    // A Norwegian study: R-109 is offered, the Swedish rate is not.
+    harness.get_by_label("R-109 (2021)");
+    assert!(harness.query_by_label("ASEK 3,5 % (Trafikverket)").is_none());
+    // The row's label, then the combo box named after it.
+    harness.get_all_by_label("Valuta").last().unwrap().click();
+    harness.run();
+    harness.get_by_label("SEK").click();
+    harness.run();
+    assert_eq!(harness.state().doc.study.currency, Currency::Sek);
+    harness.get_by_label("ASEK 3,5 % (Trafikverket)");
+    assert!(harness.query_by_label("R-109 (2021)").is_none());
+    // The comparison's unit names the currency.
+    harness.get_by_label("Sammenligning").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("(kr, SEK)").is_some());
+    // One undo step puts it back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().doc.study.currency, Currency::Nok);
 }

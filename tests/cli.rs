@@ -531,3 +531,84 @@ fn export_csv_to_a_file_name_is_refused_with_a_hint() {
     assert!(stderr(&o).contains("takes a folder"), "{}", stderr(&o));
     assert!(!target.exists(), "no folder named out.csv was made");
 }
+
+#[test]
+fn export_writes_a_danish_briefing_with_danish_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("b.html");
+    let o = samdrift(&["export", "--lang", "da", "--html", html.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(text.contains(r#"<html lang="da">"#));
+    assert!(
+        text.contains("Det bør kommunalbestyrelsen vide"),
+        "the council summary in Danish"
+    );
+    assert!(text.contains("beløb i NOK"), "the currency code in the heading");
+    // Joint in-house, slide 11: 2 262 000 kroner, grouped the Danish way;
+    // nowhere the Norwegian grouping.
+    assert!(text.contains("2.262.000"));
+    assert!(!text.contains("2\u{a0}262\u{a0}000") && !text.contains("2&nbsp;262&nbsp;000"));
+    // Years are never grouped.
+    assert!(text.contains("2007") && !text.contains("2.007"));
+}
+
+#[test]
+fn a_study_in_swedish_kronor_exports_in_swedish_by_default() {
+    let text = std::fs::read_to_string("scenarios/nordre-troms-2006.ron").unwrap();
+    let swedish = text.replacen(
+        "    version: 2,",
+        "    version: 2,\n    currency: SEK,\n    language: sv,",
+        1,
+    );
+    let (dir, path) = write_temp("studie.ron", swedish.as_bytes());
+    let html = dir.path().join("b.html");
+    let csv = dir.path().join("csv");
+    let o = samdrift(&[
+        "export",
+        &path,
+        "--html",
+        html.to_str().unwrap(),
+        "--csv",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let briefing = std::fs::read_to_string(&html).unwrap();
+    assert!(briefing.contains(r#"<html lang="sv">"#));
+    assert!(briefing.contains("Det här bör kommunfullmäktige veta"));
+    assert!(briefing.contains("belopp i SEK"));
+    // The Swedish CSV: `;` and a decimal comma, the currency in the inputs.
+    let inputs = std::fs::read_to_string(csv.join("inputs.csv")).unwrap();
+    assert!(inputs.contains("Valuta;SEK"), "{inputs}");
+    // --lang still wins over the study's language.
+    let o = samdrift(&["export", &path, "--lang", "nn", "--html", html.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        std::fs::read_to_string(&html)
+            .unwrap()
+            .contains("Dette bør kommunestyret vite")
+    );
+    // Saving it back keeps both fields; a NOK study without them writes neither.
+    let study = samdrift::io::study_file::load_str(&swedish, std::path::Path::new("studie.ron")).unwrap();
+    assert_eq!(study.currency, samdrift::model::Currency::Sek);
+    assert_eq!(study.language, Some(samdrift::i18n::Lang::Sv));
+    let written = samdrift::io::study_file::to_ron_string(&study).unwrap();
+    assert!(written.contains("currency: SEK") && written.contains("language: sv"));
+    let plain = samdrift::io::study_file::load_str(&text, std::path::Path::new("r.ron")).unwrap();
+    let written = samdrift::io::study_file::to_ron_string(&plain).unwrap();
+    assert!(!written.contains("currency:") && !written.contains("language:"));
+}
+
+#[test]
+fn compare_and_check_speak_swedish_and_danish() {
+    let o = samdrift(&["compare", "--lang", "sv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("Årskostnad 2007, kr"), "{}", stdout(&o));
+    let text = std::fs::read_to_string("scenarios/nordre-troms-2006.ron").unwrap();
+    let broken = text.replacen("amount_nok: 2262000", "amount_nok: -2262000", 1);
+    let (_dir, path) = write_temp("brudt.ron", broken.as_bytes());
+    let o = samdrift(&["check", &path, "--lang", "da"]);
+    let out = stdout(&o) + &stderr(&o);
+    assert!(out.contains("fejl"), "{out}");
+    assert!(out.contains("−2.262.000"), "the value in Danish: {out}");
+}

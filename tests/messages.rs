@@ -160,3 +160,17 @@ fn a_lone_separator_before_three_digits_is_read_as_each_language_means_it() {
     assert!(!Numbers::is_ambiguous("1.234.567"));
     assert!(!Numbers::is_ambiguous("1 234,5"));
 }
+
+#[test]
+fn a_danish_sentence_that_ends_in_kroner_has_one_point() {
+    let da = Tr::new(Lang::Da);
+    let text = da.args(
+        "problem-printed-row-total-differs",
+        &[
+            ("printed", da.money(490_000.0)),
+            ("computed", da.money(630_000.0)),
+        ],
+    );
+    assert!(text.ends_with("630.000\u{a0}kr."), "{text}");
+    assert!(!text.contains("kr.."), "{text}");
+}

@@ -6,8 +6,8 @@ use eframe::egui::{self, RichText, Ui};
 use super::Command;
 use super::document::Edit;
 use super::widgets::{capitalized, combo_ui, number_ui, source_ui, text_ui};
-use crate::i18n::Tr;
-use crate::model::{Assumptions, RateStep, Study};
+use crate::i18n::{Lang, Tr};
+use crate::model::{Assumptions, Currency, RateStep, Study};
 
 /// Draws the view.
 pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>) {
@@ -71,6 +71,54 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>)
             );
             ui.end_row();
 
+            ui.label(tr.get("ui-currency"));
+            combo_ui(
+                ui,
+                "currency",
+                &tr.get("ui-currency"),
+                study.currency.code().to_owned(),
+                |ui| {
+                    for currency in Currency::ALL {
+                        if ui
+                            .selectable_label(currency == study.currency, currency.code())
+                            .on_hover_text(tr.get("ui-currency-help"))
+                            .clicked()
+                            && currency != study.currency
+                        {
+                            commands.push(Command::Edit(Edit::SetCurrency(currency), None));
+                        }
+                    }
+                },
+            );
+            ui.end_row();
+
+            ui.label(tr.get("ui-export-language"));
+            let shown = study.language.map_or_else(
+                || tr.get("ui-export-language-user"),
+                |l| l.native_name().to_owned(),
+            );
+            combo_ui(
+                ui,
+                "export-language",
+                &tr.get("ui-export-language"),
+                shown,
+                |ui| {
+                    let choices = std::iter::once(None).chain(Lang::ALL.into_iter().map(Some));
+                    for choice in choices {
+                        let name = choice.map_or_else(
+                            || tr.get("ui-export-language-user"),
+                            |l| l.native_name().to_owned(),
+                        );
+                        if ui.selectable_label(choice == study.language, name).clicked()
+                            && choice != study.language
+                        {
+                            commands.push(Command::Edit(Edit::SetExportLanguage(choice), None));
+                        }
+                    }
+                },
+            );
+            ui.end_row();
+
             for (label, value, wages) in [
                 (tr.get("field-wage-growth"), a.real_wage_growth_percent, true),
                 (tr.get("field-price-growth"), a.real_price_growth_percent, false),
@@ -95,7 +143,7 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>)
     ui.label(RichText::new(capitalized(&tr.get("field-discount-rate"))).strong());
     ui.horizontal_wrapped(|ui| {
         ui.label(tr.get("ui-presets"));
-        for preset in crate::model::presets::discount_rates() {
+        for preset in crate::model::presets::discount_rates_for(study.currency) {
             let selected = preset == a.discount;
             if ui.selectable_label(selected, &preset.name).clicked() && !selected {
                 let mut next = a.clone();

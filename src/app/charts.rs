@@ -137,11 +137,16 @@ pub fn charts_ui(
             }
         }
     });
-    let unit_label = if thousands {
-        tr.get("ui-unit-thousands")
-    } else {
-        tr.get("ui-unit-kroner")
-    };
+    // `kr` could be any of three currencies: the code says which.
+    let unit_label = format!(
+        "{}, {}",
+        if thousands {
+            tr.get("ui-unit-thousands")
+        } else {
+            tr.get("ui-unit-kroner")
+        },
+        study.currency.code()
+    );
     let height = 420.0_f32.min(ui.available_height().max(300.0));
     match state.chart {
         ChartKind::ByMember => by_member(

@@ -214,11 +214,16 @@ fn table_ui(
     commands: &mut Vec<Command>,
 ) {
     let unit = if thousands { 1000.0 } else { 1.0 };
-    let unit_name = if thousands {
-        tr.get("ui-unit-thousands")
-    } else {
-        tr.get("ui-unit-kroner")
-    };
+    // `kr` could be any of three currencies: the code says which.
+    let unit_name = format!(
+        "{}, {}",
+        if thousands {
+            tr.get("ui-unit-thousands")
+        } else {
+            tr.get("ui-unit-kroner")
+        },
+        study.currency.code()
+    );
     ui.label(
         RichText::new(tr.args(
             "ui-comparison-caption",

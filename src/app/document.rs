@@ -55,6 +55,10 @@ pub enum Edit {
     ReplaceStudy(Box<Study>),
     /// Replace the criteria, requirements and profiles.
     SetDecision(crate::model::decision::Decision),
+    /// The currency of every amount in the study.
+    SetCurrency(crate::model::Currency),
+    /// The language of the study's exports (`None`: the user's).
+    SetExportLanguage(Option<crate::lang::Lang>),
     /// Put a range on an input, replace its range, or (with `None`) remove it.
     SetRange(
         crate::model::InputRef,
@@ -118,6 +122,8 @@ fn apply_edit(study: &mut Study, edit: Edit) {
         Edit::SetAssumptions(a) => study.assumptions = a,
         Edit::ReplaceStudy(s) => *study = *s,
         Edit::SetDecision(decision) => study.decision = decision,
+        Edit::SetCurrency(currency) => study.currency = currency,
+        Edit::SetExportLanguage(lang) => study.language = lang,
         Edit::SetRange(input, range) => {
             let position = study.uncertainties.iter().position(|u| u.input == input);
             match (position, range) {

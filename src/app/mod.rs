@@ -649,6 +649,12 @@ impl SamdriftApp {
         self.ui_state.message = Some((text, is_error));
     }
 
+    /// The translator of the interface's language.
+    #[must_use]
+    pub fn tr(&self) -> &Tr {
+        &self.tr
+    }
+
     /// The window title: study title, file name and a mark for unsaved changes.
     #[must_use]
     pub fn title(&self) -> String {
@@ -938,13 +944,16 @@ impl SamdriftApp {
         };
         let year = self.shown_year();
         let study = &self.doc.study;
-        let mut tables = io::tables::all(study, evaluation, &self.tr, year);
+        // The study may say which language its exports speak.
+        let study_tr = study.language.filter(|l| *l != self.tr.lang()).map(Tr::new);
+        let tr = study_tr.as_ref().unwrap_or(&self.tr);
+        let mut tables = io::tables::all(study, evaluation, tr, year);
         if matches!(
             kind,
             ExportKind::Csv | ExportKind::CsvInternational | ExportKind::Xlsx
         ) {
             tables.extend(
-                io::tables::fair_splits(study, &self.tr, year, true)
+                io::tables::fair_splits(study, tr, year, true)
                     .into_iter()
                     .map(|(t, _)| t),
             );
@@ -957,11 +966,11 @@ impl SamdriftApp {
                     metric: engine::Metric::Annual(year),
                 };
                 if let Ok(sim) = crate::uncertainty::simulate(study, options, &|_| true) {
-                    tables.extend(io::tables::uncertainty_tables(study, &sim, &self.tr));
+                    tables.extend(io::tables::uncertainty_tables(study, &sim, tr));
                 }
             }
             if let Ok(analysis) = crate::criteria::analyse(study, engine::Metric::PresentValue, 10_000, 1) {
-                tables.extend(io::tables::criteria_tables(study, &analysis, &self.tr));
+                tables.extend(io::tables::criteria_tables(study, &analysis, tr));
             }
         }
         let path = match kind.extension() {
@@ -979,8 +988,8 @@ impl SamdriftApp {
             ExportKind::CsvInternational => {
                 io::export::csv_dir(&path, &tables, io::csv_export::CsvVariant::International).map(|_| ())
             }
-            ExportKind::Xlsx => io::export::xlsx(&path, &tables, &self.tr),
-            ExportKind::Html => io::export::html(&path, study, evaluation, &self.tr, year, &file_name),
+            ExportKind::Xlsx => io::export::xlsx(&path, &tables, tr),
+            ExportKind::Html => io::export::html(&path, study, evaluation, tr, year, &file_name),
         };
         match result {
             Ok(()) => self.message(

@@ -31,7 +31,7 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            salary_ui(ui, tr, member, index, commands);
+            salary_ui(ui, tr, member, index, study.currency, commands);
             if let Some(salary) = &member.salary {
                 // Ranges on the salary and its rates.
                 ui.horizontal(|ui| {
@@ -163,7 +163,14 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
         });
 }
 
-fn salary_ui(ui: &mut Ui, tr: &Tr, member: &Member, index: usize, commands: &mut Vec<Command>) {
+fn salary_ui(
+    ui: &mut Ui,
+    tr: &Tr,
+    member: &Member,
+    index: usize,
+    currency: crate::model::Currency,
+    commands: &mut Vec<Command>,
+) {
     let salary = member.salary.clone().unwrap_or(Salary {
         nok_per_fte: 0.0,
         employer_tax_percent: 0.0,
@@ -213,30 +220,39 @@ fn salary_ui(ui: &mut Ui, tr: &Tr, member: &Member, index: usize, commands: &mut
             );
         }
         ui.label("%");
-        combo_ui(
-            ui,
-            ("tax-zone", index),
-            &tr.get("ui-tax-zone"),
-            tr.get("ui-tax-zone"),
-            |ui| {
-                for (zone, rate) in crate::model::presets::EMPLOYER_TAX_ZONES {
-                    let text = format!("{} {zone}: {}", tr.get("ui-zone"), tr.pct(rate, 1));
+        // Presets of the study's own country only (Norwegian zones for a
+        // study in NOK, the Swedish rate for SEK; none for DKK).
+        let presets = crate::model::presets::employer_tax_presets(currency);
+        if !presets.is_empty() {
+            let title = if currency == crate::model::Currency::Nok {
+                tr.get("ui-tax-zone")
+            } else {
+                tr.get("ui-tax-sweden")
+            };
+            combo_ui(ui, ("tax-zone", index), &title, title.clone(), |ui| {
+                for preset in presets {
+                    let name = if currency == crate::model::Currency::Nok {
+                        format!("{} {}", tr.get("ui-zone"), preset.name)
+                    } else {
+                        preset.name.clone()
+                    };
+                    let text = format!("{name}: {}", tr.pct(preset.percent, 2));
                     if ui
-                        .selectable_label((salary.employer_tax_percent - rate).abs() < 1e-9, text)
+                        .selectable_label((salary.employer_tax_percent - preset.percent).abs() < 1e-9, text)
                         .clicked()
                     {
                         set(
                             Salary {
-                                employer_tax_percent: rate,
-                                source: crate::model::presets::employer_tax_source(zone),
+                                employer_tax_percent: preset.percent,
+                                source: preset.source.clone(),
                                 ..salary.clone()
                             },
                             commands,
                         );
                     }
                 }
-            },
-        );
+            });
+        }
         ui.label(capitalized(&tr.get("field-pension")));
         if let Some(v) = number_ui(
             ui,

@@ -1,10 +1,64 @@
-//! Presets a user can pick instead of typing: discount rates and Norwegian
-//! employer-tax zones, each with its source and date so the study records
-//! where the figure came from.
+//! Presets a user can pick instead of typing: discount rates and
+//! employer-tax rates, each with its source and date so the study records
+//! where the figure came from. Each country's presets are offered only for
+//! a study in that country's currency.
 
-use super::{DiscountRate, RateStep, Source};
+use super::{Currency, DiscountRate, RateStep, Source};
 
-/// Discount-rate presets: Norway's R-109 and Denmark's Finance Ministry rate.
+/// The discount-rate presets that belong to a study in `currency`:
+/// Norway's R-109, Sweden's ASEK rate, Denmark's Finance Ministry rate.
+#[must_use]
+pub fn discount_rates_for(currency: Currency) -> Vec<DiscountRate> {
+    let country = match currency {
+        Currency::Nok => "R-109",
+        Currency::Sek => "ASEK",
+        Currency::Dkk => "Finansministeriet",
+    };
+    discount_rates()
+        .into_iter()
+        .filter(|rate| rate.name.starts_with(country))
+        .collect()
+}
+
+/// A preset for the employer's contribution on salaries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EmployerTaxPreset {
+    /// The zone (Norway) or the rate's name, as the source writes it.
+    pub name: String,
+    /// Percent of the salary.
+    pub percent: f64,
+    /// Where the rate comes from.
+    pub source: Source,
+}
+
+/// The employer-tax presets that belong to a study in `currency`: the
+/// Norwegian zones, the Swedish full rate; none for Denmark, where the
+/// employer pays no such percentage (ATP is a fixed amount per employee).
+#[must_use]
+pub fn employer_tax_presets(currency: Currency) -> Vec<EmployerTaxPreset> {
+    match currency {
+        Currency::Nok => EMPLOYER_TAX_ZONES
+            .iter()
+            .map(|(zone, percent)| EmployerTaxPreset {
+                name: (*zone).to_owned(),
+                percent: *percent,
+                source: employer_tax_source(zone),
+            })
+            .collect(),
+        Currency::Sek => vec![EmployerTaxPreset {
+            name: "Arbetsgivaravgifter".to_owned(),
+            percent: 31.42,
+            source: Source::Cited {
+                text: "Skatteverket, arbetsgivaravgifter: 31,42 % av lönen (full avgift, 2025)".to_owned(),
+                date: Some("2025".to_owned()),
+            },
+        }],
+        Currency::Dkk => Vec::new(),
+    }
+}
+
+/// Every discount-rate preset: Norway's R-109, Sweden's ASEK rate and
+/// Denmark's Finance Ministry rate.
 #[must_use]
 pub fn discount_rates() -> Vec<DiscountRate> {
     let step = |from_year_index, percent| RateStep {
@@ -18,6 +72,14 @@ pub fn discount_rates() -> Vec<DiscountRate> {
             source: Source::Cited {
                 text: "Finansdepartementet, rundskriv R-109/2021: risikojustert realrente 4 % år 0–40, 3 % år 40–75, 2 % deretter".to_owned(),
                 date: Some("2021".to_owned()),
+            },
+        },
+        DiscountRate {
+            name: "ASEK 3,5 % (Trafikverket)".to_owned(),
+            steps: vec![step(0, 3.5)],
+            source: Source::Cited {
+                text: "Trafikverket, Analysmetod och samhällsekonomiska kalkylvärden för transportsektorn (ASEK 7.0), kap. 5: real kalkylränta 3,5 %; Ekonomistyrningsverket (ESV) hänvisar till samma ränta för samhällsekonomiska analyser".to_owned(),
+                date: Some("2020".to_owned()),
             },
         },
         DiscountRate {
@@ -59,6 +121,31 @@ mod tests {
     use super::*;
     use crate::model::examples::small_study;
     use crate::model::validate;
+
+    #[test]
+    fn each_currency_gets_its_own_country_s_presets() {
+        let names = |c| -> Vec<String> { discount_rates_for(c).into_iter().map(|r| r.name).collect() };
+        assert_eq!(names(Currency::Nok), vec!["R-109 (2021)".to_owned()]);
+        assert_eq!(names(Currency::Sek), vec!["ASEK 3,5 % (Trafikverket)".to_owned()]);
+        assert_eq!(
+            names(Currency::Dkk),
+            vec!["Finansministeriet DK (2021)".to_owned()]
+        );
+        // Every preset belongs to exactly one currency.
+        let all: usize = Currency::ALL.iter().map(|c| discount_rates_for(*c).len()).sum();
+        assert_eq!(all, discount_rates().len());
+        assert_eq!(
+            employer_tax_presets(Currency::Nok).len(),
+            EMPLOYER_TAX_ZONES.len()
+        );
+        assert!(
+            employer_tax_presets(Currency::Nok)
+                .iter()
+                .all(|p| matches!(&p.source, Source::Cited { text, .. } if text.contains("Skatteetaten")))
+        );
+        assert_eq!(employer_tax_presets(Currency::Sek)[0].percent, 31.42);
+        assert!(employer_tax_presets(Currency::Dkk).is_empty());
+    }
 
     #[test]
     fn presets_are_valid_discount_rates() {
