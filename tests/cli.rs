@@ -548,7 +548,21 @@ fn export_writes_a_danish_briefing_with_danish_numbers() {
     // Joint in-house, slide 11: 2 262 000 kroner, grouped the Danish way;
     // nowhere the Norwegian grouping.
     assert!(text.contains("2.262.000"));
-    assert!(!text.contains("2\u{a0}262\u{a0}000") && !text.contains("2&nbsp;262&nbsp;000"));
+    // No figure anywhere (tables, the council's summary, charts) is grouped
+    // the Norwegian way: a digit, a no-break space, three digits.
+    let chars: Vec<char> = text.chars().collect();
+    let norwegian = chars
+        .windows(5)
+        .find(|w| w[0].is_ascii_digit() && w[1] == '\u{a0}' && w[2..].iter().all(char::is_ascii_digit));
+    assert!(
+        norwegian.is_none(),
+        "{:?}",
+        norwegian.map(|w| w.iter().collect::<String>())
+    );
+    assert!(
+        text.contains("475.901\u{a0}kr."),
+        "Gratangen's cheapest option in the summary"
+    );
     // Years are never grouped.
     assert!(text.contains("2007") && !text.contains("2.007"));
 }

@@ -643,7 +643,9 @@ pub fn compare_table(
     title: &str,
 ) -> String {
     let cell = |c: &CompareCell| match c {
-        CompareCell::Money(v) => format::nordic_with(*v, 0, ' ', '−'),
+        // Grouped as the language groups (Danish points), with plain
+        // spaces a terminal user can copy.
+        CompareCell::Money(v) => tr.num(*v, 0).replace('\u{a0}', " "),
         CompareCell::Year(y) => y.to_string(),
         CompareCell::Never => tr.get("cli-never"),
         CompareCell::Missing => "—".to_owned(),

@@ -121,6 +121,8 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         tr.lang().code(),
         escape(&study.title)
     );
+    // The charts' value axis: `kr (NOK)` (the code says which kroner).
+    let unit = format!("{} ({})", tr.numbers().currency, study.currency.code());
     // Title and what was compared.
     let _ = write!(
         html,
@@ -222,7 +224,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         html,
         r#"<section class="keep"><h2>{}</h2><div class="chart">{}</div></section>"#,
         escape(&tr.args("brief-chart-by-member", &[("year", year.to_string())])),
-        svg::grouped_bars(&members, &series, "kr", tr.numbers())
+        svg::grouped_bars(&members, &series, &unit, tr.numbers())
     );
     let scenario_names: Vec<String> = evaluation.scenarios.iter().map(|s| s.name.clone()).collect();
     let mut color = 0;
@@ -249,7 +251,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         html,
         r#"<section class="keep"><h2>{}</h2><div class="chart">{}</div></section>"#,
         escape(&tr.args("brief-chart-by-category", &[("year", year.to_string())])),
-        svg::stacked_bars(&scenario_names, &categories, "kr", tr.numbers())
+        svg::stacked_bars(&scenario_names, &categories, &unit, tr.numbers())
     );
 
     // Over the years: cumulative cost with payback marked, and the table of
@@ -279,7 +281,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         html,
         r#"<section class="keep"><h2>{}</h2><div class="chart">{}</div><p class="note">{}</p></section>"#,
         escape(&tr.get("brief-chart-cumulative")),
-        svg::lines(&evaluation.years, &cumulative, &marks, "kr", tr.numbers()),
+        svg::lines(&evaluation.years, &cumulative, &marks, &unit, tr.numbers()),
         escape(&tr.get("ui-payback-help"))
     );
     let economics = tables::economics(study, evaluation, tr);
@@ -342,7 +344,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
                 html,
                 r#"<section class="keep"><h2>{}</h2><div class="chart">{}</div></section>"#,
                 escape(&tr.get("unc-fan-title")),
-                svg::fan(&evaluation.years, &medians, &bands, "kr", tr.numbers())
+                svg::fan(&evaluation.years, &medians, &bands, &unit, tr.numbers())
             );
             let tables = tables::uncertainty_tables(study, &sim, tr);
             for (i, table) in tables.iter().enumerate() {

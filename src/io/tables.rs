@@ -558,7 +558,7 @@ pub fn inputs(study: &Study, tr: &Tr) -> Table {
                 member.name.clone(),
                 tr.get("field-salary"),
                 Cell::Money(salary.nok_per_fte),
-                "kr".into(),
+                tr.numbers().currency.into(),
                 source(),
             );
             push(
@@ -1050,7 +1050,7 @@ fn source_text(source: &Source, tr: &Tr) -> String {
 pub fn council_summary(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -> Vec<String> {
     let mut out = Vec::new();
     let rows = evaluation.summary(Metric::Annual(year));
-    let kr = crate::format::kroner;
+    let kr = |v: f64| tr.money(v);
     let change = |diff: f64, percent: Option<f64>| {
         let pct = percent.map_or_else(String::new, |p| format!(" ({})", tr.pct(p.abs(), 1)));
         if diff <= 0.0 {
@@ -1531,7 +1531,7 @@ pub fn fair_split(study: &Study, fair: &crate::fairness::FairSplit, tr: &Tr, all
 #[must_use]
 pub fn fair_split_findings(study: &Study, fair: &crate::fairness::FairSplit, tr: &Tr) -> Vec<String> {
     use crate::fairness::{NoCoreMix, NoNucleolus, TOLERANCE_NOK};
-    let kr = crate::format::kroner;
+    let kr = |v: f64| tr.money(v);
     let name = |i: usize| study.members[i].name.clone();
     let mut out = Vec::new();
     match fair.scenario_key.map(|k| &fair.keys[k]) {
