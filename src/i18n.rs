@@ -331,6 +331,10 @@ mod tests {
                     "inputs",
                     "table",
                     "folder",
+                    "cheaper",
+                    "payback",
+                    "items",
+                    "once",
                     "currency",
                     "t",
                 ] {

@@ -467,14 +467,14 @@ fn exports_from_the_app_and_refuses_an_invalid_study() {
     let html = std::fs::read_to_string(dir.path().join("orientering.html")).unwrap();
     assert!(html.contains("Hva som sammenlignes"));
     assert!(dir.path().join("tall.xlsx").exists());
-    // Eight tables, and the fair split of each of the four scenarios that
-    // are not today's operation.
+    // Eight tables, and the fair split of each of the six scenarios that
+    // are not today's operation (slide 11's four and the workstation pair).
     // … the uncertainty (spreads, fan, payback years, tornado) and the
     // criteria (rankings, scores, requirements, weight stability), as the
     // command line writes them.
     assert_eq!(
         std::fs::read_dir(dir.path().join("csv")).unwrap().count(),
-        8 + 4 + 4 + 4
+        8 + 6 + 4 + 4
     );
     assert!(dir.path().join("csv").join("criteria-rankings.csv").exists());
     assert!(dir.path().join("csv").join("uncertainty.csv").exists());

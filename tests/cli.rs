@@ -450,8 +450,10 @@ fn tornado_and_raw_draws_from_the_command_line() {
         header.starts_with("draw;seed;line:joint/joint-total;"),
         "{header}"
     );
+    // A workstation number with a range is drawn like any other input.
+    assert!(header.contains(";seat:pc/lifetime;"), "{header}");
     assert!(
-        header.ends_with(";today;joint;joint_without_i;remote;thin"),
+        header.ends_with(";today;joint;joint_without_i;remote;thin;today_fleet;thin_fleet"),
         "{header}"
     );
     assert_eq!(lines.count(), 50);

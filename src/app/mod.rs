@@ -1079,6 +1079,9 @@ impl SamdriftApp {
             }
             Place::Assumptions => self.ui_state.view = View::Assumptions,
             Place::Uncertainty { .. } => self.ui_state.view = View::Uncertainty,
+            Place::Workstations | Place::SeatType { .. } | Place::Fleet { .. } => {
+                self.ui_state.view = View::Assumptions;
+            }
         }
     }
 

@@ -67,6 +67,8 @@ pub fn view_ui(
                     lines: Vec::new(),
                     service_level: None,
                     note: String::new(),
+                    fleet: None,
+                    with_todays_costs: false,
                 };
                 commands.push(Command::Edit(
                     Edit::InsertScenario(study.scenarios.len(), scenario),

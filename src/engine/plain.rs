@@ -21,7 +21,9 @@ pub fn evaluate_line_by_line(study: &Study) -> Result<Evaluation, EngineError> {
     if report.has_errors() {
         return Err(EngineError::Invalid(report));
     }
-    compute(study, report)
+    // Fleets as the ordinary lines they stand for, amounts computed from
+    // the study's own inputs.
+    compute(&study.with_fleet_lines(), report)
 }
 
 /// Growth factor per year index for each kind of growth.
@@ -126,7 +128,7 @@ fn compute(study: &Study, report: Report) -> Result<Evaluation, EngineError> {
         }
         let mut cost = vec![0.0; members.len() * stride_member];
 
-        if scenario.kind == ScenarioKind::Today {
+        if scenario.includes_todays_costs() {
             for line in &study.baseline.lines {
                 let c = *category_index
                     .get(&line.category)

@@ -65,6 +65,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::{EngineError, Evaluation, Metric, ScenarioResult};
+use crate::model::fleet::SeatParam;
 use crate::model::{
     AmountFrom, Attribute, CategoryId, Driver, Growth, InputRef, KeyRule, LineId, MemberId, Payer, Report,
     ScenarioKind, Study, Timing, validate,
@@ -105,12 +106,45 @@ enum LinePayer {
 struct PreparedLine {
     category: usize,
     profile: usize,
+    /// A parameter slot, or (when `derived`) an index into the derived
+    /// amounts of an evaluation.
     amount: usize,
+    derived: bool,
     quantity: f64,
     basis: usize,
     lump: bool,
     payer: LinePayer,
     from_salary: bool,
+}
+
+/// An amount made from parameters, `constant × Π params[slot]^±1` (a
+/// workstation fleet's line: price ÷ lifetime, W × hours × kr/kWh, …).
+#[derive(Debug, Clone, Copy)]
+struct Derived {
+    constant: f64,
+    factors: [(usize, bool); 4],
+    n: usize,
+}
+
+impl Derived {
+    fn eval(&self, params: &[f64]) -> f64 {
+        let mut value = self.constant;
+        for &(slot, invert) in &self.factors[..self.n] {
+            let v = params[slot];
+            value *= if invert { 1.0 / v } else { v };
+        }
+        value
+    }
+}
+
+/// The amount of a line under `params` and the evaluation's derived
+/// amounts.
+fn line_amount(line: &PreparedLine, params: &[f64], derived: &[f64]) -> f64 {
+    if line.derived {
+        derived[line.amount]
+    } else {
+        params[line.amount]
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -181,6 +215,11 @@ pub struct PreparedStudy {
     key_base: usize,
     key_ids: Vec<crate::model::KeyId>,
     key_is_fixed: Vec<bool>,
+    /// Workstation parameters: electricity price, support cost per hour,
+    /// then per seat type its [`SeatParam::ALL`] (NaN where it has none).
+    fleet_base: usize,
+    seat_type_ids: Vec<String>,
+    derived: Vec<Derived>,
     has_salary: Vec<bool>,
     fte: Vec<f64>,
     category_growth: Vec<usize>,
@@ -215,6 +254,7 @@ pub struct Workspace {
     salary: Vec<f64>,
     acc: Vec<f64>,
     used: Vec<bool>,
+    amounts: Vec<f64>,
 }
 
 impl PreparedStudy {
@@ -284,6 +324,32 @@ impl PreparedStudy {
                 _ => defaults.extend(std::iter::repeat_n(f64::NAN, n_members)),
             }
         }
+        // Workstations: electricity, support per hour, each seat type's
+        // numbers.
+        let fleet_base = defaults.len();
+        let ws_def = &study.workstations;
+        defaults.push(ws_def.electricity_price.value);
+        defaults.push(ws_def.support_cost_per_hour.value);
+        for seat in &ws_def.seat_types {
+            defaults.extend(
+                SeatParam::ALL
+                    .iter()
+                    .map(|p| seat.param(*p).map_or(f64::NAN, |q| q.value)),
+            );
+        }
+        let seat_type_ids: Vec<String> = ws_def.seat_types.iter().map(|t| t.id.clone()).collect();
+        let fleet_slot = |input: &InputRef| -> Option<usize> {
+            match input {
+                InputRef::ElectricityPrice => Some(fleet_base),
+                InputRef::SupportCostPerHour => Some(fleet_base + 1),
+                InputRef::Seat { seat_type, param } => {
+                    let t = seat_type_ids.iter().position(|id| id == seat_type)?;
+                    Some(fleet_base + 2 + t * SeatParam::ALL.len() + param.index())
+                }
+                _ => None,
+            }
+        };
+        let mut derived = Vec::new();
         for line in &study.baseline.lines {
             let c = *category_index.get(&line.category)?;
             for (member, amount) in &line.amounts_nok {
@@ -333,7 +399,27 @@ impl PreparedStudy {
                 }
             };
             let mut lines = Vec::with_capacity(scenario.lines.len());
-            for line in &scenario.lines {
+            let fleet = crate::model::fleet::fleet_lines(study, scenario);
+            let fleet_amounts: Vec<Option<usize>> = std::iter::repeat_n(None, scenario.lines.len())
+                .chain(fleet.iter().map(|f| {
+                    let mut d = Derived {
+                        constant: f.formula.constant,
+                        factors: [(0, false); 4],
+                        n: 0,
+                    };
+                    for (input, power) in &f.formula.factors {
+                        if d.n == d.factors.len() {
+                            return None;
+                        }
+                        d.factors[d.n] = (fleet_slot(input)?, *power < 0);
+                        d.n += 1;
+                    }
+                    derived.push(d);
+                    Some(derived.len() - 1)
+                }))
+                .collect();
+            let all_lines = scenario.lines.iter().chain(fleet.iter().map(|f| &f.line));
+            for (index, line) in all_lines.enumerate() {
                 let payer = match &line.payer {
                     Payer::Shared => LinePayer::Shared,
                     Payer::EachMember => LinePayer::EachMember,
@@ -343,12 +429,17 @@ impl PreparedStudy {
                 if from_salary && matches!(payer, LinePayer::Shared) {
                     return None;
                 }
-                let amount = defaults.len();
-                defaults.push(line.amount_nok);
+                let (amount, derived_amount) = if index < scenario.lines.len() {
+                    defaults.push(line.amount_nok);
+                    (defaults.len() - 1, false)
+                } else {
+                    (fleet_amounts[index]?, true)
+                };
                 lines.push(PreparedLine {
                     category: *category_index.get(&line.category)?,
                     profile: profile(&line.timing, line.growth),
                     amount,
+                    derived: derived_amount,
                     quantity: line.quantity,
                     basis: basis_of(line.driver),
                     lump: line.driver == Driver::Lump,
@@ -361,7 +452,7 @@ impl PreparedStudy {
                 participants,
                 key,
                 lines,
-                with_baseline: scenario.kind == ScenarioKind::Today,
+                with_baseline: scenario.includes_todays_costs(),
             });
         }
 
@@ -400,6 +491,9 @@ impl PreparedStudy {
                 .iter()
                 .map(|k| matches!(k.rule, KeyRule::Fixed(_)))
                 .collect(),
+            fleet_base,
+            seat_type_ids,
+            derived,
             has_salary,
             step_in_year,
             profile_due,
@@ -455,6 +549,16 @@ impl PreparedStudy {
             InputRef::KeyWeight { key, member: id } => {
                 let k = self.key_ids.iter().position(|x| x == key)?;
                 self.key_is_fixed[k].then_some(self.key_base + k * self.members.len() + member(id)?)
+            }
+            InputRef::ElectricityPrice | InputRef::SupportCostPerHour if self.seat_type_ids.is_empty() => {
+                None
+            }
+            InputRef::ElectricityPrice => Some(self.fleet_base),
+            InputRef::SupportCostPerHour => Some(self.fleet_base + 1),
+            InputRef::Seat { seat_type, param } => {
+                let t = self.seat_type_ids.iter().position(|id| id == seat_type)?;
+                let slot = self.fleet_base + 2 + t * SeatParam::ALL.len() + param.index();
+                self.defaults[slot].is_finite().then_some(slot)
             }
             InputRef::LineAmount { scenario, line } => {
                 if line.is_unassigned() {
@@ -608,6 +712,7 @@ impl PreparedStudy {
             salary: vec![0.0; n_members],
             acc: vec![0.0; N_KINDS * n_categories * n_years.max(1)],
             used: vec![false; N_KINDS * n_categories],
+            amounts: vec![0.0; self.derived.len()],
         }
     }
 
@@ -666,6 +771,9 @@ impl PreparedStudy {
     /// Growth series, discount factors and the per-profile axis values.
     fn prepare_axis(&self, params: &[f64], shape: Shape, ws: &mut Workspace) -> Result<(), RunError> {
         let n_years = self.years.len();
+        for (slot, d) in ws.amounts.iter_mut().zip(&self.derived) {
+            *slot = d.eval(params);
+        }
         for (g, rate) in [params[0], params[1], 0.0].into_iter().enumerate() {
             let mut factor = 1.0;
             for slot in &mut ws.growth[g * n_years..][..n_years] {
@@ -785,6 +893,7 @@ impl PreparedStudy {
         ws.used[..N_KINDS * n_c].fill(false);
         for line in &scenario.lines {
             let c = if n_c == 1 { 0 } else { line.category };
+            let line_amount = line_amount(line, params, &ws.amounts);
             let profile = &ws.pmat[line.profile * k..][..k];
             let total = if line.lump {
                 1.0
@@ -793,7 +902,7 @@ impl PreparedStudy {
             };
             match line.payer {
                 LinePayer::Shared => {
-                    let unit = params[line.amount] * line.quantity * total;
+                    let unit = line_amount * line.quantity * total;
                     ws.used[c] = true;
                     axpy(&mut ws.acc[c * k..][..k], unit, profile);
                 }
@@ -801,7 +910,7 @@ impl PreparedStudy {
                     let (kind, unit) = if line.from_salary {
                         (1 + N_BASES + line.basis, line.quantity)
                     } else {
-                        (1 + line.basis, params[line.amount] * line.quantity)
+                        (1 + line.basis, line_amount * line.quantity)
                     };
                     ws.used[kind * n_c + c] = true;
                     axpy(&mut ws.acc[(kind * n_c + c) * k..][..k], unit, profile);
@@ -813,7 +922,7 @@ impl PreparedStudy {
                     let amount = if line.from_salary {
                         ws.salary[p]
                     } else {
-                        params[line.amount]
+                        line_amount
                     };
                     axpy(
                         &mut out[(p * n_c + c) * k..][..k],
@@ -953,15 +1062,12 @@ impl PreparedStudy {
             } else {
                 ws.total_quantity[line.basis]
             };
+            let fixed = line_amount(line, params, &ws.amounts);
             let own = |m: usize| {
-                if line.from_salary {
-                    ws.salary[m]
-                } else {
-                    params[line.amount]
-                }
+                if line.from_salary { ws.salary[m] } else { fixed }
             };
             let (amount, quantity, share) = match line.payer {
-                LinePayer::Shared => (params[line.amount], line.quantity * total, ws.shares[member]),
+                LinePayer::Shared => (fixed, line.quantity * total, ws.shares[member]),
                 LinePayer::EachMember => (
                     own(member),
                     line.quantity * ws.quantity[line.basis * n + member],

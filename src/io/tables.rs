@@ -824,6 +824,16 @@ pub fn input_text(study: &Study, input: &crate::model::InputRef, tr: &Tr) -> Str
             study.key(key).map_or_else(|| key.0.clone(), |k| k.name.clone()),
             member_name(member)
         ),
+        InputRef::Seat { seat_type, param } => format!(
+            "{}: {}",
+            study
+                .workstations
+                .seat_type(seat_type)
+                .map_or_else(|| seat_type.clone(), |t| t.name.clone()),
+            tr.get(param.message_id())
+        ),
+        InputRef::ElectricityPrice => tr.get("fleet-electricity-price"),
+        InputRef::SupportCostPerHour => tr.get("fleet-support-cost-per-hour"),
     }
 }
 
@@ -953,6 +963,7 @@ pub fn explanation(
     tr: &Tr,
 ) -> Table {
     use crate::engine::Origin;
+    let fleet = crate::model::fleet::fleet_lines(study, &study.scenarios[scenario]);
     let headers = [
         "exp-line",
         "ui-category",
@@ -980,12 +991,16 @@ pub fn explanation(
                     format!("{}: {}", tr.get("view-baseline"), category_name(c)),
                     source_text(&study.baseline.source, tr),
                 ),
-                Origin::Line(l) => study.scenarios[scenario]
-                    .lines
-                    .get(l)
-                    .map_or_else(Default::default, |line| {
-                        (line.label.clone(), source_text(&line.source, tr))
-                    }),
+                Origin::Line(l) => {
+                    let own = &study.scenarios[scenario].lines;
+                    match own.get(l) {
+                        Some(line) => (line.label.clone(), source_text(&line.source, tr)),
+                        // Past the scenario's own lines: its fleet's.
+                        None => fleet
+                            .get(l - own.len())
+                            .map_or_else(Default::default, |f| fleet_line_text(study, f, tr)),
+                    }
+                }
             };
             vec![
                 Cell::text(label),
@@ -1030,6 +1045,38 @@ pub fn explanation(
         headers,
         rows,
     }
+}
+
+/// A fleet line's name (`PC: purchase, rolling refresh (price ÷
+/// lifetime)`) and the sources of the numbers it is made of.
+fn fleet_line_text(study: &Study, line: &crate::model::fleet::FleetLine, tr: &Tr) -> (String, String) {
+    let ws = &study.workstations;
+    let seat = &ws.seat_types[line.seat_type];
+    let sources: Vec<String> = line
+        .formula
+        .factors
+        .iter()
+        .filter_map(|(input, _)| match input {
+            crate::model::InputRef::Seat { param, .. } => seat
+                .param(*param)
+                .map(|q| format!("{}: {}", tr.get(param.message_id()), source_text(&q.source, tr))),
+            crate::model::InputRef::ElectricityPrice => Some(format!(
+                "{}: {}",
+                tr.get("fleet-electricity-price"),
+                source_text(&ws.electricity_price.source, tr)
+            )),
+            crate::model::InputRef::SupportCostPerHour => Some(format!(
+                "{}: {}",
+                tr.get("fleet-support-cost-per-hour"),
+                source_text(&ws.support_cost_per_hour.source, tr)
+            )),
+            _ => None,
+        })
+        .collect();
+    (
+        format!("{}: {}", seat.name, tr.get(line.cost.message_id())),
+        sources.join("; "),
+    )
 }
 
 fn source_text(source: &Source, tr: &Tr) -> String {

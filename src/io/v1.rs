@@ -160,6 +160,7 @@ pub(super) fn migrate(old: StudyV1) -> Study {
         decision: crate::model::decision::Decision::default(),
         currency: crate::model::Currency::Nok,
         language: None,
+        workstations: crate::model::fleet::Workstations::default(),
         keys: old
             .keys
             .into_iter()
@@ -203,6 +204,8 @@ pub(super) fn migrate(old: StudyV1) -> Study {
                     .collect(),
                 service_level: None,
                 note: String::new(),
+                fleet: None,
+                with_todays_costs: false,
             })
             .collect(),
         assumptions: Assumptions {

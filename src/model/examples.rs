@@ -129,6 +129,8 @@ pub fn small_study() -> Study {
             lines: vec![],
             service_level: None,
             note: String::new(),
+            fleet: None,
+            with_todays_costs: false,
         },
         Scenario {
             id: ScenarioId::new("joint"),
@@ -166,6 +168,8 @@ pub fn small_study() -> Study {
             ],
             service_level: None,
             note: String::new(),
+            fleet: None,
+            with_todays_costs: false,
         },
     ];
     let mut study = Study {
@@ -181,6 +185,7 @@ pub fn small_study() -> Study {
         decision: crate::model::decision::Decision::default(),
         currency: crate::model::Currency::Nok,
         language: None,
+        workstations: crate::model::fleet::Workstations::default(),
         keys,
         scenarios,
         assumptions: assumptions(2030, 5),
@@ -251,6 +256,8 @@ pub fn synthetic(members: usize, lines: usize, scenarios: usize, years: u32) -> 
         lines: vec![],
         service_level: None,
         note: String::new(),
+        fleet: None,
+        with_todays_costs: false,
     }];
     for s in 1..scenarios.max(1) {
         let lines = (0..lines)
@@ -306,6 +313,8 @@ pub fn synthetic(members: usize, lines: usize, scenarios: usize, years: u32) -> 
             lines,
             service_level: None,
             note: String::new(),
+            fleet: None,
+            with_todays_costs: false,
         });
     }
     study.scenarios = all;

@@ -15,6 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::fleet::SeatParam;
 use super::{AmountFrom, Attribute, BaselineLine, CategoryId, LineId, MemberId, ScenarioId, Study};
 
 /// One numeric input of a study, named by ids.
@@ -74,6 +75,18 @@ pub enum InputRef {
         /// The member.
         member: MemberId,
     },
+    /// A number of a workstation seat type (its price, lifetime, power,
+    /// support hours, …).
+    Seat {
+        /// The seat type's id.
+        seat_type: String,
+        /// Which number.
+        param: SeatParam,
+    },
+    /// The price of electricity for workstations, kr per kWh.
+    ElectricityPrice,
+    /// What an hour of end-user support costs, kr.
+    SupportCostPerHour,
 }
 
 impl InputRef {
@@ -102,6 +115,36 @@ impl InputRef {
             InputRef::PriceGrowth => "price_growth".to_owned(),
             InputRef::DiscountStep { index } => format!("discount_step:{}", index + 1),
             InputRef::KeyWeight { key, member } => format!("key_weight:{key}/{member}"),
+            InputRef::Seat { seat_type, param } => format!("seat:{seat_type}/{}", param.key()),
+            InputRef::ElectricityPrice => "electricity_price".to_owned(),
+            InputRef::SupportCostPerHour => "support_cost_per_hour".to_owned(),
+        }
+    }
+
+    /// The lowest value the input can take, and whether that value itself
+    /// is allowed: `(0, true)` for counts, prices, hours and rates that
+    /// cannot be negative, `(0, false)` for lifetimes and users per server;
+    /// `None` when any value is possible (amounts, growth, today's costs).
+    #[must_use]
+    pub fn lowest_meaningful(&self) -> Option<(f64, bool)> {
+        match self {
+            InputRef::Seat {
+                param: SeatParam::Lifetime | SeatParam::ServerLifetime | SeatParam::ServerUsers,
+                ..
+            } => Some((0.0, false)),
+            InputRef::Seat { .. }
+            | InputRef::ElectricityPrice
+            | InputRef::SupportCostPerHour
+            | InputRef::Attribute { .. }
+            | InputRef::Salary { .. }
+            | InputRef::EmployerTax { .. }
+            | InputRef::Pension { .. }
+            | InputRef::KeyWeight { .. } => Some((0.0, true)),
+            InputRef::LineAmount { .. }
+            | InputRef::TodaysCost { .. }
+            | InputRef::WageGrowth
+            | InputRef::PriceGrowth
+            | InputRef::DiscountStep { .. } => None,
         }
     }
 
@@ -154,6 +197,17 @@ impl InputRef {
                     }
                     _ => None,
                 }
+            }
+            InputRef::Seat { seat_type, param } => study
+                .workstations
+                .seat_type(seat_type)?
+                .param(*param)
+                .map(|q| q.value),
+            InputRef::ElectricityPrice => {
+                (!study.workstations.is_empty()).then_some(study.workstations.electricity_price.value)
+            }
+            InputRef::SupportCostPerHour => {
+                (!study.workstations.is_empty()).then_some(study.workstations.support_cost_per_hour.value)
             }
         }
     }
@@ -231,6 +285,19 @@ impl InputRef {
                     weights.insert(member.clone(), value);
                 }
             }
+            InputRef::Seat { seat_type, param } => {
+                if let Some(q) = study
+                    .workstations
+                    .seat_types
+                    .iter_mut()
+                    .find(|t| &t.id == seat_type)
+                    .and_then(|t| t.param_mut(*param))
+                {
+                    q.value = value;
+                }
+            }
+            InputRef::ElectricityPrice => study.workstations.electricity_price.value = value,
+            InputRef::SupportCostPerHour => study.workstations.support_cost_per_hour.value = value,
         }
         true
     }
@@ -276,6 +343,20 @@ impl InputRef {
                         key: key.id.clone(),
                         member: member.id.clone(),
                     });
+                }
+            }
+        }
+        if !study.workstations.is_empty() {
+            all.push(InputRef::ElectricityPrice);
+            all.push(InputRef::SupportCostPerHour);
+            for seat in &study.workstations.seat_types {
+                for param in SeatParam::ALL {
+                    if seat.param(param).is_some() {
+                        all.push(InputRef::Seat {
+                            seat_type: seat.id.clone(),
+                            param,
+                        });
+                    }
                 }
             }
         }
@@ -346,7 +427,7 @@ fn rule_uses(rule: &crate::model::KeyRule, test: &dyn Fn(&crate::model::KeyRule)
 /// be told apart from one that does.
 #[must_use]
 pub fn usage(study: &Study, input: &InputRef) -> Usage {
-    use crate::model::{Driver, Growth, KeyRule, Payer, ScenarioKind};
+    use crate::model::{Driver, Growth, KeyRule, Payer};
     let mut usage = Usage::default();
     let participates =
         |s: &crate::model::Scenario, m: &MemberId| study.participants(s).iter().any(|p| p == m);
@@ -379,6 +460,26 @@ pub fn usage(study: &Study, input: &InputRef) -> Usage {
                 usage.lines.push((si, li));
             }
         }
+        // The fleet's lines come after the scenario's own (as the engine
+        // numbers them).
+        let own = scenario.lines.len();
+        for (fi, fleet_line) in super::fleet::fleet_lines(study, scenario).iter().enumerate() {
+            let line = &fleet_line.line;
+            let uses = match input {
+                InputRef::Seat { .. } | InputRef::ElectricityPrice | InputRef::SupportCostPerHour => {
+                    fleet_line.formula.factors.iter().any(|(f, _)| f == input)
+                }
+                InputRef::Attribute { member, attribute } => {
+                    line.driver == Driver::Attribute(*attribute) && participates(scenario, member)
+                }
+                InputRef::WageGrowth => line.growth == Growth::Wages,
+                InputRef::PriceGrowth => line.growth == Growth::Prices,
+                _ => false,
+            };
+            if uses {
+                usage.lines.push((si, own + fi));
+            }
+        }
         let key_uses = key_rule(scenario).is_some_and(|rule| {
             scenario.lines.iter().any(|l| l.payer == Payer::Shared)
                 && match input {
@@ -399,7 +500,10 @@ pub fn usage(study: &Study, input: &InputRef) -> Usage {
             usage.keys_of.push(si);
         }
     }
-    let has_today = study.scenarios.iter().any(|s| s.kind == ScenarioKind::Today);
+    let has_today = study
+        .scenarios
+        .iter()
+        .any(crate::model::Scenario::includes_todays_costs);
     usage.today = has_today
         && match input {
             InputRef::TodaysCost { .. } => true,
@@ -455,12 +559,22 @@ mod tests {
         assert_eq!(used.lines.len(), 1);
         assert_eq!(used.scenarios(), 1);
         // The key weight of Gratangen feeds every scenario with that key
-        // and shared lines: joint, remote, thin.
+        // and shared lines: joint, remote, thin, thin clients with
+        // workstations.
         let weight = InputRef::KeyWeight {
             key: crate::model::KeyId::new("briefing"),
             member: MemberId::new("G"),
         };
-        assert_eq!(usage(&study, &weight).keys_of.len(), 3);
+        assert_eq!(usage(&study, &weight).keys_of.len(), 4);
+        // A PC's lifetime feeds one line (the PCs' rolling refresh) of
+        // today's operation with workstations; the electricity price the
+        // energy lines of both fleet scenarios.
+        let lifetime = InputRef::Seat {
+            seat_type: "pc".to_owned(),
+            param: crate::model::fleet::SeatParam::Lifetime,
+        };
+        assert_eq!(usage(&study, &lifetime).lines.len(), 1);
+        assert_eq!(usage(&study, &InputRef::ElectricityPrice).scenarios(), 2);
         // In the small study a salary line makes the salary count.
         let mut small = small_study();
         small.scenarios[1].lines[1].amount_from = AmountFrom::SalaryWithSocialCosts;

@@ -13,6 +13,7 @@
 pub mod decision;
 pub mod edit;
 pub mod examples;
+pub mod fleet;
 pub mod inputs;
 pub mod keys;
 pub mod limits;
@@ -142,6 +143,10 @@ pub struct Study {
     /// for (default: the user's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<crate::lang::Lang>,
+    /// Seat types and the fleets scenarios run (none: no workstations are
+    /// priced).
+    #[serde(default, skip_serializing_if = "fleet::Workstations::is_empty")]
+    pub workstations: fleet::Workstations,
 }
 
 /// The currency of a study's amounts: kroner, all three, so the screen says
@@ -552,6 +557,29 @@ pub struct Scenario {
     /// Remarks.
     #[serde(default)]
     pub note: String,
+    /// The workstation fleet it runs (an id of the study's fleets); its
+    /// seats become cost lines paid by each member for its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fleet: Option<String>,
+    /// A scenario that is today's operation plus something (its fleet, its
+    /// lines) carries today's costs as today's operation does.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub with_todays_costs: bool,
+}
+
+// serde's `skip_serializing_if` passes a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+impl Scenario {
+    /// Whether its figures include today's costs: today's operation, or a
+    /// scenario marked as today's operation plus something.
+    #[must_use]
+    pub fn includes_todays_costs(&self) -> bool {
+        self.kind == ScenarioKind::Today || self.with_todays_costs
+    }
 }
 
 /// Guaranteed availability, and what an hour without the systems costs.

@@ -122,6 +122,23 @@ pub enum Place {
         /// True for a correlation group.
         group: bool,
     },
+    /// The study's workstations as a whole (electricity, support, the
+    /// categories of fleet costs).
+    Workstations,
+    /// A workstation seat type.
+    SeatType {
+        /// Id.
+        id: String,
+        /// Name.
+        name: String,
+    },
+    /// A workstation fleet.
+    Fleet {
+        /// Id.
+        id: String,
+        /// Name.
+        name: String,
+    },
 }
 
 impl Place {
@@ -179,6 +196,9 @@ impl Place {
                 },
                 &[("n", (index + 1).to_string())],
             ),
+            Place::Workstations => tr.get("place-workstations"),
+            Place::SeatType { name, .. } => tr.args("place-seat-type", &[("name", name.clone())]),
+            Place::Fleet { name, .. } => tr.args("place-fleet", &[("name", name.clone())]),
         }
     }
 }
@@ -436,6 +456,28 @@ pub enum Problem {
     },
     /// More than one scenario of kind "today's operation".
     SeveralTodayScenarios,
+    /// A scenario runs a fleet the study does not have.
+    UnknownFleet {
+        /// The fleet id.
+        id: String,
+    },
+    /// A fleet uses a seat type the study does not have.
+    UnknownSeatType {
+        /// The seat type id.
+        id: String,
+    },
+    /// A number that must be above 0 (a lifetime, users per server).
+    NotPositive {
+        /// Message id of the field.
+        field: &'static str,
+        /// The value.
+        value: f64,
+    },
+    /// A fleet's shares of the workstations do not add up to 100 %.
+    FleetSharesDoNotAddUp {
+        /// Their sum, percent.
+        sum: f64,
+    },
 }
 
 impl Problem {
@@ -453,6 +495,7 @@ impl Problem {
             | Problem::NeverDue { .. }
             | Problem::NoTodayScenario
             | Problem::SeveralTodayScenarios
+            | Problem::FleetSharesDoNotAddUp { .. }
             | Problem::RangeExcludesValue { .. }
             // A range left behind by a removed line or member: the figures
             // do not depend on it; the warning says it can go.
@@ -633,6 +676,13 @@ impl Problem {
                 tr.args("problem-correlation-range", &[("value", num(*value))])
             }
             Problem::SeveralTodayScenarios => tr.get("problem-several-today-scenarios"),
+            Problem::UnknownFleet { id } => tr.args("problem-unknown-fleet", &[("id", id.clone())]),
+            Problem::UnknownSeatType { id } => tr.args("problem-unknown-seat-type", &[("id", id.clone())]),
+            Problem::NotPositive { field, value } => tr.args(
+                "problem-not-positive",
+                &[("field", tr.get(field)), ("value", num(*value))],
+            ),
+            Problem::FleetSharesDoNotAddUp { sum } => tr.args("problem-fleet-shares", &[("sum", num(*sum))]),
         }
     }
 }
@@ -752,6 +802,7 @@ pub fn validate(study: &Study) -> Report {
     scenarios(study, &member_ids, &category_ids, &mut report);
     assumptions(study, &mut report);
     super::uncertainty::check(study, &mut report);
+    super::fleet::check(study, &mut report);
     report
 }
 
@@ -785,6 +836,15 @@ fn duplicates<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
         }
     }
     dups.into_iter().collect()
+}
+
+/// Reports empty and repeated ids of one kind (`kind-…` message id).
+pub(super) fn check_ids<'a>(
+    report: &mut Report,
+    kind: &'static str,
+    ids: impl Iterator<Item = &'a str> + Clone,
+) {
+    ids_unique(report, kind, ids);
 }
 
 fn ids_unique<'a>(report: &mut Report, kind: &'static str, ids: impl Iterator<Item = &'a str> + Clone) {

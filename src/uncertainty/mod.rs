@@ -651,13 +651,28 @@ pub fn break_even(
     if f0 == 0.0 {
         return Ok(Some(start));
     }
+    // Numbers that cannot be negative (counts, prices, hours) are searched
+    // at 0 and above; lifetimes and users per server above 0 only.
+    let floor = input.lowest_meaningful();
     let mut step = start.abs().max(1.0) * 0.01;
+    // A side where the sign changed at a pole (a lifetime crossing 0) is
+    // not searched further.
+    let mut closed = [false, false];
     while step < 1e13 {
-        for x in [start - step, start + step] {
+        for (side, x) in [start - step, start + step].into_iter().enumerate() {
+            if closed[side] || floor.is_some_and(|(f, inclusive)| if inclusive { x < f } else { x <= f }) {
+                continue;
+            }
             if let Ok(fx) = at(x)
                 && fx.signum() != f0.signum()
             {
-                return Ok(bisect(&at, start, x, f0));
+                // A root makes the difference vanish; a pole does not.
+                let root = bisect(&at, start, x, f0)
+                    .filter(|r| at(*r).is_ok_and(|v| v.abs() <= 1e-6 * (1.0 + f0.abs())));
+                if root.is_some() {
+                    return Ok(root);
+                }
+                closed[side] = true;
             }
         }
         step *= 2.0;
