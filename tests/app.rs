@@ -469,13 +469,15 @@ fn exports_from_the_app_and_refuses_an_invalid_study() {
     assert!(dir.path().join("tall.xlsx").exists());
     // Eight tables, and the fair split of each of the six scenarios that
     // are not today's operation (slide 11's four and the workstation pair).
-    // … the uncertainty (spreads, fan, payback years, tornado) and the
-    // criteria (rankings, scores, requirements, weight stability), as the
+    // … the uncertainty (spreads, fan, payback years, tornado), the
+    // criteria (rankings, scores, requirements, weight stability) and the
+    // workstations (a seat's costs, the fleet pair's tornado), as the
     // command line writes them.
     assert_eq!(
         std::fs::read_dir(dir.path().join("csv")).unwrap().count(),
-        8 + 6 + 4 + 4
+        8 + 6 + 4 + 4 + 2
     );
+    assert!(dir.path().join("csv").join("fleet-costs.csv").exists());
     assert!(dir.path().join("csv").join("criteria-rankings.csv").exists());
     assert!(dir.path().join("csv").join("uncertainty.csv").exists());
     assert!(dir.path().join("csv").join("fair-split-joint.csv").exists());
@@ -1108,4 +1110,63 @@ fn the_currency_is_chosen_in_the_assumptions_and_brings_its_country_s_presets() 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
     assert_eq!(harness.state().doc.study.currency, Currency::Nok);
+}
+
+#[test]
+fn the_workstations_view_edits_a_seat_number_and_a_scenario_picks_its_fleet() {
+    use samdrift::model::InputRef;
+    use samdrift::model::fleet::SeatParam;
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Arbeidsplasser").click();
+    harness.run();
+    harness.get_by_label_contains("Tall fra produsenter er produsentenes tall");
+    // What a PC costs a year, from the fleet's lines: 2 530 kr.
+    harness.get_by_label_contains("Per arbeidsplass og år: 2\u{a0}530\u{a0}kr");
+    let pc_lifetime = InputRef::Seat {
+        seat_type: "pc".into(),
+        param: SeatParam::Lifetime,
+    };
+    let fleet_total = |app: &SamdriftApp| {
+        let e = app.evaluation().unwrap();
+        let s = e
+            .scenarios
+            .iter()
+            .position(|s| s.id.as_str() == "today_fleet")
+            .unwrap();
+        e.summary(Metric::Annual(2007))[s].total
+    };
+    let before = fleet_total(harness.state());
+    let label = "levetid";
+    harness.get_all_by_label(label).next().unwrap().focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_all_by_label(label).next().unwrap().type_text("5,5");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(pc_lifetime.value_in(&harness.state().doc.study), Some(5.5));
+    // 465 PCs × 5 500 × (1/4,5 − 1/5,5) = 103 333 kr a year less.
+    let after = fleet_total(harness.state());
+    assert!(
+        (before - after - 465.0 * 5500.0 * (1.0 / 4.5 - 1.0 / 5.5)).abs() < 1.0,
+        "{before} → {after}"
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(pc_lifetime.value_in(&harness.state().doc.study), Some(4.5));
+    // A scenario picks its fleet in the scenario editor.
+    harness.get_by_label("Scenarioer").click();
+    harness.run();
+    harness.get_by_label("Fjerndrift").click();
+    harness.run();
+    harness.get_all_by_label("Arbeidsplasser").last().unwrap().click();
+    harness.run();
+    harness.get_by_label("PC-er").click();
+    harness.run();
+    let study = &harness.state().doc.study;
+    let remote = study
+        .scenarios
+        .iter()
+        .find(|s| s.id.as_str() == "remote")
+        .unwrap();
+    assert_eq!(remote.fleet.as_deref(), Some("pcs"));
 }

@@ -329,3 +329,56 @@ fn the_pair_s_tornado_puts_the_pcs_support_hours_first_of_the_fleet_s_inputs() {
         .unwrap();
     assert_eq!(top_fleet.input, support);
 }
+
+#[test]
+fn compare_shows_the_fleet_pair_and_the_briefing_says_what_the_answer_rests_on() {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_samdrift"))
+        .args(["compare", "--metric", "pv", "--lang", "nb"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&o.stdout);
+    let line = |name: &str| text.lines().find(|l| l.starts_with(name)).unwrap().to_owned();
+    assert!(
+        line("Dagens drift med arbeidsplasser").contains("22 414 801"),
+        "{text}"
+    );
+    assert!(
+        line("Tynne klienter med arbeidsplasser").ends_with("18 252 428"),
+        "{text}"
+    );
+    // The old scenarios' present values are those of the study without
+    // workstations.
+    let mut without = reference();
+    without.scenarios.retain(|s| s.fleet.is_none());
+    without.workstations = Workstations::default();
+    without
+        .uncertainties
+        .retain(|u| !matches!(u.input, InputRef::Seat { .. } | InputRef::ElectricityPrice));
+    let w = evaluate(&without).unwrap();
+    let pv = w.summary(Metric::PresentValue)[scenario(&w, "remote")].total;
+    let shown = samdrift::i18n::Tr::new(samdrift::i18n::Lang::Nb)
+        .num(pv, 0)
+        .replace('\u{a0}', " ");
+    assert!(line("Fjerndrift").ends_with(&shown), "{shown}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("b.html");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_samdrift"))
+        .args(["export", "--lang", "nb", "--html", html.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let briefing = std::fs::read_to_string(&html).unwrap();
+    assert!(briefing.contains("Arbeidsplasser på like vilkår"));
+    assert!(briefing.contains("«Dagens drift med arbeidsplasser» mot «Tynne klienter med arbeidsplasser»"));
+    // The break-even sentence names the decisive seat numbers.
+    assert!(
+        briefing.contains("Tynn klient: brukerstøtte per arbeidsplass"),
+        "break-even"
+    );
+    assert!(
+        briefing.contains("produsentenes tall"),
+        "vendor figures are called so"
+    );
+}

@@ -59,6 +59,8 @@ pub enum Edit {
     SetCurrency(crate::model::Currency),
     /// The language of the study's exports (`None`: the user's).
     SetExportLanguage(Option<crate::lang::Lang>),
+    /// Replace the seat types and fleets.
+    SetWorkstations(crate::model::fleet::Workstations),
     /// Put a range on an input, replace its range, or (with `None`) remove it.
     SetRange(
         crate::model::InputRef,
@@ -124,6 +126,7 @@ fn apply_edit(study: &mut Study, edit: Edit) {
         Edit::SetDecision(decision) => study.decision = decision,
         Edit::SetCurrency(currency) => study.currency = currency,
         Edit::SetExportLanguage(lang) => study.language = lang,
+        Edit::SetWorkstations(workstations) => study.workstations = workstations,
         Edit::SetRange(input, range) => {
             let position = study.uncertainties.iter().position(|u| u.input == input);
             match (position, range) {

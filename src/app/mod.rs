@@ -29,6 +29,7 @@ mod staffing;
 mod uncertainty;
 mod validation;
 mod widgets;
+mod workstations;
 mod years;
 
 use std::path::{Path, PathBuf};
@@ -92,10 +93,12 @@ pub enum View {
     Uncertainty,
     /// Beyond kroner: criteria, requirements, profiles.
     Criteria,
+    /// Seat types and fleets: PCs, thin clients, terminal servers.
+    Workstations,
 }
 
 impl View {
-    const ALL: [View; 11] = [
+    const ALL: [View; 12] = [
         View::Comparison,
         View::Years,
         View::Uncertainty,
@@ -105,6 +108,7 @@ impl View {
         View::Staffing,
         View::Baseline,
         View::Scenarios,
+        View::Workstations,
         View::Keys,
         View::Assumptions,
     ];
@@ -119,6 +123,7 @@ impl View {
             View::Scenarios => "view-scenarios",
             View::Keys => "view-keys",
             View::Assumptions => "view-assumptions",
+            View::Workstations => "view-workstations",
             View::Fairness => "view-fairness",
             View::Uncertainty => "view-uncertainty",
             View::Criteria => "view-criteria",
@@ -972,6 +977,7 @@ impl SamdriftApp {
             if let Ok(analysis) = crate::criteria::analyse(study, engine::Metric::PresentValue, 10_000, 1) {
                 tables.extend(io::tables::criteria_tables(study, &analysis, tr));
             }
+            tables.extend(io::fleet_report::fleet_tables(study, tr));
         }
         let path = match kind.extension() {
             Some(ext) if path.extension().is_none() => path.with_extension(ext),
@@ -1080,7 +1086,7 @@ impl SamdriftApp {
             Place::Assumptions => self.ui_state.view = View::Assumptions,
             Place::Uncertainty { .. } => self.ui_state.view = View::Uncertainty,
             Place::Workstations | Place::SeatType { .. } | Place::Fleet { .. } => {
-                self.ui_state.view = View::Assumptions;
+                self.ui_state.view = View::Workstations;
             }
         }
     }
@@ -1517,6 +1523,7 @@ impl SamdriftApp {
                 View::Scenarios => scenarios::view_ui(ui, tr, study, evaluation, state, commands),
                 View::Keys => keys::view_ui(ui, tr, study, state, commands),
                 View::Assumptions => assumptions::view_ui(ui, tr, study, commands),
+                View::Workstations => workstations::view_ui(ui, tr, study, commands),
                 View::Fairness => fairness::view_ui(ui, tr, study, self.doc.revision(), state, commands),
                 View::Criteria => criteria::view_ui(ui, tr, study, state, commands),
                 View::Uncertainty => {

@@ -228,6 +228,57 @@ fn scenario_ui(
                 },
             );
             ui.end_row();
+            ui.label(tr.get("ui-fleet"));
+            ui.horizontal(|ui| {
+                let fleet_name = |id: &Option<String>| {
+                    id.as_deref()
+                        .and_then(|f| study.workstations.fleet(f))
+                        .map_or_else(|| tr.get("ui-no-fleet"), |f| f.name.clone())
+                };
+                combo_ui(
+                    ui,
+                    ("scenario-fleet", index),
+                    &tr.get("ui-fleet"),
+                    fleet_name(&scenario.fleet),
+                    |ui| {
+                        let choices = std::iter::once(None)
+                            .chain(study.workstations.fleets.iter().map(|f| Some(f.id.clone())));
+                        for choice in choices {
+                            if ui
+                                .selectable_label(scenario.fleet == choice, fleet_name(&choice))
+                                .clicked()
+                                && scenario.fleet != choice
+                            {
+                                push(
+                                    commands,
+                                    Scenario {
+                                        fleet: choice,
+                                        ..scenario.clone()
+                                    },
+                                    None,
+                                );
+                            }
+                        }
+                    },
+                );
+                if scenario.kind != ScenarioKind::Today {
+                    let mut with_today = scenario.with_todays_costs;
+                    if ui
+                        .checkbox(&mut with_today, tr.get("ui-with-todays-costs"))
+                        .changed()
+                    {
+                        push(
+                            commands,
+                            Scenario {
+                                with_todays_costs: with_today,
+                                ..scenario.clone()
+                            },
+                            None,
+                        );
+                    }
+                }
+            });
+            ui.end_row();
             ui.label(tr.get("ui-participants"));
             ui.horizontal_wrapped(|ui| {
                 let participants = study.participants(scenario);

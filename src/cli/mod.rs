@@ -513,6 +513,7 @@ fn export(
     if let Ok(analysis) = crate::criteria::analyse(&study, Metric::PresentValue, 10_000, 1) {
         tables.extend(io::tables::criteria_tables(&study, &analysis, tr));
     }
+    tables.extend(io::fleet_report::fleet_tables(&study, tr));
     let file_name = file.and_then(Path::file_name).map_or_else(
         || crate::REFERENCE_STUDY_NAME.to_owned(),
         |n| n.to_string_lossy().into_owned(),

@@ -263,6 +263,40 @@ impl Evaluation {
             .collect()
     }
 
+    /// The payback year of `scenario` against `reference` for one member or
+    /// all of `scenario`'s participants (the reference counting the same
+    /// members): the first year in which the cumulative cost of `scenario`
+    /// is at most the reference's (to the krone). Used for pairs such as
+    /// today's operation with its PCs against thin clients.
+    #[must_use]
+    pub fn payback_against(&self, scenario: usize, reference: usize, member: Option<usize>) -> Payback {
+        if scenario == reference || scenario >= self.scenarios.len() || reference >= self.scenarios.len() {
+            return Payback::NotApplicable;
+        }
+        let mut total = 0.0;
+        for y in 0..self.years.len() {
+            let (Some(cost), Some(reference_cost)) = (
+                self.scenario_year(scenario, member, y),
+                match member {
+                    Some(m) => self.scenario_year(reference, Some(m), y),
+                    None => Some(
+                        (0..self.members.len())
+                            .filter(|&m| self.scenarios[scenario].participates[m])
+                            .filter_map(|m| self.scenario_year(reference, Some(m), y))
+                            .sum(),
+                    ),
+                },
+            ) else {
+                return Payback::NotApplicable;
+            };
+            total += reference_cost - cost;
+            if total >= -0.5 {
+                return Payback::Year(self.years[y]);
+            }
+        }
+        Payback::NotWithinHorizon
+    }
+
     /// The payback year of `scenario` for one member or all participants:
     /// the first year in which the cumulative savings against today's
     /// operation are 0 or more (to the krone).

@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use super::fleet_report;
 use super::svg::{self, Series};
 use super::tables::{self, Cell, Table};
 use crate::engine::{Evaluation, Metric};
@@ -299,6 +300,30 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         }
     }));
     html.push_str("</section>");
+
+    // Workstations on equal terms: each fleet pair, what a seat costs, and
+    // which number decides.
+    let fleet_findings = fleet_report::fleet_findings(study, evaluation, tr);
+    if !fleet_findings.is_empty() {
+        let _ = write!(
+            html,
+            r#"<section class="keep"><h2>{}</h2><ul>"#,
+            escape(&tr.get("brief-fleets"))
+        );
+        for finding in &fleet_findings {
+            let _ = write!(html, "<li>{}</li>", escape(finding));
+        }
+        let _ = write!(
+            html,
+            r#"</ul><p class="note">{}</p>"#,
+            escape(&tr.get("fleet-vendor-note"))
+        );
+        for table in fleet_report::fleet_tables(study, tr) {
+            let _ = write!(html, "<h3>{}</h3>", escape(&table.title));
+            html.push_str(&table_html(tr.numbers(), &table, |_, _| ""));
+        }
+        html.push_str("</section>");
+    }
 
     // Beyond kroner: criteria, requirements and where the profiles disagree.
     if let Ok(analysis) = crate::criteria::analyse(study, crate::engine::Metric::PresentValue, 10_000, 1) {

@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod csv_export;
 pub mod csv_import;
 pub mod export;
+pub mod fleet_report;
 pub mod html_export;
 pub mod recovery;
 pub mod study_file;

@@ -445,14 +445,41 @@ pub fn fleet_lines(study: &Study, scenario: &Scenario) -> Vec<FleetLine> {
     else {
         return Vec::new();
     };
-    let ws = &study.workstations;
-    let cats = &ws.categories;
     let mut out = Vec::new();
     for part in &fleet.parts {
-        let Some(t) = ws.seat_types.iter().position(|s| s.id == part.seat_type) else {
-            continue;
-        };
-        let seat = &ws.seat_types[t];
+        if let Some(t) = study
+            .workstations
+            .seat_types
+            .iter()
+            .position(|s| s.id == part.seat_type)
+        {
+            out.extend(seat_lines(study, &fleet.id, t, part.share_percent / 100.0));
+        }
+    }
+    out
+}
+
+/// What one seat of a seat type costs, per [`FleetCost`]: the amount a
+/// year, or (for the access licence) once in the first year. The numbers
+/// the fleet's lines carry, for the workstations view and the briefing.
+#[must_use]
+pub fn seat_costs(study: &Study, seat_type: usize) -> Vec<(FleetCost, f64)> {
+    if seat_type >= study.workstations.seat_types.len() {
+        return Vec::new();
+    }
+    seat_lines(study, "", seat_type, 1.0)
+        .into_iter()
+        .map(|l| (l.cost, l.line.amount_nok))
+        .collect()
+}
+
+/// The lines of `share` of every member's workstations on seat type `t`.
+fn seat_lines(study: &Study, fleet_id: &str, t: usize, share: f64) -> Vec<FleetLine> {
+    let ws = &study.workstations;
+    let cats = &ws.categories;
+    let seat = &ws.seat_types[t];
+    let mut out = Vec::new();
+    {
         let p = |param: SeatParam| InputRef::Seat {
             seat_type: seat.id.clone(),
             param,
@@ -467,13 +494,13 @@ pub fn fleet_lines(study: &Study, scenario: &Scenario) -> Vec<FleetLine> {
                         category: category.clone(),
                         amount_nok: amount,
                         amount_from: super::AmountFrom::Fixed,
-                        quantity: part.share_percent / 100.0,
+                        quantity: share,
                         driver: Driver::Attribute(Attribute::Workstations),
                         payer: Payer::EachMember,
                         timing,
                         growth,
                         source: Source::Assumption { note: String::new() },
-                        id: LineId::new(format!("fleet:{}:{}:{}", fleet.id, seat.id, cost.key())),
+                        id: LineId::new(format!("fleet:{}:{}:{}", fleet_id, seat.id, cost.key())),
                     },
                     formula,
                     seat_type: t,

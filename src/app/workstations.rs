@@ -1,0 +1,486 @@
+//! Workstations: the seat types a study prices (PC, laptop, thin client,
+//! with terminal servers and access licences) and the fleets scenarios run.
+//! Every number carries its source and can carry a range (±); what a seat
+//! costs a year is the model's own figure ([`fleet::seat_costs`]).
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::Command;
+use super::document::Edit;
+use super::range::range_button_ui;
+use super::widgets::{WARNING, capitalized, combo_ui, number_ui, source_ui, text_ui};
+use crate::i18n::Tr;
+use crate::model::fleet::{
+    self, Fleet, FleetCost, FleetPart, SeatKind, SeatParam, SeatType, TerminalServers, Workstations,
+};
+use crate::model::{InputRef, Quantity, Source, Study};
+
+fn push(commands: &mut Vec<Command>, next: Workstations, merge: Option<egui::Id>) {
+    commands.push(Command::Edit(Edit::SetWorkstations(next), merge));
+}
+
+fn assumption(value: f64, note: &str) -> Quantity {
+    Quantity {
+        value,
+        source: Source::Assumption {
+            note: note.to_owned(),
+        },
+    }
+}
+
+/// A new study's first numbers: the reference study's assumptions, marked
+/// as assumptions to replace.
+fn starting_point(study: &Study) -> Workstations {
+    let first = study
+        .categories
+        .first()
+        .map_or_else(|| crate::model::CategoryId::new(""), |c| c.id.clone());
+    Workstations {
+        electricity_price: assumption(0.75, "Replace with the municipality's own price."),
+        support_cost_per_hour: assumption(195.0, "Replace with the support staff's cost per hour."),
+        categories: fleet::FleetCategories {
+            equipment: first.clone(),
+            energy: first.clone(),
+            support: first.clone(),
+            licences: first,
+        },
+        seat_types: Vec::new(),
+        fleets: Vec::new(),
+    }
+}
+
+fn new_seat_type(ws: &Workstations, tr: &Tr) -> SeatType {
+    let mut n = ws.seat_types.len() + 1;
+    while ws.seat_type(&format!("seat{n}")).is_some() {
+        n += 1;
+    }
+    let note = "A starting point; replace with your own figures.";
+    SeatType {
+        id: format!("seat{n}"),
+        name: tr.get("fleet-new-seat-type"),
+        kind: SeatKind::Pc,
+        unit_price: assumption(5500.0, note),
+        lifetime_years: assumption(5.0, note),
+        power_in_use_w: assumption(85.0, note),
+        power_idle_w: assumption(2.0, note),
+        hours_in_use: assumption(2000.0, note),
+        hours_idle: assumption(6760.0, note),
+        support_hours: assumption(6.0, note),
+        licences_per_year: assumption(0.0, note),
+        access_licence: None,
+        servers: None,
+    }
+}
+
+/// One number: its name, value, unit, ± and source.
+#[allow(clippy::too_many_arguments)]
+fn quantity_row(
+    ui: &mut Ui,
+    tr: &Tr,
+    study: &Study,
+    id_salt: &str,
+    label: &str,
+    unit: &str,
+    quantity: &Quantity,
+    input: &InputRef,
+    apply: &dyn Fn(&mut Workstations, Quantity),
+    commands: &mut Vec<Command>,
+) {
+    ui.label(capitalized(label));
+    ui.horizontal(|ui| {
+        if let Some(v) = number_ui(ui, tr, (id_salt, "value"), quantity.value, 2, 90.0, label) {
+            let mut next = study.workstations.clone();
+            apply(
+                &mut next,
+                Quantity {
+                    value: v,
+                    ..quantity.clone()
+                },
+            );
+            push(commands, next, None);
+        }
+        ui.label(unit);
+        range_button_ui(ui, tr, study, input, quantity.value, commands);
+    });
+    ui.push_id((id_salt, "source"), |ui| {
+        if let Some(source) = source_ui(ui, tr, &quantity.source) {
+            let mut next = study.workstations.clone();
+            apply(
+                &mut next,
+                Quantity {
+                    source,
+                    ..quantity.clone()
+                },
+            );
+            push(commands, next, Some(egui::Id::unique((id_salt, "source-edit"))));
+        }
+    });
+    ui.end_row();
+}
+
+/// Draws the view.
+pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>) {
+    ui.heading(tr.get("view-workstations"));
+    ui.label(RichText::new(tr.get("fleet-help")).weak());
+    ui.label(RichText::new(tr.get("fleet-vendor-note")).color(WARNING));
+    ui.add_space(8.0);
+    egui::ScrollArea::vertical()
+        .id_salt("workstations-scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if study.workstations.is_empty() {
+                if ui.button(tr.get("fleet-add-seat-type")).clicked() {
+                    let mut next = starting_point(study);
+                    let seat = new_seat_type(&next, tr);
+                    next.seat_types.push(seat);
+                    push(commands, next, None);
+                }
+                return;
+            }
+            common_ui(ui, tr, study, commands);
+            ui.add_space(12.0);
+            ui.heading(tr.get("fleet-seat-types"));
+            for index in 0..study.workstations.seat_types.len() {
+                seat_type_ui(ui, tr, study, index, commands);
+            }
+            if ui.button(tr.get("fleet-add-seat-type")).clicked() {
+                let mut next = study.workstations.clone();
+                let seat = new_seat_type(&next, tr);
+                next.seat_types.push(seat);
+                push(commands, next, None);
+            }
+            ui.add_space(12.0);
+            ui.heading(tr.get("fleet-fleets"));
+            for index in 0..study.workstations.fleets.len() {
+                fleet_ui(ui, tr, study, index, commands);
+            }
+            if ui.button(tr.get("fleet-add-fleet")).clicked() {
+                let mut next = study.workstations.clone();
+                let mut n = next.fleets.len() + 1;
+                while next.fleet(&format!("fleet{n}")).is_some() {
+                    n += 1;
+                }
+                next.fleets.push(Fleet {
+                    id: format!("fleet{n}"),
+                    name: tr.get("fleet-new-fleet"),
+                    parts: next
+                        .seat_types
+                        .first()
+                        .map(|t| FleetPart {
+                            seat_type: t.id.clone(),
+                            share_percent: 100.0,
+                        })
+                        .into_iter()
+                        .collect(),
+                });
+                push(commands, next, None);
+            }
+        });
+}
+
+fn common_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>) {
+    let ws = &study.workstations;
+    ui.label(RichText::new(tr.get("fleet-common")).strong());
+    egui::Grid::new("fleet-common-grid")
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            quantity_row(
+                ui,
+                tr,
+                study,
+                "electricity",
+                &tr.get("fleet-electricity-price"),
+                "",
+                &ws.electricity_price,
+                &InputRef::ElectricityPrice,
+                &|w, q| w.electricity_price = q,
+                commands,
+            );
+            quantity_row(
+                ui,
+                tr,
+                study,
+                "support-cost",
+                &tr.get("fleet-support-cost-per-hour"),
+                "",
+                &ws.support_cost_per_hour,
+                &InputRef::SupportCostPerHour,
+                &|w, q| w.support_cost_per_hour = q,
+                commands,
+            );
+        });
+    ui.add_space(6.0);
+    ui.label(RichText::new(tr.get("fleet-categories")).strong());
+    egui::Grid::new("fleet-categories-grid")
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            type Slot = fn(&mut fleet::FleetCategories) -> &mut crate::model::CategoryId;
+            let slots: [(&str, &crate::model::CategoryId, Slot); 4] = [
+                ("fleet-category-equipment", &ws.categories.equipment, |c| {
+                    &mut c.equipment
+                }),
+                ("fleet-category-energy", &ws.categories.energy, |c| &mut c.energy),
+                ("fleet-category-support", &ws.categories.support, |c| {
+                    &mut c.support
+                }),
+                ("fleet-category-licences", &ws.categories.licences, |c| {
+                    &mut c.licences
+                }),
+            ];
+            for (label_id, current, slot) in slots {
+                let label = tr.get(label_id);
+                ui.label(&label);
+                let name = study
+                    .category(current)
+                    .map_or_else(|| current.0.clone(), |c| c.name.clone());
+                combo_ui(ui, ("fleet-category", label_id), &label, name, |ui| {
+                    for category in &study.categories {
+                        if ui
+                            .selectable_label(&category.id == current, &category.name)
+                            .clicked()
+                            && &category.id != current
+                        {
+                            let mut next = ws.clone();
+                            *slot(&mut next.categories) = category.id.clone();
+                            push(commands, next, None);
+                        }
+                    }
+                });
+                ui.end_row();
+            }
+        });
+}
+
+fn kind_text(tr: &Tr, kind: SeatKind) -> String {
+    tr.get(match kind {
+        SeatKind::Pc => "fleet-kind-pc",
+        SeatKind::Laptop => "fleet-kind-laptop",
+        SeatKind::ThinClient => "fleet-kind-thin",
+    })
+}
+
+fn seat_type_ui(ui: &mut Ui, tr: &Tr, study: &Study, index: usize, commands: &mut Vec<Command>) {
+    let ws = &study.workstations;
+    let seat = &ws.seat_types[index];
+    egui::CollapsingHeader::new(RichText::new(&seat.name).strong())
+        .id_salt(("seat-type", index))
+        .default_open(true)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(tr.get("ui-name"));
+                let mut name = seat.name.clone();
+                if text_ui(ui, &mut name, 200.0, &tr.get("ui-name")) {
+                    let mut next = ws.clone();
+                    next.seat_types[index].name = name;
+                    push(commands, next, Some(egui::Id::unique(("seat-name", index))));
+                }
+                combo_ui(
+                    ui,
+                    ("seat-kind", index),
+                    &tr.get("ui-kind"),
+                    kind_text(tr, seat.kind),
+                    |ui| {
+                        for kind in [SeatKind::Pc, SeatKind::Laptop, SeatKind::ThinClient] {
+                            if ui
+                                .selectable_label(seat.kind == kind, kind_text(tr, kind))
+                                .clicked()
+                                && seat.kind != kind
+                            {
+                                let mut next = ws.clone();
+                                next.seat_types[index].kind = kind;
+                                push(commands, next, None);
+                            }
+                        }
+                    },
+                );
+                let used = ws
+                    .fleets
+                    .iter()
+                    .any(|f| f.parts.iter().any(|p| p.seat_type == seat.id));
+                if ui
+                    .add_enabled(!used, egui::Button::new(tr.get("fleet-remove-seat-type")))
+                    .clicked()
+                {
+                    let mut next = ws.clone();
+                    next.seat_types.remove(index);
+                    push(commands, next, None);
+                }
+            });
+            egui::Grid::new(("seat-grid", index))
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    for param in SeatParam::ALL {
+                        let Some(quantity) = seat.param(param) else {
+                            continue;
+                        };
+                        let input = InputRef::Seat {
+                            seat_type: seat.id.clone(),
+                            param,
+                        };
+                        quantity_row(
+                            ui,
+                            tr,
+                            study,
+                            &format!("seat-{index}-{}", param.key()),
+                            &tr.get(param.message_id()),
+                            &tr.get(param.unit_id()),
+                            quantity,
+                            &input,
+                            &move |w, q| {
+                                if let Some(slot) = w.seat_types[index].param_mut(param) {
+                                    *slot = q;
+                                }
+                            },
+                            commands,
+                        );
+                    }
+                });
+            ui.horizontal(|ui| {
+                if seat.servers.is_none() && ui.button(tr.get("fleet-add-servers")).clicked() {
+                    let mut next = ws.clone();
+                    let note = "A starting point; replace with your own figures.";
+                    next.seat_types[index].servers = Some(TerminalServers {
+                        users_per_server: assumption(20.0, note),
+                        price: assumption(60_000.0, note),
+                        lifetime_years: assumption(5.0, note),
+                        power_w: assumption(0.0, note),
+                    });
+                    push(commands, next, None);
+                }
+                if seat.access_licence.is_none() && ui.button(tr.get("fleet-add-access-licence")).clicked() {
+                    let mut next = ws.clone();
+                    next.seat_types[index].access_licence = Some(assumption(
+                        500.0,
+                        "A starting point; replace with your own figures.",
+                    ));
+                    push(commands, next, None);
+                }
+            });
+            // What one seat costs, from the lines the fleet becomes.
+            let costs = fleet::seat_costs(study, index);
+            let yearly: f64 = costs
+                .iter()
+                .filter(|(c, _)| *c != FleetCost::AccessLicence)
+                .map(|(_, v)| v)
+                .sum();
+            let once: f64 = costs
+                .iter()
+                .filter(|(c, _)| *c == FleetCost::AccessLicence)
+                .map(|(_, v)| v)
+                .sum();
+            let summary = tr.args(
+                "fleet-per-seat",
+                &[("amount", tr.money(yearly)), ("once", tr.money(once))],
+            );
+            ui.label(RichText::new(summary).strong()).on_hover_ui(|ui| {
+                for (cost, value) in &costs {
+                    ui.label(format!(
+                        "{}: {}",
+                        capitalized(&tr.get(cost.message_id())),
+                        tr.money(*value)
+                    ));
+                }
+            });
+            ui.add_space(6.0);
+        });
+}
+
+fn fleet_ui(ui: &mut Ui, tr: &Tr, study: &Study, index: usize, commands: &mut Vec<Command>) {
+    let ws = &study.workstations;
+    let fleet = &ws.fleets[index];
+    egui::CollapsingHeader::new(RichText::new(&fleet.name).strong())
+        .id_salt(("fleet", index))
+        .default_open(true)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(tr.get("ui-name"));
+                let mut name = fleet.name.clone();
+                if text_ui(ui, &mut name, 200.0, &tr.get("ui-name")) {
+                    let mut next = ws.clone();
+                    next.fleets[index].name = name;
+                    push(commands, next, Some(egui::Id::unique(("fleet-name", index))));
+                }
+                let users: Vec<&str> = study
+                    .scenarios
+                    .iter()
+                    .filter(|s| s.fleet.as_deref() == Some(fleet.id.as_str()))
+                    .map(|s| s.name.as_str())
+                    .collect();
+                if ui
+                    .add_enabled(users.is_empty(), egui::Button::new(tr.get("fleet-remove-fleet")))
+                    .clicked()
+                {
+                    let mut next = ws.clone();
+                    next.fleets.remove(index);
+                    push(commands, next, None);
+                }
+                if users.is_empty() {
+                    ui.label(RichText::new(tr.get("fleet-used-by-none")).weak());
+                } else {
+                    ui.label(tr.args("fleet-used-by", &[("scenarios", users.join(", "))]));
+                }
+            });
+            egui::Grid::new(("fleet-parts", index))
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    for (p, part) in fleet.parts.iter().enumerate() {
+                        let name = ws
+                            .seat_type(&part.seat_type)
+                            .map_or_else(|| part.seat_type.clone(), |t| t.name.clone());
+                        combo_ui(
+                            ui,
+                            ("fleet-part", index, p),
+                            &tr.get("fleet-seat-type"),
+                            name,
+                            |ui| {
+                                for seat in &ws.seat_types {
+                                    if ui
+                                        .selectable_label(seat.id == part.seat_type, &seat.name)
+                                        .clicked()
+                                        && seat.id != part.seat_type
+                                    {
+                                        let mut next = ws.clone();
+                                        next.fleets[index].parts[p].seat_type.clone_from(&seat.id);
+                                        push(commands, next, None);
+                                    }
+                                }
+                            },
+                        );
+                        let label = tr.get("field-fleet-share");
+                        ui.horizontal(|ui| {
+                            if let Some(v) = number_ui(
+                                ui,
+                                tr,
+                                ("fleet-share", index, p),
+                                part.share_percent,
+                                1,
+                                60.0,
+                                &label,
+                            ) {
+                                let mut next = ws.clone();
+                                next.fleets[index].parts[p].share_percent = v;
+                                push(commands, next, None);
+                            }
+                            ui.label("%");
+                        });
+                        if ui.small_button("×").on_hover_text(tr.get("ui-remove")).clicked() {
+                            let mut next = ws.clone();
+                            next.fleets[index].parts.remove(p);
+                            push(commands, next, None);
+                        }
+                        ui.end_row();
+                    }
+                });
+            if let Some(seat) = ws.seat_types.first()
+                && ui.button(tr.get("fleet-add-part")).clicked()
+            {
+                let mut next = ws.clone();
+                next.fleets[index].parts.push(FleetPart {
+                    seat_type: seat.id.clone(),
+                    share_percent: 0.0,
+                });
+                push(commands, next, None);
+            }
+            ui.add_space(6.0);
+        });
+}
