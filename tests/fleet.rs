@@ -382,3 +382,27 @@ fn compare_shows_the_fleet_pair_and_the_briefing_says_what_the_answer_rests_on()
         "vendor figures are called so"
     );
 }
+
+#[test]
+fn the_criteria_weigh_a_fleet_scenario_against_today_with_its_workstations() {
+    let study = reference();
+    let mut without = study.clone();
+    without.scenarios.retain(|s| s.fleet.is_none());
+    let with = samdrift::criteria::analyse(&study, Metric::PresentValue, 2_000, 1).unwrap();
+    let old = samdrift::criteria::analyse(&without, Metric::PresentValue, 2_000, 1).unwrap();
+    // Adding the pair changes no score of slide 11's scenarios (economy
+    // included: the scale is set by the scenarios measured against today).
+    for s in 0..without.scenarios.len() {
+        assert_eq!(with.scores[s], old.scores[s], "{}", study.scenarios[s].name);
+    }
+    let economy = study.decision.criteria.iter().position(|c| c.economy).unwrap();
+    let e = evaluate(&study).unwrap();
+    let (today_fleet, thin_fleet) = (scenario(&e, "today_fleet"), scenario(&e, "thin_fleet"));
+    // Today's operation with its PCs is the fleet scenarios' baseline: 0.
+    assert_eq!(with.scores[today_fleet][economy], 0.0);
+    // Thin clients save 4,2 million over the years against it, more than any
+    // slide-11 scenario saves against today: held at +4.
+    let pv = |s: usize| e.summary(Metric::PresentValue)[s].total;
+    assert!(pv(today_fleet) - pv(thin_fleet) > 4_000_000.0);
+    assert_eq!(with.scores[thin_fleet][economy], 4.0);
+}

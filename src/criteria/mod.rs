@@ -25,8 +25,8 @@
 //!   an uptime requirement is checked against a scenario's service level.
 
 use crate::engine::{Metric, PreparedStudy};
+use crate::model::Study;
 use crate::model::decision::Meets;
-use crate::model::{ScenarioKind, Study};
 use crate::uncertainty::uniform;
 
 /// Why there is nothing to show.
@@ -266,9 +266,31 @@ pub fn analyse(study: &Study, metric: Metric, samples: usize, seed: u64) -> Resu
         .map(|s| crate::uncertainty::cost_to(&prepared, prepared.defaults(), s, None, metric))
         .collect::<Result<_, _>>()
         .map_err(|_| CriteriaError::Invalid)?;
-    let furthest = costs
+    // Each scenario's economy is its saving against its own baseline:
+    // today's operation, or for a scenario that runs a workstation fleet,
+    // today's operation with its workstations (so thin clients are weighed
+    // against the PCs they replace). The scale (±4 for the furthest) is set
+    // by the scenarios measured against today's operation, so adding a
+    // fleet pair does not rescale the others; a fleet scenario beyond it
+    // is held at ±4.
+    let fleet_baseline = study
+        .scenarios
         .iter()
-        .map(|c| (costs[today] - c).abs())
+        .position(|s| s.fleet.is_some() && s.includes_todays_costs());
+    let baseline_of = |s: usize| match fleet_baseline {
+        Some(b) if study.scenarios[s].fleet.is_some() => b,
+        _ => today,
+    };
+    let is_baseline = |s: usize| s == today || Some(s) == fleet_baseline;
+    let against_today: Vec<usize> = (0..n_s).filter(|&s| baseline_of(s) == today).collect();
+    let scale_set = if against_today.iter().any(|&s| s != today) {
+        against_today
+    } else {
+        (0..n_s).collect()
+    };
+    let furthest = scale_set
+        .iter()
+        .map(|&s| (costs[baseline_of(s)] - costs[s]).abs())
         .fold(0.0f64, f64::max);
     let scores: Vec<Vec<f64>> = (0..n_s)
         .map(|s| {
@@ -276,11 +298,11 @@ pub fn analyse(study: &Study, metric: Metric, samples: usize, seed: u64) -> Resu
                 .criteria
                 .iter()
                 .map(|c| {
-                    if study.scenarios[s].kind == ScenarioKind::Today && s == today {
+                    if is_baseline(s) && (c.economy || s == today) {
                         0.0
                     } else if c.economy {
                         if furthest > 0.0 {
-                            4.0 * (costs[today] - costs[s]) / furthest
+                            (4.0 * (costs[baseline_of(s)] - costs[s]) / furthest).clamp(-4.0, 4.0)
                         } else {
                             0.0
                         }
