@@ -185,7 +185,96 @@ fn random_study(seed: u64, members: usize, lines: usize) -> Study {
         }
         scenario.participants = Some(participants);
     }
+    // Half the studies price workstations: one or two seat types (one with
+    // terminal servers and an access licence), fleets that mix them, run by
+    // some scenarios, some of which also carry today's costs.
+    if g.below(2) == 0 {
+        add_fleets(&mut study, &mut g);
+    }
     study
+}
+
+fn add_fleets(study: &mut Study, g: &mut Gen) {
+    use samdrift::model::fleet::{
+        Fleet, FleetCategories, FleetPart, SeatKind, SeatType, TerminalServers, Workstations,
+    };
+    let mut q = |low: f64, high: f64| Quantity {
+        value: g.range(low, high),
+        source: Source::default(),
+    };
+    let category = |i: usize| study.categories[i % study.categories.len()].id.clone();
+    let seat = |id: &str, q: &mut dyn FnMut(f64, f64) -> Quantity, servers: bool| SeatType {
+        id: id.to_owned(),
+        name: id.to_owned(),
+        kind: if servers {
+            SeatKind::ThinClient
+        } else {
+            SeatKind::Pc
+        },
+        unit_price: q(1000.0, 9000.0),
+        lifetime_years: q(2.0, 9.0),
+        power_in_use_w: q(10.0, 150.0),
+        power_idle_w: q(0.0, 5.0),
+        hours_in_use: q(500.0, 3000.0),
+        hours_idle: q(0.0, 8000.0),
+        support_hours: q(0.0, 15.0),
+        licences_per_year: q(0.0, 1500.0),
+        access_licence: servers.then(|| q(0.0, 1000.0)),
+        servers: servers.then(|| TerminalServers {
+            users_per_server: q(5.0, 150.0),
+            price: q(10_000.0, 100_000.0),
+            lifetime_years: q(2.0, 8.0),
+            power_w: q(0.0, 500.0),
+        }),
+    };
+    let pc = seat("pc", &mut q, false);
+    let thin = seat("thin", &mut q, true);
+    let (electricity_price, support_cost_per_hour) = (q(0.2, 3.0), q(100.0, 900.0));
+    let share = g.range(0.0, 100.0);
+    let workstations = Workstations {
+        electricity_price,
+        support_cost_per_hour,
+        categories: FleetCategories {
+            equipment: category(0),
+            energy: category(1),
+            support: category(2),
+            licences: category(3),
+        },
+        seat_types: vec![pc, thin],
+        fleets: vec![
+            Fleet {
+                id: "pcs".into(),
+                name: "pcs".into(),
+                parts: vec![FleetPart {
+                    seat_type: "pc".into(),
+                    share_percent: 100.0,
+                }],
+            },
+            Fleet {
+                id: "mix".into(),
+                name: "mix".into(),
+                parts: vec![
+                    FleetPart {
+                        seat_type: "pc".into(),
+                        share_percent: share,
+                    },
+                    FleetPart {
+                        seat_type: "thin".into(),
+                        share_percent: 100.0 - share,
+                    },
+                ],
+            },
+        ],
+    };
+    study.workstations = workstations;
+    for scenario in &mut study.scenarios {
+        scenario.fleet = match g.below(3) {
+            0 => None,
+            1 => Some("pcs".into()),
+            _ => Some("mix".into()),
+        };
+        scenario.with_todays_costs = g.below(3) == 0;
+    }
 }
 
 /// `|a − b| ≤ 1e-9 × scale`, where the scale is the larger of the two and
