@@ -406,3 +406,37 @@ fn the_criteria_weigh_a_fleet_scenario_against_today_with_its_workstations() {
     assert!(pv(today_fleet) - pv(thin_fleet) > 4_000_000.0);
     assert_eq!(with.scores[thin_fleet][economy], 4.0);
 }
+
+#[test]
+fn thin_clients_with_workstations_are_compared_with_today_with_its_pcs() {
+    let study = reference();
+    let e = evaluate(&study).unwrap();
+    let (today, today_fleet, thin_fleet) = (
+        scenario(&e, "today"),
+        scenario(&e, "today_fleet"),
+        scenario(&e, "thin_fleet"),
+    );
+    assert_eq!(e.compared_with[thin_fleet], Some(today_fleet));
+    assert_eq!(e.compared_with[today_fleet], Some(today));
+    assert_eq!(e.compared_with[scenario(&e, "remote")], Some(today));
+    let rows = e.summary(Metric::Annual(2008));
+    // The difference is against today's operation with its PCs: the saving
+    // of thin clients on equal terms, per member and in total.
+    let expected = rows[thin_fleet].total - rows[today_fleet].total;
+    assert!((rows[thin_fleet].diff_total.unwrap() - expected).abs() < 1e-6);
+    assert!(expected < 0.0, "thin clients cost less than today with its PCs");
+    for m in 0..study.members.len() {
+        let d = rows[thin_fleet].diff_per_member[m].unwrap();
+        let want = rows[thin_fleet].per_member[m].unwrap() - rows[today_fleet].per_member[m].unwrap();
+        assert!((d - want).abs() < 1e-6);
+    }
+    // Payback against it too: the one-off migration is earned back within
+    // the first year here.
+    assert_eq!(
+        e.payback(thin_fleet, None),
+        e.payback_against(thin_fleet, today_fleet, None)
+    );
+    // The plain engine says the same.
+    let plain = plain::evaluate_line_by_line(&study).unwrap();
+    assert_eq!(plain.compared_with, e.compared_with);
+}

@@ -711,3 +711,4 @@ brief-fleet-no-break-even = Ingen værdi gør dem lige dyre for: { $items }.
 table-fleet-costs = Omkostning pr. arbejdsplads og år (kr.)
 fleet-seat-type = Arbejdspladstype
 fleet-cost = Omkostning
+note-compared-with-fleet = Scenarier med maskinpark sammenlignes med »{ $scenario }«, ikke med nuværende drift, så tynde klienter vejes mod de pc’er, de erstatter.

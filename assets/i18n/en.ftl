@@ -711,3 +711,4 @@ brief-fleet-no-break-even = No value makes them cost the same for: { $items }.
 table-fleet-costs = Cost per seat and year (kr)
 fleet-seat-type = Seat type
 fleet-cost = Cost
+note-compared-with-fleet = Scenarios with a workstation fleet are compared with “{ $scenario }”, not with today’s operation, so thin clients are weighed against the PCs they replace.

@@ -711,3 +711,4 @@ brief-fleet-no-break-even = Ingen verdi gjør dem like dyre for: { $items }.
 table-fleet-costs = Kostnad per arbeidsplass og år (kr)
 fleet-seat-type = Arbeidsplasstype
 fleet-cost = Kostnad
+note-compared-with-fleet = Scenarioer med maskinpark sammenlignes med «{ $scenario }», ikke med dagens drift, så tynne klienter veies mot PC-ene de erstatter.

@@ -711,3 +711,4 @@ brief-fleet-no-break-even = Ingen verdi gjer dei like dyre for: { $items }.
 table-fleet-costs = Kostnad per arbeidsplass og år (kr)
 fleet-seat-type = Arbeidsplasstype
 fleet-cost = Kostnad
+note-compared-with-fleet = Scenario med maskinpark blir samanlikna med «{ $scenario }», ikkje med dagens drift, så tynnklientar blir vegne mot PC-ane dei erstattar.

@@ -711,3 +711,4 @@ brief-fleet-no-break-even = Inget värde gör dem lika dyra för: { $items }.
 table-fleet-costs = Kostnad per arbetsplats och år (kr)
 fleet-seat-type = Arbetsplatstyp
 fleet-cost = Kostnad
+note-compared-with-fleet = Scenarier med datorpark jämförs med ”{ $scenario }”, inte med nuvarande drift, så att tunna klienter vägs mot de pc-datorer de ersätter.

@@ -286,6 +286,9 @@ fn table_ui(
     });
     ui.label(RichText::new(tr.get("ui-comparison-legend")).small().weak());
     ui.label(RichText::new(tr.get("ui-cheapest-legend")).small().color(SAVING));
+    if let Some(note) = crate::io::tables::compared_with_note(study, evaluation, tr) {
+        ui.label(RichText::new(note).small().weak());
+    }
     if ui
         .button(tr.get("ui-copy-table"))
         .on_hover_text(tr.get("ui-copy-table-hint"))

@@ -139,6 +139,10 @@ pub struct Evaluation {
     pub scenarios: Vec<ScenarioResult>,
     /// Index of today's operation (the first scenario of that kind).
     pub today: Option<usize>,
+    /// Per scenario, the scenario its differences and payback are against
+    /// ([`Study::compared_with`]): today's operation, or for a scenario
+    /// with a workstation fleet, today's operation with its workstations.
+    pub compared_with: Vec<Option<usize>>,
     /// The validation report (warnings only, since evaluation succeeded).
     pub report: Report,
     /// Discount factor per year index (year 0 is 1).
@@ -245,7 +249,12 @@ impl Evaluation {
     /// participants, today's cost counts the same participants only.
     #[must_use]
     pub fn cumulative_savings(&self, scenario: usize, member: Option<usize>) -> Option<Vec<f64>> {
-        let today = self.today?;
+        let today = self
+            .compared_with
+            .get(scenario)
+            .copied()
+            .flatten()
+            .or(self.today)?;
         let mut total = 0.0;
         (0..self.years.len())
             .map(|y| {
@@ -302,7 +311,8 @@ impl Evaluation {
     /// operation are 0 or more (to the krone).
     #[must_use]
     pub fn payback(&self, scenario: usize, member: Option<usize>) -> Payback {
-        if self.today == Some(scenario) {
+        let reference = self.compared_with.get(scenario).copied().flatten().or(self.today);
+        if reference == Some(scenario) || self.today == Some(scenario) {
             return Payback::NotApplicable;
         }
         let Some(savings) = self.cumulative_savings(scenario, member) else {
@@ -329,13 +339,16 @@ impl Evaluation {
     /// today's operation.
     #[must_use]
     pub fn summary(&self, metric: Metric) -> Vec<SummaryRow> {
-        let today: Option<Vec<Option<f64>>> = self.today.map(|t| {
+        let figures = |t: usize| -> Vec<Option<f64>> {
             (0..self.members.len())
                 .map(|m| self.member_metric(t, m, metric))
                 .collect()
-        });
+        };
         (0..self.scenarios.len())
             .map(|s| {
+                // Today's operation, or what this scenario is compared with.
+                let reference = self.compared_with.get(s).copied().flatten().or(self.today);
+                let today: Option<Vec<Option<f64>>> = reference.map(figures);
                 let per_member: Vec<Option<f64>> = (0..self.members.len())
                     .map(|m| self.member_metric(s, m, metric))
                     .collect();

@@ -234,6 +234,7 @@ pub struct PreparedStudy {
     scenario_names: Vec<String>,
     /// Per scenario, the id of each line (empty when it has none).
     line_ids: Vec<Vec<LineId>>,
+    compared_with: Vec<Option<usize>>,
     today: Option<usize>,
 }
 
@@ -507,6 +508,7 @@ impl PreparedStudy {
                 .map(|s| s.lines.iter().map(|l| l.id.clone()).collect())
                 .collect(),
             today: study.scenarios.iter().position(|s| s.kind == ScenarioKind::Today),
+            compared_with: study.compared_with(),
         })
     }
 
@@ -1138,6 +1140,7 @@ impl PreparedStudy {
             categories: self.categories.clone(),
             scenarios: results,
             today: self.today,
+            compared_with: self.compared_with.clone(),
             report: self.report.clone(),
             discount_factors: self.discount_factors(&self.defaults),
         })

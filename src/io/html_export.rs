@@ -418,10 +418,12 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         escape(&differences.title)
     );
     html.push_str(&table_html(tr.numbers(), &differences, |_, _| ""));
+    let compared = tables::compared_with_note(study, evaluation, tr).unwrap_or_default();
     let _ = write!(
         html,
-        r#"<p class="note">{}</p></section>"#,
-        escape(&tr.get("brief-differences-note"))
+        r#"<p class="note">{} {}</p></section>"#,
+        escape(&tr.get("brief-differences-note")),
+        escape(&compared)
     );
     for table in [
         tables::shares(study, evaluation, tr),

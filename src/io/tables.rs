@@ -1089,6 +1089,22 @@ fn source_text(source: &Source, tr: &Tr) -> String {
     }
 }
 
+/// The note that scenarios with a workstation fleet are compared with
+/// today's operation with its workstations, when the study has such.
+#[must_use]
+pub fn compared_with_note(study: &Study, evaluation: &Evaluation, tr: &Tr) -> Option<String> {
+    let other = evaluation
+        .compared_with
+        .iter()
+        .flatten()
+        .copied()
+        .find(|&r| Some(r) != evaluation.today)?;
+    Some(tr.args(
+        "note-compared-with-fleet",
+        &[("scenario", study.scenarios.get(other)?.name.clone())],
+    ))
+}
+
 /// What a council should read first, one sentence each: per municipality
 /// and for all together the cheapest option in `year` and by how much
 /// against today; per scenario who pays more than today; and the caveats
@@ -1112,6 +1128,13 @@ pub fn council_summary(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i3
     let Some(today) = evaluation.today else {
         return out;
     };
+    // The scenarios measured against today's operation; a workstation pair
+    // (compared with today's operation with its workstations) has its own
+    // section.
+    let rows: Vec<&crate::engine::SummaryRow> = rows
+        .iter()
+        .filter(|r| evaluation.compared_with.get(r.scenario).copied().flatten() == Some(today))
+        .collect();
     for (m, member) in study.members.iter().enumerate() {
         let best = rows
             .iter()
@@ -1135,7 +1158,7 @@ pub fn council_summary(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i3
             ));
         }
     }
-    let all_members = |r: &&crate::engine::SummaryRow| r.per_member.iter().all(Option::is_some);
+    let all_members = |r: &&&crate::engine::SummaryRow| r.per_member.iter().all(Option::is_some);
     if let Some(row) = rows
         .iter()
         .filter(|r| r.scenario != today)

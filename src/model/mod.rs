@@ -573,6 +573,29 @@ fn is_false(value: &bool) -> bool {
     !*value
 }
 
+impl Study {
+    /// Per scenario, the scenario its differences and payback are measured
+    /// against: today's operation (the first of that kind); for a scenario
+    /// that runs a workstation fleet, today's operation with its
+    /// workstations (the first scenario that carries today's costs and a
+    /// fleet), so thin clients are weighed against the PCs they replace.
+    /// `None` when there is nothing to compare with.
+    #[must_use]
+    pub fn compared_with(&self) -> Vec<Option<usize>> {
+        let today = self.scenarios.iter().position(|s| s.kind == ScenarioKind::Today);
+        let fleet_base = self
+            .scenarios
+            .iter()
+            .position(|s| s.fleet.is_some() && s.includes_todays_costs());
+        (0..self.scenarios.len())
+            .map(|s| match fleet_base {
+                Some(b) if b != s && self.scenarios[s].fleet.is_some() => Some(b),
+                _ => today,
+            })
+            .collect()
+    }
+}
+
 impl Scenario {
     /// Whether its figures include today's costs: today's operation, or a
     /// scenario marked as today's operation plus something.
