@@ -101,6 +101,7 @@ fn with_fleets() -> Study {
                 parts: vec![FleetPart {
                     seat_type: "pc".into(),
                     share_percent: 100.0,
+                    seats: std::collections::BTreeMap::new(),
                 }],
             },
             Fleet {
@@ -109,6 +110,7 @@ fn with_fleets() -> Study {
                 parts: vec![FleetPart {
                     seat_type: "thin".into(),
                     share_percent: 100.0,
+                    seats: std::collections::BTreeMap::new(),
                 }],
             },
         ],
@@ -439,4 +441,42 @@ fn thin_clients_with_workstations_are_compared_with_today_with_its_pcs() {
     // The plain engine says the same.
     let plain = plain::evaluate_line_by_line(&study).unwrap();
     assert_eq!(plain.compared_with, e.compared_with);
+}
+
+#[test]
+fn members_can_give_their_own_seat_counts_per_type() {
+    let mut study = with_fleets();
+    let (a, b) = (study.members[0].id.clone(), study.members[1].id.clone());
+    // A has 3 PCs and B 7, whatever their workstation counts say.
+    study.workstations.fleets[0].parts[0].seats = [(a.clone(), 3.0), (b, 7.0)].into();
+    let e = evaluate(&study).unwrap();
+    let mut bare = study.clone();
+    bare.scenarios[0].fleet = None;
+    let none = evaluate(&bare).unwrap();
+    // 2 773,52 per PC a year (see the hand calculation above).
+    let extra = |m: usize| e.member_year(0, m, 1) - none.member_year(0, m, 1);
+    assert!((extra(0) - 3.0 * 2_773.52).abs() < 1e-6, "{}", extra(0));
+    assert!((extra(1) - 7.0 * 2_773.52).abs() < 1e-6, "{}", extra(1));
+    // A member that is not in the study is named.
+    study.workstations.fleets[0].parts[0]
+        .seats
+        .insert(samdrift::model::MemberId::new("Z"), 1.0);
+    assert!(validate(&study).issues.iter().any(|i| i.problem
+        == Problem::UnknownMember {
+            id: samdrift::model::MemberId::new("Z")
+        }));
+    // Counts need no workstations attribute.
+    let mut counted = with_fleets();
+    counted.workstations.fleets[0].parts[0].seats = [(a, 2.0)].into();
+    counted.scenarios[0].participants = Some(vec![counted.members[0].id.clone()]);
+    counted.scenarios[1].fleet = None;
+    // (The small study's joint scenario has a line per workstation: A
+    // stays out of it.)
+    counted.scenarios[1].participants = Some(vec![counted.members[1].id.clone()]);
+    counted.members[0].workstations = None;
+    assert!(
+        !validate(&counted).has_errors(),
+        "{:?}",
+        validate(&counted).issues
+    );
 }

@@ -248,6 +248,7 @@ fn add_fleets(study: &mut Study, g: &mut Gen) {
                 parts: vec![FleetPart {
                     seat_type: "pc".into(),
                     share_percent: 100.0,
+                    seats: std::collections::BTreeMap::new(),
                 }],
             },
             Fleet {
@@ -257,16 +258,27 @@ fn add_fleets(study: &mut Study, g: &mut Gen) {
                     FleetPart {
                         seat_type: "pc".into(),
                         share_percent: share,
+                        seats: std::collections::BTreeMap::new(),
                     },
                     FleetPart {
                         seat_type: "thin".into(),
                         share_percent: 100.0 - share,
+                        seats: std::collections::BTreeMap::new(),
                     },
                 ],
             },
         ],
     };
     study.workstations = workstations;
+    // Sometimes the PCs are counted per member instead of a share.
+    if g.below(3) == 0 {
+        let counts = study
+            .members
+            .iter()
+            .map(|m| (m.id.clone(), g.range(0.0, 300.0).round()))
+            .collect();
+        study.workstations.fleets[0].parts[0].seats = counts;
+    }
     for scenario in &mut study.scenarios {
         scenario.fleet = match g.below(3) {
             0 => None,

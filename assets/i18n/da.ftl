@@ -712,3 +712,5 @@ table-fleet-costs = Omkostning pr. arbejdsplads og år (kr.)
 fleet-seat-type = Arbejdspladstype
 fleet-cost = Omkostning
 note-compared-with-fleet = Scenarier med maskinpark sammenlignes med »{ $scenario }«, ikke med nuværende drift, så tynde klienter vejes mod de pc’er, de erstatter.
+fleet-own-counts = Eget antal pr. kommune
+field-fleet-seats = antallet af arbejdspladser

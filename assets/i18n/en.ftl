@@ -712,3 +712,5 @@ table-fleet-costs = Cost per seat and year (kr)
 fleet-seat-type = Seat type
 fleet-cost = Cost
 note-compared-with-fleet = Scenarios with a workstation fleet are compared with “{ $scenario }”, not with today’s operation, so thin clients are weighed against the PCs they replace.
+fleet-own-counts = Own count per municipality
+field-fleet-seats = the number of seats

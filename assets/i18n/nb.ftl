@@ -712,3 +712,5 @@ table-fleet-costs = Kostnad per arbeidsplass og år (kr)
 fleet-seat-type = Arbeidsplasstype
 fleet-cost = Kostnad
 note-compared-with-fleet = Scenarioer med maskinpark sammenlignes med «{ $scenario }», ikke med dagens drift, så tynne klienter veies mot PC-ene de erstatter.
+fleet-own-counts = Eget antall per kommune
+field-fleet-seats = antallet arbeidsplasser

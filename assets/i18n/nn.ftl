@@ -712,3 +712,5 @@ table-fleet-costs = Kostnad per arbeidsplass og år (kr)
 fleet-seat-type = Arbeidsplasstype
 fleet-cost = Kostnad
 note-compared-with-fleet = Scenario med maskinpark blir samanlikna med «{ $scenario }», ikkje med dagens drift, så tynnklientar blir vegne mot PC-ane dei erstattar.
+fleet-own-counts = Eige tal per kommune
+field-fleet-seats = talet på arbeidsplassar

@@ -712,3 +712,5 @@ table-fleet-costs = Kostnad per arbetsplats och år (kr)
 fleet-seat-type = Arbetsplatstyp
 fleet-cost = Kostnad
 note-compared-with-fleet = Scenarier med datorpark jämförs med ”{ $scenario }”, inte med nuvarande drift, så att tunna klienter vägs mot de pc-datorer de ersätter.
+fleet-own-counts = Eget antal per kommun
+field-fleet-seats = antalet arbetsplatser

@@ -169,6 +169,7 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>)
                         .map(|t| FleetPart {
                             seat_type: t.id.clone(),
                             share_percent: 100.0,
+                            seats: std::collections::BTreeMap::new(),
                         })
                         .into_iter()
                         .collect(),
@@ -463,12 +464,55 @@ fn fleet_ui(ui: &mut Ui, tr: &Tr, study: &Study, index: usize, commands: &mut Ve
                             }
                             ui.label("%");
                         });
+                        let mut own = !part.seats.is_empty();
+                        if ui.checkbox(&mut own, tr.get("fleet-own-counts")).changed() {
+                            let mut next = ws.clone();
+                            next.fleets[index].parts[p].seats = if own {
+                                // Start from the share of each member's
+                                // workstations, rounded to whole seats.
+                                study
+                                    .members
+                                    .iter()
+                                    .map(|m| {
+                                        let seats = m.workstations.as_ref().map_or(0.0, |q| q.value);
+                                        (m.id.clone(), (seats * part.share_percent / 100.0).round())
+                                    })
+                                    .collect()
+                            } else {
+                                std::collections::BTreeMap::new()
+                            };
+                            push(commands, next, None);
+                        }
                         if ui.small_button("×").on_hover_text(tr.get("ui-remove")).clicked() {
                             let mut next = ws.clone();
                             next.fleets[index].parts.remove(p);
                             push(commands, next, None);
                         }
                         ui.end_row();
+                        if own {
+                            ui.label("");
+                            ui.horizontal_wrapped(|ui| {
+                                for member in &study.members {
+                                    let count = part.seats.get(&member.id).copied().unwrap_or(0.0);
+                                    ui.label(&member.name);
+                                    let label = format!("{} · {}", member.name, tr.get("field-fleet-seats"));
+                                    if let Some(v) = number_ui(
+                                        ui,
+                                        tr,
+                                        ("fleet-seats", index, p, &member.id.0),
+                                        count,
+                                        0,
+                                        50.0,
+                                        &label,
+                                    ) {
+                                        let mut next = ws.clone();
+                                        next.fleets[index].parts[p].seats.insert(member.id.clone(), v);
+                                        push(commands, next, None);
+                                    }
+                                }
+                            });
+                            ui.end_row();
+                        }
                     }
                 });
             if let Some(seat) = ws.seat_types.first()
@@ -478,6 +522,7 @@ fn fleet_ui(ui: &mut Ui, tr: &Tr, study: &Study, index: usize, commands: &mut Ve
                 next.fleets[index].parts.push(FleetPart {
                     seat_type: seat.id.clone(),
                     share_percent: 0.0,
+                    seats: std::collections::BTreeMap::new(),
                 });
                 push(commands, next, None);
             }

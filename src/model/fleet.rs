@@ -186,6 +186,11 @@ pub struct FleetPart {
     pub seat_type: String,
     /// Percent of each member's workstations.
     pub share_percent: f64,
+    /// Seats of this type per member, when the municipalities know their
+    /// own counts (a PC count, a laptop count): then these counts are used
+    /// instead of the share of the `workstations` attribute.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub seats: std::collections::BTreeMap<super::MemberId, f64>,
 }
 
 /// A number of a seat type (or of its servers) that can carry a range.
@@ -453,7 +458,21 @@ pub fn fleet_lines(study: &Study, scenario: &Scenario) -> Vec<FleetLine> {
             .iter()
             .position(|s| s.id == part.seat_type)
         {
-            out.extend(seat_lines(study, &fleet.id, t, part.share_percent / 100.0));
+            if part.seats.is_empty() {
+                out.extend(seat_lines(study, &fleet.id, t, part.share_percent / 100.0));
+            } else {
+                // The members' own counts: one line per member, paid by it.
+                for line in seat_lines(study, &fleet.id, t, 1.0) {
+                    for (member, count) in &part.seats {
+                        let mut own = line.clone();
+                        own.line.quantity = *count;
+                        own.line.driver = Driver::Lump;
+                        own.line.payer = Payer::Member(member.clone());
+                        own.line.id = LineId::new(format!("{}:{member}", line.line.id));
+                        out.push(own);
+                    }
+                }
+            }
         }
     }
     out
@@ -700,6 +719,7 @@ pub(super) fn check(study: &Study, report: &mut super::Report) {
             name: fleet.name.clone(),
         };
         let mut sum = 0.0;
+        let mut shared = false;
         for part in &fleet.parts {
             if ws.seat_type(&part.seat_type).is_none() {
                 report.push(
@@ -709,10 +729,19 @@ pub(super) fn check(study: &Study, report: &mut super::Report) {
                     },
                 );
             }
-            number(report, &place, "field-fleet-share", part.share_percent, false);
-            sum += part.share_percent;
+            if part.seats.is_empty() {
+                number(report, &place, "field-fleet-share", part.share_percent, false);
+                sum += part.share_percent;
+                shared = true;
+            }
+            for (member, count) in &part.seats {
+                if study.member(member).is_none() {
+                    report.push(&place, Problem::UnknownMember { id: member.clone() });
+                }
+                number(report, &place, "field-fleet-seats", *count, false);
+            }
         }
-        if sum.is_finite() && (sum - 100.0).abs() > 0.01 {
+        if shared && sum.is_finite() && (sum - 100.0).abs() > 0.01 {
             report.push(&place, Problem::FleetSharesDoNotAddUp { sum });
         }
     }
@@ -728,11 +757,14 @@ pub(super) fn check(study: &Study, report: &mut super::Report) {
             report.push(&place, Problem::UnknownFleet { id: id.clone() });
             continue;
         }
+        let by_share = ws
+            .fleet(id)
+            .is_some_and(|f| f.parts.iter().any(|p| p.seats.is_empty()));
         for member in study.participants(scenario) {
             let Some(m) = study.member(&member) else {
                 continue;
             };
-            if m.workstations.is_none() {
+            if by_share && m.workstations.is_none() {
                 report.push(
                     &place,
                     Problem::DriverMissingAttribute {
