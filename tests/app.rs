@@ -1170,3 +1170,43 @@ fn the_workstations_view_edits_a_seat_number_and_a_scenario_picks_its_fleet() {
         .unwrap();
     assert_eq!(remote.fleet.as_deref(), Some("pcs"));
 }
+
+#[test]
+fn entering_a_cell_selects_it_so_typing_replaces_the_value() {
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Dagens kostnader").click();
+    harness.run();
+    let label = "Kommunikasjon – Ibestad";
+    harness.get_by_label(label).focus();
+    harness.run();
+    // No select-all first: the old 140 000 must not survive.
+    harness.get_by_label(label).type_text("2500");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let line = harness
+        .state()
+        .doc
+        .study
+        .baseline
+        .lines
+        .iter()
+        .find(|l| l.category.as_str() == "communications")
+        .unwrap();
+    assert_eq!(line.amounts_nok[&samdrift::model::MemberId::new("I")], 2500.0);
+}
+
+#[test]
+fn the_warnings_list_folds_away_and_the_summary_stays() {
+    let mut harness = harness(norwegian());
+    let warning = "advarsel: Dagens kostnader, «Kommunikasjon»";
+    assert!(harness.query_by_label_contains(warning).is_some());
+    harness
+        .get_by_label("Skjul listen over feil og advarsler")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label_contains(warning).is_none());
+    harness.get_by_label("0 feil, 3 advarsler");
+    harness.get_by_label("Vis listen over feil og advarsler").click();
+    harness.run();
+    assert!(harness.query_by_label_contains(warning).is_some());
+}

@@ -714,3 +714,6 @@ fleet-cost = Omkostning
 note-compared-with-fleet = Scenarier med maskinpark sammenlignes med »{ $scenario }«, ikke med nuværende drift, så tynde klienter vejes mod de pc’er, de erstatter.
 fleet-own-counts = Eget antal pr. kommune
 field-fleet-seats = antallet af arbejdspladser
+problem-key-mix-part-all-zero = del { $number } af den blandede nøgle »{ $key }« giver alle deltagere vægten 0, så den del af fællesomkostningerne kan ikke fordeles (de andre dele giver stadig vægt). Giv nogle deltagere vægt i den del, eller sæt delens vægt til 0.
+ui-collapse-issues = Skjul listen over fejl og advarsler
+ui-expand-issues = Vis listen over fejl og advarsler

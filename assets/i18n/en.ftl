@@ -714,3 +714,6 @@ fleet-cost = Cost
 note-compared-with-fleet = Scenarios with a workstation fleet are compared with “{ $scenario }”, not with today’s operation, so thin clients are weighed against the PCs they replace.
 fleet-own-counts = Own count per municipality
 field-fleet-seats = the number of seats
+problem-key-mix-part-all-zero = part { $number } of the mixed key “{ $key }” gives every participant a weight of 0, so that part of the shared costs cannot be split (the other parts still give weight). Give some participants a weight in that part, or set the part’s weight to 0.
+ui-collapse-issues = Hide the list of errors and warnings
+ui-expand-issues = Show the list of errors and warnings

@@ -714,3 +714,6 @@ fleet-cost = Kostnad
 note-compared-with-fleet = Scenarioer med maskinpark sammenlignes med «{ $scenario }», ikke med dagens drift, så tynne klienter veies mot PC-ene de erstatter.
 fleet-own-counts = Eget antall per kommune
 field-fleet-seats = antallet arbeidsplasser
+problem-key-mix-part-all-zero = del { $number } av den blandede nøkkelen «{ $key }» gir alle deltakerne vekt 0, så den delen av felleskostnadene kan ikke fordeles (de andre delene gir fortsatt vekt). Gi noen deltakere vekt i den delen, eller sett delens vekt til 0.
+ui-collapse-issues = Skjul listen over feil og advarsler
+ui-expand-issues = Vis listen over feil og advarsler

@@ -714,3 +714,6 @@ fleet-cost = Kostnad
 note-compared-with-fleet = Scenario med maskinpark blir samanlikna med «{ $scenario }», ikkje med dagens drift, så tynnklientar blir vegne mot PC-ane dei erstattar.
 fleet-own-counts = Eige tal per kommune
 field-fleet-seats = talet på arbeidsplassar
+problem-key-mix-part-all-zero = del { $number } av den blanda nøkkelen «{ $key }» gjev alle deltakarane vekt 0, så den delen av felleskostnadene kan ikkje fordelast (dei andre delane gjev framleis vekt). Gje nokre deltakarar vekt i den delen, eller set vekta til delen til 0.
+ui-collapse-issues = Gøym lista over feil og åtvaringar
+ui-expand-issues = Vis lista over feil og åtvaringar

@@ -714,3 +714,6 @@ fleet-cost = Kostnad
 note-compared-with-fleet = Scenarier med datorpark jämförs med ”{ $scenario }”, inte med nuvarande drift, så att tunna klienter vägs mot de pc-datorer de ersätter.
 fleet-own-counts = Eget antal per kommun
 field-fleet-seats = antalet arbetsplatser
+problem-key-mix-part-all-zero = del { $number } av den blandade nyckeln ”{ $key }” ger alla deltagare vikten 0, så den delen av de gemensamma kostnaderna kan inte fördelas (de andra delarna ger fortfarande vikt). Ge några deltagare vikt i den delen, eller sätt delens vikt till 0.
+ui-collapse-issues = Dölj listan över fel och varningar
+ui-expand-issues = Visa listan över fel och varningar

@@ -24,12 +24,31 @@ pub fn panel_ui(ui: &mut Ui, tr: &Tr, report: &Report, stale: bool, commands: &m
         } else {
             ui.visuals().weak_text_color()
         };
+        // The list can be folded away (kept folded across frames); the
+        // summary stays.
+        let folded_id = egui::Id::unique("validation-folded");
+        let folded = ui.data(|d| d.get_temp::<bool>(folded_id)).unwrap_or(false);
+        if !report.issues.is_empty() {
+            let (icon, hint) = if folded {
+                ("▸", tr.get("ui-expand-issues"))
+            } else {
+                ("▾", tr.get("ui-collapse-issues"))
+            };
+            let response = ui.add(egui::Button::new(icon).frame(false)).on_hover_text(&hint);
+            super::widgets::accessible_label(ui, &response, &hint);
+            if response.clicked() {
+                ui.data_mut(|d| d.insert_temp(folded_id, !folded));
+            }
+        }
         ui.label(RichText::new(summary).color(color).strong());
         if stale {
             ui.label(RichText::new(tr.get("ui-stale")).color(ui.visuals().error_fg_color));
         }
     });
-    if report.issues.is_empty() {
+    let folded = ui
+        .data(|d| d.get_temp::<bool>(egui::Id::unique("validation-folded")))
+        .unwrap_or(false);
+    if report.issues.is_empty() || folded {
         return;
     }
     egui::ScrollArea::vertical()

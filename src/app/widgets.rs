@@ -90,6 +90,11 @@ pub fn number_field(
     let height = ui.spacing().interact_size.y;
     let mut response = ui.add_sized([width, height], edit);
     accessible_label(ui, &response, label);
+    // Entering a cell (Tab, Enter, a click) selects what is there, so
+    // typing replaces it, as in a spreadsheet.
+    if response.gained_focus() {
+        select_all(ui, response.id, &text);
+    }
     if response.changed() {
         ui.data_mut(|d| d.insert_temp(id, text.clone()));
     }
@@ -123,6 +128,16 @@ pub fn number_field(
         response.show_tooltip_text(tr.args("ui-read-as", &[("value", tr.num_trim(v, 6))]));
     }
     (result, response)
+}
+
+/// Selects the whole text of the text field `id`.
+pub fn select_all(ui: &Ui, id: egui::Id, text: &str) {
+    if let Some(mut state) = egui::text_edit::TextEditState::load(ui.ctx(), id) {
+        state
+            .cursor
+            .set_char_range(Some(egui::text_selection::CCursorRange::select_all_str(text)));
+        state.store(ui.ctx(), id);
+    }
 }
 
 fn number_field_id_of(id: egui::Id) -> egui::Id {

@@ -16,6 +16,10 @@ use super::{Attribute, KeyRule, MemberId, Study};
 pub enum KeyError {
     /// Every participant weighs 0 (or the weights are not finite).
     AllZero,
+    /// One part of a mix (numbered from 1) gives every participant weight
+    /// 0, so that part's share cannot be split, while other parts would
+    /// still give weight.
+    MixPartAllZero(usize),
     /// The rule uses an attribute a participant does not have.
     MissingAttribute {
         /// The member without it.
@@ -106,11 +110,14 @@ fn raw_weights(study: &Study, rule: &KeyRule, participants: &[MemberId]) -> Resu
             }
             let part_weights = normalise(parts.iter().map(|p| p.weight).collect())?;
             let mut combined = vec![0.0; participants.len()];
-            for (part, part_weight) in parts.iter().zip(part_weights) {
+            for (number, (part, part_weight)) in parts.iter().zip(part_weights).enumerate() {
                 if part_weight == 0.0 {
                     continue;
                 }
-                let part_shares = shares(study, &part.rule, participants)?;
+                let part_shares = shares(study, &part.rule, participants).map_err(|e| match e {
+                    KeyError::AllZero => KeyError::MixPartAllZero(number + 1),
+                    other => other,
+                })?;
                 for (c, s) in combined.iter_mut().zip(part_shares) {
                     *c += part_weight * s;
                 }
@@ -129,6 +136,51 @@ mod tests {
 
     fn ids(list: &[&str]) -> Vec<MemberId> {
         list.iter().map(|s| MemberId::new(*s)).collect()
+    }
+
+    #[test]
+    fn a_mix_part_that_weighs_nothing_is_named_not_the_whole_key() {
+        let study = small_study();
+        // 30 % equal + 70 % fixed weights that only A has: over B and C
+        // the equal part still gives weight, the fixed part none.
+        let rule = KeyRule::Mix(vec![
+            KeyPart {
+                weight: 30.0,
+                rule: KeyRule::Equal,
+            },
+            KeyPart {
+                weight: 70.0,
+                rule: KeyRule::Fixed([(MemberId::new("A"), 1.0)].into()),
+            },
+        ]);
+        assert_eq!(
+            shares(&study, &rule, &ids(&["B", "C"])),
+            Err(KeyError::MixPartAllZero(2))
+        );
+        let mut with_key = study.clone();
+        with_key.keys[0].rule = rule;
+        let key_name = with_key.keys[0].name.clone();
+        let key_id = with_key.keys[0].id.clone();
+        for s in &mut with_key.scenarios {
+            if s.key.as_ref() == Some(&key_id) {
+                s.participants = Some(ids(&["B", "C"]));
+            }
+        }
+        let report = crate::model::validate(&with_key);
+        let tr = crate::i18n::Tr::new(crate::i18n::Lang::En);
+        let texts: Vec<String> = report.issues.iter().map(|i| i.message(&tr)).collect();
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.contains("part 2 of the mixed key") && t.contains(&key_name)),
+            "{texts:#?}"
+        );
+        assert!(
+            !texts
+                .iter()
+                .any(|t| t.contains("so shared costs cannot be split")),
+            "{texts:#?}"
+        );
     }
 
     #[test]

@@ -456,6 +456,13 @@ pub enum Problem {
     },
     /// More than one scenario of kind "today's operation".
     SeveralTodayScenarios,
+    /// One part of a mixed key gives every participant weight 0.
+    KeyMixPartAllZero {
+        /// The key's name.
+        key: String,
+        /// The part, numbered from 1.
+        part: usize,
+    },
     /// A scenario runs a fleet the study does not have.
     UnknownFleet {
         /// The fleet id.
@@ -676,6 +683,10 @@ impl Problem {
                 tr.args("problem-correlation-range", &[("value", num(*value))])
             }
             Problem::SeveralTodayScenarios => tr.get("problem-several-today-scenarios"),
+            Problem::KeyMixPartAllZero { key, part } => tr.args(
+                "problem-key-mix-part-all-zero",
+                &[("key", key.clone()), ("number", part.to_string())],
+            ),
             Problem::UnknownFleet { id } => tr.args("problem-unknown-fleet", &[("id", id.clone())]),
             Problem::UnknownSeatType { id } => tr.args("problem-unknown-seat-type", &[("id", id.clone())]),
             Problem::NotPositive { field, value } => tr.args(
@@ -1275,6 +1286,9 @@ fn scenario_checks(
                         }
                     }
                     Err(KeyError::AllZero) => report.push(&place, Problem::KeyAllZero { key: key_name }),
+                    Err(KeyError::MixPartAllZero(part)) => {
+                        report.push(&place, Problem::KeyMixPartAllZero { key: key_name, part });
+                    }
                     Err(KeyError::BadWeight) => report.push(&place, Problem::KeyBadWeight { key: key_name }),
                     Err(KeyError::EmptyMix) => report.push(&place, Problem::KeyEmptyMix { key: key_name }),
                     Err(KeyError::MissingAttribute { member, attribute }) => report.push(
