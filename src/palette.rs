@@ -27,14 +27,14 @@ pub fn series(n: usize) -> (u8, u8, u8) {
     SERIES[n % SERIES.len()]
 }
 
-/// The colour of scenario `scenario` when `today` is the index of today's
-/// operation: grey for today, the series colours in order for the others.
+/// The colour of a scenario: grey for today's operation, else its own
+/// colour (see [`crate::model::Study::assign_colours`]).
 #[must_use]
-pub fn scenario(scenario: usize, today: Option<usize>) -> (u8, u8, u8) {
-    if today == Some(scenario) {
-        TODAY
-    } else {
-        series((0..scenario).filter(|s| today != Some(*s)).count())
+pub fn scenario_colour(colour: Option<u8>, is_today: bool) -> (u8, u8, u8) {
+    match colour {
+        _ if is_today => TODAY,
+        Some(c) => series(usize::from(c)),
+        None => series(0),
     }
 }
 

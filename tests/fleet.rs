@@ -480,3 +480,45 @@ fn members_can_give_their_own_seat_counts_per_type() {
         validate(&counted).issues
     );
 }
+
+#[test]
+fn a_scenario_keeps_its_colour_when_others_come_and_go() {
+    let study = reference();
+    let colour_of = |s: &Study, id: &str| {
+        let scenario = s.scenarios.iter().find(|x| x.id.as_str() == id).unwrap();
+        samdrift::palette::scenario_colour(scenario.colour, scenario.kind == ScenarioKind::Today)
+    };
+    let thin = colour_of(&study, "thin");
+    let remote = colour_of(&study, "remote");
+    assert_ne!(thin, remote);
+    // Slide 11's order gives the colours the charts always had: joint blue,
+    // … thin clients purple (the fourth series colour).
+    assert_eq!(thin, samdrift::palette::SERIES[3]);
+    // A new scenario in front, one removed, the rest reversed: thin
+    // clients stay purple, remote operation keeps its colour, and the new
+    // one gets a colour nobody has.
+    let mut changed = study.clone();
+    let mut new = changed.scenarios[1].clone();
+    new.id = samdrift::model::ScenarioId::new("new");
+    new.colour = None;
+    changed.scenarios.insert(0, new);
+    changed.scenarios.retain(|s| s.id.as_str() != "joint_without_i");
+    changed.scenarios.reverse();
+    changed.assign_colours();
+    assert_eq!(colour_of(&changed, "thin"), thin);
+    assert_eq!(colour_of(&changed, "remote"), remote);
+    let fresh = colour_of(&changed, "new");
+    for s in &changed.scenarios {
+        if s.id.as_str() != "new" {
+            assert_ne!(colour_of(&changed, s.id.as_str()), fresh, "{}", s.id);
+        }
+    }
+    // A copy (same colour as its original) gets a colour of its own.
+    let mut copied = study.clone();
+    let mut copy = copied.scenarios[4].clone();
+    copy.id = samdrift::model::ScenarioId::new("copy");
+    copied.scenarios.push(copy);
+    copied.assign_colours();
+    assert_ne!(colour_of(&copied, "copy"), colour_of(&copied, "thin"));
+    assert_eq!(colour_of(&copied, "thin"), thin);
+}

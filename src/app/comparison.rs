@@ -364,7 +364,10 @@ fn cell_ui(ui: &mut Ui, tr: &Tr, value: Option<f64>, diff: Diff, unit: f64, chea
 
 /// The colour of a scenario's series in every chart.
 pub fn scenario_color(evaluation: &Evaluation, scenario: usize) -> Color32 {
-    let (r, g, b) = crate::palette::scenario(scenario, evaluation.today);
+    let (r, g, b) = crate::palette::scenario_colour(
+        evaluation.scenarios.get(scenario).and_then(|s| s.colour),
+        evaluation.today == Some(scenario),
+    );
     Color32::from_rgb(r, g, b)
 }
 

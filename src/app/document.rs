@@ -214,6 +214,7 @@ impl Document {
         apply_edit(&mut next, edit);
         // A new or duplicated cost line gets its id here, in the same step.
         next.assign_line_ids();
+        next.assign_colours();
         if next == self.study {
             return false;
         }

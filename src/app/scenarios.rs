@@ -69,6 +69,7 @@ pub fn view_ui(
                     note: String::new(),
                     fleet: None,
                     with_todays_costs: false,
+                    colour: None,
                 };
                 commands.push(Command::Edit(
                     Edit::InsertScenario(study.scenarios.len(), scenario),

@@ -44,6 +44,8 @@ pub struct ScenarioResult {
     pub name: String,
     /// Its kind.
     pub kind: ScenarioKind,
+    /// Its chart colour (palette index; today's operation is grey).
+    pub colour: Option<u8>,
     /// Per member (in study order): takes part in the scenario.
     pub participates: Vec<bool>,
     /// Per member: share of the scenario's key (0 outside the scenario, and

@@ -234,6 +234,7 @@ fn compute(study: &Study, report: Report) -> Result<Evaluation, EngineError> {
             id: scenario.id.clone(),
             name: scenario.name.clone(),
             kind: scenario.kind,
+            colour: scenario.colour,
             participates,
             key_shares,
             cost,

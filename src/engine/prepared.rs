@@ -235,6 +235,7 @@ pub struct PreparedStudy {
     /// Per scenario, the id of each line (empty when it has none).
     line_ids: Vec<Vec<LineId>>,
     compared_with: Vec<Option<usize>>,
+    scenario_colours: Vec<Option<u8>>,
     today: Option<usize>,
 }
 
@@ -509,6 +510,7 @@ impl PreparedStudy {
                 .collect(),
             today: study.scenarios.iter().position(|s| s.kind == ScenarioKind::Today),
             compared_with: study.compared_with(),
+            scenario_colours: study.scenarios.iter().map(|s| s.colour).collect(),
         })
     }
 
@@ -1129,6 +1131,7 @@ impl PreparedStudy {
                 id: self.scenario_ids[s].clone(),
                 name: self.scenario_names[s].clone(),
                 kind: scenario.kind,
+                colour: self.scenario_colours[s],
                 participates: scenario.participants.clone(),
                 key_shares: ws.shares.clone(),
                 cost,

@@ -215,7 +215,10 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         .enumerate()
         .map(|(s, r)| Series {
             name: r.name.clone(),
-            color: palette::hex(palette::scenario(s, today)),
+            color: palette::hex(palette::scenario_colour(
+                study.scenarios[s].colour,
+                today == Some(s),
+            )),
             values: (0..members.len())
                 .map(|m| evaluation.member_metric(s, m, metric))
                 .collect(),
@@ -263,7 +266,10 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         .enumerate()
         .map(|(s, r)| Series {
             name: r.name.clone(),
-            color: palette::hex(palette::scenario(s, today)),
+            color: palette::hex(palette::scenario_colour(
+                study.scenarios[s].colour,
+                today == Some(s),
+            )),
             values: evaluation
                 .cumulative_cost(s, None)
                 .unwrap_or_default()
@@ -354,7 +360,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
             let mut bands = Vec::new();
             for (s, scenario) in study.scenarios.iter().enumerate() {
                 let fan = sim.fan(s);
-                let (r, g, b) = crate::palette::scenario(s, evaluation.today);
+                let (r, g, b) = crate::palette::scenario_colour(scenario.colour, evaluation.today == Some(s));
                 medians.push(svg::Series {
                     name: scenario.name.clone(),
                     color: format!("#{r:02x}{g:02x}{b:02x}"),

@@ -420,6 +420,7 @@ pub fn load_str(text: &str, path: &Path) -> Result<Study, LoadError> {
     // Lines of files written before line ids existed (or edited by hand)
     // get their ids now; see `docs/FILE_FORMAT.md`.
     study.assign_line_ids();
+    study.assign_colours();
     if let Some(too_long) = crate::model::limits::first_text_too_long(&study) {
         return Err(LoadError::TextTooLong {
             path: path.to_path_buf(),

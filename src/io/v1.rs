@@ -206,6 +206,7 @@ pub(super) fn migrate(old: StudyV1) -> Study {
                 note: String::new(),
                 fleet: None,
                 with_todays_costs: false,
+                colour: None,
             })
             .collect(),
         assumptions: Assumptions {

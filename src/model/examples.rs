@@ -131,6 +131,7 @@ pub fn small_study() -> Study {
             note: String::new(),
             fleet: None,
             with_todays_costs: false,
+            colour: None,
         },
         Scenario {
             id: ScenarioId::new("joint"),
@@ -170,6 +171,7 @@ pub fn small_study() -> Study {
             note: String::new(),
             fleet: None,
             with_todays_costs: false,
+            colour: None,
         },
     ];
     let mut study = Study {
@@ -191,6 +193,7 @@ pub fn small_study() -> Study {
         assumptions: assumptions(2030, 5),
     };
     study.assign_line_ids();
+    study.assign_colours();
     study
 }
 
@@ -258,6 +261,7 @@ pub fn synthetic(members: usize, lines: usize, scenarios: usize, years: u32) -> 
         note: String::new(),
         fleet: None,
         with_todays_costs: false,
+        colour: None,
     }];
     for s in 1..scenarios.max(1) {
         let lines = (0..lines)
@@ -315,9 +319,11 @@ pub fn synthetic(members: usize, lines: usize, scenarios: usize, years: u32) -> 
             note: String::new(),
             fleet: None,
             with_todays_costs: false,
+            colour: None,
         });
     }
     study.scenarios = all;
     study.assign_line_ids();
+    study.assign_colours();
     study
 }

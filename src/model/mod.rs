@@ -565,6 +565,11 @@ pub struct Scenario {
     /// lines) carries today's costs as today's operation does.
     #[serde(default, skip_serializing_if = "is_false")]
     pub with_todays_costs: bool,
+    /// Its colour in charts (an index into the palette), kept when other
+    /// scenarios are added, removed or reordered; given on load to a
+    /// scenario without one. Today's operation is always grey.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<u8>,
 }
 
 // serde's `skip_serializing_if` passes a reference.
@@ -866,6 +871,33 @@ impl Study {
                 .filter(|m| list.contains(&m.id))
                 .map(|m| m.id.clone())
                 .collect(),
+        }
+    }
+
+    /// Gives every scenario but today's operation (always grey) a chart
+    /// colour of its own: one without a colour, or with the colour of an
+    /// earlier scenario (a copy), gets the first free one, in file order.
+    /// Scenarios that have a colour keep it, so adding, removing or
+    /// reordering scenarios never changes another's colour.
+    pub fn assign_colours(&mut self) {
+        let mut used = std::collections::HashSet::new();
+        let mut needs = Vec::new();
+        for (i, scenario) in self.scenarios.iter().enumerate() {
+            if scenario.kind == ScenarioKind::Today {
+                continue;
+            }
+            match scenario.colour {
+                Some(c) if usize::from(c) < crate::palette::SERIES.len() && used.insert(c) => {}
+                _ => needs.push(i),
+            }
+        }
+        for i in needs {
+            // The first free colour; past the palette's length colours repeat.
+            let free = (0..u8::MAX)
+                .find(|c| !used.contains(c) && usize::from(*c) < crate::palette::SERIES.len())
+                .unwrap_or(0);
+            used.insert(free);
+            self.scenarios[i].colour = Some(free);
         }
     }
 
