@@ -522,3 +522,25 @@ fn a_scenario_keeps_its_colour_when_others_come_and_go() {
     assert_ne!(colour_of(&copied, "copy"), colour_of(&copied, "thin"));
     assert_eq!(colour_of(&copied, "thin"), thin);
 }
+
+#[test]
+fn a_message_about_a_cell_of_today_s_costs_names_the_municipality() {
+    let tr = samdrift::i18n::Tr::new(samdrift::i18n::Lang::Nb);
+    let mut study = reference();
+    let salaries = study
+        .baseline
+        .lines
+        .iter_mut()
+        .find(|l| l.category.as_str() == "salaries")
+        .unwrap();
+    salaries
+        .amounts_nok
+        .insert(samdrift::model::MemberId::new("G"), -5.0);
+    let texts: Vec<String> = validate(&study).issues.iter().map(|i| i.message(&tr)).collect();
+    let about = texts.iter().find(|t| t.contains("negativ kostnad")).unwrap();
+    // "Gratangen", not "kommune G".
+    assert!(
+        about.contains("Gratangen") && !about.contains("kommune G"),
+        "{about}"
+    );
+}

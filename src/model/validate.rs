@@ -82,6 +82,8 @@ pub enum Place {
         category_name: String,
         /// Member of the cell, if the issue is about one cell.
         member: Option<MemberId>,
+        /// That member's name (its id when the study has no such member).
+        member_name: Option<String>,
     },
     /// The printed column and grand totals of today's costs.
     BaselineTotals,
@@ -165,11 +167,15 @@ impl Place {
             Place::Baseline {
                 category_name,
                 member,
+                member_name,
                 ..
             } => match member {
                 Some(m) => tr.args(
                     "place-baseline-cell",
-                    &[("category", category_name.clone()), ("member", m.0.clone())],
+                    &[
+                        ("category", category_name.clone()),
+                        ("member", member_name.clone().unwrap_or_else(|| m.0.clone())),
+                    ],
                 ),
                 None => tr.args("place-baseline-line", &[("category", category_name.clone())]),
             },
@@ -977,6 +983,7 @@ fn baseline(
             category: line.category.clone(),
             category_name: category_name.clone(),
             member: None,
+            member_name: None,
         };
         if !category_ids.contains(&line.category) {
             report.push(
@@ -1000,6 +1007,11 @@ fn baseline(
                 category: line.category.clone(),
                 category_name: category_name.clone(),
                 member: Some(member.clone()),
+                member_name: Some(
+                    study
+                        .member(member)
+                        .map_or_else(|| member.0.clone(), |m| m.name.clone()),
+                ),
             };
             if !member_ids.contains(member) {
                 report.push(&cell, Problem::UnknownMember { id: member.clone() });
