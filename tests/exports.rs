@@ -184,6 +184,9 @@ fn html_briefing_is_self_contained_with_figures_and_charts() {
         "validation warnings are in the briefing"
     );
     assert!(html.contains("class=\"assumption\""), "assumptions are marked");
+    // Joint in-house with and without Ibestad cost the participants the
+    // same every year: the second line is dashed so the first stays seen.
+    assert_eq!(html.matches("stroke-dasharray=\"9 5\"").count(), 1);
     let english = html_export::briefing(&study, &evaluation, &Tr::new(Lang::En), 2007, "x.ron");
     assert!(english.contains("<html lang=\"en\">") && english.contains("What is compared"));
 }

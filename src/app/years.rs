@@ -72,16 +72,33 @@ fn cumulative_chart_ui(ui: &mut Ui, tr: &Tr, evaluation: &Evaluation, member: Op
     let mut lines = Vec::new();
     let mut marks = Vec::new();
     let mut legend = Vec::new();
+    // Lines that coincide (joint in-house with and without Ibestad) are
+    // dashed so that both stay visible.
+    let all: Vec<Vec<Option<f64>>> = (0..evaluation.scenarios.len())
+        .map(|s| {
+            evaluation
+                .cumulative_cost(s, member)
+                .map_or_else(Vec::new, |c| c.into_iter().map(Some).collect())
+        })
+        .collect();
+    let dashes = crate::palette::line_dashes(&all);
     for (s, result) in evaluation.scenarios.iter().enumerate() {
         let Some(cumulative) = evaluation.cumulative_cost(s, member) else {
             continue;
         };
         let color = scenario_color(evaluation, s);
         let points: Vec<[f64; 2]> = years.iter().zip(&cumulative).map(|(x, y)| [*x, *y]).collect();
+        let style = match dashes[s] {
+            0 => egui_plot::LineStyle::Solid,
+            1 => egui_plot::LineStyle::dashed_loose(),
+            2 => egui_plot::LineStyle::dotted_loose(),
+            _ => egui_plot::LineStyle::dashed_dense(),
+        };
         lines.push(
             Line::new(result.name.clone(), PlotPoints::from(points))
                 .color(color)
-                .width(2.5),
+                .width(2.5)
+                .style(style),
         );
         let payback = evaluation.payback(s, member);
         if let Payback::Year(year) = payback

@@ -312,7 +312,8 @@ fn line_chart(
             top + plot_height + 16.0
         );
     }
-    for (serie, mark) in series.iter().zip(marks) {
+    let dashes = crate::palette::line_dashes(&series.iter().map(|s| s.values.clone()).collect::<Vec<_>>());
+    for ((serie, mark), dash) in series.iter().zip(marks).zip(dashes) {
         let points: Vec<String> = serie
             .values
             .iter()
@@ -321,9 +322,10 @@ fn line_chart(
             .collect();
         let _ = write!(
             body,
-            r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="2.5"><title>{}</title></polyline>"#,
+            r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="2.5" stroke-dasharray="{}"><title>{}</title></polyline>"#,
             points.join(" "),
             serie.color,
+            crate::palette::svg_dash(dash),
             escape(&serie.name)
         );
         if let Some(i) = mark
