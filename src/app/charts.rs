@@ -137,16 +137,7 @@ pub fn charts_ui(
             }
         }
     });
-    // `kr` could be any of three currencies: the code says which.
-    let unit_label = format!(
-        "{}, {}",
-        if thousands {
-            tr.get("ui-unit-thousands")
-        } else {
-            tr.get("ui-unit-kroner")
-        },
-        study.currency.code()
-    );
+    let unit_label = super::comparison::unit_label(tr, study, thousands);
     let height = 420.0_f32.min(ui.available_height().max(300.0));
     match state.chart {
         ChartKind::ByMember => by_member(

@@ -32,6 +32,17 @@ pub fn diff_text(tr: &Tr, diff: f64, percent: Option<f64>, unit: f64) -> RichTex
     RichText::new(text).color(color).small()
 }
 
+/// The unit of shown money: `kr, NOK` or `1 000 kr, SEK` (`kr` could be
+/// any of three currencies: the code says which).
+pub fn unit_label(tr: &Tr, study: &Study, thousands: bool) -> String {
+    let unit = if thousands {
+        tr.get("ui-unit-thousands")
+    } else {
+        tr.get("ui-unit-kroner")
+    };
+    format!("{unit}, {}", study.currency.code())
+}
+
 /// Which figure the comparison shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum MetricChoice {
@@ -214,16 +225,7 @@ fn table_ui(
     commands: &mut Vec<Command>,
 ) {
     let unit = if thousands { 1000.0 } else { 1.0 };
-    // `kr` could be any of three currencies: the code says which.
-    let unit_name = format!(
-        "{}, {}",
-        if thousands {
-            tr.get("ui-unit-thousands")
-        } else {
-            tr.get("ui-unit-kroner")
-        },
-        study.currency.code()
-    );
+    let unit_name = unit_label(tr, study, thousands);
     ui.label(
         RichText::new(tr.args(
             "ui-comparison-caption",

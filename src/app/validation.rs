@@ -12,6 +12,9 @@ use crate::model::{Report, Severity};
 pub fn panel_ui(ui: &mut Ui, tr: &Tr, report: &Report, stale: bool, commands: &mut Vec<Command>) {
     let errors = report.errors().count();
     let warnings = report.warnings().count();
+    // The list can be folded away (kept folded across frames); the summary
+    // stays.
+    let folded_id = egui::Id::unique("validation-folded");
     ui.horizontal(|ui| {
         let summary = tr.args(
             "ui-validation-summary",
@@ -24,9 +27,6 @@ pub fn panel_ui(ui: &mut Ui, tr: &Tr, report: &Report, stale: bool, commands: &m
         } else {
             ui.visuals().weak_text_color()
         };
-        // The list can be folded away (kept folded across frames); the
-        // summary stays.
-        let folded_id = egui::Id::unique("validation-folded");
         let folded = ui.data(|d| d.get_temp::<bool>(folded_id)).unwrap_or(false);
         if !report.issues.is_empty() {
             let (icon, hint) = if folded {
@@ -45,9 +45,8 @@ pub fn panel_ui(ui: &mut Ui, tr: &Tr, report: &Report, stale: bool, commands: &m
             ui.label(RichText::new(tr.get("ui-stale")).color(ui.visuals().error_fg_color));
         }
     });
-    let folded = ui
-        .data(|d| d.get_temp::<bool>(egui::Id::unique("validation-folded")))
-        .unwrap_or(false);
+    // Read again: a click above folds the list in this frame already.
+    let folded = ui.data(|d| d.get_temp::<bool>(folded_id)).unwrap_or(false);
     if report.issues.is_empty() || folded {
         return;
     }

@@ -11,7 +11,7 @@ use super::range::range_button_ui;
 use super::widgets::{WARNING, capitalized, combo_ui, number_ui, source_ui, text_ui};
 use crate::i18n::Tr;
 use crate::model::fleet::{
-    self, Fleet, FleetCost, FleetPart, SeatKind, SeatParam, SeatType, TerminalServers, Workstations,
+    self, Fleet, FleetPart, SeatKind, SeatParam, SeatType, TerminalServers, Workstations,
 };
 use crate::model::{InputRef, Quantity, Source, Study};
 
@@ -359,16 +359,7 @@ fn seat_type_ui(ui: &mut Ui, tr: &Tr, study: &Study, index: usize, commands: &mu
             });
             // What one seat costs, from the lines the fleet becomes.
             let costs = fleet::seat_costs(study, index);
-            let yearly: f64 = costs
-                .iter()
-                .filter(|(c, _)| *c != FleetCost::AccessLicence)
-                .map(|(_, v)| v)
-                .sum();
-            let once: f64 = costs
-                .iter()
-                .filter(|(c, _)| *c == FleetCost::AccessLicence)
-                .map(|(_, v)| v)
-                .sum();
+            let (yearly, once) = fleet::seat_cost_totals(study, index);
             let summary = tr.args(
                 "fleet-per-seat",
                 &[("amount", tr.money(yearly)), ("once", tr.money(once))],

@@ -273,16 +273,14 @@ pub fn analyse(study: &Study, metric: Metric, samples: usize, seed: u64) -> Resu
     // by the scenarios measured against today's operation, so adding a
     // fleet pair does not rescale the others; a fleet scenario beyond it
     // is held at ±4.
-    let fleet_baseline = study
-        .scenarios
-        .iter()
-        .position(|s| s.fleet.is_some() && s.includes_todays_costs());
-    let baseline_of = |s: usize| match fleet_baseline {
-        Some(b) if study.scenarios[s].fleet.is_some() => b,
-        _ => today,
-    };
-    let is_baseline = |s: usize| s == today || Some(s) == fleet_baseline;
-    let against_today: Vec<usize> = (0..n_s).filter(|&s| baseline_of(s) == today).collect();
+    let compared_with = study.compared_with();
+    let baseline_of = |s: usize| compared_with[s].unwrap_or(today);
+    let is_baseline = |s: usize| s == today || compared_with.contains(&Some(s));
+    // (A baseline other than today, such as today's operation with its
+    // workstations, scores 0 and sets no scale.)
+    let against_today: Vec<usize> = (0..n_s)
+        .filter(|&s| baseline_of(s) == today && (s == today || !is_baseline(s)))
+        .collect();
     let scale_set = if against_today.iter().any(|&s| s != today) {
         against_today
     } else {

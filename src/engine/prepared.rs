@@ -137,6 +137,20 @@ impl Derived {
     }
 }
 
+/// The parameter slot of a workstation input: electricity price, support
+/// cost per hour, then per seat type its [`SeatParam::ALL`].
+fn workstation_slot(fleet_base: usize, seat_type_ids: &[String], input: &InputRef) -> Option<usize> {
+    match input {
+        InputRef::ElectricityPrice => Some(fleet_base),
+        InputRef::SupportCostPerHour => Some(fleet_base + 1),
+        InputRef::Seat { seat_type, param } => {
+            let t = seat_type_ids.iter().position(|id| id == seat_type)?;
+            Some(fleet_base + 2 + t * SeatParam::ALL.len() + param.index())
+        }
+        _ => None,
+    }
+}
+
 /// The amount of a line under `params` and the evaluation's derived
 /// amounts.
 fn line_amount(line: &PreparedLine, params: &[f64], derived: &[f64]) -> f64 {
@@ -340,17 +354,7 @@ impl PreparedStudy {
             );
         }
         let seat_type_ids: Vec<String> = ws_def.seat_types.iter().map(|t| t.id.clone()).collect();
-        let fleet_slot = |input: &InputRef| -> Option<usize> {
-            match input {
-                InputRef::ElectricityPrice => Some(fleet_base),
-                InputRef::SupportCostPerHour => Some(fleet_base + 1),
-                InputRef::Seat { seat_type, param } => {
-                    let t = seat_type_ids.iter().position(|id| id == seat_type)?;
-                    Some(fleet_base + 2 + t * SeatParam::ALL.len() + param.index())
-                }
-                _ => None,
-            }
-        };
+        let fleet_slot = |input: &InputRef| workstation_slot(fleet_base, &seat_type_ids, input);
         let mut derived = Vec::new();
         for line in &study.baseline.lines {
             let c = *category_index.get(&line.category)?;
@@ -557,12 +561,10 @@ impl PreparedStudy {
             InputRef::ElectricityPrice | InputRef::SupportCostPerHour if self.seat_type_ids.is_empty() => {
                 None
             }
-            InputRef::ElectricityPrice => Some(self.fleet_base),
-            InputRef::SupportCostPerHour => Some(self.fleet_base + 1),
-            InputRef::Seat { seat_type, param } => {
-                let t = self.seat_type_ids.iter().position(|id| id == seat_type)?;
-                let slot = self.fleet_base + 2 + t * SeatParam::ALL.len() + param.index();
-                self.defaults[slot].is_finite().then_some(slot)
+            InputRef::ElectricityPrice | InputRef::SupportCostPerHour | InputRef::Seat { .. } => {
+                // A seat type without servers has no server numbers (NaN).
+                workstation_slot(self.fleet_base, &self.seat_type_ids, input)
+                    .filter(|slot| self.defaults[*slot].is_finite())
             }
             InputRef::LineAmount { scenario, line } => {
                 if line.is_unassigned() {

@@ -13,16 +13,15 @@ use crate::model::Study;
 /// other scenario that runs a fleet.
 #[must_use]
 pub fn fleet_pairs(study: &Study) -> Vec<(usize, usize)> {
-    let Some(a) = study
+    let today = study
         .scenarios
         .iter()
-        .position(|s| s.fleet.is_some() && s.includes_todays_costs())
-    else {
-        return Vec::new();
-    };
-    (0..study.scenarios.len())
-        .filter(|&b| b != a && study.scenarios[b].fleet.is_some())
-        .map(|b| (a, b))
+        .position(|s| s.kind == crate::model::ScenarioKind::Today);
+    study
+        .compared_with()
+        .into_iter()
+        .enumerate()
+        .filter_map(|(b, a)| a.filter(|a| Some(*a) != today).map(|a| (a, b)))
         .collect()
 }
 

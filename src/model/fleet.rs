@@ -492,6 +492,21 @@ pub fn seat_costs(study: &Study, seat_type: usize) -> Vec<(FleetCost, f64)> {
         .collect()
 }
 
+/// What one seat of a seat type costs in all: a year, and once in the
+/// first year (the access licence).
+#[must_use]
+pub fn seat_cost_totals(study: &Study, seat_type: usize) -> (f64, f64) {
+    seat_costs(study, seat_type)
+        .into_iter()
+        .fold((0.0, 0.0), |(yearly, once), (cost, amount)| {
+            if cost == FleetCost::AccessLicence {
+                (yearly, once + amount)
+            } else {
+                (yearly + amount, once)
+            }
+        })
+}
+
 /// The lines of `share` of every member's workstations on seat type `t`.
 fn seat_lines(study: &Study, fleet_id: &str, t: usize, share: f64) -> Vec<FleetLine> {
     let ws = &study.workstations;
@@ -692,12 +707,12 @@ pub(super) fn check(study: &Study, report: &mut super::Report) {
             }
         }
     }
-    super::validate::check_ids(
+    super::validate::ids_unique(
         report,
         "kind-seat-type",
         ws.seat_types.iter().map(|t| t.id.as_str()),
     );
-    super::validate::check_ids(report, "kind-fleet", ws.fleets.iter().map(|f| f.id.as_str()));
+    super::validate::ids_unique(report, "kind-fleet", ws.fleets.iter().map(|f| f.id.as_str()));
     for seat in &ws.seat_types {
         let place = Place::SeatType {
             id: seat.id.clone(),

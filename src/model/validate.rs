@@ -856,15 +856,11 @@ fn duplicates<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
 }
 
 /// Reports empty and repeated ids of one kind (`kind-…` message id).
-pub(super) fn check_ids<'a>(
+pub(super) fn ids_unique<'a>(
     report: &mut Report,
     kind: &'static str,
     ids: impl Iterator<Item = &'a str> + Clone,
 ) {
-    ids_unique(report, kind, ids);
-}
-
-fn ids_unique<'a>(report: &mut Report, kind: &'static str, ids: impl Iterator<Item = &'a str> + Clone) {
     if ids.clone().any(|id| id.trim().is_empty()) {
         report.push(&Place::Study, Problem::EmptyId { kind });
     }
