@@ -337,6 +337,7 @@ mod tests {
                     "once",
                     "currency",
                     "t",
+                    "files",
                 ] {
                     args.set(name, "x");
                 }

@@ -230,6 +230,47 @@ fn export_writes_every_format_and_reports_failures() {
 }
 
 #[test]
+fn a_failed_export_says_what_was_written_before_it_and_why_in_the_users_words() {
+    // `by-category.csv` is a folder, so the CSV export writes the tables
+    // before it (comparison, differences, baseline) and fails there; the
+    // HTML asked for after it is not attempted.
+    let dir = tempfile::tempdir().unwrap();
+    let csv_dir = dir.path().join("csv");
+    std::fs::create_dir_all(csv_dir.join("by-category.csv")).unwrap();
+    let html = dir.path().join("b.html");
+    let o = samdrift(&[
+        "export",
+        "--csv",
+        csv_dir.to_str().unwrap(),
+        "--html",
+        html.to_str().unwrap(),
+        "--lang",
+        "nb",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("by-category.csv"), "{err}");
+    assert!(err.contains("dette er en mappe"), "{err}");
+    assert!(
+        err.contains("skrevet før feilen: comparison.csv, differences.csv, baseline.csv."),
+        "{err}"
+    );
+    assert!(!err.contains("Ingenting ble skrevet"), "{err}");
+    assert!(!err.contains("annet program"), "{err}");
+    assert!(!err.contains(".samdrift-"), "{err}");
+    assert!(csv_dir.join("comparison.csv").exists() && !html.exists());
+
+    // A missing folder in Swedish: not found, no hint about other programs.
+    let o = samdrift(&["export", "--html", "/proc/forbidden/b.html", "--lang", "sv"]);
+    let err = stderr(&o);
+    assert!(err.contains("finns inte"), "{err}");
+    assert!(
+        !err.contains("annat program") && !err.contains("Inget skrevs"),
+        "{err}"
+    );
+}
+
+#[test]
 fn compare_metrics_present_value_and_payback() {
     let o = samdrift(&["compare", "--metric", "pv", "--format", "csv"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

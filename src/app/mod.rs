@@ -445,7 +445,10 @@ impl SamdriftApp {
                 });
             }
             Err(e) => self.message(
-                self.tr.args("recovery-unavailable", &[("detail", e.to_string())]),
+                self.tr.args(
+                    "recovery-unavailable",
+                    &[("detail", io::system::describe(&e, &self.tr))],
+                ),
                 true,
             ),
         }
@@ -465,7 +468,7 @@ impl SamdriftApp {
                     state.failing = None;
                 }
                 Ok(Err(e)) => {
-                    state.failing = Some(e.to_string());
+                    state.failing = Some(io::system::describe(&e, &self.tr));
                     state.retry_after = now + RECOVERY_RETRY_SECONDS;
                 }
                 Err(_) => {
@@ -524,7 +527,7 @@ impl SamdriftApp {
                     state.written = Some((revision, 0.0));
                     state.failing = None;
                 }
-                Ok(Err(e)) => state.failing = Some(e.to_string()),
+                Ok(Err(e)) => state.failing = Some(io::system::describe(&e, &self.tr)),
                 Err(_) => state.failing = Some("the writer stopped".to_owned()),
             }
         }
@@ -1013,7 +1016,10 @@ impl SamdriftApp {
             Err(e) => self.message(
                 self.tr.args(
                     "load-io",
-                    &[("path", path.display().to_string()), ("message", e.to_string())],
+                    &[
+                        ("path", path.display().to_string()),
+                        ("message", io::system::describe(&e, &self.tr)),
+                    ],
                 ),
                 true,
             ),

@@ -525,29 +525,27 @@ fn export(
     } else {
         io::csv_export::CsvVariant::Nordic
     };
+    // Each file is printed as it is written; a failure names the files
+    // written before it, so no message says that nothing was written.
+    let mut written: Vec<PathBuf> = Vec::new();
     let mut result = Ok(());
     if let Some(dir) = &outputs.csv {
-        result = io::export::csv_dir(dir, &tables, variant).map(|paths| {
-            for p in paths {
-                let _ = writeln!(out, "{}", p.display());
-            }
-        });
+        result = io::export::csv_dir(dir, &tables, variant).map(|paths| written.extend(paths));
     }
     if let (Ok(()), Some(path)) = (&result, &outputs.xlsx) {
-        result = io::export::xlsx(path, &tables, tr).map(|()| {
-            let _ = writeln!(out, "{}", path.display());
-        });
+        result = io::export::xlsx(path, &tables, tr).map(|()| written.push(path.clone()));
     }
     if let (Ok(()), Some(path), Some(sim)) = (&result, &outputs.samples, &simulation) {
-        result = io::export::samples(path, &study, sim).map(|()| {
-            let _ = writeln!(out, "{}", path.display());
-        });
+        result = io::export::samples(path, &study, sim).map(|()| written.push(path.clone()));
     }
     if let (Ok(()), Some(path)) = (&result, &outputs.html) {
-        result = io::export::html(path, &study, &evaluation, tr, year, &file_name).map(|()| {
-            let _ = writeln!(out, "{}", path.display());
-        });
+        result = io::export::html(path, &study, &evaluation, tr, year, &file_name)
+            .map(|()| written.push(path.clone()));
     }
+    for path in &written {
+        let _ = writeln!(out, "{}", path.display());
+    }
+    let result = result.map_err(|e| e.after(&written));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

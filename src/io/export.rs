@@ -22,6 +22,8 @@ pub enum ExportError {
         path: PathBuf,
         /// The system's error.
         source: std::io::Error,
+        /// Files of the same export written before this one failed.
+        written: Vec<PathBuf>,
     },
     /// The workbook could not be built.
     #[error("XLSX: {0}")]
@@ -29,17 +31,54 @@ pub enum ExportError {
 }
 
 impl ExportError {
+    /// The same error, noting that `earlier` files of the same export were
+    /// written before it (so no message claims that nothing was written).
+    #[must_use]
+    pub fn after(mut self, earlier: &[PathBuf]) -> ExportError {
+        if let ExportError::Write { written, .. } = &mut self {
+            let mut all = earlier.to_vec();
+            all.append(written);
+            *written = all;
+        }
+        self
+    }
+}
+
+impl ExportError {
     /// The error in the user's language.
     #[must_use]
     pub fn message(&self, tr: &Tr) -> String {
         match self {
-            ExportError::Write { path, source } => tr.args(
-                "export-write-failed",
-                &[
-                    ("path", path.display().to_string()),
-                    ("message", source.to_string()),
-                ],
-            ),
+            ExportError::Write {
+                path,
+                source,
+                written,
+            } => {
+                let mut text = tr.args(
+                    "export-write-failed",
+                    &[
+                        ("path", path.display().to_string()),
+                        ("message", super::system::describe(source, tr)),
+                    ],
+                );
+                if !written.is_empty() {
+                    const SHOWN: usize = 4;
+                    let mut files: Vec<String> = written
+                        .iter()
+                        .take(SHOWN)
+                        .map(|p| {
+                            p.file_name()
+                                .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+                        })
+                        .collect();
+                    if written.len() > SHOWN {
+                        files.push(tr.args("import-more", &[("count", (written.len() - SHOWN).to_string())]));
+                    }
+                    text.push(' ');
+                    text.push_str(&tr.args("export-written-before", &[("files", files.join(", "))]));
+                }
+                text
+            }
             ExportError::Xlsx(detail) => tr.args("export-xlsx-failed", &[("detail", detail.clone())]),
         }
     }
@@ -49,6 +88,7 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     write_atomic(path, bytes).map_err(|source| ExportError::Write {
         path: path.to_path_buf(),
         source,
+        written: Vec::new(),
     })
 }
 
@@ -61,15 +101,15 @@ pub fn csv_dir(dir: &Path, tables: &[Table], variant: CsvVariant) -> Result<Vec<
     std::fs::create_dir_all(dir).map_err(|source| ExportError::Write {
         path: dir.to_path_buf(),
         source,
+        written: Vec::new(),
     })?;
-    tables
-        .iter()
-        .map(|table| {
-            let path = dir.join(format!("{}.csv", table.id));
-            write(&path, &table_csv(table, variant))?;
-            Ok(path)
-        })
-        .collect()
+    let mut written = Vec::with_capacity(tables.len());
+    for table in tables {
+        let path = dir.join(format!("{}.csv", table.id));
+        write(&path, &table_csv(table, variant)).map_err(|e| e.after(&written))?;
+        written.push(path);
+    }
+    Ok(written)
 }
 
 /// Writes the workbook.

@@ -10,6 +10,7 @@ pub mod html_export;
 pub mod recovery;
 pub mod study_file;
 pub mod svg;
+pub mod system;
 pub mod tables;
 mod v1;
 pub mod xlsx_export;

@@ -87,12 +87,12 @@ pub enum SyntaxProblem {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read.
-    #[error("{path}: cannot read: {message}")]
+    #[error("{path}: cannot read: {}", error.detail)]
     Io {
         /// The file.
         path: PathBuf,
-        /// The system's description.
-        message: String,
+        /// The system's error, without paths.
+        error: super::system::SystemError,
     },
     /// The file is larger than [`MAX_FILE_BYTES`].
     #[error("{path}: too large ({bytes} bytes)")]
@@ -167,9 +167,12 @@ impl LoadError {
     #[must_use]
     pub fn message(&self, tr: &Tr) -> String {
         match self {
-            LoadError::Io { path, message } => tr.args(
+            LoadError::Io { path, error } => tr.args(
                 "load-io",
-                &[("path", path.display().to_string()), ("message", message.clone())],
+                &[
+                    ("path", path.display().to_string()),
+                    ("message", error.message(tr)),
+                ],
             ),
             LoadError::TooLarge { path, bytes } => tr.args(
                 "load-too-large",
@@ -249,7 +252,7 @@ impl LoadError {
     fn with_path(self, new_path: &Path) -> LoadError {
         let p = new_path.to_path_buf();
         match self {
-            LoadError::Io { message, .. } => LoadError::Io { path: p, message },
+            LoadError::Io { error, .. } => LoadError::Io { path: p, error },
             LoadError::TooLarge { bytes, .. } => LoadError::TooLarge { path: p, bytes },
             LoadError::NotUtf8 { line, .. } => LoadError::NotUtf8 { path: p, line },
             LoadError::Syntax {
@@ -351,7 +354,7 @@ impl SaveError {
                 "save-io",
                 &[
                     ("path", path.display().to_string()),
-                    ("message", source.to_string()),
+                    ("message", super::system::describe(source, tr)),
                 ],
             ),
         }
@@ -437,7 +440,7 @@ pub fn load_str(text: &str, path: &Path) -> Result<Study, LoadError> {
 pub fn load_path(path: &Path) -> Result<Study, LoadError> {
     let io_error = |e: std::io::Error| LoadError::Io {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        error: super::system::SystemError::new(&e),
     };
     let bytes = read_bounded(path, MAX_FILE_BYTES).map_err(|e| match e {
         BoundedReadError::Io(e) => io_error(e),
