@@ -369,3 +369,64 @@ fn the_briefing_carries_the_uncertainty_with_its_fan_chart() {
         );
     }
 }
+
+#[test]
+fn xlsx_says_the_unit_once_and_counts_have_no_decimals() {
+    use std::io::Read as _;
+    let (study, evaluation) = reference();
+    let tr = Tr::new(Lang::Nb);
+    let all = tables::all(&study, &evaluation, &tr, 2007);
+    let bytes = xlsx_export::workbook_bytes(&all, &tr).unwrap();
+
+    // No number format repeats the unit: `330 000`, not `330 000 kr` beside
+    // a column that says `kr per år`.
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes.clone())).unwrap();
+    let mut styles = String::new();
+    archive
+        .by_name("xl/styles.xml")
+        .unwrap()
+        .read_to_string(&mut styles)
+        .unwrap();
+    assert!(styles.contains("formatCode=\"#,##0\""), "{styles}");
+    assert!(!styles.contains("kr"), "a unit in a number format: {styles}");
+    // Money tables say their unit in the title instead.
+    let fleet = samdrift::io::fleet_report::fleet_tables(&study, &tr);
+    for table in all.iter().chain(&fleet) {
+        let has_money = table
+            .rows
+            .iter()
+            .flatten()
+            .any(|c| matches!(c, tables::Cell::Money(_)));
+        let unit_in_title = table.title.contains("kr");
+        let unit_in_column = table.headers.iter().any(|h| h.contains("kr"))
+            || table.headers.iter().any(|h| h == &tr.get("table-unit"));
+        assert!(
+            !has_money || unit_in_title || unit_in_column,
+            "{}: money without a unit: {}",
+            table.id,
+            table.title
+        );
+    }
+
+    // Inhabitants (Gratangen 1 226, SSB 1 January 2007, in the study file)
+    // are a whole number in the inputs table, written as such in the
+    // workbook.
+    let inputs = all.iter().find(|t| t.id == "inputs").unwrap();
+    let inhabitants = tr.get("attribute-population");
+    let row = inputs
+        .rows
+        .iter()
+        .find(|r| {
+            r[0] == tables::Cell::Text("Gratangen".into()) && r[1] == tables::Cell::Text(inhabitants.clone())
+        })
+        .unwrap();
+    assert_eq!(row[2], tables::Cell::Number(1226.0, 0));
+    assert_eq!(row[2].display(tr.numbers()), "1226");
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    let sheet = workbook.worksheet_range("Inndata og kilder").unwrap();
+    assert!(
+        sheet
+            .rows()
+            .any(|r| r[0] == Data::String("Gratangen".into()) && r[2] == Data::Float(1226.0))
+    );
+}

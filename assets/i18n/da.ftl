@@ -367,7 +367,7 @@ caption-pv = Nutidsværdi { $first }–{ $last } ({ $rate })
 caption-eac = Årlig ækvivalent omkostning { $first }–{ $last }
 table-member = Kommune
 table-payback = Tilbagebetalingsår
-table-economics = Nutidsværdi, årlig ækvivalent omkostning og tilbagebetaling { $first }–{ $last } ({ $rate })
+table-economics = Nutidsværdi, årlig ækvivalent omkostning og tilbagebetaling { $first }–{ $last } ({ $rate }), kr.
 sheet-economics = Nutidsværdi og tilbagebetaling
 view-years = Over årene
 ui-show-for = Vis for:
@@ -592,7 +592,7 @@ sheet-criteria-stability = Vægtstabilitet
 crit-acceptability-around = Først omkring { $profile } (±20 %)
 
 ## Forklar et tal
-table-explanation = Hvor tallet kommer fra: { $scenario }, { $member }, { $year }
+table-explanation = Hvor tallet kommer fra: { $scenario }, { $member }, { $year } (kr.)
 exp-line = Linje
 exp-amount = Beløb
 exp-quantity = Mængde

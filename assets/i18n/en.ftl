@@ -367,7 +367,7 @@ caption-pv = Present value { $first }–{ $last } ({ $rate })
 caption-eac = Equivalent annual cost { $first }–{ $last }
 table-member = Municipality
 table-payback = Payback year
-table-economics = Present value, equivalent annual cost and payback { $first }–{ $last } ({ $rate })
+table-economics = Present value, equivalent annual cost and payback { $first }–{ $last } ({ $rate }), kr
 sheet-economics = Present value and payback
 view-years = Over the years
 ui-show-for = Show for:
@@ -592,7 +592,7 @@ sheet-criteria-stability = Weight stability
 crit-acceptability-around = First around { $profile } (±20 %)
 
 ## Explain a figure
-table-explanation = Where it comes from: { $scenario }, { $member }, { $year }
+table-explanation = Where it comes from: { $scenario }, { $member }, { $year } (kr)
 exp-line = Line
 exp-amount = Amount
 exp-quantity = Quantity

@@ -367,7 +367,7 @@ caption-pv = Nåverdi { $first }–{ $last } ({ $rate })
 caption-eac = Årlig ekvivalent kostnad { $first }–{ $last }
 table-member = Kommune
 table-payback = Tilbakebetalingsår
-table-economics = Nåverdi, årlig ekvivalent kostnad og tilbakebetaling { $first }–{ $last } ({ $rate })
+table-economics = Nåverdi, årlig ekvivalent kostnad og tilbakebetaling { $first }–{ $last } ({ $rate }), kr
 sheet-economics = Nåverdi og tilbakebetaling
 view-years = Over årene
 ui-show-for = Vis for:
@@ -592,7 +592,7 @@ sheet-criteria-stability = Vektstabilitet
 crit-acceptability-around = Først rundt { $profile } (±20 %)
 
 ## Explain a figure
-table-explanation = Hvor tallet kommer fra: { $scenario }, { $member }, { $year }
+table-explanation = Hvor tallet kommer fra: { $scenario }, { $member }, { $year } (kr)
 exp-line = Linje
 exp-amount = Beløp
 exp-quantity = Mengde

@@ -367,7 +367,7 @@ caption-pv = Noverdi { $first }–{ $last } ({ $rate })
 caption-eac = Årleg ekvivalent kostnad { $first }–{ $last }
 table-member = Kommune
 table-payback = Tilbakebetalingsår
-table-economics = Noverdi, årleg ekvivalent kostnad og tilbakebetaling { $first }–{ $last } ({ $rate })
+table-economics = Noverdi, årleg ekvivalent kostnad og tilbakebetaling { $first }–{ $last } ({ $rate }), kr
 sheet-economics = Noverdi og tilbakebetaling
 view-years = Over åra
 ui-show-for = Vis for:
@@ -592,7 +592,7 @@ sheet-criteria-stability = Vektstabilitet
 crit-acceptability-around = Først rundt { $profile } (±20 %)
 
 ## Forklar eit tal
-table-explanation = Kvar talet kjem frå: { $scenario }, { $member }, { $year }
+table-explanation = Kvar talet kjem frå: { $scenario }, { $member }, { $year } (kr)
 exp-line = Linje
 exp-amount = Beløp
 exp-quantity = Mengd

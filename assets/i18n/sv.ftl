@@ -367,7 +367,7 @@ caption-pv = Nuvärde { $first }–{ $last } ({ $rate })
 caption-eac = Årlig ekvivalent kostnad { $first }–{ $last }
 table-member = Kommun
 table-payback = Återbetalningsår
-table-economics = Nuvärde, årlig ekvivalent kostnad och återbetalning { $first }–{ $last } ({ $rate })
+table-economics = Nuvärde, årlig ekvivalent kostnad och återbetalning { $first }–{ $last } ({ $rate }), kr
 sheet-economics = Nuvärde och återbetalning
 view-years = Över åren
 ui-show-for = Visa för:
@@ -592,7 +592,7 @@ sheet-criteria-stability = Viktstabilitet
 crit-acceptability-around = Först runt { $profile } (±20 %)
 
 ## Förklara ett tal
-table-explanation = Var talet kommer ifrån: { $scenario }, { $member }, { $year }
+table-explanation = Var talet kommer ifrån: { $scenario }, { $member }, { $year } (kr)
 exp-line = Rad
 exp-amount = Belopp
 exp-quantity = Mängd

@@ -546,7 +546,9 @@ pub fn inputs(study: &Study, tr: &Tr) -> Table {
                 push(
                     member.name.clone(),
                     item,
-                    Cell::Number(q.value, 2),
+                    // Inhabitants, sites, workstations: counts, shown
+                    // without decimals unless one was given.
+                    Cell::Number(q.value, if q.value.fract() == 0.0 { 0 } else { 2 }),
                     String::new(),
                     source_cells(tr, &q.source),
                 );

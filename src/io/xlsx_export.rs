@@ -61,10 +61,12 @@ pub fn workbook_bytes(tables: &[Table], tr: &Tr) -> Result<Vec<u8>, String> {
         .set_text_wrap()
         .set_align(rust_xlsxwriter::FormatAlign::Right);
     let title = Format::new().set_bold().set_font_size(13);
-    let money = Format::new().set_num_format("#,##0 \"kr\"");
+    // The unit is said once, in the title or the column (`… (kr)`, `kr per
+    // år`), not again in every cell.
+    let money = Format::new().set_num_format("#,##0");
     let percent = Format::new().set_num_format("0.00%");
     let integer = Format::new().set_num_format("0");
-    let decimal = Format::new().set_num_format("0.00");
+    let decimal = Format::new().set_num_format("#,##0.00");
     let mut used: Vec<String> = Vec::new();
     for table in tables {
         let sheet = workbook.add_worksheet();
