@@ -68,6 +68,54 @@ pub fn svg_dash(dash: usize) -> &'static str {
     }
 }
 
+/// Where a marker (a payback year) is drawn so that none hides another.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MarkerPlace {
+    /// Sideways shift, in years (a fraction of the distance between two
+    /// years); 0 for a marker that stands alone.
+    pub shift: f64,
+    /// 0 diamond, 1 square, 2 triangle, 3 circle: markers that share a
+    /// spot differ in shape as well as colour.
+    pub shape: usize,
+}
+
+/// Places markers (`(year index, value)` per series, `None` for a series
+/// without one): markers in the same year whose values lie within 4 % of
+/// `axis_top` of each other would overlap, so each group is spread
+/// sideways around the year and its members get different shapes. Depends
+/// only on the marks, so the app and the briefing agree.
+#[must_use]
+pub fn marker_places(marks: &[Option<(usize, f64)>], axis_top: f64) -> Vec<MarkerPlace> {
+    const SPREAD: f64 = 0.16;
+    let near = 0.04 * axis_top.abs().max(f64::MIN_POSITIVE);
+    let mut order: Vec<(usize, usize, f64)> = marks
+        .iter()
+        .enumerate()
+        .filter_map(|(s, m)| m.map(|(i, v)| (s, i, v)))
+        .collect();
+    order.sort_by(|a, b| a.1.cmp(&b.1).then(a.2.total_cmp(&b.2)).then(a.0.cmp(&b.0)));
+    let mut places = vec![MarkerPlace { shift: 0.0, shape: 0 }; marks.len()];
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = start + 1;
+        while end < order.len() && order[end].1 == order[start].1 && order[end].2 - order[end - 1].2 <= near {
+            end += 1;
+        }
+        let group = &order[start..end];
+        if group.len() > 1 {
+            #[allow(clippy::cast_precision_loss)]
+            let middle = (group.len() - 1) as f64 / 2.0;
+            for (j, (s, _, _)) in group.iter().enumerate() {
+                #[allow(clippy::cast_precision_loss)]
+                let shift = (j as f64 - middle) * SPREAD;
+                places[*s] = MarkerPlace { shift, shape: j % 4 };
+            }
+        }
+        start = end;
+    }
+    places
+}
+
 /// `#rrggbb`.
 #[must_use]
 pub fn hex((r, g, b): (u8, u8, u8)) -> String {
@@ -77,6 +125,40 @@ pub fn hex((r, g, b): (u8, u8, u8)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markers_that_would_overlap_are_spread_and_shaped_apart() {
+        // Axis up to 10 000 000: 4 % is 400 000. Series 0 and 2 pay back in
+        // year 0 at 2 262 000 and 2 030 000 (232 000 apart: they would
+        // overlap); series 1 in year 0 far above (6 000 000); series 3 in
+        // year 2 alone; series 4 has none.
+        let marks = [
+            Some((0, 2_262_000.0)),
+            Some((0, 6_000_000.0)),
+            Some((0, 2_030_000.0)),
+            Some((2, 2_100_000.0)),
+            None,
+        ];
+        let places = marker_places(&marks, 10_000_000.0);
+        // Sorted by value: series 2 (lower) left, series 0 right.
+        assert_eq!(
+            places[2],
+            MarkerPlace {
+                shift: -0.08,
+                shape: 0
+            }
+        );
+        assert_eq!(
+            places[0],
+            MarkerPlace {
+                shift: 0.08,
+                shape: 1
+            }
+        );
+        for alone in [1, 3, 4] {
+            assert_eq!(places[alone], MarkerPlace { shift: 0.0, shape: 0 });
+        }
+    }
 
     #[test]
     fn coinciding_lines_get_their_own_dashes() {

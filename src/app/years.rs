@@ -82,6 +82,7 @@ fn cumulative_chart_ui(ui: &mut Ui, tr: &Tr, evaluation: &Evaluation, member: Op
         })
         .collect();
     let dashes = crate::palette::line_dashes(&all);
+    let mut mark_at: Vec<Option<(usize, f64)>> = vec![None; evaluation.scenarios.len()];
     for (s, result) in evaluation.scenarios.iter().enumerate() {
         let Some(cumulative) = evaluation.cumulative_cost(s, member) else {
             continue;
@@ -104,15 +105,7 @@ fn cumulative_chart_ui(ui: &mut Ui, tr: &Tr, evaluation: &Evaluation, member: Op
         if let Payback::Year(year) = payback
             && let Some(y) = evaluation.year_index(year)
         {
-            marks.push(
-                Points::new(
-                    format!("{} – {}", result.name, tr.get("table-payback")),
-                    vec![[f64::from(year), cumulative[y]]],
-                )
-                .shape(MarkerShape::Diamond)
-                .radius(7.0)
-                .color(color),
-            );
+            mark_at[s] = Some((y, cumulative[y]));
         }
         let payback_text = match payback {
             Payback::Year(y) => tr.args("ui-payback-in", &[("year", y.to_string())]),
@@ -120,6 +113,29 @@ fn cumulative_chart_ui(ui: &mut Ui, tr: &Tr, evaluation: &Evaluation, member: Op
             Payback::NotApplicable => String::new(),
         };
         legend.push((result.name.clone(), color, payback_text));
+    }
+    // Payback markers that would sit on each other (joint in-house and
+    // remote both pay back in the first year) are spread sideways and
+    // differ in shape, as in the briefing.
+    let axis_top = all.iter().flatten().flatten().copied().fold(0.0, f64::max);
+    let places = crate::palette::marker_places(&mark_at, axis_top);
+    for (s, (at, place)) in mark_at.iter().zip(&places).enumerate() {
+        let Some((y, value)) = at else { continue };
+        let shape = match place.shape {
+            0 => MarkerShape::Diamond,
+            1 => MarkerShape::Square,
+            2 => MarkerShape::Up,
+            _ => MarkerShape::Circle,
+        };
+        marks.push(
+            Points::new(
+                format!("{} – {}", evaluation.scenarios[s].name, tr.get("table-payback")),
+                vec![[years[*y] + place.shift, *value]],
+            )
+            .shape(shape)
+            .radius(7.0)
+            .color(scenario_color(evaluation, s)),
+        );
     }
     Plot::new("cumulative-chart")
         .height(360.0)

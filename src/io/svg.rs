@@ -313,7 +313,17 @@ fn line_chart(
         );
     }
     let dashes = crate::palette::line_dashes(&series.iter().map(|s| s.values.clone()).collect::<Vec<_>>());
-    for ((serie, mark), dash) in series.iter().zip(marks).zip(dashes) {
+    // Payback markers that would sit on each other are spread sideways and
+    // differ in shape.
+    let at: Vec<Option<(usize, f64)>> = series
+        .iter()
+        .zip(marks)
+        .map(|(serie, mark)| mark.and_then(|i| serie.values.get(i).copied().flatten().map(|v| (i, v))))
+        .collect();
+    let places = crate::palette::marker_places(&at, top_value);
+    #[allow(clippy::cast_precision_loss)]
+    let year_width = plot_width / (years.len().max(2) - 1) as f64;
+    for (s, ((serie, mark), dash)) in series.iter().zip(marks).zip(dashes).enumerate() {
         let points: Vec<String> = serie
             .values
             .iter()
@@ -331,14 +341,12 @@ fn line_chart(
         if let Some(i) = mark
             && let Some(Some(v)) = serie.values.get(*i)
         {
-            let (x, y) = (x_of(*i), y_of(*v));
+            let place = places[s];
+            let (x, y) = (x_of(*i) + place.shift * year_width, y_of(*v));
+            let shape = marker_path(place.shape, x, y);
             let _ = write!(
                 body,
-                r##"<path d="M{x:.1} {:.1} L{:.1} {y:.1} L{x:.1} {:.1} L{:.1} {y:.1} Z" fill="{}" stroke="#333" stroke-width="0.8"><title>{} – {}</title></path>"##,
-                y - 7.0,
-                x + 7.0,
-                y + 7.0,
-                x - 7.0,
+                r##"<path d="{shape}" fill="{}" stroke="#333" stroke-width="0.8"><title>{} – {}</title></path>"##,
                 serie.color,
                 escape(&serie.name),
                 years.get(*i).copied().unwrap_or_default()
@@ -353,6 +361,49 @@ fn line_chart(
     );
     let height = legend(&mut body, series, top + plot_height + 42.0, left, plot_width);
     svg(width, height, &body)
+}
+
+/// An SVG path for a marker of `shape` (see `palette::MarkerPlace`),
+/// about 14 px across, centred on `(x, y)`.
+fn marker_path(shape: usize, x: f64, y: f64) -> String {
+    let r = 7.0;
+    match shape {
+        0 => format!(
+            "M{x:.1} {:.1} L{:.1} {y:.1} L{x:.1} {:.1} L{:.1} {y:.1} Z",
+            y - r,
+            x + r,
+            y + r,
+            x - r
+        ),
+        1 => {
+            let h = r * 0.8;
+            format!(
+                "M{:.1} {:.1} H{:.1} V{:.1} H{:.1} Z",
+                x - h,
+                y - h,
+                x + h,
+                y + h,
+                x - h
+            )
+        }
+        2 => format!(
+            "M{x:.1} {:.1} L{:.1} {:.1} L{:.1} {:.1} Z",
+            y - r,
+            x + r,
+            y + r * 0.75,
+            x - r,
+            y + r * 0.75
+        ),
+        _ => {
+            let c = r * 0.85;
+            format!(
+                "M{:.1} {y:.1} A{c:.1} {c:.1} 0 1 0 {:.1} {y:.1} A{c:.1} {c:.1} 0 1 0 {:.1} {y:.1} Z",
+                x - c,
+                x + c,
+                x - c
+            )
+        }
+    }
 }
 
 fn svg(width: f64, height: f64, body: &str) -> String {
