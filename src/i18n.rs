@@ -338,6 +338,7 @@ mod tests {
                     "currency",
                     "t",
                     "files",
+                    "figure",
                 ] {
                     args.set(name, "x");
                 }

@@ -1004,6 +1004,46 @@ fn clicking_a_figure_explains_where_it_comes_from() {
 }
 
 #[test]
+fn a_present_value_in_the_years_view_is_explained_and_links_to_its_line() {
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Over årene").click();
+    harness.run();
+    // Joint in-house, all together, present value at R-109: 2 262 000 ×
+    // 6,242137 (Σ 1,04^-t over t = 0..6) = 14 119 714. Joint in-house
+    // without Ibestad has the same total; joint in-house comes first.
+    harness
+        .get_all_by_label("14\u{a0}119\u{a0}714")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    harness.get_by_label_contains("Hvor tallet kommer fra: Drift i eget hus, Alle kommuner, nåverdi");
+    harness.get_by_label("Σ vekst × diskonteringsfaktor");
+    harness.get_by_label("6,2421");
+    // The line's button goes to where it is edited.
+    harness.get_by_label("Gå til").click();
+    harness.run();
+    assert_eq!(harness.state().ui_state.view, samdrift::app::View::Scenarios);
+    assert!(
+        harness
+            .query_by_label_contains("Hvor tallet kommer fra")
+            .is_none()
+    );
+}
+
+#[test]
+fn the_total_of_the_comparison_is_explained_too() {
+    let mut harness = harness(Preferences {
+        thousands: false,
+        ..norwegian()
+    });
+    // Remote operation, all four: 2 136 000 kr a year (slide 11's total).
+    harness.get_by_label("2\u{a0}136\u{a0}000").click();
+    harness.run();
+    harness.get_by_label_contains("Hvor tallet kommer fra: Fjerndrift, Alle kommuner, 2007");
+}
+
+#[test]
 fn the_staffing_view_says_the_2006_salary_feeds_no_figure() {
     let mut harness = harness(norwegian());
     harness.get_by_label("Bemanning").click();

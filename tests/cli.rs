@@ -566,6 +566,53 @@ fn explain_adds_up_to_the_figure_compare_prints() {
 }
 
 #[test]
+fn explain_a_present_value_for_all_members_with_its_discount_factor() {
+    // Joint in-house operation, all four together, present value at R-109
+    // (4 % in the first 40 years): one line of 2 262 000 a year for 7
+    // years, year t discounted by 1,04^-t: 1 + 0,961538 + 0,924556 +
+    // 0,888996 + 0,854804 + 0,821927 + 0,790315 = 6,242137; 2 262 000 ×
+    // 6,242137 = 14 119 714 (to the krone), the total compare prints.
+    let o = samdrift(&[
+        "explain",
+        "--scenario",
+        "joint",
+        "--metric",
+        "pv",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let rows: Vec<Vec<&str>> = text.lines().skip(1).map(|l| l.split(';').collect()).collect();
+    let number = |s: &str| s.replace(',', ".").parse::<f64>().unwrap();
+    assert_eq!(rows.len(), 2, "{text}");
+    assert_eq!(number(rows[0][2]), 2_262_000.0);
+    assert_eq!(number(rows[0][4]), 1.0, "all shares together");
+    assert!((number(rows[0][5]) - 6.242_137).abs() < 1e-6, "{text}");
+    assert_eq!(rows[1][0], "total");
+    assert_eq!(number(rows[1][6]), 14_119_714.0);
+    let compare = stdout(&samdrift(&["compare", "--metric", "pv", "--format", "csv"]));
+    let joint = compare
+        .lines()
+        .find(|l| l.starts_with("Drift i eget hus;"))
+        .unwrap();
+    assert_eq!(joint.rsplit(';').next(), Some("14119714"));
+
+    // A member outside the scenario is told so, not shown an empty table.
+    let o = samdrift(&[
+        "explain",
+        "--scenario",
+        "joint_without_i",
+        "--member",
+        "I",
+        "--lang",
+        "en",
+    ]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("is not part of"), "{}", stderr(&o));
+}
+
+#[test]
 fn export_csv_to_a_file_name_is_refused_with_a_hint() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("out.csv");

@@ -441,6 +441,42 @@ proptest! {
     }
 
     #[test]
+    fn explained_metrics_add_up_for_a_member_and_for_all((seed, members, lines) in seeds()) {
+        // Over the horizon (sum, present value, equivalent annual cost) and
+        // for every participant together the rows still multiply out and
+        // add up to the figure the summary shows (the plain engine's).
+        let study = random_study(seed, members, lines);
+        let e = evaluate(&study).unwrap();
+        let prepared = PreparedStudy::prepare(&study).unwrap();
+        let scale = largest(&e) * 10.0 * e.years.len() as f64;
+        for metric in [Metric::HorizonSum, Metric::PresentValue, Metric::AnnualEquivalent, Metric::Annual(e.years[0])] {
+            let weights = e.year_weights(metric);
+            let summary = e.summary(metric);
+            for (s, row) in summary.iter().enumerate() {
+                let targets = (0..members).map(Some).chain([None]);
+                for member in targets {
+                    let want = match member {
+                        Some(m) => match row.per_member[m] { Some(v) => v, None => continue },
+                        None => row.total,
+                    };
+                    let parts = prepared.explain_weighted(s, member, &weights).unwrap();
+                    let sum: f64 = parts.iter().map(|c| c.cost).sum();
+                    prop_assert!(close(sum, want, scale), "{:?} s{} {:?}: {} vs {}", metric, s, member, sum, want);
+                    for c in &parts {
+                        let product = c.amount * c.quantity * c.share * c.growth;
+                        prop_assert!(close(product, c.cost, c.cost.abs().max(1.0)), "{:?}", c);
+                    }
+                    // One row per line or category: no origin twice.
+                    let mut origins: Vec<_> = parts.iter().map(|c| format!("{:?}", c.origin)).collect();
+                    origins.sort();
+                    origins.dedup();
+                    prop_assert_eq!(origins.len(), parts.len());
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_mask_of_the_participants_changes_nothing((seed, members, lines) in seeds()) {
         let study = random_study(seed, members, lines);
         let prepared = PreparedStudy::prepare(&study).unwrap();

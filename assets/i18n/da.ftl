@@ -592,12 +592,17 @@ sheet-criteria-stability = Vægtstabilitet
 crit-acceptability-around = Først omkring { $profile } (±20 %)
 
 ## Forklar et tal
-table-explanation = Hvor tallet kommer fra: { $scenario }, { $member }, { $year } (kr.)
+table-explanation = Hvor tallet kommer fra: { $scenario }, { $member }, { $figure } (kr.)
 exp-line = Linje
 exp-amount = Beløb
 exp-quantity = Mængde
 exp-share = Andel
 exp-growth = Stigning
+exp-factor-sum = Σ vækst over årene
+exp-factor-pv = Σ vækst × diskonteringsfaktor
+exp-factor-eac = Σ vækst × diskontering ÷ annuitet
+exp-goto = Gå til
+exp-goto-hint = Vis hvor tallet redigeres
 exp-cost = Omkostning
 exp-source = Kilde
 exp-hint = Klik på et tal for at se, hvor det kommer fra.
@@ -615,6 +620,7 @@ brief-today-cheapest-member = { $member }: nuværende drift er billigst; det bil
 ui-cheapest = Billigst for denne kommune (eller alle samlet)
 ui-cheapest-legend = Grøn og understreget: billigst pr. kommune og for alle samlet. Klik på et tal for at se, hvor det kommer fra.
 cli-csv-is-a-folder = --csv tager en mappe (én CSV-fil pr. tabel skrives dertil), og { $path } ligner et filnavn. Angiv en mappe, f.eks. --csv csv/.
+cli-not-in-scenario = { $member } indgår ikke i { $scenario }.
 ui-path-folder = Mappe: { $folder }
 unc-year = År
 sheet-uncertainty = Usikkerhed

@@ -592,12 +592,17 @@ sheet-criteria-stability = Weight stability
 crit-acceptability-around = First around { $profile } (±20 %)
 
 ## Explain a figure
-table-explanation = Where it comes from: { $scenario }, { $member }, { $year } (kr)
+table-explanation = Where it comes from: { $scenario }, { $member }, { $figure } (kr)
 exp-line = Line
 exp-amount = Amount
 exp-quantity = Quantity
 exp-share = Share
 exp-growth = Growth
+exp-factor-sum = Σ growth over the years
+exp-factor-pv = Σ growth × discount factor
+exp-factor-eac = Σ growth × discount ÷ annuity
+exp-goto = Go to
+exp-goto-hint = Show where this number is edited
 exp-cost = Cost
 exp-source = Source
 exp-hint = Click a figure to see where it comes from.
@@ -615,6 +620,7 @@ brief-today-cheapest-member = { $member }: today’s operation is the cheapest; 
 ui-cheapest = The cheapest for this municipality (or all together)
 ui-cheapest-legend = Green and underlined: the cheapest per municipality and for all together. Click a figure to see where it comes from.
 cli-csv-is-a-folder = --csv takes a folder (one CSV file per table is written into it), and { $path } looks like a file name. Give a folder, e.g. --csv csv/.
+cli-not-in-scenario = { $member } is not part of { $scenario }.
 ui-path-folder = Folder: { $folder }
 unc-year = Year
 sheet-uncertainty = Uncertainty

@@ -592,12 +592,17 @@ sheet-criteria-stability = Vektstabilitet
 crit-acceptability-around = Først rundt { $profile } (±20 %)
 
 ## Explain a figure
-table-explanation = Hvor tallet kommer fra: { $scenario }, { $member }, { $year } (kr)
+table-explanation = Hvor tallet kommer fra: { $scenario }, { $member }, { $figure } (kr)
 exp-line = Linje
 exp-amount = Beløp
 exp-quantity = Mengde
 exp-share = Andel
 exp-growth = Vekst
+exp-factor-sum = Σ vekst over årene
+exp-factor-pv = Σ vekst × diskonteringsfaktor
+exp-factor-eac = Σ vekst × diskontering ÷ annuitet
+exp-goto = Gå til
+exp-goto-hint = Vis hvor dette tallet redigeres
 exp-cost = Kostnad
 exp-source = Kilde
 exp-hint = Klikk på et tall for å se hvor det kommer fra.
@@ -615,6 +620,7 @@ brief-today-cheapest-member = { $member }: dagens drift er billigst; det billigs
 ui-cheapest = Billigst for denne kommunen (eller alle samlet)
 ui-cheapest-legend = Grønn og understreket: billigst per kommune og for alle samlet. Klikk på et tall for å se hvor det kommer fra.
 cli-csv-is-a-folder = --csv tar en mappe (én CSV-fil per tabell skrives dit), og { $path } ser ut som et filnavn. Oppgi en mappe, f.eks. --csv csv/.
+cli-not-in-scenario = { $member } er ikke med i { $scenario }.
 ui-path-folder = Mappe: { $folder }
 unc-year = År
 sheet-uncertainty = Usikkerhet

@@ -592,12 +592,17 @@ sheet-criteria-stability = Vektstabilitet
 crit-acceptability-around = Først rundt { $profile } (±20 %)
 
 ## Forklar eit tal
-table-explanation = Kvar talet kjem frå: { $scenario }, { $member }, { $year } (kr)
+table-explanation = Kvar talet kjem frå: { $scenario }, { $member }, { $figure } (kr)
 exp-line = Linje
 exp-amount = Beløp
 exp-quantity = Mengd
 exp-share = Del
 exp-growth = Vekst
+exp-factor-sum = Σ vekst over åra
+exp-factor-pv = Σ vekst × diskonteringsfaktor
+exp-factor-eac = Σ vekst × diskontering ÷ annuitet
+exp-goto = Gå til
+exp-goto-hint = Vis kvar dette talet blir redigert
 exp-cost = Kostnad
 exp-source = Kjelde
 exp-hint = Klikk på eit tal for å sjå kvar det kjem frå.
@@ -615,6 +620,7 @@ brief-today-cheapest-member = { $member }: dagens drift er billegast; det billeg
 ui-cheapest = Billegast for denne kommunen (eller alle samla)
 ui-cheapest-legend = Grøn og understreka: billegast per kommune og for alle samla. Klikk på eit tal for å sjå kvar det kjem frå.
 cli-csv-is-a-folder = --csv tek ei mappe (éi CSV-fil per tabell blir skriven dit), og { $path } ser ut som eit filnamn. Oppgje ei mappe, t.d. --csv csv/.
+cli-not-in-scenario = { $member } er ikkje med i { $scenario }.
 ui-path-folder = Mappe: { $folder }
 unc-year = År
 sheet-uncertainty = Usikkerheit

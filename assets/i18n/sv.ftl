@@ -592,12 +592,17 @@ sheet-criteria-stability = Viktstabilitet
 crit-acceptability-around = Först runt { $profile } (±20 %)
 
 ## Förklara ett tal
-table-explanation = Var talet kommer ifrån: { $scenario }, { $member }, { $year } (kr)
+table-explanation = Var talet kommer ifrån: { $scenario }, { $member }, { $figure } (kr)
 exp-line = Rad
 exp-amount = Belopp
 exp-quantity = Mängd
 exp-share = Andel
 exp-growth = Ökning
+exp-factor-sum = Σ tillväxt över åren
+exp-factor-pv = Σ tillväxt × diskonteringsfaktor
+exp-factor-eac = Σ tillväxt × diskontering ÷ annuitet
+exp-goto = Gå till
+exp-goto-hint = Visa var talet redigeras
 exp-cost = Kostnad
 exp-source = Källa
 exp-hint = Klicka på ett tal för att se var det kommer ifrån.
@@ -615,6 +620,7 @@ brief-today-cheapest-member = { $member }: nuvarande drift är billigast; det bi
 ui-cheapest = Billigast för den här kommunen (eller alla sammantaget)
 ui-cheapest-legend = Grönt och understruket: billigast per kommun och för alla sammantaget. Klicka på ett tal för att se var det kommer ifrån.
 cli-csv-is-a-folder = --csv tar en mapp (en CSV-fil per tabell skrivs dit), och { $path } ser ut som ett filnamn. Ange en mapp, t.ex. --csv csv/.
+cli-not-in-scenario = { $member } ingår inte i { $scenario }.
 ui-path-folder = Mapp: { $folder }
 unc-year = År
 sheet-uncertainty = Osäkerhet

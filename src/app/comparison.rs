@@ -271,10 +271,14 @@ fn table_ui(
                             cheapest[m] == Some(row.scenario),
                         );
                         if clicked {
-                            commands.push(Command::Explain(row.scenario, m));
+                            commands.push(Command::Explain(ExplainTarget {
+                                scenario: row.scenario,
+                                member: Some(m),
+                                metric,
+                            }));
                         }
                     }
-                    cell_ui(
+                    let clicked = cell_ui(
                         ui,
                         tr,
                         Some(total),
@@ -282,6 +286,13 @@ fn table_ui(
                         unit,
                         cheapest[n] == Some(row.scenario),
                     );
+                    if clicked {
+                        commands.push(Command::Explain(ExplainTarget {
+                            scenario: row.scenario,
+                            member: None,
+                            metric,
+                        }));
+                    }
                     ui.end_row();
                 }
             });
@@ -363,6 +374,8 @@ fn cell_ui(ui: &mut Ui, tr: &Tr, value: Option<f64>, diff: Diff, unit: f64, chea
     })
     .inner
 }
+
+use crate::io::explain::ExplainTarget;
 
 /// The colour of a scenario's series in every chart.
 pub fn scenario_color(evaluation: &Evaluation, scenario: usize) -> Color32 {

@@ -236,6 +236,9 @@ pub struct UiState {
     pub key: usize,
     /// A line to scroll to and highlight (Scenarios view).
     pub highlight_line: Option<usize>,
+    /// The highlighted line is still to be scrolled into view (once, so
+    /// the user can scroll away from it).
+    pub scroll_to_line: bool,
     /// The year shown in the comparison (default: the study's display year).
     pub year: Option<i32>,
     /// Which chart the comparison shows.
@@ -255,8 +258,9 @@ pub struct UiState {
     /// The study's file changed on disk since it was opened: asking before
     /// overwriting it.
     conflict: Option<PathBuf>,
-    /// The figure being explained: scenario and member.
-    pub explain: Option<(usize, usize)>,
+    /// The figure being explained, and its explanation once made (made
+    /// again after every change to the study or the language).
+    pub explain: Option<(io::explain::ExplainTarget, Option<io::explain::Explanation>)>,
     import: Option<import::ImportState>,
     message: Option<(String, bool)>,
     allow_close: bool,
@@ -270,6 +274,7 @@ impl Default for UiState {
             member: 0,
             key: 0,
             highlight_line: None,
+            scroll_to_line: false,
             year: None,
             chart: charts::ChartKind::ByMember,
             metric: comparison::MetricChoice::Annual,
@@ -336,8 +341,9 @@ pub enum Command {
     GoTo(Place),
     /// Close the window (asks first if there are unsaved changes).
     Quit,
-    /// Explain a member's figure in a scenario (in the shown year).
-    Explain(usize, usize),
+    /// Explain a figure: a member's (or all participants') cost in a
+    /// scenario under a metric.
+    Explain(io::explain::ExplainTarget),
 }
 
 /// The app.
@@ -645,6 +651,9 @@ impl SamdriftApp {
                 self.report = evaluation.report.clone();
                 self.evaluation = Some(evaluation);
                 self.stale = false;
+                if let Some((_, made)) = &mut self.ui_state.explain {
+                    *made = None;
+                }
             }
             Err(EngineError::Invalid(report)) => {
                 self.report = report;
@@ -911,12 +920,15 @@ impl SamdriftApp {
                     self.prefs.lang = lang;
                     self.prefs.lang_chosen = true;
                     self.tr = Tr::new(lang);
+                    if let Some((_, made)) = &mut self.ui_state.explain {
+                        *made = None;
+                    }
                 }
                 Command::SetThousands(on) => self.prefs.thousands = on,
                 Command::Show(view) => self.ui_state.view = view,
                 Command::GoTo(place) => self.go_to(&place),
                 Command::Quit => self.discard_then(Discarding::Quit, ctx),
-                Command::Explain(scenario, member) => self.ui_state.explain = Some((scenario, member)),
+                Command::Explain(target) => self.ui_state.explain = Some((target, None)),
             }
         }
         if changed {
@@ -1088,6 +1100,7 @@ impl SamdriftApp {
                 self.ui_state.view = View::Scenarios;
                 self.ui_state.scenario = scenario_index(scenario);
                 self.ui_state.highlight_line = Some(*index);
+                self.ui_state.scroll_to_line = true;
             }
             Place::Assumptions => self.ui_state.view = View::Assumptions,
             Place::Uncertainty { .. } => self.ui_state.view = View::Uncertainty,
@@ -1284,40 +1297,52 @@ impl SamdriftApp {
         }
     }
 
-    /// Where a figure comes from, in a window, until closed.
+    /// Where a figure comes from, in a window, until closed: one row per
+    /// line with a button to where its input is edited.
     fn explain_ui(&mut self, ctx: &egui::Context) {
-        let Some((scenario, member)) = self.ui_state.explain else {
+        let Some((target, made)) = &mut self.ui_state.explain else {
             return;
         };
         let Some(evaluation) = &self.evaluation else {
             return;
         };
-        let year = self.shown_year();
-        let study = &self.doc.study;
-        let parts = evaluation.year_index(year).and_then(|y| {
-            let prepared = engine::PreparedStudy::prepare(study).ok()?;
-            Some((y, prepared.explain(scenario, member, y).ok()?))
-        });
+        if made.is_none() {
+            *made = io::explain::explain(&self.doc.study, evaluation, *target, &self.tr);
+        }
         let mut open = true;
         let mut close = false;
-        egui::Window::new(self.tr.get("exp-source"))
+        let mut go_to = None;
+        let tr = &self.tr;
+        egui::Window::new(tr.get("exp-source"))
             .id(egui::Id::unique("explain"))
             .open(&mut open)
             .default_width(900.0)
-            .show(ctx, |ui| match &parts {
-                Some((y, parts)) if scenario < study.scenarios.len() && member < study.members.len() => {
-                    let table =
-                        io::tables::explanation(study, evaluation, (scenario, member, *y), parts, &self.tr);
-                    ui.label(RichText::new(&table.title).strong());
-                    egui::ScrollArea::both().max_height(400.0).show(ui, |ui| {
-                        widgets::report_table_ui(ui, &self.tr, "explain-table", &table);
+            .show(ctx, |ui| match made {
+                Some(explanation) => {
+                    ui.label(RichText::new(&explanation.table.title).strong());
+                    egui::ScrollArea::both().max_height(420.0).show(ui, |ui| {
+                        let links: Vec<bool> = explanation.places.iter().map(Option::is_some).collect();
+                        if let Some(row) = widgets::report_table_links_ui(
+                            ui,
+                            tr,
+                            "explain-table",
+                            &explanation.table,
+                            &links,
+                        ) {
+                            go_to = explanation.places.get(row).cloned().flatten();
+                        }
                     });
-                    if ui.button(self.tr.get("exp-close")).clicked() {
+                    if ui.button(tr.get("exp-close")).clicked() {
                         close = true;
                     }
                 }
-                _ => close = true,
+                None => close = true,
             });
+        if let Some(place) = go_to {
+            self.commands.push(Command::GoTo(place));
+            ctx.request_repaint();
+            close = true;
+        }
         if !open || close {
             self.ui_state.explain = None;
         }

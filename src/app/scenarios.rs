@@ -133,7 +133,7 @@ fn scenario_ui(
     evaluation: Option<&Evaluation>,
     scenario: &Scenario,
     index: usize,
-    state: &UiState,
+    state: &mut UiState,
     commands: &mut Vec<Command>,
 ) {
     let push = |commands: &mut Vec<Command>, s: Scenario, merge: Option<egui::Id>| {
@@ -364,8 +364,9 @@ fn scenario_ui(
                 line_ui(ui, tr, study, scenario, index, l, line, commands);
             })
             .response;
-        if highlight {
+        if highlight && state.scroll_to_line {
             response.scroll_to_me(Some(egui::Align::Center));
+            state.scroll_to_line = false;
         }
     }
     if ui.button(tr.get("ui-add-line")).clicked() {

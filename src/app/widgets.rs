@@ -275,6 +275,48 @@ pub fn combo_ui<R>(
 /// Shows an export table (see `io::tables`) as a grid: text left, numbers
 /// right-aligned in Nordic format, `—` for empty cells.
 pub fn report_table_ui(ui: &mut Ui, tr: &Tr, id_salt: &str, table: &crate::io::tables::Table) {
+    table_grid_ui(ui, tr, id_salt, table, TableClicks::None);
+}
+
+/// As [`report_table_ui`], with a "Go to" button at the end of each row
+/// whose `links` entry is true; returns the row whose button was clicked.
+pub fn report_table_links_ui(
+    ui: &mut Ui,
+    tr: &Tr,
+    id_salt: &str,
+    table: &crate::io::tables::Table,
+    links: &[bool],
+) -> Option<usize> {
+    table_grid_ui(ui, tr, id_salt, table, TableClicks::RowLinks(links)).map(|(r, _)| r)
+}
+
+/// As [`report_table_ui`], with every kroner figure clickable (by mouse, or
+/// Enter on a focused figure) with `hint` on hover; returns the row and
+/// column of the figure clicked.
+pub fn report_table_figures_ui(
+    ui: &mut Ui,
+    tr: &Tr,
+    id_salt: &str,
+    table: &crate::io::tables::Table,
+    hint: &str,
+) -> Option<(usize, usize)> {
+    table_grid_ui(ui, tr, id_salt, table, TableClicks::Figures(hint))
+}
+
+#[derive(Clone, Copy)]
+enum TableClicks<'a> {
+    None,
+    RowLinks(&'a [bool]),
+    Figures(&'a str),
+}
+
+fn table_grid_ui(
+    ui: &mut Ui,
+    tr: &Tr,
+    id_salt: &str,
+    table: &crate::io::tables::Table,
+    clicks: TableClicks<'_>,
+) -> Option<(usize, usize)> {
     use crate::io::tables::Cell;
     // Columns with figures are right-aligned, text in them too ("aldri").
     let numeric: Vec<bool> = (0..table.headers.len())
@@ -287,10 +329,14 @@ pub fn report_table_ui(ui: &mut Ui, tr: &Tr, id_salt: &str, table: &crate::io::t
             })
         })
         .collect();
+    let mut clicked = None;
     egui::Grid::new(id_salt)
         .striped(true)
         .spacing([14.0, 4.0])
         .show(ui, |ui| {
+            if matches!(clicks, TableClicks::RowLinks(_)) {
+                ui.label("");
+            }
             for (c, header) in table.headers.iter().enumerate() {
                 if numeric[c] {
                     right_label(ui, RichText::new(header).strong());
@@ -299,7 +345,21 @@ pub fn report_table_ui(ui: &mut Ui, tr: &Tr, id_salt: &str, table: &crate::io::t
                 }
             }
             ui.end_row();
-            for row in &table.rows {
+            for (r, row) in table.rows.iter().enumerate() {
+                // The link first, where it is seen without scrolling.
+                if let TableClicks::RowLinks(links) = clicks {
+                    if links.get(r).copied().unwrap_or(false) {
+                        if ui
+                            .small_button(tr.get("exp-goto"))
+                            .on_hover_text(tr.get("exp-goto-hint"))
+                            .clicked()
+                        {
+                            clicked = Some((r, 0));
+                        }
+                    } else {
+                        ui.label("");
+                    }
+                }
                 for (c, cell) in row.iter().enumerate() {
                     match cell {
                         // A row longer than the headers is a bug upstream;
@@ -313,6 +373,21 @@ pub fn report_table_ui(ui: &mut Ui, tr: &Tr, id_salt: &str, table: &crate::io::t
                         Cell::Empty => {
                             right_label(ui, RichText::new("—").weak());
                         }
+                        Cell::Money(_) if matches!(clicks, TableClicks::Figures(_)) => {
+                            let TableClicks::Figures(hint) = clicks else {
+                                continue;
+                            };
+                            let text = RichText::new(cell.display(tr.numbers())).monospace();
+                            let response = ui
+                                .with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                                    ui.add(egui::Label::new(text).sense(egui::Sense::click()))
+                                })
+                                .inner
+                                .on_hover_text(hint);
+                            if response.clicked() {
+                                clicked = Some((r, c));
+                            }
+                        }
                         figure => {
                             right_label(ui, RichText::new(figure.display(tr.numbers())).monospace());
                         }
@@ -321,4 +396,5 @@ pub fn report_table_ui(ui: &mut Ui, tr: &Tr, id_salt: &str, table: &crate::io::t
                 ui.end_row();
             }
         });
+    clicked
 }

@@ -7,7 +7,7 @@ use eframe::egui::{self, RichText, Ui};
 use egui_plot::{Line, MarkerShape, Plot, PlotPoints, Points};
 
 use super::comparison::scenario_color;
-use super::widgets::report_table_ui;
+use super::widgets::report_table_figures_ui;
 use super::{Command, UiState};
 use crate::engine::{Evaluation, Payback};
 use crate::i18n::Tr;
@@ -62,7 +62,20 @@ pub fn view_ui(
                     commands.push(Command::CopyTable("economics"));
                 }
             });
-            report_table_ui(ui, tr, "economics-table", &table);
+            // A figure opens where it comes from.
+            if let Some((row, column)) =
+                report_table_figures_ui(ui, tr, "economics-table", &table, &tr.get("exp-hint"))
+                && let (Some((scenario, member)), Some(metric)) = (
+                    tables::economics_rows(evaluation).get(row).copied(),
+                    tables::economics_metric(column),
+                )
+            {
+                commands.push(Command::Explain(crate::io::explain::ExplainTarget {
+                    scenario,
+                    member,
+                    metric,
+                }));
+            }
             ui.label(RichText::new(tr.get("ui-payback-help")).small().weak());
         });
 }

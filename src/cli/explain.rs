@@ -6,18 +6,21 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{
-    EXIT_INVALID, EXIT_UNREADABLE, OutputFormat, load_and_evaluate, scenario_index, terminal_text, text_table,
+    CliMetric, EXIT_INVALID, EXIT_UNREADABLE, OutputFormat, engine_metric, load_and_evaluate, scenario_index,
+    terminal_text, text_table,
 };
+use crate::engine::Origin;
 use crate::format::{self, DecimalSep};
 use crate::i18n::Tr;
 use crate::io;
+use crate::io::explain::ExplainTarget;
 
 /// Prints one row per contribution and the total.
 pub(super) fn run(
     tr: &Tr,
     file: Option<&Path>,
-    (scenario, member): (&str, &str),
-    year: Option<i32>,
+    (scenario, member): (&str, Option<&str>),
+    (year, metric): (Option<i32>, CliMetric),
     format: OutputFormat,
     out: &mut impl Write,
 ) -> ExitCode {
@@ -29,28 +32,53 @@ pub(super) fn run(
         Ok(s) => s,
         Err(code) => return code,
     };
-    let Some(m) = study.members.iter().position(|x| x.id.as_str() == member) else {
-        let ids: Vec<&str> = study.members.iter().map(|m| m.id.as_str()).collect();
-        eprintln!("{}", terminal_text(&format!("{member}? {}", ids.join(", "))));
-        return ExitCode::from(EXIT_UNREADABLE);
+    let m = match member {
+        None => None,
+        Some(member) => {
+            let Some(m) = study.members.iter().position(|x| x.id.as_str() == member) else {
+                let ids: Vec<&str> = study.members.iter().map(|m| m.id.as_str()).collect();
+                eprintln!("{}", terminal_text(&format!("{member}? {}", ids.join(", "))));
+                return ExitCode::from(EXIT_UNREADABLE);
+            };
+            Some(m)
+        }
     };
-    let y = evaluation.year_index(year).unwrap_or(0);
-    let Ok(parts) = crate::engine::PreparedStudy::prepare(&study).and_then(|p| {
-        p.explain(s, m, y)
-            .map_err(|_| crate::engine::EngineError::Invalid(evaluation.report.clone()))
-    }) else {
+    let target = ExplainTarget {
+        scenario: s,
+        member: m,
+        metric: engine_metric(metric, year),
+    };
+    let Some(explanation) = io::explain::explain(&study, &evaluation, target, tr) else {
+        // The member is not in the scenario.
+        eprintln!(
+            "{}",
+            terminal_text(&tr.args(
+                "cli-not-in-scenario",
+                &[
+                    ("member", member.unwrap_or_default().to_owned()),
+                    ("scenario", study.scenarios[s].name.clone()),
+                ],
+            ))
+        );
         return ExitCode::from(EXIT_INVALID);
     };
-    let table = io::tables::explanation(&study, &evaluation, (s, m, y), &parts, tr);
     let text = match format {
         OutputFormat::Csv => {
             let number = |v: f64, d: usize| format::export_number(v, d, DecimalSep::Comma);
             let mut text = String::from("line;category;amount;quantity;share;growth;cost\r\n");
             let lines = &study.scenarios[s].lines;
-            for p in &parts {
+            let fleet = crate::model::fleet::fleet_lines(&study, &study.scenarios[s]);
+            for p in &explanation.parts {
                 let label = match p.origin {
-                    crate::engine::Origin::Baseline(c) => format!("today:{}", study.categories[c].id),
-                    crate::engine::Origin::Line(l) => lines[l].id.to_string(),
+                    Origin::Baseline(c) => format!("today:{}", study.categories[c].id),
+                    Origin::Line(l) => lines.get(l).map_or_else(
+                        || {
+                            fleet
+                                .get(l - lines.len())
+                                .map_or_else(String::new, |f| f.line.id.to_string())
+                        },
+                        |line| line.id.to_string(),
+                    ),
                 };
                 let _ = write!(
                     text,
@@ -66,12 +94,10 @@ pub(super) fn run(
             }
             // The figure `compare` prints: the members rounded to whole
             // kroner so that they add up to the rounded total.
-            let (members, _) = evaluation.summary(crate::engine::Metric::Annual(year))[s].rounded(1.0);
-            let total = members[m].unwrap_or_default();
-            let _ = write!(text, "total;;;;;;{}\r\n", number(total, 2));
+            let _ = write!(text, "total;;;;;;{}\r\n", number(explanation.figure, 2));
             text
         }
-        OutputFormat::Table => terminal_text(&text_table(tr, &table)),
+        OutputFormat::Table => terminal_text(&text_table(tr, &explanation.table)),
     };
     let _ = out.write_all(text.as_bytes());
     ExitCode::SUCCESS

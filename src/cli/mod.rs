@@ -129,12 +129,16 @@ enum Command {
         /// The scenario's id.
         #[arg(long)]
         scenario: String,
-        /// The member's id.
+        /// The member's id (default: every participant together).
         #[arg(long)]
-        member: String,
+        member: Option<String>,
         /// The year (default: the study's display year).
         #[arg(long)]
         year: Option<i32>,
+        /// Which figure: the annual cost in `--year`, the sum over the years,
+        /// the present value or the equivalent annual cost.
+        #[arg(long, value_enum, default_value_t = CliMetric::Annual)]
+        metric: CliMetric,
         /// Aligned text, or `line;category;amount;quantity;share;growth;cost`.
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
@@ -280,8 +284,16 @@ pub fn main() -> ExitCode {
             scenario,
             member,
             year,
+            metric,
             format,
-        }) => explain::run(&tr, file.as_deref(), (&scenario, &member), year, format, &mut out),
+        }) => explain::run(
+            &tr,
+            file.as_deref(),
+            (&scenario, member.as_deref()),
+            (year, metric),
+            format,
+            &mut out,
+        ),
         Some(Command::Criteria {
             file,
             year,

@@ -179,8 +179,11 @@ impl Evaluation {
     }
 
     /// The weight of each year index under `metric` (empty for a year not
-    /// analysed).
-    fn year_weights(&self, metric: Metric) -> Vec<(usize, f64)> {
+    /// analysed): 1 for one year or the plain sum, the discount factor for
+    /// present value, the discount factor over the annuity factor for the
+    /// equivalent annual cost.
+    #[must_use]
+    pub fn year_weights(&self, metric: Metric) -> Vec<(usize, f64)> {
         match metric {
             Metric::Annual(year) => self.year_index(year).map(|y| (y, 1.0)).into_iter().collect(),
             Metric::HorizonSum => (0..self.years.len()).map(|y| (y, 1.0)).collect(),

@@ -1116,6 +1116,104 @@ impl PreparedStudy {
         Ok(out)
     }
 
+    /// Where a figure under a metric comes from: per line (and per category
+    /// of today's costs) the contributions of every year in `weights`
+    /// (`(year index, weight)`: weight 1 for one year or the sum over the
+    /// horizon, the discount factor for present value, see
+    /// [`super::Evaluation::year_weights`]), for one member or (`None`)
+    /// every participant together. A row's `growth` is then its year
+    /// factor `Σ weight × growth`, and `cost = amount × quantity × share ×
+    /// growth` still holds; the costs add up to the figure.
+    ///
+    /// Across members a line keeps its amount when it is the same for all
+    /// (a shared line: the shares add up; a line each member pays for its
+    /// own units: the quantities add up); today's costs and salary lines,
+    /// whose amounts differ per member, become one amount with quantity
+    /// and share 1.
+    ///
+    /// # Errors
+    /// As [`PreparedStudy::explain`].
+    pub fn explain_weighted(
+        &self,
+        scenario: usize,
+        member: Option<usize>,
+        weights: &[(usize, f64)],
+    ) -> Result<Vec<Contribution>, RunError> {
+        let members: Vec<usize> = match member {
+            Some(m) => vec![m],
+            None => (0..self.members.len()).collect(),
+        };
+        let order = |o: &Origin| match *o {
+            Origin::Line(i) => (0, i),
+            Origin::Baseline(c) => (1, c),
+        };
+        let mut per_member: Vec<Vec<Contribution>> = Vec::with_capacity(members.len());
+        for m in members {
+            let mut acc: Vec<Contribution> = Vec::new();
+            for &(y, w) in weights {
+                for c in self.explain(scenario, m, y)? {
+                    if let Some(a) = acc.iter_mut().find(|a| a.origin == c.origin) {
+                        a.growth += w * c.growth;
+                        a.cost += w * c.cost;
+                    } else {
+                        acc.push(Contribution {
+                            growth: w * c.growth,
+                            cost: w * c.cost,
+                            ..c
+                        });
+                    }
+                }
+            }
+            acc.sort_by_key(|c| order(&c.origin));
+            per_member.push(acc);
+        }
+        if per_member.len() == 1 {
+            return Ok(per_member.pop().unwrap_or_default());
+        }
+        let mut origins: Vec<Origin> = per_member.iter().flatten().map(|c| c.origin).collect();
+        origins.sort_by_key(order);
+        origins.dedup();
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+        Ok(origins
+            .into_iter()
+            .filter_map(|origin| {
+                let parts: Vec<&Contribution> = per_member
+                    .iter()
+                    .flatten()
+                    .filter(|c| c.origin == origin)
+                    .collect();
+                let first = *parts.first()?;
+                let cost = parts.iter().map(|c| c.cost).sum();
+                let (amount, quantity, share) = if parts.iter().all(|c| close(c.amount, first.amount)) {
+                    if parts.iter().all(|c| close(c.quantity, first.quantity)) {
+                        (first.amount, first.quantity, parts.iter().map(|c| c.share).sum())
+                    } else {
+                        (
+                            first.amount,
+                            parts.iter().map(|c| c.quantity * c.share).sum(),
+                            1.0,
+                        )
+                    }
+                } else {
+                    (
+                        parts.iter().map(|c| c.amount * c.quantity * c.share).sum(),
+                        1.0,
+                        1.0,
+                    )
+                };
+                Some(Contribution {
+                    origin,
+                    category: first.category,
+                    amount,
+                    quantity,
+                    share,
+                    growth: first.growth,
+                    cost,
+                })
+            })
+            .collect())
+    }
+
     /// Every figure of the study with its own values: the [`Evaluation`]
     /// every view shows.
     ///

@@ -4,6 +4,7 @@
 pub mod atomic;
 pub mod csv_export;
 pub mod csv_import;
+pub mod explain;
 pub mod export;
 pub mod fleet_report;
 pub mod html_export;

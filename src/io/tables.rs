@@ -264,6 +264,37 @@ fn payback_cell(tr: &Tr, payback: Payback) -> Cell {
     }
 }
 
+/// The rows of [`economics`]: per scenario each participant (index), then
+/// all participants together (`None`).
+#[must_use]
+pub fn economics_rows(evaluation: &Evaluation) -> Vec<(usize, Option<usize>)> {
+    evaluation
+        .scenarios
+        .iter()
+        .enumerate()
+        .flat_map(|(s, result)| {
+            result
+                .participates
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| **p)
+                .map(move |(m, _)| (s, Some(m)))
+                .chain([(s, None)])
+        })
+        .collect()
+}
+
+/// The metric of a figure column of [`economics`] (2, 3, 4).
+#[must_use]
+pub fn economics_metric(column: usize) -> Option<Metric> {
+    match column {
+        2 => Some(Metric::PresentValue),
+        3 => Some(Metric::AnnualEquivalent),
+        4 => Some(Metric::HorizonSum),
+        _ => None,
+    }
+}
+
 /// Over the whole horizon, per scenario and member (and all participants
 /// together): present value, equivalent annual cost, the undiscounted sum,
 /// and the payback year against today's operation.
@@ -280,31 +311,38 @@ pub fn economics(study: &Study, evaluation: &Evaluation, tr: &Tr) -> Table {
     .iter()
     .map(|id| tr.get(id))
     .collect();
-    let mut rows = Vec::new();
-    for s in 0..evaluation.scenarios.len() {
-        let pv = evaluation.summary(Metric::PresentValue)[s].rounded(1.0);
-        let eac = evaluation.summary(Metric::AnnualEquivalent)[s].rounded(1.0);
-        let sum = evaluation.summary(Metric::HorizonSum)[s].rounded(1.0);
-        for (m, member) in study.members.iter().enumerate() {
-            let Some(pv_m) = pv.0[m] else { continue };
-            rows.push(vec![
+    let pv: Vec<_> = evaluation
+        .summary(Metric::PresentValue)
+        .iter()
+        .map(|r| r.rounded(1.0))
+        .collect();
+    let eac: Vec<_> = evaluation
+        .summary(Metric::AnnualEquivalent)
+        .iter()
+        .map(|r| r.rounded(1.0))
+        .collect();
+    let sum: Vec<_> = evaluation
+        .summary(Metric::HorizonSum)
+        .iter()
+        .map(|r| r.rounded(1.0))
+        .collect();
+    let figure = |of: &[(Vec<Option<f64>>, f64)], s: usize, member: Option<usize>| match member {
+        Some(m) => of[s].0[m].map_or(Cell::Empty, Cell::Money),
+        None => Cell::Money(of[s].1),
+    };
+    let rows = economics_rows(evaluation)
+        .into_iter()
+        .map(|(s, member)| {
+            vec![
                 Cell::text(&evaluation.scenarios[s].name),
-                Cell::text(&member.name),
-                Cell::Money(pv_m),
-                eac.0[m].map_or(Cell::Empty, Cell::Money),
-                sum.0[m].map_or(Cell::Empty, Cell::Money),
-                payback_cell(tr, evaluation.payback(s, Some(m))),
-            ]);
-        }
-        rows.push(vec![
-            Cell::text(&evaluation.scenarios[s].name),
-            Cell::text(tr.get("ui-total")),
-            Cell::Money(pv.1),
-            Cell::Money(eac.1),
-            Cell::Money(sum.1),
-            payback_cell(tr, evaluation.payback(s, None)),
-        ]);
-    }
+                Cell::text(member.map_or_else(|| tr.get("ui-total"), |m| study.members[m].name.clone())),
+                figure(&pv, s, member),
+                figure(&eac, s, member),
+                figure(&sum, s, member),
+                payback_cell(tr, evaluation.payback(s, member)),
+            ]
+        })
+        .collect();
     let first = evaluation.years.first().copied().unwrap_or_default();
     let last = evaluation.years.last().copied().unwrap_or_default();
     Table {
@@ -953,105 +991,13 @@ pub fn payback_distribution(study: &Study, sim: &crate::uncertainty::Simulation,
     }
 }
 
-/// Where one member's cost in one scenario and year comes from: one row per
-/// contribution, `amount × quantity × share × growth = cost`, each with its
-/// source, and a last row with the engine's figure (what every view shows).
-#[must_use]
-pub fn explanation(
-    study: &Study,
-    evaluation: &Evaluation,
-    (scenario, member, year_index): (usize, usize, usize),
-    parts: &[crate::engine::Contribution],
-    tr: &Tr,
-) -> Table {
-    use crate::engine::Origin;
-    let fleet = crate::model::fleet::fleet_lines(study, &study.scenarios[scenario]);
-    let headers = [
-        "exp-line",
-        "ui-category",
-        "exp-amount",
-        "exp-quantity",
-        "exp-share",
-        "exp-growth",
-        "exp-cost",
-        "exp-source",
-    ]
-    .iter()
-    .map(|h| tr.get(h))
-    .collect();
-    let category_name = |c: usize| {
-        study
-            .categories
-            .get(c)
-            .map_or_else(String::new, |c| c.name.clone())
-    };
-    let mut rows: Vec<Vec<Cell>> = parts
-        .iter()
-        .map(|p| {
-            let (label, source) = match p.origin {
-                Origin::Baseline(c) => (
-                    format!("{}: {}", tr.get("view-baseline"), category_name(c)),
-                    source_text(&study.baseline.source, tr),
-                ),
-                Origin::Line(l) => {
-                    let own = &study.scenarios[scenario].lines;
-                    match own.get(l) {
-                        Some(line) => (line.label.clone(), source_text(&line.source, tr)),
-                        // Past the scenario's own lines: its fleet's.
-                        None => fleet
-                            .get(l - own.len())
-                            .map_or_else(Default::default, |f| fleet_line_text(study, f, tr)),
-                    }
-                }
-            };
-            vec![
-                Cell::text(label),
-                Cell::text(category_name(p.category)),
-                Cell::Number(p.amount, 2),
-                Cell::Number(p.quantity, 4),
-                Cell::Percent(p.share * 100.0),
-                Cell::Number(p.growth, 4),
-                Cell::Money(p.cost),
-                Cell::text(source),
-            ]
-        })
-        .collect();
-    rows.push(vec![
-        Cell::text(tr.get("ui-total")),
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Empty,
-        Cell::Money(evaluation.member_year(scenario, member, year_index)),
-        Cell::Empty,
-    ]);
-    Table {
-        id: "explanation".to_owned(),
-        title: tr.args(
-            "table-explanation",
-            &[
-                ("scenario", study.scenarios[scenario].name.clone()),
-                ("member", study.members[member].name.clone()),
-                (
-                    "year",
-                    evaluation
-                        .years
-                        .get(year_index)
-                        .copied()
-                        .unwrap_or_default()
-                        .to_string(),
-                ),
-            ],
-        ),
-        headers,
-        rows,
-    }
-}
-
 /// A fleet line's name (`PC: purchase, rolling refresh (price ÷
 /// lifetime)`) and the sources of the numbers it is made of.
-fn fleet_line_text(study: &Study, line: &crate::model::fleet::FleetLine, tr: &Tr) -> (String, String) {
+pub(super) fn fleet_line_text(
+    study: &Study,
+    line: &crate::model::fleet::FleetLine,
+    tr: &Tr,
+) -> (String, String) {
     let ws = &study.workstations;
     let seat = &ws.seat_types[line.seat_type];
     let sources: Vec<String> = line
@@ -1081,7 +1027,7 @@ fn fleet_line_text(study: &Study, line: &crate::model::fleet::FleetLine, tr: &Tr
     )
 }
 
-fn source_text(source: &Source, tr: &Tr) -> String {
+pub(super) fn source_text(source: &Source, tr: &Tr) -> String {
     match source {
         Source::Cited { text, date } => date
             .as_ref()

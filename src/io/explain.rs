@@ -1,0 +1,190 @@
+//! Where a figure comes from: the engine's contributions to one cell of
+//! the comparison, the years view or the economics table, as a table with a
+//! row per line (and per kind of today's cost), each `amount × quantity ×
+//! share × year factor = cost` with its source and the place where it is
+//! edited, and a last row with the figure the views show.
+
+use super::tables::{Cell, Table, fleet_line_text, source_text};
+use crate::engine::{Contribution, Evaluation, Metric, Origin, PreparedStudy};
+use crate::i18n::Tr;
+use crate::model::{Place, Study};
+
+/// Which figure to explain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExplainTarget {
+    /// The scenario (index).
+    pub scenario: usize,
+    /// One member (index), or every participant together.
+    pub member: Option<usize>,
+    /// Which figure: one year, the sum over the years, present value or
+    /// equivalent annual cost.
+    pub metric: Metric,
+}
+
+/// A figure explained.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    /// The rows and the total, ready to show or write.
+    pub table: Table,
+    /// Per row of the table: where its input is edited (none for the total).
+    pub places: Vec<Option<Place>>,
+    /// The engine's contributions, one per row before the total.
+    pub parts: Vec<Contribution>,
+    /// The figure as the views show it (whole kroner; members rounded so
+    /// that they add up to the rounded total).
+    pub figure: f64,
+}
+
+/// Explains `target`; `None` when the scenario or member is out of range,
+/// the member is not in the scenario, or the metric's year is not analysed.
+#[must_use]
+pub fn explain(
+    study: &Study,
+    evaluation: &Evaluation,
+    target: ExplainTarget,
+    tr: &Tr,
+) -> Option<Explanation> {
+    let ExplainTarget {
+        scenario,
+        member,
+        metric,
+    } = target;
+    let result = evaluation.scenarios.get(scenario)?;
+    if member.is_some_and(|m| !result.participates.get(m).copied().unwrap_or(false)) {
+        return None;
+    }
+    let weights = evaluation.year_weights(metric);
+    if weights.is_empty() {
+        return None;
+    }
+    let prepared = PreparedStudy::prepare(study).ok()?;
+    let parts = prepared.explain_weighted(scenario, member, &weights).ok()?;
+    let (members, total) = evaluation.summary(metric).get(scenario)?.rounded(1.0);
+    let figure = match member {
+        Some(m) => members.get(m).copied().flatten()?,
+        None => total,
+    };
+    let scenario_def = study.scenarios.get(scenario)?;
+    let fleet = crate::model::fleet::fleet_lines(study, scenario_def);
+    let category = |c: usize| study.categories.get(c);
+    let category_name = |c: usize| category(c).map_or_else(String::new, |c| c.name.clone());
+    let growth_header = match metric {
+        Metric::Annual(_) => "exp-growth",
+        Metric::HorizonSum => "exp-factor-sum",
+        Metric::PresentValue => "exp-factor-pv",
+        Metric::AnnualEquivalent => "exp-factor-eac",
+    };
+    let headers = [
+        "exp-line",
+        "ui-category",
+        "exp-amount",
+        "exp-quantity",
+        "exp-share",
+        growth_header,
+        "exp-cost",
+        "exp-source",
+    ]
+    .iter()
+    .map(|h| tr.get(h))
+    .collect();
+    let mut rows = Vec::with_capacity(parts.len() + 1);
+    let mut places = Vec::with_capacity(parts.len() + 1);
+    for p in &parts {
+        let (label, source, place) = match p.origin {
+            Origin::Baseline(c) => (
+                format!("{}: {}", tr.get("view-baseline"), category_name(c)),
+                source_text(&study.baseline.source, tr),
+                category(c).map(|cat| Place::Baseline {
+                    category: cat.id.clone(),
+                    category_name: cat.name.clone(),
+                    member: member.and_then(|m| study.members.get(m)).map(|m| m.id.clone()),
+                    member_name: member.and_then(|m| study.members.get(m)).map(|m| m.name.clone()),
+                }),
+            ),
+            Origin::Line(l) => match scenario_def.lines.get(l) {
+                Some(line) => (
+                    line.label.clone(),
+                    source_text(&line.source, tr),
+                    Some(Place::ScenarioLine {
+                        scenario: scenario_def.id.clone(),
+                        name: scenario_def.name.clone(),
+                        index: l,
+                        label: line.label.clone(),
+                    }),
+                ),
+                // Past the scenario's own lines: its fleet's, edited with
+                // the seat type.
+                None => fleet.get(l - scenario_def.lines.len()).map_or_else(
+                    || (String::new(), String::new(), None),
+                    |f| {
+                        let (label, source) = fleet_line_text(study, f, tr);
+                        let seat = study.workstations.seat_types.get(f.seat_type);
+                        let place = seat.map(|s| Place::SeatType {
+                            id: s.id.clone(),
+                            name: s.name.clone(),
+                        });
+                        (label, source, place)
+                    },
+                ),
+            },
+        };
+        rows.push(vec![
+            Cell::Text(label),
+            Cell::Text(category_name(p.category)),
+            Cell::Number(p.amount, 2),
+            Cell::Number(p.quantity, 4),
+            Cell::Percent(p.share * 100.0),
+            Cell::Number(p.growth, 4),
+            Cell::Money(p.cost),
+            Cell::Text(source),
+        ]);
+        places.push(place);
+    }
+    rows.push(vec![
+        Cell::Text(tr.get("ui-total")),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Money(figure),
+        Cell::Empty,
+    ]);
+    places.push(None);
+    let who = member
+        .and_then(|m| study.members.get(m))
+        .map_or_else(|| tr.get("ui-all-members"), |m| m.name.clone());
+    let title = tr.args(
+        "table-explanation",
+        &[
+            ("scenario", scenario_def.name.clone()),
+            ("member", who),
+            ("figure", figure_label(study, evaluation, metric, tr)),
+        ],
+    );
+    Some(Explanation {
+        table: Table {
+            id: "explanation".to_owned(),
+            title,
+            headers,
+            rows,
+        },
+        places,
+        parts,
+        figure,
+    })
+}
+
+/// The figure in words: `2007`, `sum over the years 2007–2013`, `present
+/// value, R-109`, `equivalent annual cost, R-109`.
+fn figure_label(study: &Study, evaluation: &Evaluation, metric: Metric, tr: &Tr) -> String {
+    let first = evaluation.years.first().copied().unwrap_or_default();
+    let last = evaluation.years.last().copied().unwrap_or_default();
+    let rate = &study.assumptions.discount.name;
+    match metric {
+        Metric::Annual(year) => year.to_string(),
+        Metric::HorizonSum => format!("{} {first}–{last}", tr.get("metric-total").to_lowercase()),
+        Metric::PresentValue => format!("{}, {rate}", tr.get("metric-pv").to_lowercase()),
+        Metric::AnnualEquivalent => format!("{}, {rate}", tr.get("metric-eac").to_lowercase()),
+    }
+}
