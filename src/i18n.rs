@@ -339,6 +339,7 @@ mod tests {
                     "t",
                     "files",
                     "figure",
+                    "salary",
                 ] {
                     args.set(name, "x");
                 }

@@ -1049,6 +1049,47 @@ fn the_staffing_view_says_the_2006_salary_feeds_no_figure() {
     harness.get_by_label("Bemanning").click();
     harness.run();
     harness.get_by_label_contains("Denne lønnen inngår ikke i noe tall");
+    // And its ± says so too.
+    let salary = samdrift::model::InputRef::Salary {
+        member: samdrift::model::MemberId::new("G"),
+    };
+    harness.get_by_label(&format!("± {}", salary.key())).click();
+    harness.run();
+    harness.get_by_label("Inngår ikke i noe tall i denne studien: å endre det endrer ingenting.");
+}
+
+#[test]
+fn todays_salaries_can_be_derived_from_the_staffing_and_undone() {
+    let gratangen_today = |app: &SamdriftApp| {
+        let e = app.evaluation().unwrap();
+        e.summary(Metric::Annual(2007))[e.today.unwrap()].per_member[0].unwrap()
+    };
+    let mut harness = harness(norwegian());
+    assert_eq!(gratangen_today(harness.state()), 627_000.0);
+    harness.get_by_label("Bemanning").click();
+    harness.run();
+    // 1,25 filled FTE × 330 000 × 1,12 × 1,051 = 485 562 (see the
+    // reference test): offered on the button, then 627 000 − 400 000 +
+    // 485 562 = 712 562 today.
+    harness
+        .get_by_label_contains("Regn dagens «Lønnsutgifter inkl. sos. utg.» fra bemanningen (485\u{a0}562")
+        .click();
+    harness.run();
+    assert!((gratangen_today(harness.state()) - 712_562.0).abs() < 0.01);
+    harness.get_by_label_contains("regnes fra bemanningen: 1,25 årsverk");
+    // Today's costs show the derived cell, not a field to type in.
+    harness.get_by_label("Dagens kostnader").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Lønnsutgifter inkl. sos. utg. – Gratangen")
+            .is_none()
+    );
+    harness.get_by_label("485\u{a0}562");
+    harness.state_mut().push(samdrift::app::Command::Undo);
+    harness.run();
+    assert_eq!(gratangen_today(harness.state()), 627_000.0);
+    harness.get_by_label("Lønnsutgifter inkl. sos. utg. – Gratangen");
 }
 
 #[test]
@@ -1063,6 +1104,10 @@ fn todays_costs_and_attributes_get_their_range_next_to_them() {
     };
     harness.get_by_label(&format!("± {}", cell.key())).click();
     harness.run();
+    // The popup says where the number goes: hired help is part of today's
+    // operation (and of the key by today's costs, which no 2006 scenario
+    // uses).
+    harness.get_by_label("Brukes av: dagens drift.");
     harness.get_by_label("trepunkt").click();
     harness.run();
     assert!(

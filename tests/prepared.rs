@@ -63,6 +63,8 @@ fn random_study(seed: u64, members: usize, lines: usize) -> Study {
             percent: g.range(0.0, 5.0),
         });
     }
+    let categories: Vec<samdrift::model::CategoryId> =
+        study.categories.iter().map(|c| c.id.clone()).collect();
     for member in &mut study.members {
         for attribute in Attribute::ALL {
             let value = g.range(1.0, 5000.0).round();
@@ -82,6 +84,9 @@ fn random_study(seed: u64, members: usize, lines: usize) -> Study {
             employer_tax_percent: g.range(0.0, 14.1),
             pension_percent: g.range(0.0, 20.0),
             source: Source::default(),
+            // Every third member's today's cost of a random category comes
+            // from its staffing.
+            today_category: (g.below(3) == 0).then(|| categories[g.below(categories.len())].clone()),
         });
         member.positions = vec![Position {
             role: "IT".into(),

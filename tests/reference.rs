@@ -298,3 +298,112 @@ fn transition_cost_for_remote_operation_present_value_and_payback() {
         "2 000 000 / 278 500 a year > 7 years"
     );
 }
+
+#[test]
+fn a_salary_linked_to_todays_costs_moves_todays_operation() {
+    use samdrift::engine::PreparedStudy;
+    use samdrift::model::{CategoryId, InputRef, MemberId};
+    let mut study = reference();
+    let plain_before = row(&evaluate(&study).unwrap(), "today", 2007);
+    // Gratangen: 627 000 a year today, of which 400 000 salaries (slide 7).
+    assert_eq!(plain_before.0[0], Some(627_000.0));
+    let salaries = CategoryId::new("salaries");
+    study.members[0].salary.as_mut().unwrap().today_category = Some(salaries.clone());
+    // Filled FTE 100 % + 5 % + 20 % = 1,25; 330 000 × 1,12 (pension) ×
+    // 1,051 (employer tax, zone IV) = 388 449,60 per FTE; × 1,25 =
+    // 485 562. Today: 627 000 − 400 000 + 485 562 = 712 562.
+    let e = evaluate(&study).unwrap();
+    let (today, total) = row(&e, "today", 2007);
+    assert!((today[0].unwrap() - 712_562.0).abs() < 0.01, "{today:?}");
+    assert!((total - (2_414_500.0 + 85_562.0)).abs() < 0.01);
+    // The others keep their typed amounts.
+    assert_eq!(today[1], plain_before.0[1]);
+    // A salary of 340 000 moves it: 340 000 × 1,12 × 1,051 × 1,25 = 500 276.
+    study.members[0].salary.as_mut().unwrap().nok_per_fte = 340_000.0;
+    let e = evaluate(&study).unwrap();
+    assert!((row(&e, "today", 2007).0[0].unwrap() - 727_276.0).abs() < 0.01);
+
+    // The prepared engine agrees, and an override of the salary (what a
+    // draw does) equals editing it: back to 330 000 by override.
+    let prepared = PreparedStudy::prepare(&study).unwrap();
+    assert_eq!(prepared.evaluation().unwrap(), e);
+    let slot = prepared
+        .param(&InputRef::Salary {
+            member: MemberId::new("G"),
+        })
+        .unwrap();
+    let mut params = prepared.defaults().to_vec();
+    params[slot] = 330_000.0;
+    let t = study
+        .scenarios
+        .iter()
+        .position(|s| s.id.as_str() == "today")
+        .unwrap();
+    let parts = prepared.explain(t, 0, 0).unwrap();
+    let linked: f64 = parts
+        .iter()
+        .filter(|c| matches!(c.origin, samdrift::engine::Origin::Baseline(0)))
+        .map(|c| c.cost)
+        .sum();
+    assert!(
+        (linked - 500_276.0).abs() < 0.01,
+        "explained from the staffing: {linked}"
+    );
+    let mut out = vec![0.0; prepared.len_per_scenario(samdrift::engine::Shape::Cells)];
+    let mut ws = prepared.workspace();
+    prepared
+        .run(
+            &params,
+            None,
+            &[t],
+            samdrift::engine::Shape::Cells,
+            &mut ws,
+            &mut out,
+        )
+        .unwrap();
+    let salaries_2007 = out[0];
+    assert!((salaries_2007 - 485_562.0).abs() < 0.01, "{salaries_2007}");
+
+    // Where the inputs go: the salary now feeds today's operation; the
+    // typed cell feeds nothing, and a range on it is warned about.
+    let usage = samdrift::model::usage(
+        &study,
+        &InputRef::Salary {
+            member: MemberId::new("G"),
+        },
+    );
+    assert!(usage.today);
+    let cell = InputRef::TodaysCost {
+        member: MemberId::new("G"),
+        category: salaries.clone(),
+    };
+    assert!(samdrift::model::usage(&study, &cell).is_unused());
+    study
+        .uncertainties
+        .push(samdrift::model::uncertainty::Uncertainty {
+            input: cell,
+            range: samdrift::model::uncertainty::Range::Pert {
+                low: 300_000.0,
+                high: 500_000.0,
+            },
+            group: None,
+            source: Source::default(),
+        });
+    assert!(
+        validate(&study)
+            .issues
+            .iter()
+            .any(|i| i.problem == Problem::RangeOnDerivedCost)
+    );
+
+    // Saved and read back it keeps the link; a study without one writes
+    // no such field (old files keep their meaning).
+    let text = to_ron_string(&study).unwrap();
+    assert!(text.contains("today_category"));
+    let back = load_str(&text, Path::new("x.ron")).unwrap();
+    assert_eq!(
+        back.members[0].salary.as_ref().unwrap().today_category,
+        Some(salaries)
+    );
+    assert!(!to_ron_string(&reference()).unwrap().contains("today_category"));
+}

@@ -505,6 +505,8 @@ problem-range-lognormal = et lognormalt interval kræver en lav værdi over 0
 problem-range-weights = et diskret interval kræver værdier med vægte på 0 eller mere, der summerer til mere end 0
 problem-range-duplicate = tallet har allerede et interval
 problem-range-unknown-group = der findes ingen korrelationsgruppe »{ $name }«
+problem-range-derived-cost = omkostningen beregnes ud fra bemandingen (lønnen er koblet til den), så intervallet flytter intet; læg intervallet på lønnen i stedet
+problem-salary-link-unknown-category = lønnen er koblet til omkostningsarten »{ $id }«, som analysen ikke har
 problem-correlation-range = en rangkorrelation skal ligge mellem 0 og 1, ikke { $value }
 
 ## Usikkerhed
@@ -603,12 +605,24 @@ exp-factor-pv = Σ vækst × diskonteringsfaktor
 exp-factor-eac = Σ vækst × diskontering ÷ annuitet
 exp-goto = Gå til
 exp-goto-hint = Vis hvor tallet redigeres
+exp-from-staffing = fra bemandingen: { $fte } årsværk × { $amount } inkl. sociale omkostninger
 exp-cost = Omkostning
 exp-source = Kilde
 exp-hint = Klik på et tal for at se, hvor det kommer fra.
 exp-close = Luk
 usage-salary-unused = Denne løn indgår ikke i noget tal: de nuværende omkostninger angiver løn som totaler, og ingen scenarielinje henter beløbet fra lønnen. Sæt kryds ved »= løn inkl. sociale omkostninger« på en linje for at forbinde dem.
 usage-lines = Bruges af { $lines } linje(r) i { $scenarios } scenarie(r).
+usage-none = Indgår ikke i noget tal i denne analyse: at ændre det ændrer intet.
+usage-used-by = Bruges af: { $what }.
+usage-part-lines = { $lines } linje(r) i { $scenarios } scenarie(r)
+usage-part-keys = fordelingsnøglen i { $scenarios } scenarie(r)
+usage-part-today = nuværende drift
+usage-part-discounting = nutidsværdi og årlig ækvivalent omkostning
+ui-salary-link = Beregn dagens »{ $category }« ud fra bemandingen ({ $amount })
+ui-salary-link-help = Dagens omkostning for denne omkostningsart bliver besatte årsværk × løn inkl. sociale omkostninger i stedet for beløbet i Nuværende omkostninger. Så følger tallene lønnen og stillingerne. Kan fortrydes.
+ui-salary-linked = Dagens »{ $category }« beregnes ud fra bemandingen: { $fte } årsværk × { $salary } = { $amount }.
+ui-salary-unlink = Brug beløbet i Nuværende omkostninger igen
+ui-derived-from-staffing = Beregnes ud fra bemandingen i { $member } (besatte årsværk × løn inkl. sociale omkostninger). Ret løn eller stillinger under Bemanding.
 brief-summary = Det bør kommunalbestyrelsen vide
 brief-less-than-today = { $amount }{ $percent } mindre end i dag
 brief-more-than-today = { $amount }{ $percent } mere end i dag

@@ -505,6 +505,8 @@ problem-range-lognormal = a lognormal range needs a low value above 0
 problem-range-weights = a discrete range needs values with weights of 0 or more that add up to more than 0
 problem-range-duplicate = the input has a range already
 problem-range-unknown-group = there is no correlation group “{ $name }”
+problem-range-derived-cost = this cost is derived from the staffing (the salary is linked to it), so the range moves nothing; put the range on the salary instead
+problem-salary-link-unknown-category = the salary is linked to the kind of cost “{ $id }”, which the study does not have
 problem-correlation-range = a rank correlation must be between 0 and 1, not { $value }
 
 ## Uncertainty
@@ -603,12 +605,24 @@ exp-factor-pv = Σ growth × discount factor
 exp-factor-eac = Σ growth × discount ÷ annuity
 exp-goto = Go to
 exp-goto-hint = Show where this number is edited
+exp-from-staffing = from the staffing: { $fte } FTE × { $amount } with social costs
 exp-cost = Cost
 exp-source = Source
 exp-hint = Click a figure to see where it comes from.
 exp-close = Close
 usage-salary-unused = This salary feeds no figure: today’s costs give salaries as totals and no scenario line takes its amount from the salary. Tick “= salary incl. social costs” on a line to link it.
 usage-lines = Used by { $lines } line(s) in { $scenarios } scenario(s).
+usage-none = Feeds no figure in this study: changing it changes nothing.
+usage-used-by = Used by: { $what }.
+usage-part-lines = { $lines } line(s) in { $scenarios } scenario(s)
+usage-part-keys = the key of { $scenarios } scenario(s)
+usage-part-today = today’s operation
+usage-part-discounting = present value and equivalent annual cost
+ui-salary-link = Derive today’s “{ $category }” from the staffing ({ $amount })
+ui-salary-link-help = Today’s cost of this kind becomes filled FTE × salary with social costs, instead of the amount in Today’s costs. The figures then follow the salary and the positions. Can be undone.
+ui-salary-linked = Today’s “{ $category }” is derived from the staffing: { $fte } FTE × { $salary } = { $amount }.
+ui-salary-unlink = Use the amount in Today’s costs again
+ui-derived-from-staffing = Derived from the staffing of { $member } (filled FTE × salary with social costs). Change the salary or the positions under Staffing.
 brief-summary = What the council should know
 brief-less-than-today = { $amount }{ $percent } less than today
 brief-more-than-today = { $amount }{ $percent } more than today

@@ -505,6 +505,8 @@ problem-range-lognormal = et lognormalt spenn trenger en lav verdi over 0
 problem-range-weights = et diskret spenn trenger verdier med vekter på 0 eller mer som summerer til mer enn 0
 problem-range-duplicate = tallet har allerede et spenn
 problem-range-unknown-group = det finnes ingen korrelasjonsgruppe «{ $name }»
+problem-range-derived-cost = kostnaden regnes fra bemanningen (lønnen er koblet til den), så spennet flytter ingenting; legg spennet på lønnen i stedet
+problem-salary-link-unknown-category = lønnen er koblet til kostnadsarten «{ $id }», som studien ikke har
 problem-correlation-range = en rangkorrelasjon må være mellom 0 og 1, ikke { $value }
 
 ## Uncertainty
@@ -603,12 +605,24 @@ exp-factor-pv = Σ vekst × diskonteringsfaktor
 exp-factor-eac = Σ vekst × diskontering ÷ annuitet
 exp-goto = Gå til
 exp-goto-hint = Vis hvor dette tallet redigeres
+exp-from-staffing = fra bemanningen: { $fte } årsverk × { $amount } inkl. sosiale kostnader
 exp-cost = Kostnad
 exp-source = Kilde
 exp-hint = Klikk på et tall for å se hvor det kommer fra.
 exp-close = Lukk
 usage-salary-unused = Denne lønnen inngår ikke i noe tall: dagens kostnader gir lønn som totaler, og ingen scenariolinje henter beløpet fra lønnen. Kryss av for «= lønn inkl. sosiale kostnader» på en linje for å koble dem.
 usage-lines = Brukes av { $lines } linje(r) i { $scenarios } scenario(er).
+usage-none = Inngår ikke i noe tall i denne studien: å endre det endrer ingenting.
+usage-used-by = Brukes av: { $what }.
+usage-part-lines = { $lines } linje(r) i { $scenarios } scenario(er)
+usage-part-keys = fordelingsnøkkelen i { $scenarios } scenario(er)
+usage-part-today = dagens drift
+usage-part-discounting = nåverdi og årlig ekvivalent kostnad
+ui-salary-link = Regn dagens «{ $category }» fra bemanningen ({ $amount })
+ui-salary-link-help = Dagens kostnad for denne kostnadsarten blir fylte årsverk × lønn inkl. sosiale kostnader, i stedet for beløpet som står i Dagens kostnader. Da følger tallene lønnen og stillingene. Kan angres.
+ui-salary-linked = Dagens «{ $category }» regnes fra bemanningen: { $fte } årsverk × { $salary } = { $amount }.
+ui-salary-unlink = Bruk beløpet i Dagens kostnader igjen
+ui-derived-from-staffing = Regnes fra bemanningen til { $member } (fylte årsverk × lønn inkl. sosiale kostnader). Endre lønn eller stillinger under Bemanning.
 brief-summary = Dette bør kommunestyret vite
 brief-less-than-today = { $amount }{ $percent } mindre enn i dag
 brief-more-than-today = { $amount }{ $percent } mer enn i dag

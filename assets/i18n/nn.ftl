@@ -505,6 +505,8 @@ problem-range-lognormal = eit lognormalt spenn treng ein låg verdi over 0
 problem-range-weights = eit diskret spenn treng verdiar med vekter på 0 eller meir som summerer til meir enn 0
 problem-range-duplicate = talet har allereie eit spenn
 problem-range-unknown-group = det finst inga korrelasjonsgruppe «{ $name }»
+problem-range-derived-cost = kostnaden blir rekna frå bemanninga (løna er kopla til han), så spennet flyttar ingenting; legg spennet på løna i staden
+problem-salary-link-unknown-category = løna er kopla til kostnadsarten «{ $id }», som studien ikkje har
 problem-correlation-range = ein rangkorrelasjon må vere mellom 0 og 1, ikkje { $value }
 
 ## Usikkerheit
@@ -603,12 +605,24 @@ exp-factor-pv = Σ vekst × diskonteringsfaktor
 exp-factor-eac = Σ vekst × diskontering ÷ annuitet
 exp-goto = Gå til
 exp-goto-hint = Vis kvar dette talet blir redigert
+exp-from-staffing = frå bemanninga: { $fte } årsverk × { $amount } inkl. sosiale kostnader
 exp-cost = Kostnad
 exp-source = Kjelde
 exp-hint = Klikk på eit tal for å sjå kvar det kjem frå.
 exp-close = Lukk
 usage-salary-unused = Denne løna inngår ikkje i noko tal: dagens kostnader gjev løn som totalar, og inga scenariolinje hentar beløpet frå løna. Kryss av for «= løn inkl. sosiale kostnader» på ei linje for å kople dei.
 usage-lines = Blir brukt av { $lines } linje(r) i { $scenarios } scenario.
+usage-none = Går ikkje inn i noko tal i denne studien: å endre det endrar ingenting.
+usage-used-by = Blir brukt av: { $what }.
+usage-part-lines = { $lines } linje(r) i { $scenarios } scenario
+usage-part-keys = fordelingsnøkkelen i { $scenarios } scenario
+usage-part-today = dagens drift
+usage-part-discounting = noverdi og årleg ekvivalent kostnad
+ui-salary-link = Rekn dagens «{ $category }» frå bemanninga ({ $amount })
+ui-salary-link-help = Dagens kostnad for denne kostnadsarten blir fylte årsverk × løn inkl. sosiale kostnader, i staden for beløpet som står i Dagens kostnader. Då følgjer tala løna og stillingane. Kan angrast.
+ui-salary-linked = Dagens «{ $category }» blir rekna frå bemanninga: { $fte } årsverk × { $salary } = { $amount }.
+ui-salary-unlink = Bruk beløpet i Dagens kostnader igjen
+ui-derived-from-staffing = Blir rekna frå bemanninga til { $member } (fylte årsverk × løn inkl. sosiale kostnader). Endre løn eller stillingar under Bemanning.
 brief-summary = Dette bør kommunestyret vite
 brief-less-than-today = { $amount }{ $percent } mindre enn i dag
 brief-more-than-today = { $amount }{ $percent } meir enn i dag

@@ -505,6 +505,8 @@ problem-range-lognormal = ett lognormalt intervall kräver ett lågt värde öve
 problem-range-weights = ett diskret intervall kräver värden med vikter på 0 eller mer som summerar till mer än 0
 problem-range-duplicate = talet har redan ett intervall
 problem-range-unknown-group = det finns ingen korrelationsgrupp ”{ $name }”
+problem-range-derived-cost = kostnaden räknas fram ur bemanningen (lönen är kopplad till den), så intervallet flyttar ingenting; lägg intervallet på lönen i stället
+problem-salary-link-unknown-category = lönen är kopplad till kostnadsslaget ”{ $id }”, som studien inte har
 problem-correlation-range = en rangkorrelation måste ligga mellan 0 och 1, inte { $value }
 
 ## Osäkerhet
@@ -603,12 +605,24 @@ exp-factor-pv = Σ tillväxt × diskonteringsfaktor
 exp-factor-eac = Σ tillväxt × diskontering ÷ annuitet
 exp-goto = Gå till
 exp-goto-hint = Visa var talet redigeras
+exp-from-staffing = från bemanningen: { $fte } årsarbetare × { $amount } inkl. sociala avgifter
 exp-cost = Kostnad
 exp-source = Källa
 exp-hint = Klicka på ett tal för att se var det kommer ifrån.
 exp-close = Stäng
 usage-salary-unused = Den här lönen ingår inte i något tal: nuvarande kostnader anger lön som totaler, och ingen scenariorad hämtar beloppet från lönen. Kryssa i ”= lön inkl. sociala avgifter” på en rad för att koppla dem.
 usage-lines = Används av { $lines } rad(er) i { $scenarios } scenario(er).
+usage-none = Ingår inte i något tal i denna studie: att ändra det ändrar ingenting.
+usage-used-by = Används av: { $what }.
+usage-part-lines = { $lines } rad(er) i { $scenarios } scenario(n)
+usage-part-keys = fördelningsnyckeln i { $scenarios } scenario(n)
+usage-part-today = dagens drift
+usage-part-discounting = nuvärde och årlig ekvivalent kostnad
+ui-salary-link = Räkna dagens ”{ $category }” från bemanningen ({ $amount })
+ui-salary-link-help = Dagens kostnad för detta kostnadsslag blir tillsatta årsarbetare × lön inkl. sociala avgifter, i stället för beloppet i Nuvarande kostnader. Då följer talen lönen och tjänsterna. Kan ångras.
+ui-salary-linked = Dagens ”{ $category }” räknas från bemanningen: { $fte } årsarbetare × { $salary } = { $amount }.
+ui-salary-unlink = Använd beloppet i Nuvarande kostnader igen
+ui-derived-from-staffing = Räknas från bemanningen i { $member } (tillsatta årsarbetare × lön inkl. sociala avgifter). Ändra lön eller tjänster under Bemanning.
 brief-summary = Det här bör kommunfullmäktige veta
 brief-less-than-today = { $amount }{ $percent } mindre än i dag
 brief-more-than-today = { $amount }{ $percent } mer än i dag

@@ -10,7 +10,7 @@ use super::document::Edit;
 use super::widgets::{WARNING, number_field, number_field_id, right_label};
 use crate::i18n::Tr;
 use crate::model::keys::todays_cost_by_member;
-use crate::model::{BaselineLine, Place, Problem, Report, Study};
+use crate::model::{Place, Problem, Report, Study};
 
 /// Draws the view.
 pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, report: &Report, commands: &mut Vec<Command>) {
@@ -40,6 +40,8 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, report: &Report, commands: &
         })
     };
     let mut moves: Option<(usize, usize)> = None;
+    // Totals as the figures use them (a linked salary from the staffing).
+    let category_totals = crate::model::keys::todays_cost_by_category(study);
     egui::ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -65,6 +67,18 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, report: &Report, commands: &
                                 .copied()
                                 .unwrap_or(0.0);
 
+                            // A cell the member's staffing gives: shown, not typed.
+                            if let Some((_, derived)) = study
+                                .staffing_salary_cost(member)
+                                .filter(|(id, _)| **id == category.id)
+                            {
+                                right_label(ui, RichText::new(tr.num(derived, 0)).monospace().italics())
+                                    .on_hover_text(tr.args(
+                                        "ui-derived-from-staffing",
+                                        &[("member", member.name.clone())],
+                                    ));
+                                continue;
+                            }
                             let label = format!("{} – {}", category.name, member.name);
                             let id_salt = ("baseline", row, col);
                             let (typed, response) = ui
@@ -94,7 +108,10 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, report: &Report, commands: &
                         }
                         right_label(
                             ui,
-                            RichText::new(tr.num(line.map_or(0.0, BaselineLine::total_nok), 0)).monospace(),
+                            RichText::new(
+                                tr.num(category_totals.get(&category.id).copied().unwrap_or(0.0), 0),
+                            )
+                            .monospace(),
                         );
                         match line.and_then(|l| l.printed_total) {
                             Some(printed) => {

@@ -1081,7 +1081,7 @@ impl SamdriftApp {
                 self.ui_state.view = View::Members;
                 self.ui_state.member = member_index(member).unwrap_or(0);
             }
-            Place::Position { member, .. } => {
+            Place::Position { member, .. } | Place::Salary { member, .. } => {
                 self.ui_state.view = View::Staffing;
                 self.ui_state.member = member_index(member).unwrap_or(0);
             }

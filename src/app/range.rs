@@ -49,15 +49,55 @@ pub fn range_button_ui(
                 .frame(false)
                 .sense(egui::Sense::CLICK),
         )
-        .on_hover_text(hover);
+        .on_hover_ui(|ui| {
+            ui.label(hover);
+            // Where the number goes, worked out only while hovered.
+            ui.label(RichText::new(usage_text(tr, study, input)).weak());
+        });
     super::widgets::accessible_label(ui, &response, &format!("± {}", input.key()));
     egui::Popup::from_toggle_button_response(&response)
         .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
         .show(|ui| {
             ui.set_min_width(320.0);
             ui.label(RichText::new(tr.get("unc-range-title")).strong());
+            ui.label(RichText::new(usage_text(tr, study, input)).weak());
             editor_ui(ui, tr, study, input, value, current, commands);
         });
+}
+
+/// Where an input feeds the figures, in words: "Used by 3 lines in 2
+/// scenarios; the key of 1 scenario; today's operation", or that it feeds
+/// no figure in this study (so changing it changes nothing).
+pub fn usage_text(tr: &Tr, study: &Study, input: &InputRef) -> String {
+    let usage = crate::model::usage(study, input);
+    if usage.is_unused() {
+        return tr.get("usage-none");
+    }
+    let mut parts = Vec::new();
+    if !usage.lines.is_empty() {
+        let mut scenarios: Vec<usize> = usage.lines.iter().map(|(s, _)| *s).collect();
+        scenarios.dedup();
+        parts.push(tr.args(
+            "usage-part-lines",
+            &[
+                ("lines", usage.lines.len().to_string()),
+                ("scenarios", scenarios.len().to_string()),
+            ],
+        ));
+    }
+    if !usage.keys_of.is_empty() {
+        parts.push(tr.args(
+            "usage-part-keys",
+            &[("scenarios", usage.keys_of.len().to_string())],
+        ));
+    }
+    if usage.today {
+        parts.push(tr.get("usage-part-today"));
+    }
+    if usage.discounting {
+        parts.push(tr.get("usage-part-discounting"));
+    }
+    tr.args("usage-used-by", &[("what", parts.join("; "))])
 }
 
 fn editor_ui(

@@ -65,6 +65,7 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
                 });
             }
             usage_ui(ui, tr, study, member);
+            link_ui(ui, tr, study, member, index, commands);
             ui.add_space(10.0);
             ui.label(RichText::new(tr.get("ui-positions")).strong());
             egui::Grid::new(("positions", index))
@@ -176,6 +177,7 @@ fn salary_ui(
         employer_tax_percent: 0.0,
         pension_percent: 0.0,
         source: Source::default(),
+        today_category: None,
     });
     let set = |s: Salary, commands: &mut Vec<Command>| {
         let mut m = member.clone();
@@ -306,6 +308,75 @@ fn usage_ui(ui: &mut Ui, tr: &Tr, study: &Study, member: &Member) {
             ))
             .weak(),
         );
+    }
+}
+
+/// Today's cost of a category from the staffing: offered when the salary
+/// could feed it, shown (with a way back) when it does.
+fn link_ui(ui: &mut Ui, tr: &Tr, study: &Study, member: &Member, index: usize, commands: &mut Vec<Command>) {
+    let Some(salary) = &member.salary else { return };
+    if study.categories.is_empty()
+        || !study
+            .scenarios
+            .iter()
+            .any(crate::model::Scenario::includes_todays_costs)
+    {
+        return;
+    }
+    let set = |category: Option<crate::model::CategoryId>, commands: &mut Vec<Command>| {
+        let mut m = member.clone();
+        if let Some(s) = &mut m.salary {
+            s.today_category = category;
+        }
+        commands.push(Command::Edit(Edit::SetMember(index, m), None));
+    };
+    if let Some((category, amount)) = study.staffing_salary_cost(member) {
+        let name = study
+            .category(category)
+            .map_or_else(|| category.0.clone(), |c| c.name.clone());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(tr.args(
+                    "ui-salary-linked",
+                    &[
+                        ("category", name),
+                        ("fte", tr.num_trim(member.filled_fte(), 2)),
+                        ("salary", tr.money(salary.with_social_costs_nok_per_fte())),
+                        ("amount", tr.money(amount)),
+                    ],
+                ))
+                .color(super::widgets::SAVING),
+            );
+            if ui.button(tr.get("ui-salary-unlink")).clicked() {
+                set(None, commands);
+            }
+        });
+    } else {
+        // The category that most likely holds salaries: its name or id
+        // says so; else the first one.
+        let guess = study
+            .categories
+            .iter()
+            .find(|c| {
+                let text = format!("{} {}", c.id.0, c.name).to_lowercase();
+                ["lønn", "løn", "lön", "salar", "wage"]
+                    .iter()
+                    .any(|w| text.contains(w))
+            })
+            .unwrap_or(&study.categories[0]);
+        ui.horizontal_wrapped(|ui| {
+            let amount = member.staffing_salary_nok();
+            if ui
+                .button(tr.args(
+                    "ui-salary-link",
+                    &[("category", guess.name.clone()), ("amount", tr.money(amount))],
+                ))
+                .on_hover_text(tr.get("ui-salary-link-help"))
+                .clicked()
+            {
+                set(Some(guess.id.clone()), commands);
+            }
+        });
     }
 }
 

@@ -694,6 +694,7 @@ mod tests {
                 employer_tax_percent: 14.1,
                 pension_percent: 10.0,
                 source: crate::model::Source::default(),
+                today_category: None,
             });
             member.positions = vec![crate::model::Position {
                 role: "IT".into(),

@@ -133,20 +133,17 @@ fn compute(study: &Study, report: Report) -> Result<Evaluation, EngineError> {
         let mut cost = vec![0.0; members.len() * stride_member];
 
         if scenario.includes_todays_costs() {
-            for line in &study.baseline.lines {
-                let c = *category_index
-                    .get(&line.category)
-                    .ok_or_else(|| invalid(&report))?;
+            // As typed, or from the staffing where a salary is linked.
+            for (category, member, amount) in study.todays_cells() {
+                let c = *category_index.get(category).ok_or_else(|| invalid(&report))?;
                 let factors = growth.get(study.categories[c].growth);
-                for (member, amount) in &line.amounts_nok {
-                    let m = *member_index.get(member).ok_or_else(|| invalid(&report))?;
-                    if !participates[m] {
-                        continue;
-                    }
-                    let row = &mut cost[m * stride_member + c * n_years..][..n_years];
-                    for (cell, f) in row.iter_mut().zip(factors) {
-                        *cell += amount * f;
-                    }
+                let m = *member_index.get(member).ok_or_else(|| invalid(&report))?;
+                if !participates[m] {
+                    continue;
+                }
+                let row = &mut cost[m * stride_member + c * n_years..][..n_years];
+                for (cell, f) in row.iter_mut().zip(factors) {
+                    *cell += amount * f;
                 }
             }
         }

@@ -236,6 +236,9 @@ pub struct PreparedStudy {
     derived: Vec<Derived>,
     has_salary: Vec<bool>,
     fte: Vec<f64>,
+    /// Per member: the category of today's costs its staffing gives
+    /// (filled FTE × salary with social costs), if linked.
+    today_link: Vec<Option<usize>>,
     category_growth: Vec<usize>,
     /// Per year index: the discount step in force (index into the steps),
     /// or `None` for 0 %.
@@ -268,6 +271,9 @@ pub struct Workspace {
     quantity: Vec<f64>,
     total_quantity: [f64; N_BASES],
     salary: Vec<f64>,
+    /// Today's cost per member and category under the parameters (a
+    /// linked salary derived from them).
+    today: Vec<f64>,
     acc: Vec<f64>,
     used: Vec<bool>,
     amounts: Vec<f64>,
@@ -356,12 +362,17 @@ impl PreparedStudy {
         let seat_type_ids: Vec<String> = ws_def.seat_types.iter().map(|t| t.id.clone()).collect();
         let fleet_slot = |input: &InputRef| workstation_slot(fleet_base, &seat_type_ids, input);
         let mut derived = Vec::new();
-        for line in &study.baseline.lines {
-            let c = *category_index.get(&line.category)?;
-            for (member, amount) in &line.amounts_nok {
-                let m = *member_index.get(member)?;
-                defaults[today_base + m * n_categories + c] += amount;
-            }
+        for (category, member, amount) in study.todays_cells() {
+            let c = *category_index.get(category)?;
+            let m = *member_index.get(member)?;
+            defaults[today_base + m * n_categories + c] += amount;
+        }
+        let mut today_link = Vec::with_capacity(n_members);
+        for member in &study.members {
+            today_link.push(match study.staffing_salary_cost(member) {
+                Some((category, _)) => Some(*category_index.get(category)?),
+                None => None,
+            });
         }
 
         // Year profiles: "every year" with wage, price and no growth first
@@ -501,6 +512,7 @@ impl PreparedStudy {
             seat_type_ids,
             derived,
             has_salary,
+            today_link,
             step_in_year,
             profile_due,
             profile_growth,
@@ -716,6 +728,7 @@ impl PreparedStudy {
             quantity: vec![0.0; N_BASES * n_members],
             total_quantity: [0.0; N_BASES],
             salary: vec![0.0; n_members],
+            today: vec![0.0; n_members * self.categories.len()],
             acc: vec![0.0; N_KINDS * n_categories * n_years.max(1)],
             used: vec![false; N_KINDS * n_categories],
             amounts: vec![0.0; self.derived.len()],
@@ -779,6 +792,18 @@ impl PreparedStudy {
         let n_years = self.years.len();
         for (slot, d) in ws.amounts.iter_mut().zip(&self.derived) {
             *slot = d.eval(params);
+        }
+        // Today's costs; a member's linked category from its staffing.
+        let n_categories = self.categories.len();
+        ws.today
+            .copy_from_slice(&params[self.today_base..][..self.members.len() * n_categories]);
+        for (m, link) in self.today_link.iter().enumerate() {
+            if let Some(c) = *link {
+                let base = self.salary_base + 3 * m;
+                let (nok, tax, pension) = (params[base], params[base + 1], params[base + 2]);
+                ws.today[m * n_categories + c] =
+                    self.fte[m] * nok * (1.0 + pension / 100.0) * (1.0 + tax / 100.0);
+            }
         }
         for (g, rate) in [params[0], params[1], 0.0].into_iter().enumerate() {
             let mut factor = 1.0;
@@ -969,7 +994,7 @@ impl PreparedStudy {
                     continue;
                 }
                 for c in 0..n_categories {
-                    let amount = params[self.today_base + m * n_categories + c];
+                    let amount = ws.today[m * n_categories + c];
                     if amount != 0.0 {
                         let profile = &ws.pmat[self.category_growth[c] * k..][..k];
                         let slot = if n_c == 1 { 0 } else { c };
@@ -994,10 +1019,7 @@ impl PreparedStudy {
                     match rule {
                         SimpleRule::Equal => 1.0,
                         SimpleRule::Attribute(a) => params[self.attr_base + m * n_attributes + a],
-                        SimpleRule::TodaysCost => params[self.today_base + m * n_categories..]
-                            [..n_categories]
-                            .iter()
-                            .sum(),
+                        SimpleRule::TodaysCost => ws.today[m * n_categories..][..n_categories].iter().sum(),
                         SimpleRule::Fixed(w) => w[m],
                         SimpleRule::FixedSlots(base) => params[base + m],
                     }
@@ -1098,7 +1120,7 @@ impl PreparedStudy {
         if prepared.with_baseline {
             let n_categories = self.categories.len();
             for c in 0..n_categories {
-                let amount = params[self.today_base + member * n_categories + c];
+                let amount = ws.today[member * n_categories + c];
                 let growth = growth_at(self.category_growth[c]);
                 if amount != 0.0 {
                     out.push(Contribution {

@@ -91,6 +91,34 @@ pub fn explain(
     let mut places = Vec::with_capacity(parts.len() + 1);
     for p in &parts {
         let (label, source, place) = match p.origin {
+            // A member's salary linked to this category: from the staffing.
+            Origin::Baseline(c)
+                if let Some(m) = member.and_then(|m| study.members.get(m))
+                    && let Some(salary) = &m.salary
+                    && study
+                        .staffing_salary_cost(m)
+                        .is_some_and(|(id, _)| category(c).is_some_and(|cat| &cat.id == id)) =>
+            {
+                (
+                    format!(
+                        "{}: {} – {}",
+                        tr.get("view-baseline"),
+                        category_name(c),
+                        tr.args(
+                            "exp-from-staffing",
+                            &[
+                                ("fte", tr.num_trim(m.filled_fte(), 2)),
+                                ("amount", tr.money(salary.with_social_costs_nok_per_fte())),
+                            ],
+                        )
+                    ),
+                    source_text(&salary.source, tr),
+                    Some(Place::Salary {
+                        member: m.id.clone(),
+                        name: m.name.clone(),
+                    }),
+                )
+            }
             Origin::Baseline(c) => (
                 format!("{}: {}", tr.get("view-baseline"), category_name(c)),
                 source_text(&study.baseline.source, tr),

@@ -106,22 +106,36 @@ pub fn baseline(study: &Study, tr: &Tr) -> Table {
     headers.extend(study.members.iter().map(|m| m.name.clone()));
     headers.push(tr.get("ui-total"));
     headers.push(tr.get("ui-printed-total"));
+    // As the figures use them: a member's salary linked to a category
+    // comes from its staffing.
+    let cells = study.todays_cells();
+    let category_totals = crate::model::keys::todays_cost_by_category(study);
     let mut rows: Vec<Vec<Cell>> = study
         .categories
         .iter()
         .filter_map(|category| {
-            let line = study.baseline.lines.iter().find(|l| l.category == category.id)?;
-            let amounts: Vec<f64> = study
-                .members
-                .iter()
-                .map(|m| line.amounts_nok.get(&m.id).copied().unwrap_or(0.0))
-                .collect();
-
-            let mut cells = vec![Cell::text(&category.name)];
-            cells.extend(amounts.iter().map(|a| Cell::Money(*a)));
-            cells.push(Cell::Money(line.total_nok()));
-            cells.push(line.printed_total.map_or(Cell::Empty, Cell::Money));
-            Some(cells)
+            let line = study.baseline.lines.iter().find(|l| l.category == category.id);
+            if line.is_none() && !cells.iter().any(|(c, _, _)| **c == category.id) {
+                return None;
+            }
+            let mut row = vec![Cell::text(&category.name)];
+            row.extend(study.members.iter().map(|m| {
+                Cell::Money(
+                    cells
+                        .iter()
+                        .filter(|(c, id, _)| **c == category.id && **id == m.id)
+                        .map(|(_, _, v)| v)
+                        .sum(),
+                )
+            }));
+            row.push(Cell::Money(
+                category_totals.get(&category.id).copied().unwrap_or(0.0),
+            ));
+            row.push(
+                line.and_then(|l| l.printed_total)
+                    .map_or(Cell::Empty, Cell::Money),
+            );
+            Some(row)
         })
         .collect();
     let mut total = vec![Cell::text(tr.get("ui-total"))];
@@ -623,7 +637,14 @@ pub fn inputs(study: &Study, tr: &Tr) -> Table {
             .category(&line.category)
             .map_or_else(|| line.category.0.clone(), |c| c.name.clone());
         for member in &study.members {
-            // Zero cells are left out: the grid of today's costs shows them.
+            // Zero cells are left out: the grid of today's costs shows them;
+            // so is a cell the member's staffing gives (its salary is listed).
+            let linked = study
+                .staffing_salary_cost(member)
+                .is_some_and(|(c, _)| *c == line.category);
+            if linked {
+                continue;
+            }
             if let Some(amount) = line.amounts_nok.get(&member.id).filter(|a| **a != 0.0) {
                 let item = format!("{category} – {}", member.name);
                 push(

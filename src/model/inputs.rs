@@ -504,9 +504,20 @@ pub fn usage(study: &Study, input: &InputRef) -> Usage {
         .scenarios
         .iter()
         .any(crate::model::Scenario::includes_todays_costs);
+    // A member whose salary is linked to a category of today's costs: the
+    // salary feeds today's operation, and the typed cell feeds nothing.
+    let link = |member: &MemberId| {
+        study
+            .member(member)
+            .and_then(|m| m.salary.as_ref())
+            .and_then(|s| s.today_category.as_ref())
+    };
     usage.today = has_today
         && match input {
-            InputRef::TodaysCost { .. } => true,
+            InputRef::TodaysCost { member, category } => link(member) != Some(category),
+            InputRef::Salary { member } | InputRef::EmployerTax { member } | InputRef::Pension { member } => {
+                link(member).is_some()
+            }
             InputRef::WageGrowth => study.categories.iter().any(|c| c.growth == Growth::Wages),
             InputRef::PriceGrowth => study.categories.iter().any(|c| c.growth == Growth::Prices),
             _ => false,

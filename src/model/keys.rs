@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::{Attribute, KeyRule, MemberId, Study};
+use super::{Attribute, CategoryId, KeyRule, MemberId, Study};
 
 /// Why a key cannot be evaluated over a set of participants.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,15 +35,25 @@ pub enum KeyError {
     UnknownMember(MemberId),
 }
 
-/// Today's total cost per member (sum of its baseline lines), by member id.
+/// Today's total cost per category over the members, as the figures use
+/// it (a linked salary from the staffing), by category id.
+#[must_use]
+pub fn todays_cost_by_category(study: &Study) -> HashMap<&CategoryId, f64> {
+    let mut totals: HashMap<&CategoryId, f64> = HashMap::new();
+    for (category, _, amount) in study.todays_cells() {
+        *totals.entry(category).or_insert(0.0) += amount;
+    }
+    totals
+}
+
+/// Today's total cost per member (sum of its baseline lines, a linked
+/// salary from the staffing), by member id.
 #[must_use]
 pub fn todays_cost_by_member(study: &Study) -> HashMap<&MemberId, f64> {
     let mut totals: HashMap<&MemberId, f64> = study.members.iter().map(|m| (&m.id, 0.0)).collect();
-    for line in &study.baseline.lines {
-        for (member, amount) in &line.amounts_nok {
-            if let Some(total) = totals.get_mut(member) {
-                *total += amount;
-            }
+    for (_, member, amount) in study.todays_cells() {
+        if let Some(total) = totals.get_mut(member) {
+            *total += amount;
         }
     }
     totals

@@ -312,6 +312,15 @@ impl Member {
         }
     }
 
+    /// What the staffing costs a year: filled FTE × salary with social
+    /// costs (0 without a salary).
+    #[must_use]
+    pub fn staffing_salary_nok(&self) -> f64 {
+        self.salary
+            .as_ref()
+            .map_or(0.0, |s| self.filled_fte() * s.with_social_costs_nok_per_fte())
+    }
+
     /// Full-time equivalents filled today (sum of filled percentages / 100).
     #[must_use]
     pub fn filled_fte(&self) -> f64 {
@@ -336,6 +345,13 @@ pub struct Salary {
     /// Where the figures come from.
     #[serde(default)]
     pub source: Source,
+    /// When set, the member's cost of this category in today's operation
+    /// is derived from the staffing (filled FTE × salary with social
+    /// costs) instead of the amount typed in today's costs, so a change to
+    /// the salary or the staffing moves today's figures. Optional: absent
+    /// in older files, which keep their meaning.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub today_category: Option<CategoryId>,
 }
 
 impl Salary {
@@ -579,6 +595,52 @@ fn is_false(value: &bool) -> bool {
 }
 
 impl Study {
+    /// The cost of today's operation a member's staffing gives, when its
+    /// salary is linked to a category of today's costs: that category and
+    /// filled FTE × salary with social costs.
+    #[must_use]
+    pub fn staffing_salary_cost<'a>(&self, member: &'a Member) -> Option<(&'a CategoryId, f64)> {
+        let salary = member.salary.as_ref()?;
+        let category = salary.today_category.as_ref()?;
+        Some((
+            category,
+            member.filled_fte() * salary.with_social_costs_nok_per_fte(),
+        ))
+    }
+
+    /// Every cell of today's costs as the figures use it: `(category,
+    /// member, NOK per year)`, the typed amounts with a member's linked
+    /// category replaced by what its staffing gives (and added when no
+    /// amount was typed for it). Cells of unknown members or categories are
+    /// passed on as typed (validation reports them).
+    #[must_use]
+    pub fn todays_cells(&self) -> Vec<(&CategoryId, &MemberId, f64)> {
+        let linked: Vec<(&MemberId, &CategoryId, f64)> = self
+            .members
+            .iter()
+            .filter_map(|m| self.staffing_salary_cost(m).map(|(c, v)| (&m.id, c, v)))
+            .collect();
+        let link_of = |member: &MemberId, category: &CategoryId| {
+            linked
+                .iter()
+                .find(|(m, c, _)| *m == member && *c == category)
+                .map(|(_, _, v)| *v)
+        };
+        let mut cells: Vec<(&CategoryId, &MemberId, f64)> = Vec::new();
+        for line in &self.baseline.lines {
+            for (member, amount) in &line.amounts_nok {
+                let value = link_of(member, &line.category).unwrap_or(*amount);
+                cells.push((&line.category, member, value));
+            }
+        }
+        for (member, category, value) in &linked {
+            if !cells.iter().any(|(c, m, _)| c == category && m == member) {
+                cells.push((category, member, *value));
+            }
+        }
+        cells
+    }
+
     /// Per scenario, the scenario its differences and payback are measured
     /// against: today's operation (the first of that kind); for a scenario
     /// that runs a workstation fleet, today's operation with its

@@ -110,6 +110,17 @@ pub(crate) fn check(study: &super::Study, report: &mut super::Report) {
             report.push(&place, Problem::RangeUnknownInput);
             continue;
         };
+        // Today's cost of a member whose salary is linked to it comes from
+        // the staffing: a range on the typed cell moves nothing.
+        if let super::InputRef::TodaysCost { member, category } = &range.input
+            && study
+                .member(member)
+                .and_then(|m| m.salary.as_ref())
+                .and_then(|s| s.today_category.as_ref())
+                == Some(category)
+        {
+            report.push(&place, Problem::RangeOnDerivedCost);
+        }
         if let Some(name) = &range.group
             && !study.correlation_groups.iter().any(|g| &g.name == name)
         {

@@ -69,6 +69,13 @@ pub enum Place {
         /// Role.
         role: String,
     },
+    /// A member's salary (edited with the staffing).
+    Salary {
+        /// Member id.
+        member: MemberId,
+        /// Member name.
+        name: String,
+    },
     /// A cost category.
     Category {
         /// Id.
@@ -163,6 +170,7 @@ impl Place {
                     ("role", role.clone()),
                 ],
             ),
+            Place::Salary { name, .. } => format!("{name}, {}", tr.get("field-salary")),
             Place::Category { category } => tr.args("place-category", &[("id", category.0.clone())]),
             Place::Baseline {
                 category_name,
@@ -428,6 +436,15 @@ pub enum Problem {
     NoTodayScenario,
     /// A range on an input the study does not have.
     RangeUnknownInput,
+    /// A range on a today's cost that is derived from the staffing (the
+    /// member's salary is linked to it), so the range moves nothing.
+    RangeOnDerivedCost,
+    /// A member's salary is linked to a category of today's costs the
+    /// study does not have.
+    SalaryLinkUnknownCategory {
+        /// The category id.
+        id: CategoryId,
+    },
     /// A range needs finite bounds with low below high.
     RangeBounds {
         /// Low.
@@ -512,7 +529,8 @@ impl Problem {
             | Problem::RangeExcludesValue { .. }
             // A range left behind by a removed line or member: the figures
             // do not depend on it; the warning says it can go.
-            | Problem::RangeUnknownInput => Severity::Warning,
+            | Problem::RangeUnknownInput
+            | Problem::RangeOnDerivedCost => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -671,6 +689,10 @@ impl Problem {
             ),
             Problem::NoTodayScenario => tr.get("problem-no-today-scenario"),
             Problem::RangeUnknownInput => tr.get("problem-range-unknown-input"),
+            Problem::RangeOnDerivedCost => tr.get("problem-range-derived-cost"),
+            Problem::SalaryLinkUnknownCategory { id } => {
+                tr.args("problem-salary-link-unknown-category", &[("id", id.0.clone())])
+            }
             Problem::RangeBounds { low, high } => tr.args(
                 "problem-range-bounds",
                 &[("low", num(*low)), ("high", num(*high))],
@@ -901,6 +923,11 @@ fn members(study: &Study, report: &mut Report) {
                 if report.number(&place, field, value, false) && value > 100.0 {
                     report.push(&place, Problem::PercentOutOfRange { field, value });
                 }
+            }
+            if let Some(id) = &salary.today_category
+                && study.category(id).is_none()
+            {
+                report.push(&place, Problem::SalaryLinkUnknownCategory { id: id.clone() });
             }
         }
         for (index, position) in member.positions.iter().enumerate() {
@@ -1710,6 +1737,7 @@ mod tests {
             employer_tax_percent: 14.1,
             pension_percent: 1e9,
             source: crate::model::Source::default(),
+            today_category: None,
         });
         assert!(problems(&study).contains(&Problem::PercentOutOfRange {
             field: "field-pension",
