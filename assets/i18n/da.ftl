@@ -611,7 +611,6 @@ exp-source = Kilde
 exp-hint = Klik på et tal for at se, hvor det kommer fra.
 exp-close = Luk
 usage-salary-unused = Denne løn indgår ikke i noget tal: de nuværende omkostninger angiver løn som totaler, og ingen scenarielinje henter beløbet fra lønnen. Sæt kryds ved »= løn inkl. sociale omkostninger« på en linje for at forbinde dem.
-usage-lines = Bruges af { $lines } linje(r) i { $scenarios } scenarie(r).
 usage-none = Indgår ikke i noget tal i denne analyse: at ændre det ændrer intet.
 usage-used-by = Bruges af: { $what }.
 usage-part-lines = { $lines } linje(r) i { $scenarios } scenarie(r)

@@ -611,7 +611,6 @@ exp-source = Source
 exp-hint = Click a figure to see where it comes from.
 exp-close = Close
 usage-salary-unused = This salary feeds no figure: today’s costs give salaries as totals and no scenario line takes its amount from the salary. Tick “= salary incl. social costs” on a line to link it.
-usage-lines = Used by { $lines } line(s) in { $scenarios } scenario(s).
 usage-none = Feeds no figure in this study: changing it changes nothing.
 usage-used-by = Used by: { $what }.
 usage-part-lines = { $lines } line(s) in { $scenarios } scenario(s)

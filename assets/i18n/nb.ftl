@@ -611,7 +611,6 @@ exp-source = Kilde
 exp-hint = Klikk på et tall for å se hvor det kommer fra.
 exp-close = Lukk
 usage-salary-unused = Denne lønnen inngår ikke i noe tall: dagens kostnader gir lønn som totaler, og ingen scenariolinje henter beløpet fra lønnen. Kryss av for «= lønn inkl. sosiale kostnader» på en linje for å koble dem.
-usage-lines = Brukes av { $lines } linje(r) i { $scenarios } scenario(er).
 usage-none = Inngår ikke i noe tall i denne studien: å endre det endrer ingenting.
 usage-used-by = Brukes av: { $what }.
 usage-part-lines = { $lines } linje(r) i { $scenarios } scenario(er)

@@ -611,7 +611,6 @@ exp-source = Kjelde
 exp-hint = Klikk på eit tal for å sjå kvar det kjem frå.
 exp-close = Lukk
 usage-salary-unused = Denne løna inngår ikkje i noko tal: dagens kostnader gjev løn som totalar, og inga scenariolinje hentar beløpet frå løna. Kryss av for «= løn inkl. sosiale kostnader» på ei linje for å kople dei.
-usage-lines = Blir brukt av { $lines } linje(r) i { $scenarios } scenario.
 usage-none = Går ikkje inn i noko tal i denne studien: å endre det endrar ingenting.
 usage-used-by = Blir brukt av: { $what }.
 usage-part-lines = { $lines } linje(r) i { $scenarios } scenario

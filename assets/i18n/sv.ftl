@@ -611,7 +611,6 @@ exp-source = Källa
 exp-hint = Klicka på ett tal för att se var det kommer ifrån.
 exp-close = Stäng
 usage-salary-unused = Den här lönen ingår inte i något tal: nuvarande kostnader anger lön som totaler, och ingen scenariorad hämtar beloppet från lönen. Kryssa i ”= lön inkl. sociala avgifter” på en rad för att koppla dem.
-usage-lines = Används av { $lines } rad(er) i { $scenarios } scenario(er).
 usage-none = Ingår inte i något tal i denna studie: att ändra det ändrar ingenting.
 usage-used-by = Används av: { $what }.
 usage-part-lines = { $lines } rad(er) i { $scenarios } scenario(n)

@@ -29,7 +29,8 @@ pub fn diff_text(tr: &Tr, diff: f64, percent: Option<f64>, unit: f64) -> RichTex
         Some(p) => format!("{arrow} {sign}{amount} ({sign}{})", tr.pct(p.abs(), 1)),
         None => format!("{arrow} {sign}{amount}"),
     };
-    RichText::new(text).color(color).small()
+    // Readable beside the figure (issue 15: it was 8 px), still second to it.
+    RichText::new(text).color(color).size(12.0)
 }
 
 /// The unit of shown money: `kr, NOK` or `1 000 kr, SEK` (`kr` could be

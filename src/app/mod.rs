@@ -1313,10 +1313,14 @@ impl SamdriftApp {
         let mut close = false;
         let mut go_to = None;
         let tr = &self.tr;
+        // Wide enough that the cost column is seen without scrolling; the
+        // sources, last, may run on.
+        let screen = ctx.content_rect();
         egui::Window::new(tr.get("exp-source"))
             .id(egui::Id::unique("explain"))
             .open(&mut open)
-            .default_width(900.0)
+            .default_pos(screen.left_top() + egui::vec2(40.0, 60.0))
+            .default_width((screen.width() - 80.0).max(400.0))
             .show(ctx, |ui| match made {
                 Some(explanation) => {
                     ui.label(RichText::new(&explanation.table.title).strong());

@@ -289,25 +289,16 @@ fn usage_ui(ui: &mut Ui, tr: &Tr, study: &Study, member: &Member) {
     if member.salary.is_none() {
         return;
     }
-    let used = crate::model::usage(
-        study,
-        &crate::model::InputRef::Salary {
-            member: member.id.clone(),
-        },
-    );
+    let input = crate::model::InputRef::Salary {
+        member: member.id.clone(),
+    };
+    let used = crate::model::usage(study, &input);
     if used.is_unused() {
         ui.label(RichText::new(tr.get("usage-salary-unused")).color(ui.visuals().warn_fg_color));
     } else {
-        ui.label(
-            RichText::new(tr.args(
-                "usage-lines",
-                &[
-                    ("lines", used.lines.len().to_string()),
-                    ("scenarios", used.scenarios().to_string()),
-                ],
-            ))
-            .weak(),
-        );
+        // Lines, keys, today's operation: the words every ± uses.
+        let text = super::range::usage_text(tr, study, &input);
+        ui.label(RichText::new(text).weak());
     }
 }
 
