@@ -1059,6 +1059,29 @@ fn the_staffing_view_says_the_2006_salary_feeds_no_figure() {
 }
 
 #[test]
+fn a_scenario_without_a_member_says_what_its_total_is_compared_with() {
+    let harness = harness(Preferences {
+        thousands: false,
+        ..norwegian()
+    });
+    // Without Ibestad: today's cost of Gratangen, Lavangen and Salangen is
+    // 627 000 + 550 000 + 647 500 = 1 824 500 (slide 7), so 2 262 000 is
+    // 437 500 more, not 152 500 less as against all four.
+    harness.get_by_label(
+        "«Drift i eget hus uten Ibestad» er uten Ibestad: summen sammenlignes med dagens kostnad for de samme kommunene, 1\u{a0}824\u{a0}500\u{a0}kr.",
+    );
+    let e = harness.state().evaluation().unwrap();
+    let s = e
+        .scenarios
+        .iter()
+        .position(|s| s.id.as_str() == "joint_without_i")
+        .unwrap();
+    let row = &e.summary(Metric::Annual(2007))[s];
+    assert_eq!(row.reference_total, Some(1_824_500.0));
+    assert_eq!(row.diff_total, Some(437_500.0));
+}
+
+#[test]
 fn todays_salaries_can_be_derived_from_the_staffing_and_undone() {
     let gratangen_today = |app: &SamdriftApp| {
         let e = app.evaluation().unwrap();

@@ -176,6 +176,7 @@ ui-no-result = Analysen har fejl, så der kan endnu ikke vises tal. Se listen ne
 ## Program: sammenligning og diagrammer
 ui-comparison-caption = { $what } ({ $unit }) og forskellen i forhold til nuværende drift
 ui-comparison-legend = ▼ grøn: billigere end i dag; ▲ rød: dyrere end i dag; — deltager ikke i scenariet. Kommunerne er afrundet, så de summerer til totalen.
+note-partial-scenario = »{ $scenario }« er uden { $members }: summen sammenlignes med dagens omkostning for de samme kommuner, { $amount }.
 ui-scenario = Scenarie
 ui-not-participating = Deltager ikke i dette scenarie
 chart-by-member = Pr. kommune

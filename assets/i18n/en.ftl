@@ -176,6 +176,7 @@ ui-no-result = The study has errors, so no figures can be shown yet. See the lis
 ## App: comparison and charts
 ui-comparison-caption = { $what } ({ $unit }), and the difference against today’s operation
 ui-comparison-legend = ▼ green: cheaper than today; ▲ red: dearer than today; — not part of the scenario. Members are rounded so that they add up to the total.
+note-partial-scenario = “{ $scenario }” leaves out { $members }: its total is compared with today’s cost of the same municipalities, { $amount }.
 ui-scenario = Scenario
 ui-not-participating = Not part of this scenario
 chart-by-member = Per municipality

@@ -176,6 +176,7 @@ ui-no-result = Studien har feil, så ingen tall kan vises ennå. Se listen neden
 ## App: sammenligning og diagrammer
 ui-comparison-caption = { $what } ({ $unit }) og forskjellen mot dagens drift
 ui-comparison-legend = ▼ grønt: billigere enn i dag; ▲ rødt: dyrere enn i dag; — ikke med i scenarioet. Kommunene er avrundet slik at de summerer til totalen.
+note-partial-scenario = «{ $scenario }» er uten { $members }: summen sammenlignes med dagens kostnad for de samme kommunene, { $amount }.
 ui-scenario = Scenario
 ui-not-participating = Ikke med i dette scenarioet
 chart-by-member = Per kommune

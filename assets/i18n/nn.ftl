@@ -176,6 +176,7 @@ ui-no-result = Studien har feil, så ingen tal kan visast enno. Sjå lista nedan
 ## App: samanlikning og diagram
 ui-comparison-caption = { $what } ({ $unit }) og skilnaden mot dagens drift
 ui-comparison-legend = ▼ grønt: billegare enn i dag; ▲ raudt: dyrare enn i dag; — ikkje med i scenarioet. Kommunane er avrunda slik at dei summerer til totalen.
+note-partial-scenario = «{ $scenario }» er utan { $members }: summen blir samanlikna med dagens kostnad for dei same kommunane, { $amount }.
 ui-scenario = Scenario
 ui-not-participating = Ikkje med i dette scenarioet
 chart-by-member = Per kommune

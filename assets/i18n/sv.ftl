@@ -176,6 +176,7 @@ ui-no-result = Studien har fel, så inga tal kan visas ännu. Se listan nedan.
 ## App: jämförelse och diagram
 ui-comparison-caption = { $what } ({ $unit }) och skillnaden mot nuvarande drift
 ui-comparison-legend = ▼ grönt: billigare än i dag; ▲ rött: dyrare än i dag; — deltar inte i scenariot. Kommunerna är avrundade så att de summerar till totalen.
+note-partial-scenario = ”{ $scenario }” är utan { $members }: summan jämförs med dagens kostnad för samma kommuner, { $amount }.
 ui-scenario = Scenario
 ui-not-participating = Deltar inte i det här scenariot
 chart-by-member = Per kommun

@@ -300,6 +300,9 @@ fn table_ui(
     });
     ui.label(RichText::new(tr.get("ui-comparison-legend")).small().weak());
     ui.label(RichText::new(tr.get("ui-cheapest-legend")).small().color(SAVING));
+    for note in crate::io::tables::partial_scenario_notes(study, evaluation, metric, tr) {
+        ui.label(RichText::new(note).small().weak());
+    }
     if let Some(note) = crate::io::tables::compared_with_note(study, evaluation, tr) {
         ui.label(RichText::new(note).small().weak());
     }

@@ -97,6 +97,9 @@ pub struct SummaryRow {
     /// Total minus today's total over the same participants, if there is a
     /// today's operation.
     pub diff_total: Option<f64>,
+    /// What the total is compared with: today's figure (or the scenario
+    /// it is compared with) over the same participants.
+    pub reference_total: Option<f64>,
     /// Per member: the difference in percent of today's figure (`None`
     /// when today's figure is 0 or missing).
     pub diff_percent_per_member: Vec<Option<f64>>,
@@ -363,15 +366,15 @@ impl Evaluation {
                     .enumerate()
                     .map(|(m, v)| Some(v.as_ref()? - today.as_ref()?[m]?))
                     .collect();
-                let diff_total = today.as_ref().map(|t| {
-                    let today_same: f64 = per_member
+                let reference_total = today.as_ref().map(|t| {
+                    per_member
                         .iter()
                         .zip(t)
                         .filter(|(v, _)| v.is_some())
                         .filter_map(|(_, t)| *t)
-                        .sum();
-                    total - today_same
+                        .sum::<f64>()
                 });
+                let diff_total = reference_total.map(|r| total - r);
                 let diff_percent_per_member = diff_per_member
                     .iter()
                     .zip(&per_member)
@@ -384,6 +387,7 @@ impl Evaluation {
                     total,
                     diff_per_member,
                     diff_total,
+                    reference_total,
                     diff_percent_per_member,
                     diff_percent_total,
                 }

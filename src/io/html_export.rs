@@ -425,10 +425,12 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
     );
     html.push_str(&table_html(tr.numbers(), &differences, |_, _| ""));
     let compared = tables::compared_with_note(study, evaluation, tr).unwrap_or_default();
+    let partial = tables::partial_scenario_notes(study, evaluation, Metric::Annual(year), tr).join(" ");
     let _ = write!(
         html,
-        r#"<p class="note">{} {}</p></section>"#,
+        r#"<p class="note">{} {} {}</p></section>"#,
         escape(&tr.get("brief-differences-note")),
+        escape(&partial),
         escape(&compared)
     );
     for table in [

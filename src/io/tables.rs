@@ -1074,6 +1074,44 @@ pub fn compared_with_note(study: &Study, evaluation: &Evaluation, tr: &Tr) -> Op
     ))
 }
 
+/// For each scenario that leaves some members out (joint in-house without
+/// Ibestad): a sentence that its total is compared with today's cost of
+/// the same members, and that figure.
+#[must_use]
+pub fn partial_scenario_notes(
+    study: &Study,
+    evaluation: &Evaluation,
+    metric: Metric,
+    tr: &Tr,
+) -> Vec<String> {
+    evaluation
+        .summary(metric)
+        .iter()
+        .filter(|row| Some(row.scenario) != evaluation.today)
+        .filter_map(|row| {
+            let left_out: Vec<&str> = row
+                .per_member
+                .iter()
+                .zip(&study.members)
+                .filter(|(v, _)| v.is_none())
+                .map(|(_, m)| m.name.as_str())
+                .collect();
+            if left_out.is_empty() {
+                return None;
+            }
+            let reference = row.reference_total?;
+            Some(tr.args(
+                "note-partial-scenario",
+                &[
+                    ("scenario", evaluation.scenarios[row.scenario].name.clone()),
+                    ("members", left_out.join(", ")),
+                    ("amount", tr.money(reference.round())),
+                ],
+            ))
+        })
+        .collect()
+}
+
 /// What a council should read first, one sentence each: per municipality
 /// and for all together the cheapest option in `year` and by how much
 /// against today; per scenario who pays more than today; and the caveats
