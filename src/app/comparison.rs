@@ -26,7 +26,9 @@ pub fn diff_text(tr: &Tr, diff: f64, percent: Option<f64>, unit: f64) -> RichTex
     let sign = if diff < 0.0 { '−' } else { '+' };
     let amount = tr.num(value.abs(), 0);
     let text = match percent {
-        Some(p) => format!("{arrow} {sign}{amount} ({sign}{})", tr.pct(p.abs(), 1)),
+        // Two lines on purpose: the amount, then the percentage; neither
+        // ever wraps (see `cell_ui`).
+        Some(p) => format!("{arrow} {sign}{amount}\n({sign}{})", tr.pct(p.abs(), 1)),
         None => format!("{arrow} {sign}{amount}"),
     };
     // Readable beside the figure (issue 15: it was 8 px), still second to it.
@@ -365,11 +367,12 @@ fn cell_ui(ui: &mut Ui, tr: &Tr, value: Option<f64>, diff: Diff, unit: f64, chea
                 tr.get("exp-hint")
             };
             let clicked = ui
-                .add(egui::Label::new(text).sense(egui::Sense::click()))
+                // A figure never wraps (`16 901 50` / `0` was issue 15).
+                .add(egui::Label::new(text).sense(egui::Sense::click()).extend())
                 .on_hover_text(hover)
                 .clicked();
             if let Some((Some(d), percent)) = diff {
-                ui.label(diff_text(tr, d, percent, unit));
+                ui.add(egui::Label::new(diff_text(tr, d, percent, unit)).extend());
             } else if diff.is_some() {
                 ui.label(RichText::new(" ").small());
             }
