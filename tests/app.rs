@@ -1318,3 +1318,33 @@ fn the_warnings_list_folds_away_and_the_summary_stays() {
     harness.run();
     assert!(harness.query_by_label_contains(warning).is_some());
 }
+
+#[test]
+fn every_view_opens_in_norwegian_and_english() {
+    use samdrift::app::View;
+    for lang in [Lang::Nb, Lang::En] {
+        let tr = samdrift::i18n::Tr::new(lang);
+        let mut harness = harness(Preferences {
+            lang,
+            ..Preferences::default()
+        });
+        for view in View::ALL {
+            harness.state_mut().ui_state.view = view;
+            // Steps, not runs: the uncertainty and fairness views start a
+            // background job that keeps repainting.
+            for _ in 0..4 {
+                harness.step();
+            }
+            let name = tr.get(view.message_id());
+            if view == View::Comparison {
+                // Its heading is the study's title; the side panel names it.
+                harness.get_by_label("Felles IKT-drift Nordre Troms 2006");
+                harness.get_by_label(&name);
+            } else {
+                // The side panel's button and the view's own heading.
+                let found = harness.get_all_by_label(&name).count();
+                assert!(found >= 2, "{lang:?} {view:?}: “{name}” found {found} times");
+            }
+        }
+    }
+}

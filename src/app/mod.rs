@@ -98,7 +98,8 @@ pub enum View {
 }
 
 impl View {
-    const ALL: [View; 12] = [
+    /// Every view, in the order of the side panel.
+    pub const ALL: [View; 12] = [
         View::Comparison,
         View::Years,
         View::Uncertainty,
@@ -113,7 +114,9 @@ impl View {
         View::Assumptions,
     ];
 
-    fn message_id(self) -> &'static str {
+    /// The message id of the view's name.
+    #[must_use]
+    pub fn message_id(self) -> &'static str {
         match self {
             View::Comparison => "view-comparison",
             View::Years => "view-years",
