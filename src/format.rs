@@ -8,9 +8,6 @@
 //!
 //! [`parse_number`] accepts what people type: `1 234,5`, `1234.5`,
 //! `1.234,5`, non-breaking or narrow spaces as grouping, `−` or `-`.
-//!
-//! [`round_split`] rounds a split to whole units so that the parts add up to
-//! the rounded total (largest remainder), for tables that show a split.
 
 /// The separator used between digit groups on screen (no-break space).
 pub const GROUP_SEP: char = '\u{a0}';
@@ -347,42 +344,6 @@ fn parse_with(text: &str, lone: LoneSeparator) -> Result<f64, ParseNumberError> 
     }
 }
 
-/// Rounds `parts` to whole units so that they add up to the rounded sum of
-/// the parts (largest-remainder method). Non-finite parts are kept as they
-/// are and take no part in the balancing.
-#[must_use]
-pub fn round_split(parts: &[f64]) -> Vec<f64> {
-    let finite: Vec<usize> = (0..parts.len()).filter(|&i| parts[i].is_finite()).collect();
-    let total: f64 = finite.iter().map(|&i| parts[i]).sum::<f64>().round();
-    let mut rounded: Vec<f64> = parts
-        .iter()
-        .map(|p| if p.is_finite() { p.floor() } else { *p })
-        .collect();
-    let floor_sum: f64 = finite.iter().map(|&i| rounded[i]).sum();
-    // Number of units still to hand out; parts sorted by their remainder.
-    let mut missing = (total - floor_sum).round();
-    let mut order = finite.clone();
-    order.sort_by(|&a, &b| {
-        let ra = parts[a] - parts[a].floor();
-        let rb = parts[b] - parts[b].floor();
-        rb.total_cmp(&ra).then(a.cmp(&b))
-    });
-    let mut idx = 0;
-    while missing > 0.5 && !order.is_empty() {
-        rounded[order[idx % order.len()]] += 1.0;
-        missing -= 1.0;
-        idx += 1;
-    }
-    while missing < -0.5 && !order.is_empty() {
-        // Happens only with negative parts: take from the smallest remainders.
-        let i = order[order.len() - 1 - (idx % order.len())];
-        rounded[i] -= 1.0;
-        missing += 1.0;
-        idx += 1;
-    }
-    rounded
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp, clippy::panic)]
 mod tests {
@@ -430,16 +391,6 @@ mod tests {
         for bad in ["abc", "1,2,3.4.5", "1e999", "NaN", "--1", "1-2"] {
             assert!(parse_number(bad).is_err(), "{bad} should be rejected");
         }
-    }
-
-    #[test]
-    fn split_adds_up_after_rounding() {
-        let parts = [503_973.6, 451_947.6, 717_958.8, 588_120.0];
-        let rounded = round_split(&parts);
-        assert_eq!(rounded.iter().sum::<f64>(), 2_262_000.0);
-        assert_eq!(rounded, vec![503_974.0, 451_947.0, 717_959.0, 588_120.0]);
-        let thirds = round_split(&[1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0]);
-        assert_eq!(thirds.iter().sum::<f64>(), 1.0);
     }
 }
 

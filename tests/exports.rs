@@ -430,3 +430,48 @@ fn xlsx_says_the_unit_once_and_counts_have_no_decimals() {
             .any(|r| r[0] == Data::String("Gratangen".into()) && r[2] == Data::Float(1226.0))
     );
 }
+
+#[test]
+fn shown_parts_add_up_to_the_shown_totals() {
+    let (study, evaluation) = reference();
+    let tr = Tr::new(Lang::Nb);
+    let money = |c: &tables::Cell| match c {
+        tables::Cell::Money(v) => Some(*v),
+        _ => None,
+    };
+    // Differences: joint in-house 2007 is 2 262 000 − 2 414 500 = −152 500
+    // in all (slides 11 and 7); its members' rounded differences used to
+    // add up to −152 499. Every row's members now add up to its total.
+    for year in evaluation.years.clone() {
+        let table = tables::differences(&study, &evaluation, &tr, year);
+        for row in &table.rows {
+            let n = study.members.len();
+            let members: f64 = (0..n).filter_map(|m| money(&row[1 + 2 * m])).sum();
+            let total = money(&row[1 + 2 * n]).unwrap();
+            assert_eq!(members, total, "{year}: {row:?}");
+        }
+        if year == 2007 {
+            let joint = table
+                .rows
+                .iter()
+                .find(|r| r[0] == tables::Cell::Text("Drift i eget hus".into()))
+                .unwrap();
+            assert_eq!(money(&joint[1 + 2 * study.members.len()]), Some(-152_500.0));
+        }
+    }
+    // Per year: the years add up to the sum, and the sum is the economics
+    // table's (the engine's sum over the years, rounded once).
+    let per_year = tables::per_year(&evaluation, &tr);
+    let economics = tables::economics(&study, &evaluation, &tr);
+    for (s, row) in per_year.rows.iter().enumerate() {
+        let years: f64 = row[1..row.len() - 1].iter().filter_map(money).sum();
+        let sum = money(row.last().unwrap()).unwrap();
+        assert_eq!(years, sum);
+        let all = economics
+            .rows
+            .iter()
+            .find(|r| r[0] == row[0] && r[1] == tables::Cell::Text(tr.get("ui-total")))
+            .unwrap();
+        assert_eq!(money(&all[4]), Some(sum), "scenario {s}");
+    }
+}

@@ -134,12 +134,11 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, report: &Report, commands: &
                     // Column sums.
                     ui.label(RichText::new(tr.get("ui-total")).strong());
                     let sums = todays_cost_by_member(study);
-                    let mut grand = 0.0;
                     for member in &study.members {
                         let sum = sums.get(&member.id).copied().unwrap_or(0.0);
-                        grand += sum;
                         right_label(ui, RichText::new(tr.num(sum, 0)).monospace().strong());
                     }
+                    let grand = crate::model::keys::todays_grand_total(study);
                     right_label(ui, RichText::new(tr.num(grand, 0)).monospace().strong());
                     ui.end_row();
                     if !study.baseline.printed_member_totals.is_empty() {

@@ -11,10 +11,11 @@ use crate::engine::{Evaluation, Metric, SummaryRow};
 use crate::i18n::Tr;
 use crate::model::Study;
 
-/// A difference against today: `▼ 123 000 (−19,6 %)`, green for a saving,
-/// red for an extra cost, with an arrow so it does not rely on colour.
-pub fn diff_text(tr: &Tr, diff: f64, percent: Option<f64>, unit: f64) -> RichText {
-    let value = diff / unit;
+/// A difference against today, already rounded in the shown unit: `▼
+/// 123 000 (−19,6 %)`, green for a saving, red for an extra cost, with an
+/// arrow so it does not rely on colour.
+pub fn diff_text(tr: &Tr, diff: f64, percent: Option<f64>) -> RichText {
+    let value = diff;
     if value.abs() < 0.5 {
         return RichText::new("±0").weak();
     }
@@ -263,14 +264,16 @@ fn table_ui(
                     {
                         response.on_hover_text(crate::io::tables::service_level_text(tr, level));
                     }
+                    // Members rounded to add up to the total, and so are
+                    // their differences.
                     let (members, total) = row.rounded(unit);
+                    let (diffs, diff_total) = row.rounded_diffs(unit);
                     for (m, value) in members.iter().enumerate() {
                         let clicked = cell_ui(
                             ui,
                             tr,
                             *value,
-                            (!is_today).then(|| (row.diff_per_member[m], row.diff_percent_per_member[m])),
-                            unit,
+                            (!is_today).then(|| (diffs[m], row.diff_percent_per_member[m])),
                             cheapest[m] == Some(row.scenario),
                         );
                         if clicked {
@@ -285,8 +288,7 @@ fn table_ui(
                         ui,
                         tr,
                         Some(total),
-                        (!is_today).then_some((row.diff_total, row.diff_percent_total)),
-                        unit,
+                        (!is_today).then_some((diff_total, row.diff_percent_total)),
                         cheapest[n] == Some(row.scenario),
                     );
                     if clicked {
@@ -342,7 +344,7 @@ type Diff = Option<(Option<f64>, Option<f64>)>;
 
 /// One figure with its difference against today; true when the figure was
 /// clicked (to explain it).
-fn cell_ui(ui: &mut Ui, tr: &Tr, value: Option<f64>, diff: Diff, unit: f64, cheapest: bool) -> bool {
+fn cell_ui(ui: &mut Ui, tr: &Tr, value: Option<f64>, diff: Diff, cheapest: bool) -> bool {
     ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| match value {
         None => {
             ui.label(RichText::new("—").weak())
@@ -372,7 +374,7 @@ fn cell_ui(ui: &mut Ui, tr: &Tr, value: Option<f64>, diff: Diff, unit: f64, chea
                 .on_hover_text(hover)
                 .clicked();
             if let Some((Some(d), percent)) = diff {
-                ui.add(egui::Label::new(diff_text(tr, d, percent, unit)).extend());
+                ui.add(egui::Label::new(diff_text(tr, d, percent)).extend());
             } else if diff.is_some() {
                 ui.label(RichText::new(" ").small());
             }

@@ -403,7 +403,7 @@ fn manage_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>) {
                 let mut next = decision.clone();
                 // Equal whole percents adding up to 100 (largest remainder).
                 let n = decision.criteria.len().max(1);
-                let equal = crate::format::round_split(&vec![100.0 / n as f64; n]);
+                let equal = crate::engine::rounding::round_split(&vec![100.0 / n as f64; n]);
                 next.profiles.push(crate::model::decision::Profile {
                     name: tr.get("crit-new-profile"),
                     weights: decision

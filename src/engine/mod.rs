@@ -22,6 +22,7 @@
 
 pub mod plain;
 pub mod prepared;
+pub mod rounding;
 
 pub use prepared::{BatchReport, Contribution, Origin, PreparedStudy, RunError, Shape, Workspace};
 
@@ -114,7 +115,7 @@ impl SummaryRow {
     #[must_use]
     pub fn rounded(&self, unit: f64) -> (Vec<Option<f64>>, f64) {
         let present: Vec<f64> = self.per_member.iter().flatten().map(|v| v / unit).collect();
-        let mut rounded = crate::format::round_split(&present).into_iter();
+        let mut rounded = rounding::round_split(&present).into_iter();
         let members: Vec<Option<f64>> = self
             .per_member
             .iter()
@@ -122,6 +123,38 @@ impl SummaryRow {
             .collect();
         let total = members.iter().flatten().sum();
         (members, total)
+    }
+}
+
+impl SummaryRow {
+    /// The differences against today in units of `unit`, each member
+    /// rounded so that they add up to the rounded total difference
+    /// (largest remainder). Returns the members and the total.
+    #[must_use]
+    pub fn rounded_diffs(&self, unit: f64) -> (Vec<Option<f64>>, Option<f64>) {
+        let Some(total) = self.diff_total else {
+            return (vec![None; self.diff_per_member.len()], None);
+        };
+        let present: Vec<f64> = self.diff_per_member.iter().flatten().map(|v| v / unit).collect();
+        // Every participant has a difference when the total has one, so the
+        // members add up to it.
+        if present.len() != self.per_member.iter().flatten().count() {
+            return (
+                self.diff_per_member
+                    .iter()
+                    .map(|d| d.map(|d| (d / unit).round()))
+                    .collect(),
+                Some((total / unit).round()),
+            );
+        }
+        let mut rounded = rounding::round_split(&present).into_iter();
+        let members: Vec<Option<f64>> = self
+            .diff_per_member
+            .iter()
+            .map(|v| v.and_then(|_| rounded.next()))
+            .collect();
+        let total = members.iter().flatten().sum();
+        (members, Some(total))
     }
 }
 

@@ -7,8 +7,8 @@
 //! its total, the parts are rounded so they add up to the shown total
 //! (largest remainder).
 
+use crate::engine::rounding::round_split;
 use crate::engine::{Evaluation, Metric, Payback};
-use crate::format::round_split;
 use crate::i18n::Tr;
 use crate::model::{Attribute, Driver, KeyRule, Payer, Source, Study, Timing};
 
@@ -146,7 +146,7 @@ pub fn baseline(study: &Study, tr: &Tr) -> Table {
         .map(|m| sums.get(&m.id).copied().unwrap_or(0.0))
         .collect();
     total.extend(column_sums.iter().map(|v| Cell::Money(*v)));
-    total.push(Cell::Money(column_sums.iter().sum()));
+    total.push(Cell::Money(crate::model::keys::todays_grand_total(study)));
     total.push(
         study
             .baseline
@@ -177,12 +177,14 @@ pub fn differences(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -
         .iter()
         .filter(|row| evaluation.today != Some(row.scenario))
         .map(|row| {
+            // Rounded so that the members add up to the total.
+            let (diffs, diff_total) = row.rounded_diffs(1.0);
             let mut cells = vec![Cell::text(&evaluation.scenarios[row.scenario].name)];
-            for (d, p) in row.diff_per_member.iter().zip(&row.diff_percent_per_member) {
-                cells.push(d.map_or(Cell::Empty, |d| Cell::Money(d.round())));
+            for (d, p) in diffs.iter().zip(&row.diff_percent_per_member) {
+                cells.push(d.map_or(Cell::Empty, Cell::Money));
                 cells.push(p.map_or(Cell::Empty, Cell::Percent));
             }
-            cells.push(row.diff_total.map_or(Cell::Empty, |d| Cell::Money(d.round())));
+            cells.push(diff_total.map_or(Cell::Empty, Cell::Money));
             cells.push(row.diff_percent_total.map_or(Cell::Empty, Cell::Percent));
             cells
         })
@@ -246,11 +248,15 @@ pub fn per_year(evaluation: &Evaluation, tr: &Tr) -> Table {
     headers.push(tr.get("table-horizon-sum"));
     let rows = (0..evaluation.scenarios.len())
         .map(|s| {
+            // The years rounded so that they add up to the sum over the
+            // years, which is the engine's figure rounded once (the same
+            // as in the economics table).
             let per_year: Vec<f64> = evaluation
                 .years
                 .iter()
-                .map(|y| evaluation.summary(Metric::Annual(*y))[s].total.round())
+                .map(|y| evaluation.summary(Metric::Annual(*y))[s].total)
                 .collect();
+            let per_year = round_split(&per_year);
             let mut cells = vec![Cell::text(&evaluation.scenarios[s].name)];
             cells.extend(per_year.iter().map(|v| Cell::Money(*v)));
             cells.push(Cell::Money(per_year.iter().sum()));

@@ -35,6 +35,12 @@ pub enum KeyError {
     UnknownMember(MemberId),
 }
 
+/// Today's cost of all members together, as the figures use it.
+#[must_use]
+pub fn todays_grand_total(study: &Study) -> f64 {
+    study.todays_cells().iter().map(|(_, _, v)| v).sum()
+}
+
 /// Today's total cost per category over the members, as the figures use
 /// it (a linked salary from the staffing), by category id.
 #[must_use]
