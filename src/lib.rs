@@ -4,6 +4,8 @@
 //! The layers, each using only the ones before it:
 //! - [`model`]: the study document (serde types) and its validation;
 //! - [`engine`]: pure evaluation of a study into every figure;
+//! - [`report`]: tables, explanations, findings and messages in the user's
+//!   language, built from the engine's results (no file, no egui);
 //! - [`io`]: study files (versioned RON, atomic save) and exports;
 //! - [`cli`]: the headless command line;
 //! - `app` (feature `gui`): the eframe desktop app.
@@ -22,6 +24,7 @@ pub mod io;
 pub mod lang;
 pub mod model;
 pub mod palette;
+pub mod report;
 pub mod uncertainty;
 
 #[cfg(feature = "gui")]

@@ -18,8 +18,9 @@ use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use samdrift::engine::{Evaluation, Metric, evaluate};
 use samdrift::i18n::{Lang, Tr};
 use samdrift::io::csv_export::CsvVariant;
-use samdrift::io::{export, html_export, load_path, tables, xlsx_export};
+use samdrift::io::{export, html_export, load_path, xlsx_export};
 use samdrift::model::{Payer, Study};
+use samdrift::report::tables;
 
 fn reference() -> (Study, Evaluation) {
     let study = load_path(Path::new("scenarios/nordre-troms-2006.ron")).unwrap();
@@ -390,7 +391,7 @@ fn xlsx_says_the_unit_once_and_counts_have_no_decimals() {
     assert!(styles.contains("formatCode=\"#,##0\""), "{styles}");
     assert!(!styles.contains("kr"), "a unit in a number format: {styles}");
     // Money tables say their unit in the title instead.
-    let fleet = samdrift::io::fleet_report::fleet_tables(&study, &tr);
+    let fleet = samdrift::report::fleet_report::fleet_tables(&study, &tr);
     for table in all.iter().chain(&fleet) {
         let has_money = table
             .rows

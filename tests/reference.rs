@@ -243,7 +243,7 @@ fn remote_operation_guarantees_99_5_percent_uptime() {
     let level = remote.service_level.as_ref().unwrap();
     assert!((level.downtime_hours_per_year() - 43.8).abs() < 1e-9);
     assert_eq!(level.expected_downtime_cost_nok_per_year(), None);
-    let text = samdrift::io::tables::service_level_text(&Tr::new(Lang::Nb), level);
+    let text = samdrift::report::tables::service_level_text(&Tr::new(Lang::Nb), level);
     assert_eq!(text, "oppetid 99,5\u{a0}% = 43,8 timer nedetid per år");
 }
 

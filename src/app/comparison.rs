@@ -262,7 +262,7 @@ fn table_ui(
                         .get(row.scenario)
                         .and_then(|s| s.service_level.as_ref())
                     {
-                        response.on_hover_text(crate::io::tables::service_level_text(tr, level));
+                        response.on_hover_text(crate::report::tables::service_level_text(tr, level));
                     }
                     // Members rounded to add up to the total, and so are
                     // their differences.
@@ -304,10 +304,10 @@ fn table_ui(
     });
     ui.label(RichText::new(tr.get("ui-comparison-legend")).small().weak());
     ui.label(RichText::new(tr.get("ui-cheapest-legend")).small().color(SAVING));
-    for note in crate::io::tables::partial_scenario_notes(study, evaluation, metric, tr) {
+    for note in crate::report::tables::partial_scenario_notes(study, evaluation, metric, tr) {
         ui.label(RichText::new(note).small().weak());
     }
-    if let Some(note) = crate::io::tables::compared_with_note(study, evaluation, tr) {
+    if let Some(note) = crate::report::tables::compared_with_note(study, evaluation, tr) {
         ui.label(RichText::new(note).small().weak());
     }
     if ui
@@ -384,7 +384,7 @@ fn cell_ui(ui: &mut Ui, tr: &Tr, value: Option<f64>, diff: Diff, cheapest: bool)
     .inner
 }
 
-use crate::io::explain::ExplainTarget;
+use crate::report::explain::ExplainTarget;
 
 /// The colour of a scenario's series in every chart.
 pub fn scenario_color(evaluation: &Evaluation, scenario: usize) -> Color32 {

@@ -13,9 +13,9 @@ use super::widgets::{combo_ui, report_table_ui};
 use super::{Command, Edit, UiState};
 use crate::criteria::{self, Analysis};
 use crate::i18n::Tr;
-use crate::io::tables;
 use crate::model::Study;
 use crate::model::decision::{Compliance, Decision, Meets, Score};
+use crate::report::tables;
 
 /// DFØ's consequence scale as colours: green for better than today, red
 /// for worse, stronger the further from 0.

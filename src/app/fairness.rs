@@ -14,8 +14,8 @@ use super::{Command, Edit, UiState};
 use crate::engine::Metric;
 use crate::fairness::{self, FairError, FairSplit};
 use crate::i18n::Tr;
-use crate::io::tables;
 use crate::model::{ScenarioKind, Study};
+use crate::report::tables;
 
 /// What a computation was for: the document revision, the scenario and
 /// the metric.

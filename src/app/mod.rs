@@ -263,7 +263,10 @@ pub struct UiState {
     conflict: Option<PathBuf>,
     /// The figure being explained, and its explanation once made (made
     /// again after every change to the study or the language).
-    pub explain: Option<(io::explain::ExplainTarget, Option<io::explain::Explanation>)>,
+    pub explain: Option<(
+        crate::report::explain::ExplainTarget,
+        Option<crate::report::explain::Explanation>,
+    )>,
     import: Option<import::ImportState>,
     message: Option<(String, bool)>,
     allow_close: bool,
@@ -346,7 +349,7 @@ pub enum Command {
     Quit,
     /// Explain a figure: a member's (or all participants') cost in a
     /// scenario under a metric.
-    Explain(io::explain::ExplainTarget),
+    Explain(crate::report::explain::ExplainTarget),
 }
 
 /// The app.
@@ -970,13 +973,13 @@ impl SamdriftApp {
         // The study may say which language its exports speak.
         let study_tr = study.language.filter(|l| *l != self.tr.lang()).map(Tr::new);
         let tr = study_tr.as_ref().unwrap_or(&self.tr);
-        let mut tables = io::tables::all(study, evaluation, tr, year);
+        let mut tables = crate::report::tables::all(study, evaluation, tr, year);
         if matches!(
             kind,
             ExportKind::Csv | ExportKind::CsvInternational | ExportKind::Xlsx
         ) {
             tables.extend(
-                io::tables::fair_splits(study, tr, year, true)
+                crate::report::tables::fair_splits(study, tr, year, true)
                     .into_iter()
                     .map(|(t, _)| t),
             );
@@ -989,13 +992,13 @@ impl SamdriftApp {
                     metric: engine::Metric::Annual(year),
                 };
                 if let Ok(sim) = crate::uncertainty::simulate(study, options, &|_| true) {
-                    tables.extend(io::tables::uncertainty_tables(study, &sim, tr));
+                    tables.extend(crate::report::tables::uncertainty_tables(study, &sim, tr));
                 }
             }
             if let Ok(analysis) = crate::criteria::analyse(study, engine::Metric::PresentValue, 10_000, 1) {
-                tables.extend(io::tables::criteria_tables(study, &analysis, tr));
+                tables.extend(crate::report::tables::criteria_tables(study, &analysis, tr));
             }
-            tables.extend(io::fleet_report::fleet_tables(study, tr));
+            tables.extend(crate::report::fleet_report::fleet_tables(study, tr));
         }
         let path = match kind.extension() {
             Some(ext) if path.extension().is_none() => path.with_extension(ext),
@@ -1046,9 +1049,9 @@ impl SamdriftApp {
             return;
         };
         let year = self.shown_year();
-        let tables = io::tables::all(&self.doc.study, evaluation, &self.tr, year);
+        let tables = crate::report::tables::all(&self.doc.study, evaluation, &self.tr, year);
         if let Some(table) = tables.iter().find(|t| t.id == id) {
-            ctx.copy_text(io::tables::to_tsv(table, self.tr.lang().csv_decimal()));
+            ctx.copy_text(crate::report::tables::to_tsv(table, self.tr.lang().csv_decimal()));
             self.message(
                 self.tr.args("ui-copied", &[("table", table.title.clone())]),
                 false,
@@ -1310,7 +1313,7 @@ impl SamdriftApp {
             return;
         };
         if made.is_none() {
-            *made = io::explain::explain(&self.doc.study, evaluation, *target, &self.tr);
+            *made = crate::report::explain::explain(&self.doc.study, evaluation, *target, &self.tr);
         }
         let mut open = true;
         let mut close = false;

@@ -9,11 +9,11 @@ use super::widgets::{assumption_mark, combo_ui, number_ui, source_ui, text_ui};
 use super::{Command, UiState};
 use crate::engine::{Evaluation, Metric};
 use crate::i18n::Tr;
-use crate::io::tables::{driver_text, kind_text, payer_text};
 use crate::model::{
     AmountFrom, Attribute, CategoryId, CostLine, Driver, Growth, KeyId, Payer, Scenario, ScenarioId,
     ScenarioKind, ServiceLevel, Source, Study, Timing,
 };
+use crate::report::tables::{driver_text, kind_text, payer_text};
 
 fn growth_text(tr: &Tr, growth: Growth) -> String {
     tr.get(match growth {
@@ -453,7 +453,7 @@ fn service_level_ui(ui: &mut Ui, tr: &Tr, scenario: &Scenario, index: usize, com
                 }),
             );
         }
-        ui.label(RichText::new(crate::io::tables::service_level_text(tr, level)).weak());
+        ui.label(RichText::new(crate::report::tables::service_level_text(tr, level)).weak());
     });
 }
 

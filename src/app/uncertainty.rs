@@ -17,8 +17,8 @@ use super::widgets::{combo_ui, number_ui, report_table_ui, right_label, series_c
 use super::{Command, UiState};
 use crate::engine::Metric;
 use crate::i18n::Tr;
-use crate::io::tables;
 use crate::model::{InputRef, Study};
+use crate::report::tables;
 use crate::uncertainty::{self, Simulation, TornadoRow, UncertaintyError};
 
 /// What a simulation was for: revision, metric, draws, seed.

@@ -274,7 +274,7 @@ pub fn combo_ui<R>(
 
 /// Shows an export table (see `io::tables`) as a grid: text left, numbers
 /// right-aligned in Nordic format, `—` for empty cells.
-pub fn report_table_ui(ui: &mut Ui, tr: &Tr, id_salt: &str, table: &crate::io::tables::Table) {
+pub fn report_table_ui(ui: &mut Ui, tr: &Tr, id_salt: &str, table: &crate::report::tables::Table) {
     table_grid_ui(ui, tr, id_salt, table, TableClicks::None);
 }
 
@@ -284,7 +284,7 @@ pub fn report_table_links_ui(
     ui: &mut Ui,
     tr: &Tr,
     id_salt: &str,
-    table: &crate::io::tables::Table,
+    table: &crate::report::tables::Table,
     links: &[bool],
 ) -> Option<usize> {
     table_grid_ui(ui, tr, id_salt, table, TableClicks::RowLinks(links)).map(|(r, _)| r)
@@ -297,7 +297,7 @@ pub fn report_table_figures_ui(
     ui: &mut Ui,
     tr: &Tr,
     id_salt: &str,
-    table: &crate::io::tables::Table,
+    table: &crate::report::tables::Table,
     hint: &str,
 ) -> Option<(usize, usize)> {
     table_grid_ui(ui, tr, id_salt, table, TableClicks::Figures(hint))
@@ -314,10 +314,10 @@ fn table_grid_ui(
     ui: &mut Ui,
     tr: &Tr,
     id_salt: &str,
-    table: &crate::io::tables::Table,
+    table: &crate::report::tables::Table,
     clicks: TableClicks<'_>,
 ) -> Option<(usize, usize)> {
-    use crate::io::tables::Cell;
+    use crate::report::tables::Cell;
     // Columns with figures are right-aligned, text in them too ("aldri").
     let numeric: Vec<bool> = (0..table.headers.len())
         .map(|c| {

@@ -11,8 +11,8 @@ use super::widgets::report_table_figures_ui;
 use super::{Command, UiState};
 use crate::engine::{Evaluation, Payback};
 use crate::i18n::Tr;
-use crate::io::tables;
 use crate::model::Study;
+use crate::report::tables;
 
 /// Draws the view.
 pub fn view_ui(
@@ -70,7 +70,7 @@ pub fn view_ui(
                     tables::economics_metric(column),
                 )
             {
-                commands.push(Command::Explain(crate::io::explain::ExplainTarget {
+                commands.push(Command::Explain(crate::report::explain::ExplainTarget {
                     scenario,
                     member,
                     metric,

@@ -62,11 +62,11 @@ pub(super) fn run(
         }
         OutputFormat::Table => {
             let mut text = String::new();
-            for table in io::tables::criteria_tables(&study, &analysis, tr) {
+            for table in crate::report::tables::criteria_tables(&study, &analysis, tr) {
                 text.push_str(&text_table(tr, &table));
                 text.push('\n');
             }
-            for finding in io::tables::criteria_findings(&study, &analysis, tr) {
+            for finding in crate::report::tables::criteria_findings(&study, &analysis, tr) {
                 text.push_str(&finding);
                 text.push('\n');
             }

@@ -13,7 +13,7 @@ use crate::engine::Origin;
 use crate::format::{self, DecimalSep};
 use crate::i18n::Tr;
 use crate::io;
-use crate::io::explain::ExplainTarget;
+use crate::report::explain::ExplainTarget;
 
 /// Prints one row per contribution and the total.
 pub(super) fn run(
@@ -48,7 +48,7 @@ pub(super) fn run(
         member: m,
         metric: engine_metric(metric, year),
     };
-    let Some(explanation) = io::explain::explain(&study, &evaluation, target, tr) else {
+    let Some(explanation) = crate::report::explain::explain(&study, &evaluation, target, tr) else {
         // The member is not in the scenario.
         eprintln!(
             "{}",

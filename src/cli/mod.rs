@@ -503,9 +503,9 @@ fn export(
     let chosen = asked_lang.or(study.language);
     let export_tr = chosen.map(Tr::new);
     let tr = export_tr.as_ref().unwrap_or(tr);
-    let mut tables = io::tables::all(&study, &evaluation, tr, year);
+    let mut tables = crate::report::tables::all(&study, &evaluation, tr, year);
     tables.extend(
-        io::tables::fair_splits(&study, tr, year, true)
+        crate::report::tables::fair_splits(&study, tr, year, true)
             .into_iter()
             .map(|(t, _)| t),
     );
@@ -520,12 +520,12 @@ fn export(
         crate::uncertainty::simulate(&study, options, &|_| true).ok()
     };
     if let Some(sim) = &simulation {
-        tables.extend(io::tables::uncertainty_tables(&study, sim, tr));
+        tables.extend(crate::report::tables::uncertainty_tables(&study, sim, tr));
     }
     if let Ok(analysis) = crate::criteria::analyse(&study, Metric::PresentValue, 10_000, 1) {
-        tables.extend(io::tables::criteria_tables(&study, &analysis, tr));
+        tables.extend(crate::report::tables::criteria_tables(&study, &analysis, tr));
     }
-    tables.extend(io::fleet_report::fleet_tables(&study, tr));
+    tables.extend(crate::report::fleet_report::fleet_tables(&study, tr));
     let file_name = file.and_then(Path::file_name).map_or_else(
         || crate::REFERENCE_STUDY_NAME.to_owned(),
         |n| n.to_string_lossy().into_owned(),
@@ -856,9 +856,9 @@ fn fairness(
     let text = match format {
         OutputFormat::Csv => fairness_csv(&study, &fair),
         OutputFormat::Table => {
-            let table = io::tables::fair_split(&study, &fair, tr, true);
+            let table = crate::report::tables::fair_split(&study, &fair, tr, true);
             let mut text = text_table(tr, &table);
-            for finding in io::tables::fair_split_findings(&study, &fair, tr) {
+            for finding in crate::report::tables::fair_split_findings(&study, &fair, tr) {
                 text.push_str(&finding);
                 text.push('\n');
             }
@@ -871,8 +871,8 @@ fn fairness(
 
 /// A report table as aligned text: the title, then text left and figures
 /// right.
-fn text_table(tr: &Tr, table: &io::tables::Table) -> String {
-    use io::tables::Cell;
+fn text_table(tr: &Tr, table: &crate::report::tables::Table) -> String {
+    use crate::report::tables::Cell;
     let numbers = tr.numbers();
     let cell_text = |c: &Cell| match c {
         // Kroner in a terminal table carry their unit in the title.

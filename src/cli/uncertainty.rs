@@ -67,8 +67,8 @@ pub(super) fn run(
                 .unwrap_or_default()
         }
         OutputFormat::Table => {
-            let mut text = text_table(tr, &io::tables::uncertainty(&study, &sim, tr));
-            for finding in io::tables::uncertainty_findings(&study, &sim, tr) {
+            let mut text = text_table(tr, &crate::report::tables::uncertainty(&study, &sim, tr));
+            for finding in crate::report::tables::uncertainty_findings(&study, &sim, tr) {
                 text.push_str(&finding);
                 text.push('\n');
             }
@@ -114,7 +114,7 @@ pub(super) fn tornado(
         eprintln!("{}", tr.get("cli-fairness-error"));
         return ExitCode::from(EXIT_INVALID);
     };
-    let table = io::tables::tornado(&study, (a, b, member), base, &rows, tr);
+    let table = crate::report::tables::tornado(&study, (a, b, member), base, &rows, tr);
     let text = match format {
         OutputFormat::Csv => String::from_utf8_lossy(&io::csv_export::table_csv(
             &table,

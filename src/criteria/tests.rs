@@ -113,7 +113,7 @@ fn every_criteria_table_has_a_cell_under_every_header() {
     let study = crate::io::load_str(crate::REFERENCE_STUDY, std::path::Path::new("r")).unwrap();
     let a = analyse(&study, Metric::PresentValue, 500, 1).unwrap();
     let tr = crate::i18n::Tr::new(crate::i18n::Lang::En);
-    for table in crate::io::tables::criteria_tables(&study, &a, &tr) {
+    for table in crate::report::tables::criteria_tables(&study, &a, &tr) {
         for row in &table.rows {
             assert_eq!(row.len(), table.headers.len(), "{}", table.title);
         }

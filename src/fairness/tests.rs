@@ -222,7 +222,7 @@ fn the_report_table_has_a_cell_under_every_header() {
     let tr = crate::i18n::Tr::new(crate::i18n::Lang::En);
     for scenario in 1..study.scenarios.len() {
         let fair = analyse(&study, scenario, options(&study), &|_| true).unwrap();
-        let table = crate::io::tables::fair_split(&study, &fair, &tr, true);
+        let table = crate::report::tables::fair_split(&study, &fair, &tr, true);
         for row in &table.rows {
             assert_eq!(row.len(), table.headers.len(), "{}: {row:?}", table.title);
         }
@@ -233,11 +233,11 @@ fn the_report_table_has_a_cell_under_every_header() {
             let column: Vec<f64> = table.rows[..last]
                 .iter()
                 .filter_map(|r| match r[c] {
-                    crate::io::tables::Cell::Money(v) => Some(v),
+                    crate::report::tables::Cell::Money(v) => Some(v),
                     _ => None,
                 })
                 .collect();
-            if let crate::io::tables::Cell::Money(total) = table.rows[last][c] {
+            if let crate::report::tables::Cell::Money(total) = table.rows[last][c] {
                 assert!(
                     (column.iter().sum::<f64>() - total).abs() < 1.0,
                     "{}",
@@ -245,7 +245,7 @@ fn the_report_table_has_a_cell_under_every_header() {
                 );
             }
         }
-        assert!(!crate::io::tables::fair_split_findings(&study, &fair, &tr).is_empty());
+        assert!(!crate::report::tables::fair_split_findings(&study, &fair, &tr).is_empty());
     }
 }
 
@@ -278,7 +278,7 @@ fn a_member_that_empties_the_core_is_named_in_the_findings() {
     let x = fair.nucleolus.clone().unwrap();
     assert!((x.iter().sum::<f64>() - 660_000.0).abs() < 1e-3, "{x:?}");
     let tr = crate::i18n::Tr::new(crate::i18n::Lang::En);
-    let findings = crate::io::tables::fair_split_findings(&study, &fair, &tr);
+    let findings = crate::report::tables::fair_split_findings(&study, &fair, &tr);
     let name = &study.members[2].name;
     assert!(
         findings

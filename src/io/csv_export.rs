@@ -8,8 +8,8 @@
 //! for a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return)
 //! is prefixed with `'` (OWASP CSV injection).
 
-use super::tables::{Cell, Table};
 use crate::format::{DecimalSep, export_number};
+use crate::report::tables::{Cell, Table};
 
 /// Which spreadsheet locale the CSV is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

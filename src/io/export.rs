@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 
 use super::atomic::write_atomic;
 use super::csv_export::{CsvVariant, table_csv};
-use super::tables::Table;
 use super::{html_export, xlsx_export};
 use crate::engine::Evaluation;
 use crate::i18n::Tr;
 use crate::model::Study;
+use crate::report::tables::Table;
 
 /// Why an export was not written.
 #[derive(Debug, thiserror::Error)]

@@ -5,14 +5,14 @@
 
 use std::fmt::Write;
 
-use super::fleet_report;
 use super::svg::{self, Series};
-use super::tables::{self, Cell, Table};
 use crate::engine::{Evaluation, Metric};
 use crate::format;
 use crate::i18n::{Numbers, Tr};
 use crate::model::Study;
 use crate::palette;
+use crate::report::fleet_report;
+use crate::report::tables::{self, Cell, Table};
 
 /// Escapes text for HTML and SVG (element content and attribute values).
 #[must_use]

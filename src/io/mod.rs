@@ -4,15 +4,12 @@
 pub mod atomic;
 pub mod csv_export;
 pub mod csv_import;
-pub mod explain;
 pub mod export;
-pub mod fleet_report;
 pub mod html_export;
 pub mod recovery;
 pub mod study_file;
 pub mod svg;
 pub mod system;
-pub mod tables;
 mod v1;
 pub mod xlsx_export;
 

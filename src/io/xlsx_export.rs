@@ -6,8 +6,8 @@
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-use super::tables::{Cell, Table};
 use crate::i18n::Tr;
+use crate::report::tables::{Cell, Table};
 
 fn xlsx_error(e: &XlsxError) -> String {
     e.to_string()
