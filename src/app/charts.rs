@@ -9,7 +9,7 @@ use eframe::egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, GridMark, Plot};
 
 use super::UiState;
-use super::comparison::scenario_color;
+use super::widgets::scenario_color;
 use super::widgets::{combo_ui, series_color};
 use crate::engine::{Evaluation, Metric};
 use crate::i18n::Numbers;
@@ -137,7 +137,7 @@ pub fn charts_ui(
             }
         }
     });
-    let unit_label = super::comparison::unit_label(tr, study, thousands);
+    let unit_label = crate::report::tables::unit_label(tr, study, thousands);
     let height = 420.0_f32.min(ui.available_height().max(300.0));
     match state.chart {
         ChartKind::ByMember => by_member(

@@ -3,7 +3,7 @@
 //! year, with the difference against today's operation in each cell, and
 //! the charts beside it.
 
-use eframe::egui::{self, Color32, RichText, Ui};
+use eframe::egui::{self, RichText, Ui};
 
 use super::widgets::{EXTRA, SAVING, combo_ui, right_label};
 use super::{Command, Preferences, UiState, charts};
@@ -34,17 +34,6 @@ pub fn diff_text(tr: &Tr, diff: f64, percent: Option<f64>) -> RichText {
     };
     // Readable beside the figure (issue 15: it was 8 px), still second to it.
     RichText::new(text).color(color).size(12.0)
-}
-
-/// The unit of shown money: `kr, NOK` or `1 000 kr, SEK` (`kr` could be
-/// any of three currencies: the code says which).
-pub fn unit_label(tr: &Tr, study: &Study, thousands: bool) -> String {
-    let unit = if thousands {
-        tr.get("ui-unit-thousands")
-    } else {
-        tr.get("ui-unit-kroner")
-    };
-    format!("{unit}, {}", study.currency.code())
 }
 
 /// Which figure the comparison shows.
@@ -229,7 +218,7 @@ fn table_ui(
     commands: &mut Vec<Command>,
 ) {
     let unit = if thousands { 1000.0 } else { 1.0 };
-    let unit_name = unit_label(tr, study, thousands);
+    let unit_name = crate::report::tables::unit_label(tr, study, thousands);
     ui.label(
         RichText::new(tr.args(
             "ui-comparison-caption",
@@ -385,15 +374,6 @@ fn cell_ui(ui: &mut Ui, tr: &Tr, value: Option<f64>, diff: Diff, cheapest: bool)
 }
 
 use crate::report::explain::ExplainTarget;
-
-/// The colour of a scenario's series in every chart.
-pub fn scenario_color(evaluation: &Evaluation, scenario: usize) -> Color32 {
-    let (r, g, b) = crate::palette::scenario_colour(
-        evaluation.scenarios.get(scenario).and_then(|s| s.colour),
-        evaluation.today == Some(scenario),
-    );
-    Color32::from_rgb(r, g, b)
-}
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

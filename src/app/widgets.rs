@@ -398,3 +398,12 @@ fn table_grid_ui(
         });
     clicked
 }
+
+/// The colour of a scenario's series in every chart.
+pub fn scenario_color(evaluation: &crate::engine::Evaluation, scenario: usize) -> Color32 {
+    let (r, g, b) = crate::palette::scenario_colour(
+        evaluation.scenarios.get(scenario).and_then(|s| s.colour),
+        evaluation.today == Some(scenario),
+    );
+    Color32::from_rgb(r, g, b)
+}

@@ -6,8 +6,8 @@
 use eframe::egui::{self, RichText, Ui};
 use egui_plot::{Line, MarkerShape, Plot, PlotPoints, Points};
 
-use super::comparison::scenario_color;
 use super::widgets::report_table_figures_ui;
+use super::widgets::scenario_color;
 use super::{Command, UiState};
 use crate::engine::{Evaluation, Payback};
 use crate::i18n::Tr;

@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use super::svg::escape;
 use super::svg::{self, Series};
 use crate::engine::{Evaluation, Metric};
 use crate::format;
@@ -13,23 +14,6 @@ use crate::model::Study;
 use crate::palette;
 use crate::report::fleet_report;
 use crate::report::tables::{self, Cell, Table};
-
-/// Escapes text for HTML and SVG (element content and attribute values).
-#[must_use]
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 const STYLE: &str = r"
 :root { color-scheme: light; }

@@ -5,7 +5,23 @@
 
 use std::fmt::Write;
 
-use super::html_export::escape;
+/// Escapes text for HTML and SVG (element content and attribute values).
+#[must_use]
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 use crate::format::Numbers;
 
 /// One series of a chart.

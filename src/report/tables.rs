@@ -240,6 +240,18 @@ pub fn by_category(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -
     }
 }
 
+/// The unit of shown money: `kr, NOK` or `1 000 kr, SEK` (`kr` could be
+/// any of three currencies: the code says which).
+#[must_use]
+pub fn unit_label(tr: &Tr, study: &Study, thousands: bool) -> String {
+    let unit = if thousands {
+        tr.get("ui-unit-thousands")
+    } else {
+        tr.get("ui-unit-kroner")
+    };
+    format!("{unit}, {}", study.currency.code())
+}
+
 /// Every scenario's total per year, and the sum over the horizon.
 #[must_use]
 pub fn per_year(evaluation: &Evaluation, tr: &Tr) -> Table {
