@@ -1,0 +1,253 @@
+//! One broken study per validation problem the other tests do not name:
+//! each is found, with its severity, at the place where the user fixes it,
+//! and its message names that place by name (not by id) in Norwegian and
+//! English.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+use std::path::Path;
+
+use samdrift::i18n::{Lang, Tr};
+use samdrift::io::load_path;
+use samdrift::model::uncertainty::{CorrelationGroup, Range, Uncertainty};
+use samdrift::model::{
+    CategoryId, InputRef, MemberId, Place, ScenarioKind, Severity, Source, Study, Timing, validate,
+};
+
+fn reference() -> Study {
+    load_path(Path::new("scenarios/nordre-troms-2006.ron")).unwrap()
+}
+
+type Case = (
+    &'static str,
+    fn(&mut Study),
+    fn(&Place) -> bool,
+    Severity,
+    &'static str,
+);
+
+fn range_on_hired_help(member: &str) -> Uncertainty {
+    Uncertainty {
+        input: InputRef::TodaysCost {
+            member: MemberId::new(member),
+            category: CategoryId::new("hired_help"),
+        },
+        range: Range::Pert {
+            low: 10_000.0,
+            high: 20_000.0,
+        },
+        group: None,
+        source: Source::default(),
+    }
+}
+
+#[test]
+fn every_problem_is_found_at_its_place_and_named_in_words() {
+    // (problem, how to break the 2006 study, where it must be reported,
+    // error or warning, a name the message must contain).
+    let cases: Vec<Case> = vec![
+        (
+            "NoMembers",
+            |s| s.members.clear(),
+            |p| matches!(p, Place::Study),
+            Severity::Error,
+            "",
+        ),
+        (
+            // Ids are checked for the study as a whole (empty, unique).
+            "EmptyId",
+            |s| s.members[0].id = MemberId::new(""),
+            |p| matches!(p, Place::Study),
+            Severity::Error,
+            "",
+        ),
+        (
+            "Negative",
+            |s| s.members[1].population.as_mut().unwrap().value = -5.0,
+            |p| matches!(p, Place::Member { name, .. } if name == "Lavangen"),
+            Severity::Error,
+            "Lavangen",
+        ),
+        (
+            "DuplicateBaselineLine",
+            |s| {
+                let line = s.baseline.lines[0].clone();
+                s.baseline.lines.push(line);
+            },
+            |p| matches!(p, Place::Baseline { category, .. } if category.as_str() == "salaries"),
+            Severity::Error,
+            "Lønnsutgifter",
+        ),
+        (
+            "NegativeTodaysCost",
+            |s| {
+                s.baseline.lines[1]
+                    .amounts_nok
+                    .insert(MemberId::new("S"), -1_000.0);
+            },
+            |p| matches!(p, Place::Baseline { member_name: Some(n), .. } if n == "Salangen"),
+            Severity::Warning,
+            "Salangen",
+        ),
+        (
+            "FilledExceedsAuthorised",
+            |s| s.members[0].positions[0].filled_percent_of_fte = 150.0,
+            |p| matches!(p, Place::Position { name, index: 0, .. } if name == "Gratangen"),
+            Severity::Warning,
+            "IKT-ansvarlig",
+        ),
+        (
+            "DuplicateParticipant",
+            |s| {
+                let joint = s.scenarios.iter_mut().find(|x| x.id.as_str() == "joint").unwrap();
+                joint.participants = Some(vec![MemberId::new("G"), MemberId::new("G"), MemberId::new("L")]);
+            },
+            |p| matches!(p, Place::Scenario { name, .. } if name == "Drift i eget hus"),
+            Severity::Warning,
+            "Drift i eget hus",
+        ),
+        (
+            "FromAfterTo",
+            |s| {
+                let joint = s.scenarios.iter_mut().find(|x| x.id.as_str() == "joint").unwrap();
+                joint.lines[0].timing = Timing::EveryYear {
+                    from: Some(2011),
+                    to: Some(2009),
+                };
+            },
+            |p| matches!(p, Place::ScenarioLine { name, index: 0, .. } if name == "Drift i eget hus"),
+            Severity::Error,
+            "Drift i eget hus",
+        ),
+        (
+            "RateOutOfRange",
+            |s| s.assumptions.real_wage_growth_percent = 250.0,
+            |p| matches!(p, Place::Assumptions),
+            Severity::Error,
+            "",
+        ),
+        (
+            "NoTodayScenario",
+            |s| s.scenarios.retain(|x| x.kind != ScenarioKind::Today),
+            |p| matches!(p, Place::Study),
+            Severity::Warning,
+            "",
+        ),
+        (
+            "SeveralTodayScenarios",
+            |s| {
+                let mut copy = s.scenarios[0].clone();
+                copy.id = samdrift::model::ScenarioId::new("today2");
+                copy.name = "Dagens drift 2".into();
+                s.scenarios.push(copy);
+            },
+            |_| true,
+            Severity::Warning,
+            "",
+        ),
+        (
+            "RangeUnknownInput",
+            |s| s.uncertainties.push(range_on_hired_help("X")),
+            |p| matches!(p, Place::Uncertainty { group: false, .. }),
+            Severity::Warning,
+            "",
+        ),
+        (
+            "RangeBounds",
+            |s| {
+                let mut r = range_on_hired_help("G");
+                r.range = Range::Pert {
+                    low: 20_000.0,
+                    high: 10_000.0,
+                };
+                s.uncertainties.push(r);
+            },
+            |p| matches!(p, Place::Uncertainty { group: false, .. }),
+            Severity::Error,
+            "",
+        ),
+        (
+            "RangeDuplicate",
+            |s| {
+                s.uncertainties.push(range_on_hired_help("G"));
+                s.uncertainties.push(range_on_hired_help("G"));
+            },
+            |p| matches!(p, Place::Uncertainty { group: false, .. }),
+            Severity::Error,
+            "",
+        ),
+        (
+            "RangeUnknownGroup",
+            |s| {
+                let mut r = range_on_hired_help("G");
+                r.group = Some("ingen slik".into());
+                s.uncertainties.push(r);
+            },
+            |p| matches!(p, Place::Uncertainty { group: false, .. }),
+            Severity::Error,
+            "ingen slik",
+        ),
+        (
+            "CorrelationOutOfRange",
+            |s| {
+                s.correlation_groups.push(CorrelationGroup {
+                    name: "pris".into(),
+                    rank_correlation: 1.5,
+                    source: Source::default(),
+                });
+            },
+            |p| matches!(p, Place::Uncertainty { group: true, .. }),
+            Severity::Error,
+            "",
+        ),
+        (
+            "SalaryLinkUnknownCategory",
+            |s| s.members[2].salary.as_mut().unwrap().today_category = Some(CategoryId::new("lonn")),
+            |p| matches!(p, Place::Member { name, .. } if name == "Salangen"),
+            Severity::Error,
+            "lonn",
+        ),
+        (
+            "UnknownSeatType",
+            |s| s.workstations.fleets[0].parts[0].seat_type = "ingen".into(),
+            |p| matches!(p, Place::Fleet { .. }),
+            Severity::Error,
+            "ingen",
+        ),
+        (
+            "FleetSharesDoNotAddUp",
+            |s| s.workstations.fleets[0].parts[0].share_percent = 50.0,
+            |p| matches!(p, Place::Fleet { .. }),
+            Severity::Warning,
+            "",
+        ),
+        (
+            "NotPositive",
+            |s| s.workstations.seat_types[0].lifetime_years.value = 0.0,
+            |p| matches!(p, Place::SeatType { .. }),
+            Severity::Error,
+            "",
+        ),
+    ];
+    let (nb, en) = (Tr::new(Lang::Nb), Tr::new(Lang::En));
+    for (problem, breaks, place_ok, severity, name) in cases {
+        let mut study = reference();
+        breaks(&mut study);
+        let report = validate(&study);
+        let issue = report
+            .issues
+            .iter()
+            .find(|i| format!("{:?}", i.problem).starts_with(problem))
+            .unwrap_or_else(|| panic!("{problem} not found: {:#?}", report.issues));
+        assert!(place_ok(&issue.place), "{problem} at {:?}", issue.place);
+        assert_eq!(issue.severity(), severity, "{problem}");
+        for tr in [&nb, &en] {
+            let text = issue.message(tr);
+            assert!(text.contains(name), "{problem}: “{name}” not in “{text}”");
+            assert!(
+                !text.contains('{') && !text.contains("problem-"),
+                "{problem}: {text}"
+            );
+        }
+    }
+}
