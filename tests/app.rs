@@ -1348,3 +1348,43 @@ fn every_view_opens_in_norwegian_and_english() {
         }
     }
 }
+
+#[test]
+fn menus_and_shortcuts_come_from_one_table() {
+    use samdrift::app::UiCommand;
+    // No two commands share a shortcut.
+    let mut seen = Vec::new();
+    for command in UiCommand::ALL {
+        for shortcut in command.shortcuts() {
+            assert!(!seen.contains(shortcut), "{command:?}: {shortcut:?} twice");
+            seen.push(*shortcut);
+        }
+    }
+    // The File menu shows Save with its shortcut, and the shortcut does
+    // what the item does: Ctrl+Z undoes an edit, Ctrl+Shift+Z redoes it.
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Fil").click();
+    harness.run();
+    // Save (Ctrl+S) and Save as (Ctrl+Shift+S) both contain "Ctrl+S".
+    assert_eq!(harness.get_all_by_label_contains("Ctrl+S").count(), 2);
+    harness.get_by_label_contains("Ctrl+Shift+S");
+    harness.get_by_label_contains("Ctrl+O");
+    harness.get_by_label_contains("Ctrl+N");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    let before = harness.state().doc.study.title.clone();
+    let mut study = harness.state().doc.study.clone();
+    study.title = "Endret".into();
+    harness.state_mut().push(samdrift::app::Command::Edit(
+        samdrift::app::Edit::SetTitle(study.title.clone()),
+        None,
+    ));
+    harness.run();
+    assert_eq!(harness.state().doc.study.title, "Endret");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().doc.study.title, before);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().doc.study.title, "Endret");
+}

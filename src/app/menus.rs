@@ -1,32 +1,135 @@
 //! The menu bar, the keyboard shortcuts and the side panel of views.
+//!
+//! [`UiCommand`] is the one table of what the menus and the keyboard can
+//! do: its name, its shortcuts and the [`Command`] it sends. The menus and
+//! the shortcut handler are both made from it, so a shortcut is always
+//! shown next to its menu item.
 
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
+/// What a menu item or a keyboard shortcut does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UiCommand {
+    /// A new, empty study.
+    New,
+    /// Open a study file.
+    Open,
+    /// Open the built-in 2006 study.
+    OpenReference,
+    /// Import today's costs from a CSV file.
+    Import,
+    /// Save under another name (before Save: its shortcut has Shift too).
+    SaveAs,
+    /// Save.
+    Save,
+    /// Close the window.
+    Quit,
+    /// Redo (before Undo: Ctrl+Shift+Z).
+    Redo,
+    /// Undo.
+    Undo,
+}
+
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+impl UiCommand {
+    /// Every command, in the order shortcuts are matched (the one with
+    /// more modifiers first).
+    pub const ALL: [UiCommand; 9] = [
+        UiCommand::New,
+        UiCommand::Open,
+        UiCommand::OpenReference,
+        UiCommand::Import,
+        UiCommand::SaveAs,
+        UiCommand::Save,
+        UiCommand::Quit,
+        UiCommand::Redo,
+        UiCommand::Undo,
+    ];
+
+    /// The message id of its name.
+    #[must_use]
+    pub fn message_id(self) -> &'static str {
+        match self {
+            UiCommand::New => "menu-new",
+            UiCommand::Open => "menu-open",
+            UiCommand::OpenReference => "menu-open-reference",
+            UiCommand::Import => "menu-import",
+            UiCommand::SaveAs => "menu-save-as",
+            UiCommand::Save => "menu-save",
+            UiCommand::Quit => "menu-quit",
+            UiCommand::Redo => "menu-redo",
+            UiCommand::Undo => "menu-undo",
+        }
+    }
+
+    /// Its keyboard shortcuts; the first is shown in the menu.
+    #[must_use]
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const CMD: Modifiers = Modifiers::COMMAND;
+        const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+        match self {
+            UiCommand::New => const { &[key(CMD, Key::N)] },
+            UiCommand::Open => const { &[key(CMD, Key::O)] },
+            UiCommand::SaveAs => const { &[key(CMD_SHIFT, Key::S)] },
+            UiCommand::Save => const { &[key(CMD, Key::S)] },
+            UiCommand::Quit => const { &[key(CMD, Key::Q)] },
+            UiCommand::Redo => const { &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)] },
+            UiCommand::Undo => const { &[key(CMD, Key::Z)] },
+            UiCommand::OpenReference | UiCommand::Import => &[],
+        }
+    }
+
+    /// Undo and redo leave a focused text field its own undo.
+    fn yields_to_text(self) -> bool {
+        matches!(self, UiCommand::Undo | UiCommand::Redo)
+    }
+
+    /// The command it sends.
+    #[must_use]
+    pub fn command(self) -> Command {
+        match self {
+            UiCommand::New => Command::New,
+            UiCommand::Open => Command::OpenDialog,
+            UiCommand::OpenReference => Command::OpenReference,
+            UiCommand::Import => Command::ImportDialog,
+            UiCommand::SaveAs => Command::SaveAs,
+            UiCommand::Save => Command::Save,
+            UiCommand::Quit => Command::Quit,
+            UiCommand::Redo => Command::Redo,
+            UiCommand::Undo => Command::Undo,
+        }
+    }
+}
+
 impl SamdriftApp {
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
-        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-        let redo_shift = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-        let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-        let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
         // A focused text field keeps its own undo.
         let text_focused = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
         ctx.input_mut(|i| {
-            if !text_focused {
-                if i.consume_shortcut(&redo_shift) || i.consume_shortcut(&redo_y) {
-                    self.commands.push(Command::Redo);
-                } else if i.consume_shortcut(&undo) {
-                    self.commands.push(Command::Undo);
+            for command in UiCommand::ALL {
+                if text_focused && command.yields_to_text() {
+                    continue;
+                }
+                if command.shortcuts().iter().any(|s| i.consume_shortcut(s)) {
+                    self.commands.push(command.command());
                 }
             }
-            if i.consume_shortcut(&save) {
-                self.commands.push(Command::Save);
-            }
-            if i.consume_shortcut(&open) {
-                self.commands.push(Command::OpenDialog);
-            }
         });
+    }
+
+    /// A menu item of the table: its name, its shortcut beside it.
+    fn item_ui(&self, ui: &mut egui::Ui, command: UiCommand, enabled: bool, commands: &mut Vec<Command>) {
+        let mut button = egui::Button::new(self.tr.get(command.message_id()));
+        if let Some(shortcut) = command.shortcuts().first() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+        }
+        if ui.add_enabled(enabled, button).clicked() {
+            commands.push(command.command());
+        }
     }
 
     pub(super) fn menu_ui(&mut self, ui: &mut egui::Ui) {
@@ -34,12 +137,8 @@ impl SamdriftApp {
         let mut commands = Vec::new();
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(tr.get("menu-file"), |ui| {
-                if ui.button(tr.get("menu-new")).clicked() {
-                    commands.push(Command::New);
-                }
-                if ui.button(tr.get("menu-open")).clicked() {
-                    commands.push(Command::OpenDialog);
-                }
+                self.item_ui(ui, UiCommand::New, true, &mut commands);
+                self.item_ui(ui, UiCommand::Open, true, &mut commands);
                 ui.menu_button(tr.get("menu-recent"), |ui| {
                     if self.prefs.recent.is_empty() {
                         ui.label(RichText::new(tr.get("menu-no-recent")).weak());
@@ -50,23 +149,13 @@ impl SamdriftApp {
                         }
                     }
                 });
-                if ui.button(tr.get("menu-open-reference")).clicked() {
-                    commands.push(Command::OpenReference);
-                }
-                if ui.button(tr.get("menu-import")).clicked() {
-                    commands.push(Command::ImportDialog);
-                }
+                self.item_ui(ui, UiCommand::OpenReference, true, &mut commands);
+                self.item_ui(ui, UiCommand::Import, true, &mut commands);
                 ui.separator();
-                if ui.button(tr.get("menu-save")).clicked() {
-                    commands.push(Command::Save);
-                }
-                if ui.button(tr.get("menu-save-as")).clicked() {
-                    commands.push(Command::SaveAs);
-                }
+                self.item_ui(ui, UiCommand::Save, true, &mut commands);
+                self.item_ui(ui, UiCommand::SaveAs, true, &mut commands);
                 ui.separator();
-                if ui.button(tr.get("menu-quit")).clicked() {
-                    commands.push(Command::Quit);
-                }
+                self.item_ui(ui, UiCommand::Quit, true, &mut commands);
             });
             ui.menu_button(tr.get("menu-export"), |ui| {
                 for (kind, id) in [
@@ -98,18 +187,8 @@ impl SamdriftApp {
                 });
             });
             ui.menu_button(tr.get("menu-edit"), |ui| {
-                if ui
-                    .add_enabled(self.doc.can_undo(), egui::Button::new(tr.get("menu-undo")))
-                    .clicked()
-                {
-                    commands.push(Command::Undo);
-                }
-                if ui
-                    .add_enabled(self.doc.can_redo(), egui::Button::new(tr.get("menu-redo")))
-                    .clicked()
-                {
-                    commands.push(Command::Redo);
-                }
+                self.item_ui(ui, UiCommand::Undo, self.doc.can_undo(), &mut commands);
+                self.item_ui(ui, UiCommand::Redo, self.doc.can_redo(), &mut commands);
             });
             ui.menu_button(tr.get("menu-view"), |ui| {
                 for view in View::ALL {

@@ -26,7 +26,7 @@ mod import;
 mod job;
 mod keys;
 mod members;
-mod menus;
+pub mod menus;
 mod range;
 mod recovery;
 mod scenarios;
@@ -357,6 +357,8 @@ pub enum Command {
     /// scenario under a metric.
     Explain(crate::report::explain::ExplainTarget),
 }
+
+pub use menus::UiCommand;
 
 /// The app.
 pub struct SamdriftApp {
