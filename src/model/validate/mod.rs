@@ -1,0 +1,638 @@
+//! Validation: every problem that makes a figure wrong or meaningless, named
+//! with its place.
+//!
+//! [`validate`] never stops at the first problem; it returns a [`Report`]
+//! with every [`Issue`]. Errors (NaN amounts, negative counts, unknown ids,
+//! keys that weigh nothing, …) stop evaluation; warnings (a printed total
+//! that disagrees with the computed one, task shares that do not add up,
+//! …) are shown but do not. Messages come from the translation files, so a
+//! report reads in the user's language: [`Issue::message`].
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use super::keys::{self, KeyError};
+use super::{
+    Attribute, CategoryId, Driver, KeyId, KeyRule, Member, MemberId, Payer, Quantity, Scenario, ScenarioKind,
+    Study, Timing,
+};
+
+mod assumptions;
+mod baseline;
+mod key_checks;
+mod members;
+mod scenarios;
+#[cfg(test)]
+mod tests;
+
+use assumptions::assumptions;
+use baseline::baseline;
+use key_checks::{fixed_without, key_definitions};
+use members::{categories, members, staffing_totals};
+use scenarios::scenarios;
+
+/// Longest horizon a study may have, in years.
+pub const MAX_HORIZON_YEARS: u32 = 200;
+/// Growth and discount rates Samdrift accepts, percent per year (beyond
+/// these, figures over 200 years would no longer be finite numbers).
+pub const RATE_RANGE_PERCENT: std::ops::RangeInclusive<f64> = -50.0..=100.0;
+/// Most members a study may have.
+pub const MAX_MEMBERS: usize = 500;
+/// Most scenarios, keys or categories a study may have (each).
+pub const MAX_ITEMS: usize = 500;
+/// Most cost lines in one scenario, or positions of one member.
+pub const MAX_LINES: usize = 10_000;
+/// Largest amount (NOK) a line or cell may have: ten trillion kroner,
+/// far beyond any municipality, well inside what sums can add up exactly.
+pub const MAX_AMOUNT_NOK: f64 = 1e13;
+/// Largest count or quantity (inhabitants, workstations, units).
+pub const MAX_COUNT: f64 = 1e9;
+/// Tolerance when comparing printed totals and percentages with computed ones.
+const TOLERANCE: f64 = 0.5;
+
+/// How bad an issue is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Figures would be wrong or meaningless: evaluation stops.
+    Error,
+    /// Worth a look; figures are still computed.
+    Warning,
+}
+
+/// Where in the study an issue is. Carries ids (to go there) and names (to
+/// say where in words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// The study as a whole.
+    Study,
+    /// A member's own data.
+    Member {
+        /// Id.
+        member: MemberId,
+        /// Name.
+        name: String,
+    },
+    /// A position of a member (index within its positions).
+    Position {
+        /// Member id.
+        member: MemberId,
+        /// Member name.
+        name: String,
+        /// Index of the position.
+        index: usize,
+        /// Role.
+        role: String,
+    },
+    /// A member's salary (edited with the staffing).
+    Salary {
+        /// Member id.
+        member: MemberId,
+        /// Member name.
+        name: String,
+    },
+    /// A cost category.
+    Category {
+        /// Id.
+        category: CategoryId,
+    },
+    /// A line of today's costs (and optionally one member's cell in it).
+    Baseline {
+        /// Category of the line.
+        category: CategoryId,
+        /// Category name.
+        category_name: String,
+        /// Member of the cell, if the issue is about one cell.
+        member: Option<MemberId>,
+        /// That member's name (its id when the study has no such member).
+        member_name: Option<String>,
+    },
+    /// The printed column and grand totals of today's costs.
+    BaselineTotals,
+    /// The printed totals of the staffing table.
+    StaffingTotals,
+    /// An allocation key.
+    Key {
+        /// Id.
+        key: KeyId,
+        /// Name.
+        name: String,
+    },
+    /// A scenario as a whole.
+    Scenario {
+        /// Id.
+        scenario: super::ScenarioId,
+        /// Name.
+        name: String,
+    },
+    /// A cost line of a scenario (index within its lines).
+    ScenarioLine {
+        /// Scenario id.
+        scenario: super::ScenarioId,
+        /// Scenario name.
+        name: String,
+        /// Index of the line.
+        index: usize,
+        /// The line's label.
+        label: String,
+    },
+    /// The assumptions.
+    Assumptions,
+    /// A range on an input (index in the study's ranges), or a
+    /// correlation group (`index` in the groups, with `group` true).
+    Uncertainty {
+        /// Index.
+        index: usize,
+        /// True for a correlation group.
+        group: bool,
+    },
+    /// The study's workstations as a whole (electricity, support, the
+    /// categories of fleet costs).
+    Workstations,
+    /// A workstation seat type.
+    SeatType {
+        /// Id.
+        id: String,
+        /// Name.
+        name: String,
+    },
+    /// A workstation fleet.
+    Fleet {
+        /// Id.
+        id: String,
+        /// Name.
+        name: String,
+    },
+}
+
+/// What is wrong. Field names are message ids (`field-…`) so that they are
+/// translated too.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// The study has no members.
+    NoMembers,
+    /// An id is empty.
+    EmptyId {
+        /// Message id of the kind of thing (`kind-member`, …).
+        kind: &'static str,
+    },
+    /// Two things of one kind share an id.
+    DuplicateId {
+        /// Message id of the kind of thing.
+        kind: &'static str,
+        /// The id.
+        id: String,
+    },
+    /// A number is NaN or infinite.
+    NotFinite {
+        /// Message id of the field.
+        field: &'static str,
+    },
+    /// A count, percentage or weight is negative.
+    Negative {
+        /// Message id of the field.
+        field: &'static str,
+        /// The value.
+        value: f64,
+    },
+    /// A member id that is not in the study.
+    UnknownMember {
+        /// The id.
+        id: MemberId,
+    },
+    /// A category id that is not in the study.
+    UnknownCategory {
+        /// The id.
+        id: CategoryId,
+    },
+    /// A key id that is not in the study.
+    UnknownKey {
+        /// The id.
+        id: KeyId,
+    },
+    /// A category has two lines in today's costs.
+    DuplicateBaselineLine {
+        /// The category.
+        id: CategoryId,
+    },
+    /// A negative cost today (a refund?).
+    NegativeTodaysCost {
+        /// The amount.
+        value: f64,
+    },
+    /// Task shares do not add up to the filled percentage.
+    TasksDoNotAddUp {
+        /// Sum of the task shares.
+        tasks_percent: f64,
+        /// Filled percentage.
+        filled_percent: f64,
+    },
+    /// More of a position is filled than is authorised.
+    FilledExceedsAuthorised {
+        /// Filled percentage.
+        filled_percent: f64,
+        /// Authorised percentage.
+        authorised_percent: f64,
+    },
+    /// A total printed by a source disagrees with the computed one.
+    PrintedTotalDiffers {
+        /// Whose total (a name), or `None` for the total of the place itself.
+        what: Option<String>,
+        /// The printed figure.
+        printed: f64,
+        /// The computed figure.
+        computed: f64,
+        /// Whether the figures are percentages of a position (else NOK).
+        percent: bool,
+    },
+    /// A printed staffing total names a role no member has.
+    UnknownRole {
+        /// The role.
+        role: String,
+    },
+    /// A scenario has no participants.
+    NoParticipants,
+    /// A participant is listed twice.
+    DuplicateParticipant {
+        /// The member.
+        member: MemberId,
+    },
+    /// A scenario has shared lines but no key.
+    SharedLinesWithoutKey,
+    /// A key's weights are all zero over the scenario's participants.
+    KeyAllZero {
+        /// The key's name.
+        key: String,
+    },
+    /// A key's weights are negative or not finite.
+    KeyBadWeight {
+        /// The key's name.
+        key: String,
+    },
+    /// A mixed key without parts.
+    KeyEmptyMix {
+        /// The key's name.
+        key: String,
+    },
+    /// A key uses an attribute a participant does not have.
+    KeyMissingAttribute {
+        /// The key's name.
+        key: String,
+        /// The member's name.
+        member: String,
+        /// The attribute.
+        attribute: Attribute,
+    },
+    /// A participant has no weight in a fixed key and pays no shared cost.
+    KeyMemberWithoutWeight {
+        /// The key's name.
+        key: String,
+        /// The member's name.
+        member: String,
+    },
+    /// A line's driver uses an attribute a participant does not have.
+    DriverMissingAttribute {
+        /// The member's name.
+        member: String,
+        /// The attribute.
+        attribute: Attribute,
+    },
+    /// A line is paid by a member outside the scenario.
+    PayerNotParticipating {
+        /// The member.
+        member: MemberId,
+    },
+    /// "Every n years" with n = 0.
+    IntervalZero,
+    /// "Every year from … to …" with from after to.
+    FromAfterTo {
+        /// From.
+        from: i32,
+        /// To.
+        to: i32,
+    },
+    /// A line that never falls due within the analysed years.
+    NeverDue {
+        /// First year analysed.
+        first: i32,
+        /// Last year analysed.
+        last: i32,
+    },
+    /// The horizon is zero years.
+    HorizonZero,
+    /// The horizon is longer than [`MAX_HORIZON_YEARS`].
+    HorizonTooLong {
+        /// The horizon.
+        years: u32,
+    },
+    /// The year shown as annual cost is not analysed.
+    DisplayYearOutside {
+        /// The year.
+        year: i32,
+        /// First year analysed.
+        first: i32,
+        /// Last year analysed.
+        last: i32,
+    },
+    /// A growth or discount rate of −100 % or less.
+    RateOutOfRange {
+        /// Message id of the field.
+        field: &'static str,
+        /// The value.
+        value: f64,
+    },
+    /// The discount rate has no step starting at year 0, or steps out of order.
+    DiscountSteps,
+    /// A line's amount is a salary, but it is shared by a key (whose salary?).
+    SalaryLineShared,
+    /// A line's amount is the payer's salary, and the payer has none.
+    SalaryMissing {
+        /// The member's name.
+        member: String,
+    },
+    /// More things of one kind than Samdrift handles.
+    TooMany {
+        /// Message id of the kind of thing.
+        kind: &'static str,
+        /// How many there are.
+        count: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A number larger than Samdrift accepts there.
+    TooLarge {
+        /// Message id of the field.
+        field: &'static str,
+        /// The value.
+        value: f64,
+        /// The limit.
+        max: f64,
+    },
+    /// A first year outside the years Samdrift handles.
+    YearOutOfRange {
+        /// The year.
+        year: i32,
+    },
+    /// A percentage outside 0–100.
+    PercentOutOfRange {
+        /// Message id of the field.
+        field: &'static str,
+        /// The value.
+        value: f64,
+    },
+    /// No scenario of kind "today's operation": differences cannot be shown.
+    NoTodayScenario,
+    /// A range on an input the study does not have.
+    RangeUnknownInput,
+    /// A range on a today's cost that is derived from the staffing (the
+    /// member's salary is linked to it), so the range moves nothing.
+    RangeOnDerivedCost,
+    /// A member's salary is linked to a category of today's costs the
+    /// study does not have.
+    SalaryLinkUnknownCategory {
+        /// The category id.
+        id: CategoryId,
+    },
+    /// A range needs finite bounds with low below high.
+    RangeBounds {
+        /// Low.
+        low: f64,
+        /// High.
+        high: f64,
+    },
+    /// The study's own value (the most likely) lies outside the range.
+    RangeExcludesValue {
+        /// The study's value.
+        value: f64,
+        /// Low.
+        low: f64,
+        /// High.
+        high: f64,
+    },
+    /// A lognormal range needs a positive low value.
+    RangeLognormalNotPositive,
+    /// A discrete range needs values with weights ≥ 0 adding up to more than 0.
+    RangeWeights,
+    /// Two ranges on one input.
+    RangeDuplicate,
+    /// A range names a correlation group that does not exist.
+    RangeUnknownGroup {
+        /// The name.
+        name: String,
+    },
+    /// A correlation group's rank correlation must be 0–1.
+    CorrelationOutOfRange {
+        /// The value.
+        value: f64,
+    },
+    /// More than one scenario of kind "today's operation".
+    SeveralTodayScenarios,
+    /// One part of a mixed key gives every participant weight 0.
+    KeyMixPartAllZero {
+        /// The key's name.
+        key: String,
+        /// The part, numbered from 1.
+        part: usize,
+    },
+    /// A scenario runs a fleet the study does not have.
+    UnknownFleet {
+        /// The fleet id.
+        id: String,
+    },
+    /// A fleet uses a seat type the study does not have.
+    UnknownSeatType {
+        /// The seat type id.
+        id: String,
+    },
+    /// A number that must be above 0 (a lifetime, users per server).
+    NotPositive {
+        /// Message id of the field.
+        field: &'static str,
+        /// The value.
+        value: f64,
+    },
+    /// A fleet's shares of the workstations do not add up to 100 %.
+    FleetSharesDoNotAddUp {
+        /// Their sum, percent.
+        sum: f64,
+    },
+}
+
+impl Problem {
+    /// Whether the problem is an error or a warning.
+    #[must_use]
+    pub fn severity(&self) -> Severity {
+        match self {
+            Problem::NegativeTodaysCost { .. }
+            | Problem::TasksDoNotAddUp { .. }
+            | Problem::FilledExceedsAuthorised { .. }
+            | Problem::PrintedTotalDiffers { .. }
+            | Problem::UnknownRole { .. }
+            | Problem::DuplicateParticipant { .. }
+            | Problem::KeyMemberWithoutWeight { .. }
+            | Problem::NeverDue { .. }
+            | Problem::NoTodayScenario
+            | Problem::SeveralTodayScenarios
+            | Problem::FleetSharesDoNotAddUp { .. }
+            | Problem::RangeExcludesValue { .. }
+            // A range left behind by a removed line or member: the figures
+            // do not depend on it; the warning says it can go.
+            | Problem::RangeUnknownInput
+            | Problem::RangeOnDerivedCost => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+/// One problem at one place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    /// Where.
+    pub place: Place,
+    /// What.
+    pub problem: Problem,
+}
+
+impl Issue {
+    /// Error or warning.
+    #[must_use]
+    pub fn severity(&self) -> Severity {
+        self.problem.severity()
+    }
+}
+
+/// Everything validation found, in the order of the study.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Report {
+    /// The issues.
+    pub issues: Vec<Issue>,
+}
+
+impl Report {
+    /// True when there is at least one error.
+    #[must_use]
+    pub fn has_errors(&self) -> bool {
+        self.issues.iter().any(|i| i.severity() == Severity::Error)
+    }
+
+    /// The errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.severity() == Severity::Error)
+    }
+
+    /// The warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.severity() == Severity::Warning)
+    }
+
+    pub(crate) fn push(&mut self, place: &Place, problem: Problem) {
+        self.issues.push(Issue {
+            place: place.clone(),
+            problem,
+        });
+    }
+
+    /// Like [`Report::number`], and also reports values beyond `max` in size.
+    fn bounded(
+        &mut self,
+        place: &Place,
+        field: &'static str,
+        value: f64,
+        allow_negative: bool,
+        max: f64,
+    ) -> bool {
+        if !self.number(place, field, value, allow_negative) {
+            return false;
+        }
+        if value.abs() > max {
+            self.push(place, Problem::TooLarge { field, value, max });
+            return false;
+        }
+        true
+    }
+
+    /// Reports NaN/infinite and (unless negatives are allowed) negative values.
+    fn number(&mut self, place: &Place, field: &'static str, value: f64, allow_negative: bool) -> bool {
+        if !value.is_finite() {
+            self.push(place, Problem::NotFinite { field });
+            false
+        } else if value < 0.0 && !allow_negative {
+            self.push(place, Problem::Negative { field, value });
+            false
+        } else {
+            true
+        }
+    }
+}
+
+/// Checks the whole study and returns every issue found.
+#[must_use]
+pub fn validate(study: &Study) -> Report {
+    let mut report = Report::default();
+    if limits(study, &mut report) {
+        // Past the limits nothing else is checked: the study is refused.
+        return report;
+    }
+    let member_ids: HashSet<&MemberId> = study.members.iter().map(|m| &m.id).collect();
+    let category_ids: HashSet<&CategoryId> = study.categories.iter().map(|c| &c.id).collect();
+    members(study, &mut report);
+    categories(study, &mut report);
+    baseline(study, &member_ids, &category_ids, &mut report);
+    staffing_totals(study, &member_ids, &mut report);
+    key_definitions(study, &member_ids, &mut report);
+    scenarios(study, &member_ids, &category_ids, &mut report);
+    assumptions(study, &mut report);
+    super::uncertainty::check(study, &mut report);
+    super::fleet::check(study, &mut report);
+    report
+}
+
+/// Checks the sizes Samdrift handles; true when a limit is exceeded.
+fn limits(study: &Study, report: &mut Report) -> bool {
+    let mut too_many = |kind: &'static str, count: usize, max: usize| {
+        if count > max {
+            report.push(&Place::Study, Problem::TooMany { kind, count, max });
+        }
+    };
+    too_many("kind-member", study.members.len(), MAX_MEMBERS);
+    too_many("kind-scenario", study.scenarios.len(), MAX_ITEMS);
+    too_many("kind-key", study.keys.len(), MAX_ITEMS);
+    too_many("kind-category", study.categories.len(), MAX_ITEMS);
+    too_many("kind-line", study.baseline.lines.len(), MAX_LINES);
+    for scenario in &study.scenarios {
+        too_many("kind-line", scenario.lines.len(), MAX_LINES);
+    }
+    for member in &study.members {
+        too_many("kind-position", member.positions.len(), MAX_LINES);
+    }
+    report.has_errors()
+}
+
+fn duplicates<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut seen = HashSet::new();
+    let mut dups = BTreeSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            dups.insert(id);
+        }
+    }
+    dups.into_iter().collect()
+}
+
+/// Reports empty and repeated ids of one kind (`kind-…` message id).
+pub(super) fn ids_unique<'a>(
+    report: &mut Report,
+    kind: &'static str,
+    ids: impl Iterator<Item = &'a str> + Clone,
+) {
+    if ids.clone().any(|id| id.trim().is_empty()) {
+        report.push(&Place::Study, Problem::EmptyId { kind });
+    }
+    for id in duplicates(ids) {
+        report.push(
+            &Place::Study,
+            Problem::DuplicateId {
+                kind,
+                id: id.to_owned(),
+            },
+        );
+    }
+}

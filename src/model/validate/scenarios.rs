@@ -1,0 +1,223 @@
+//! Checks of the scenarios: participants, keys, lines, timing, payers.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+pub(super) fn scenarios(
+    study: &Study,
+    member_ids: &HashSet<&MemberId>,
+    category_ids: &HashSet<&CategoryId>,
+    report: &mut Report,
+) {
+    ids_unique(
+        report,
+        "kind-scenario",
+        study.scenarios.iter().map(|s| s.id.as_str()),
+    );
+    let todays = study
+        .scenarios
+        .iter()
+        .filter(|s| s.kind == ScenarioKind::Today)
+        .count();
+    if todays == 0 && !study.scenarios.is_empty() {
+        report.push(&Place::Study, Problem::NoTodayScenario);
+    } else if todays > 1 {
+        report.push(&Place::Study, Problem::SeveralTodayScenarios);
+    }
+    for scenario in &study.scenarios {
+        scenario_checks(study, scenario, member_ids, category_ids, report);
+    }
+}
+
+pub(super) fn scenario_checks(
+    study: &Study,
+    scenario: &Scenario,
+    member_ids: &HashSet<&MemberId>,
+    category_ids: &HashSet<&CategoryId>,
+    report: &mut Report,
+) {
+    let place = Place::Scenario {
+        scenario: scenario.id.clone(),
+        name: scenario.name.clone(),
+    };
+    if let Some(list) = &scenario.participants {
+        for member in list {
+            if !member_ids.contains(member) {
+                report.push(&place, Problem::UnknownMember { id: member.clone() });
+            }
+        }
+        for dup in duplicates(list.iter().map(MemberId::as_str)) {
+            report.push(
+                &place,
+                Problem::DuplicateParticipant {
+                    member: MemberId::new(dup),
+                },
+            );
+        }
+    }
+    let participants = study.participants(scenario);
+    if participants.is_empty() {
+        report.push(&place, Problem::NoParticipants);
+        return;
+    }
+    let member_name = |id: &MemberId| study.member(id).map_or_else(|| id.0.clone(), |m| m.name.clone());
+    let has_shared = scenario.lines.iter().any(|l| l.payer == Payer::Shared);
+    match &scenario.key {
+        Some(key_id) => match study.key(key_id) {
+            None => report.push(&place, Problem::UnknownKey { id: key_id.clone() }),
+            Some(key) => {
+                let key_name = key.name.clone();
+                match keys::shares(study, &key.rule, &participants) {
+                    Ok(_) => {
+                        for member in &participants {
+                            if fixed_without(&key.rule, member) {
+                                report.push(
+                                    &place,
+                                    Problem::KeyMemberWithoutWeight {
+                                        key: key_name.clone(),
+                                        member: member_name(member),
+                                    },
+                                );
+                            }
+                        }
+                    }
+                    Err(KeyError::AllZero) => report.push(&place, Problem::KeyAllZero { key: key_name }),
+                    Err(KeyError::MixPartAllZero(part)) => {
+                        report.push(&place, Problem::KeyMixPartAllZero { key: key_name, part });
+                    }
+                    Err(KeyError::BadWeight) => report.push(&place, Problem::KeyBadWeight { key: key_name }),
+                    Err(KeyError::EmptyMix) => report.push(&place, Problem::KeyEmptyMix { key: key_name }),
+                    Err(KeyError::MissingAttribute { member, attribute }) => report.push(
+                        &place,
+                        Problem::KeyMissingAttribute {
+                            key: key_name,
+                            member: member_name(&member),
+                            attribute,
+                        },
+                    ),
+                    Err(KeyError::UnknownMember(id)) => report.push(&place, Problem::UnknownMember { id }),
+                }
+            }
+        },
+        None if has_shared => report.push(&place, Problem::SharedLinesWithoutKey),
+        None => {}
+    }
+    if let Some(level) = &scenario.service_level {
+        if report.number(&place, "field-uptime", level.uptime_percent, false) && level.uptime_percent > 100.0
+        {
+            report.push(
+                &place,
+                Problem::PercentOutOfRange {
+                    field: "field-uptime",
+                    value: level.uptime_percent,
+                },
+            );
+        }
+        if let Some(cost) = level.downtime_cost_nok_per_hour {
+            report.number(&place, "field-downtime-cost", cost, false);
+        }
+    }
+    let first = study.assumptions.first_year;
+    let last = study.assumptions.end_year() - 1;
+    // Per attribute, the names of the participants without it (looked up
+    // once per scenario, not once per line).
+    let participant_members: Vec<&Member> = participants.iter().filter_map(|id| study.member(id)).collect();
+    let missing: [Vec<String>; 4] = Attribute::ALL.map(|attribute| {
+        participant_members
+            .iter()
+            .filter(|m| m.attribute(attribute).is_none())
+            .map(|m| m.name.clone())
+            .collect()
+    });
+    for (index, line) in scenario.lines.iter().enumerate() {
+        let place = Place::ScenarioLine {
+            scenario: scenario.id.clone(),
+            name: scenario.name.clone(),
+            index,
+            label: line.label.clone(),
+        };
+        if !category_ids.contains(&line.category) {
+            report.push(
+                &place,
+                Problem::UnknownCategory {
+                    id: line.category.clone(),
+                },
+            );
+        }
+        report.bounded(&place, "field-amount", line.amount_nok, true, MAX_AMOUNT_NOK);
+        report.bounded(&place, "field-quantity", line.quantity, false, MAX_COUNT);
+        if let Payer::Member(member) = &line.payer {
+            if !member_ids.contains(member) {
+                report.push(&place, Problem::UnknownMember { id: member.clone() });
+            } else if !participants.contains(member) {
+                report.push(
+                    &place,
+                    Problem::PayerNotParticipating {
+                        member: member.clone(),
+                    },
+                );
+            }
+        }
+        if line.amount_from == crate::model::AmountFrom::SalaryWithSocialCosts {
+            let payers: Vec<&MemberId> = match &line.payer {
+                Payer::Shared => {
+                    report.push(&place, Problem::SalaryLineShared);
+                    Vec::new()
+                }
+                Payer::EachMember => participants.iter().collect(),
+                Payer::Member(id) => vec![id],
+            };
+            for id in payers {
+                if let Some(member) = study.member(id)
+                    && member.salary.is_none()
+                {
+                    report.push(
+                        &place,
+                        Problem::SalaryMissing {
+                            member: member.name.clone(),
+                        },
+                    );
+                }
+            }
+        }
+        if let Driver::Attribute(attribute) = line.driver {
+            for member in &missing[attribute.index()] {
+                report.push(
+                    &place,
+                    Problem::DriverMissingAttribute {
+                        member: member.clone(),
+                        attribute,
+                    },
+                );
+            }
+        }
+        // Years of a timing within 1900–2500, like the first year: a year
+        // such as −2 147 483 648 would overflow the arithmetic of timings.
+        let years_of_timing: Vec<i32> = match line.timing {
+            Timing::EveryYear { from, to } => from.into_iter().chain(to).collect(),
+            Timing::Once { year } => vec![year],
+            Timing::EveryNYears { from, .. } => vec![from],
+        };
+        if let Some(&year) = years_of_timing.iter().find(|y| !(1900..=2500).contains(*y)) {
+            report.push(&place, Problem::YearOutOfRange { year });
+            continue;
+        }
+        match line.timing {
+            Timing::EveryNYears { every: 0, .. } => report.push(&place, Problem::IntervalZero),
+            Timing::EveryYear {
+                from: Some(from),
+                to: Some(to),
+            } if from > to => {
+                report.push(&place, Problem::FromAfterTo { from, to });
+            }
+            ref timing => {
+                if study.assumptions.horizon_years > 0
+                    && study.assumptions.horizon_years <= MAX_HORIZON_YEARS
+                    && !study.assumptions.years().any(|y| timing.is_due(y))
+                {
+                    report.push(&place, Problem::NeverDue { first, last });
+                }
+            }
+        }
+    }
+}
