@@ -5,6 +5,9 @@
 //! Exit codes: 0 success, 1 the study has validation errors, 2 the file
 //! cannot be read or parsed (or the command line is wrong). Output goes to
 //! standard output; a closed pipe ends the program quietly.
+//!
+//! (Long: the clap definition of every command is here, one place to read
+//! the whole command line; the bigger commands have files of their own.)
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -2,6 +2,10 @@
 //! times — with other values for its inputs, for any group of members, and
 //! for only the figures a caller needs.
 //!
+//! (Long on purpose: the layout, the preparation and the hot loop share
+//! private index arithmetic that must change together; split, it would
+//! need to be public to the engine.)
+//!
 //! # The prepared representation
 //!
 //! [`PreparedStudy::prepare`] validates the study and turns it into dense

@@ -11,6 +11,8 @@
 //! understands: a decimal comma (`1,5`) or a grouped number (`400 000`) gets
 //! its own message, an unknown field is named along with the ones expected.
 //!
+//! (Long: a third of it is the tests of every way a file can be broken.)
+//!
 //! Saving writes the whole file atomically ([`super::atomic`]).
 
 use std::path::{Path, PathBuf};

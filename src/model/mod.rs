@@ -9,6 +9,10 @@
 //!
 //! Units are in the names: `amount_nok`, `percent_of_fte`, `horizon_years`.
 //! Percentages are stored as percent (`22.28`), never as fractions.
+//!
+//! (Long on purpose: these are the file format's types, kept together so
+//! that they read like `docs/FILE_FORMAT.md`; the parts with logic of their
+//! own live in `fleet`, `keys`, `inputs`, `uncertainty` and `validate`.)
 
 pub mod decision;
 pub mod edit;

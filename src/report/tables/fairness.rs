@@ -1,0 +1,245 @@
+//! The tables and findings of a fair split: today, each key, stand-alone
+//! cost, Shapley value, nucleolus and a suggested key.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+/// Text fit for a file or sheet name: letters, digits, `-` and `_`, at
+/// most 40 characters.
+pub(super) fn file_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(40)
+        .collect()
+}
+
+/// The fair split of every scenario but today's operation, under the
+/// annual cost of `year` (as the comparison tables): its table and its
+/// findings. Runs the analysis (every coalition); scenarios it cannot
+/// split are left out.
+#[must_use]
+pub fn fair_splits(study: &Study, tr: &Tr, year: i32, all_keys: bool) -> Vec<(Table, Vec<String>)> {
+    let options = crate::fairness::Options {
+        metric: Metric::Annual(year),
+        samples: crate::fairness::sample_count(study.members.len()),
+        seed: 1,
+    };
+    (0..study.scenarios.len())
+        .filter(|&s| study.scenarios[s].kind != crate::model::ScenarioKind::Today)
+        .filter_map(|s| crate::fairness::analyse(study, s, options, &|_| true).ok())
+        .map(|fair| {
+            (
+                fair_split(study, &fair, tr, all_keys),
+                fair_split_findings(study, &fair, tr),
+            )
+        })
+        .collect()
+}
+
+/// The members of a coalition mask by name, joined by " + ".
+#[must_use]
+pub fn group_names(study: &Study, mask: usize) -> String {
+    crate::fairness::members_of(mask, study.members.len())
+        .map(|i| study.members[i].name.as_str())
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// The fair split of one scenario: per member today's cost, what it pays
+/// under every key of the study, its stand-alone cost, the Shapley value
+/// and the nucleolus, and whether the scenario's key passes the
+/// stand-alone test for it; a last row with the totals. With `all_keys`
+/// false only the scenario's own key is shown (a table that fits A4).
+#[must_use]
+pub fn fair_split(study: &Study, fair: &crate::fairness::FairSplit, tr: &Tr, all_keys: bool) -> Table {
+    let shown = |k: usize| all_keys || Some(k) == fair.scenario_key;
+    let scenario = &study.scenarios[fair.scenario];
+    let mut headers = vec![tr.get("fair-member"), tr.get("fair-today")];
+    for (k, key) in fair.keys.iter().enumerate().filter(|(k, _)| shown(*k)) {
+        let mut header = tr.args("fair-under-key", &[("key", key.name.clone())]);
+        if Some(k) == fair.scenario_key {
+            header.push_str(" *");
+        }
+        headers.push(header);
+    }
+    let suggested = fair.nearest_in_core.as_ref().ok();
+    if suggested.is_some() {
+        headers.push(tr.get("fair-suggested-column"));
+    }
+    headers.extend([
+        tr.get("fair-stand-alone"),
+        tr.get("fair-shapley"),
+        tr.get("fair-nucleolus"),
+        tr.get("fair-passes"),
+    ]);
+    let own = fair.scenario_key.map(|k| &fair.keys[k]);
+    let nucleolus = fair.nucleolus.as_ref().ok();
+    let mut rows: Vec<Vec<Cell>> = study
+        .members
+        .iter()
+        .enumerate()
+        .map(|(i, member)| {
+            let mut cells = vec![Cell::text(&member.name), Cell::Money(fair.today[i])];
+            cells.extend(
+                fair.keys
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| shown(*k))
+                    .map(|(_, k)| k.split.as_ref().map_or(Cell::Empty, |s| Cell::Money(s[i]))),
+            );
+            if let Some(mix) = suggested {
+                cells.push(Cell::Money(mix.split[i]));
+            }
+            cells.push(Cell::Money(fair.stand_alone[i]));
+            cells.push(Cell::Money(fair.shapley[i]));
+            cells.push(nucleolus.map_or(Cell::Empty, |x| Cell::Money(x[i])));
+            cells.push(match own {
+                Some(k) if k.split.is_some() => Cell::text(if k.over_stand_alone.contains(&i) {
+                    tr.get("fair-no")
+                } else {
+                    tr.get("fair-yes")
+                }),
+                _ => Cell::Empty,
+            });
+            cells
+        })
+        .collect();
+    let mut total = vec![
+        Cell::text(tr.get("ui-total")),
+        Cell::Money(fair.today.iter().sum()),
+    ];
+    total.extend(
+        fair.keys
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| shown(*k))
+            .map(|(_, k)| {
+                k.split
+                    .as_ref()
+                    .map_or(Cell::Empty, |s| Cell::Money(s.iter().sum()))
+            }),
+    );
+    if let Some(mix) = suggested {
+        total.push(Cell::Money(mix.split.iter().sum()));
+    }
+    total.push(Cell::Money(fair.stand_alone.iter().sum()));
+    total.push(Cell::Money(fair.shapley.iter().sum()));
+    total.push(nucleolus.map_or(Cell::Empty, |x| Cell::Money(x.iter().sum())));
+    total.push(Cell::Empty);
+    rows.push(total);
+    Table {
+        id: format!("fair-split-{}", file_safe(scenario.id.as_str())),
+        title: tr.args("table-fair-split", &[("scenario", scenario.name.clone())]),
+        headers,
+        rows,
+    }
+}
+
+/// What a council should read about a fair split, one sentence each: the
+/// scenario key's stand-alone test and worst group, whether a split that
+/// satisfies every group exists (and who spoils it), and the suggested key.
+#[must_use]
+pub fn fair_split_findings(study: &Study, fair: &crate::fairness::FairSplit, tr: &Tr) -> Vec<String> {
+    use crate::fairness::{NoCoreMix, NoNucleolus, TOLERANCE_NOK};
+    let kr = |v: f64| tr.money(v);
+    let name = |i: usize| study.members[i].name.clone();
+    let mut out = Vec::new();
+    match fair.scenario_key.map(|k| &fair.keys[k]) {
+        Some(key) => match &key.split {
+            None => out.push(tr.args("fair-key-unusable", &[("key", key.name.clone())])),
+            Some(split) => {
+                if key.over_stand_alone.is_empty() {
+                    out.push(tr.args("fair-key-passes", &[("key", key.name.clone())]));
+                }
+                for &i in &key.over_stand_alone {
+                    out.push(tr.args(
+                        "fair-key-over",
+                        &[
+                            ("key", key.name.clone()),
+                            ("member", name(i)),
+                            ("pays", kr(split[i])),
+                            ("alone", kr(fair.stand_alone[i])),
+                        ],
+                    ));
+                }
+                if let Some((mask, excess)) = key.worst_group.filter(|(_, e)| *e > TOLERANCE_NOK) {
+                    out.push(tr.args(
+                        "fair-worst-group",
+                        &[("group", group_names(study, mask)), ("excess", kr(excess))],
+                    ));
+                }
+            }
+        },
+        None => out.push(tr.get("fair-no-key")),
+    }
+    match fair.core_empty {
+        Some(false) => out.push(tr.get("fair-core-not-empty")),
+        Some(true) if fair.spoilers.is_empty() => out.push(tr.get("fair-core-empty")),
+        Some(true) => {
+            for &(i, without) in &fair.spoilers {
+                out.push(tr.args(
+                    "fair-core-empty-because",
+                    &[
+                        ("member", name(i)),
+                        ("with", kr(fair.grand_cost)),
+                        ("without", kr(without)),
+                    ],
+                ));
+            }
+        }
+        None => out.push(tr.get("fair-core-unknown")),
+    }
+    if let Some((_, samples)) = &fair.shapley_sampled {
+        out.push(tr.args("fair-shapley-sampled", &[("samples", samples.to_string())]));
+    }
+    if fair.nucleolus == Err(NoNucleolus::TooManyMembers) {
+        out.push(tr.args(
+            "fair-nucleolus-too-many",
+            &[("limit", crate::fairness::NUCLEOLUS_LIMIT.to_string())],
+        ));
+    }
+    if let Some(mix) = &fair.nearest_to_shapley {
+        out.push(tr.args(
+            "fair-nearest-shapley",
+            &[("mix", mix_text(study, &mix.parts, tr))],
+        ));
+    }
+    match &fair.nearest_in_core {
+        Ok(mix) => out.push(tr.args("fair-suggested", &[("mix", mix_text(study, &mix.parts, tr))])),
+        Err(NoCoreMix::DearerThanToday) => out.push(tr.get("fair-no-suggestion-dearer")),
+        Err(NoCoreMix::NoneInCore) => out.push(tr.get("fair-no-suggestion-none")),
+        Err(NoCoreMix::TooManyMembers) => out.push(tr.get("fair-no-suggestion-too-many")),
+        Err(NoCoreMix::NothingShared) => out.push(tr.get("fair-no-suggestion-nothing-shared")),
+        Err(NoCoreMix::SolverFailed) => out.push(tr.get("fair-no-suggestion-failed")),
+    }
+    out
+}
+
+/// A mix of rules in words: "37,5 % equal shares + 62,5 % population".
+#[must_use]
+pub fn mix_text(study: &Study, parts: &[(KeyRule, f64)], tr: &Tr) -> String {
+    parts
+        .iter()
+        .map(|(rule, weight)| {
+            let rule_text = match rule {
+                KeyRule::Equal => tr.get("rule-equal"),
+                KeyRule::Proportional(a) => tr.get(a.message_id()),
+                KeyRule::TodaysCost => tr.get("rule-todays-cost"),
+                KeyRule::Fixed(_) => study
+                    .keys
+                    .iter()
+                    .find(|k| &k.rule == rule)
+                    .map_or_else(|| tr.get("rule-fixed"), |k| k.name.clone()),
+                KeyRule::Mix(_) => tr.get("rule-mix"),
+            };
+            format!("{} {}", tr.pct(*weight, 1), rule_text.to_lowercase())
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}

@@ -1,0 +1,319 @@
+//! Every input of a study with its unit and source: the table a council
+//! checks the figures against, and the words for kinds, payers, drivers,
+//! timing and key rules it uses.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+pub(super) fn source_cells(tr: &Tr, source: &Source) -> [Cell; 2] {
+    match source {
+        Source::Cited { text, date } => {
+            let text = match date {
+                Some(d) => format!("{text} ({d})"),
+                None => text.clone(),
+            };
+            [Cell::Text(text), Cell::text(tr.get("table-no"))]
+        }
+        Source::Assumption { note } => [Cell::text(note), Cell::text(tr.get("table-yes"))],
+    }
+}
+
+/// A scenario kind in words.
+#[must_use]
+pub fn kind_text(tr: &Tr, kind: crate::model::ScenarioKind) -> String {
+    use crate::model::ScenarioKind;
+    tr.get(match kind {
+        ScenarioKind::Today => "kind-today",
+        ScenarioKind::JointInHouse => "kind-joint",
+        ScenarioKind::ThinClients => "kind-thin",
+        ScenarioKind::Hosting => "kind-hosting",
+        ScenarioKind::Custom => "kind-custom",
+    })
+}
+
+/// Who pays a line, in words ("paid by Salangen").
+#[must_use]
+pub fn payer_text(tr: &Tr, study: &Study, payer: &Payer) -> String {
+    match payer {
+        Payer::Shared => tr.get("payer-shared"),
+        Payer::EachMember => tr.get("payer-each"),
+        Payer::Member(id) => tr.args(
+            "payer-member",
+            &[(
+                "name",
+                study.member(id).map_or_else(|| id.0.clone(), |m| m.name.clone()),
+            )],
+        ),
+    }
+}
+
+/// A driver in words ("per workstation").
+#[must_use]
+pub fn driver_text(tr: &Tr, driver: Driver) -> String {
+    match driver {
+        Driver::Lump => tr.get("driver-lump"),
+        Driver::Members => tr.get("driver-members"),
+        Driver::Fte => tr.get("driver-fte"),
+        Driver::Attribute(Attribute::Population) => tr.get("driver-per-inhabitant"),
+        Driver::Attribute(Attribute::Employees) => tr.get("driver-per-employee"),
+        Driver::Attribute(Attribute::Workstations) => tr.get("driver-per-workstation"),
+        Driver::Attribute(Attribute::Sites) => tr.get("driver-per-site"),
+    }
+}
+
+pub(super) fn timing_text(tr: &Tr, timing: &Timing) -> String {
+    match *timing {
+        Timing::EveryYear { from: None, to: None } => tr.get("timing-every-year"),
+        Timing::EveryYear { from, to } => tr.args(
+            "table-timing-years",
+            &[
+                ("from", from.map_or_else(String::new, |y| y.to_string())),
+                ("to", to.map_or_else(String::new, |y| y.to_string())),
+            ],
+        ),
+        Timing::Once { year } => tr.args("table-timing-once", &[("year", year.to_string())]),
+        Timing::EveryNYears { every, from } => tr.args(
+            "table-timing-every",
+            &[("every", every.to_string()), ("from", from.to_string())],
+        ),
+    }
+}
+
+pub(super) fn rule_text(tr: &Tr, study: &Study, rule: &KeyRule) -> String {
+    match rule {
+        KeyRule::Equal => tr.get("rule-equal"),
+        KeyRule::Proportional(a) => tr.args("rule-proportional", &[("attribute", tr.get(a.message_id()))]),
+        KeyRule::TodaysCost => tr.get("rule-todays-cost"),
+        KeyRule::Fixed(weights) => {
+            let parts: Vec<String> = study
+                .members
+                .iter()
+                .map(|m| {
+                    let w = weights.get(&m.id).copied().unwrap_or(0.0);
+                    format!("{} {}", m.id, tr.num(w, 2))
+                })
+                .collect();
+            format!("{}: {}", tr.get("rule-fixed"), parts.join(", "))
+        }
+        KeyRule::Mix(parts) => parts
+            .iter()
+            .map(|p| format!("{} × {}", tr.num(p.weight, 1), rule_text(tr, study, &p.rule)))
+            .collect::<Vec<_>>()
+            .join(" + "),
+    }
+}
+
+/// Every input of the study with its source and whether it is an
+/// assumption: the years and rates, each member's attributes and salary,
+/// today's costs, each key and each scenario line.
+#[must_use]
+pub fn inputs(study: &Study, tr: &Tr) -> Table {
+    let headers = [
+        "table-section",
+        "table-item",
+        "table-value",
+        "table-unit",
+        "ui-source-text",
+        "ui-assumption",
+    ]
+    .iter()
+    .map(|id| tr.get(id))
+    .collect();
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut push = |section: String, item: String, value: Cell, unit: String, source: [Cell; 2]| {
+        let [s, a] = source;
+        rows.push(vec![
+            Cell::Text(section),
+            Cell::Text(item),
+            value,
+            Cell::Text(unit),
+            s,
+            a,
+        ]);
+    };
+    let a = &study.assumptions;
+    let section = tr.get("view-assumptions");
+    let none = || [Cell::Empty, Cell::Empty];
+    push(
+        section.clone(),
+        tr.get("table-currency"),
+        Cell::Text(study.currency.code().to_owned()),
+        String::new(),
+        none(),
+    );
+    push(
+        section.clone(),
+        tr.get("ui-first-year"),
+        Cell::Number(f64::from(a.first_year), 0),
+        String::new(),
+        none(),
+    );
+    push(
+        section.clone(),
+        tr.get("ui-horizon"),
+        Cell::Number(f64::from(a.horizon_years), 0),
+        tr.get("table-years"),
+        none(),
+    );
+    push(
+        section.clone(),
+        tr.get("ui-display-year"),
+        Cell::Number(f64::from(a.display_year), 0),
+        String::new(),
+        none(),
+    );
+    push(
+        section.clone(),
+        tr.get("field-wage-growth"),
+        Cell::Percent(a.real_wage_growth_percent),
+        "%".into(),
+        none(),
+    );
+    push(
+        section.clone(),
+        tr.get("field-price-growth"),
+        Cell::Percent(a.real_price_growth_percent),
+        "%".into(),
+        none(),
+    );
+    for step in &a.discount.steps {
+        let item = tr.args(
+            "table-discount-step",
+            &[
+                ("name", a.discount.name.clone()),
+                ("from", step.from_year_index.to_string()),
+            ],
+        );
+        push(
+            section.clone(),
+            item,
+            Cell::Percent(step.percent),
+            "%".into(),
+            source_cells(tr, &a.discount.source),
+        );
+    }
+    for member in &study.members {
+        for attribute in Attribute::ALL {
+            if let Some(q) = member.attribute(attribute) {
+                let item = tr.get(attribute.message_id());
+                push(
+                    member.name.clone(),
+                    item,
+                    // Inhabitants, sites, workstations: counts, shown
+                    // without decimals unless one was given.
+                    Cell::Number(q.value, if q.value.fract() == 0.0 { 0 } else { 2 }),
+                    String::new(),
+                    source_cells(tr, &q.source),
+                );
+            }
+        }
+        if let Some(salary) = &member.salary {
+            let source = || source_cells(tr, &salary.source);
+            push(
+                member.name.clone(),
+                tr.get("field-salary"),
+                Cell::Money(salary.nok_per_fte),
+                tr.numbers().currency.into(),
+                source(),
+            );
+            push(
+                member.name.clone(),
+                tr.get("field-employer-tax"),
+                Cell::Percent(salary.employer_tax_percent),
+                "%".into(),
+                source(),
+            );
+            push(
+                member.name.clone(),
+                tr.get("field-pension"),
+                Cell::Percent(salary.pension_percent),
+                "%".into(),
+                source(),
+            );
+        }
+    }
+    let today = tr.get("view-baseline");
+    for line in &study.baseline.lines {
+        let category = study
+            .category(&line.category)
+            .map_or_else(|| line.category.0.clone(), |c| c.name.clone());
+        for member in &study.members {
+            // Zero cells are left out: the grid of today's costs shows them;
+            // so is a cell the member's staffing gives (its salary is listed).
+            let linked = study
+                .staffing_salary_cost(member)
+                .is_some_and(|(c, _)| *c == line.category);
+            if linked {
+                continue;
+            }
+            if let Some(amount) = line.amounts_nok.get(&member.id).filter(|a| **a != 0.0) {
+                let item = format!("{category} – {}", member.name);
+                push(
+                    today.clone(),
+                    item,
+                    Cell::Money(*amount),
+                    tr.get("table-nok-per-year"),
+                    source_cells(tr, &study.baseline.source),
+                );
+            }
+        }
+    }
+    for key in &study.keys {
+        let section = tr.args("place-key", &[("name", key.name.clone())]);
+        push(
+            section,
+            tr.get("ui-rule"),
+            Cell::Text(rule_text(tr, study, &key.rule)),
+            String::new(),
+            source_cells(tr, &key.source),
+        );
+    }
+    for scenario in &study.scenarios {
+        for line in &scenario.lines {
+            let payer = payer_text(tr, study, &line.payer);
+            let quantity = if (line.quantity - 1.0).abs() > f64::EPSILON {
+                format!(" × {}", tr.num(line.quantity, 2))
+            } else {
+                String::new()
+            };
+            let unit = format!(
+                "kr{quantity} {}, {payer}, {}",
+                driver_text(tr, line.driver),
+                timing_text(tr, &line.timing)
+            );
+            push(
+                scenario.name.clone(),
+                line.label.clone(),
+                Cell::Money(line.amount_nok),
+                unit,
+                source_cells(tr, &line.source),
+            );
+        }
+    }
+    Table {
+        id: "inputs".to_owned(),
+        title: tr.get("table-inputs"),
+        headers,
+        rows,
+    }
+}
+
+/// A scenario's service level in words: "uptime 99,5 % = 43,8 hours of
+/// downtime a year (expected cost 219 000 kr a year)".
+#[must_use]
+pub fn service_level_text(tr: &Tr, level: &crate::model::ServiceLevel) -> String {
+    let base = tr.args(
+        "service-level",
+        &[
+            (
+                "uptime",
+                format!("{}\u{a0}%", tr.num_trim(level.uptime_percent, 3)),
+            ),
+            ("hours", tr.num(level.downtime_hours_per_year(), 1)),
+        ],
+    );
+    match level.expected_downtime_cost_nok_per_year() {
+        Some(cost) => tr.args("service-level-cost", &[("base", base), ("cost", tr.money(cost))]),
+        None => base,
+    }
+}

@@ -1,0 +1,286 @@
+//! The tables and findings of a simulation: P10/P50/P90 and the chance
+//! of being cheapest, the tornado, the fan over the years, the payback
+//! distribution.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+/// The uncertainty analysis: per scenario and member (and all together)
+/// the cost's mean, P10, P50, P90, the saving against today's operation
+/// (P10, P50, P90) and the chance of being the cheapest with its standard
+/// error. Rows of a member outside a scenario are left out.
+#[must_use]
+pub fn uncertainty(study: &Study, sim: &crate::uncertainty::Simulation, tr: &Tr) -> Table {
+    let headers = [
+        "ui-scenario",
+        "fair-member",
+        "unc-mean",
+        "unc-p10",
+        "unc-p50",
+        "unc-p90",
+        "unc-saving-p10",
+        "unc-saving-p50",
+        "unc-saving-p90",
+        "unc-p-cheapest",
+        "unc-se",
+    ]
+    .iter()
+    .map(|h| tr.get(h))
+    .collect();
+    let mut rows = Vec::new();
+    for member in std::iter::once(None).chain((0..sim.members).map(Some)) {
+        for row in sim.rows(member) {
+            if member.is_some_and(|m| !sim.participates[row.scenario][m]) {
+                continue;
+            }
+            rows.push(vec![
+                Cell::text(&study.scenarios[row.scenario].name),
+                Cell::text(member.map_or_else(|| tr.get("unc-all"), |m| study.members[m].name.clone())),
+                Cell::Money(row.cost.mean),
+                Cell::Money(row.cost.p10),
+                Cell::Money(row.cost.p50),
+                Cell::Money(row.cost.p90),
+                Cell::Money(row.saving.p10),
+                Cell::Money(row.saving.p50),
+                Cell::Money(row.saving.p90),
+                Cell::Percent(row.p_cheapest * 100.0),
+                Cell::Percent(row.p_cheapest_se * 100.0),
+            ]);
+        }
+    }
+    Table {
+        id: "uncertainty".to_owned(),
+        title: tr.args(
+            "table-uncertainty",
+            &[
+                ("draws", tr.num(sim.options.draws as f64, 0)),
+                ("seed", sim.options.seed.to_string()),
+            ],
+        ),
+        headers,
+        rows,
+    }
+}
+
+/// The tornado on `cost(a) − cost(b)`: one row per uncertain input, its
+/// low and high value, the difference at each, and the break-even value.
+#[must_use]
+pub fn tornado(
+    study: &Study,
+    (a, b, member): (usize, usize, Option<usize>),
+    base: f64,
+    rows: &[crate::uncertainty::TornadoRow],
+    tr: &Tr,
+) -> Table {
+    let headers = [
+        "unc-input",
+        "unc-low",
+        "unc-high",
+        "unc-diff-low",
+        "unc-diff-high",
+        "unc-break-even",
+    ]
+    .iter()
+    .map(|h| tr.get(h))
+    .collect();
+    let rows = rows
+        .iter()
+        .map(|r| {
+            vec![
+                Cell::text(input_text(study, &r.input, tr)),
+                Cell::Number(r.low, 2),
+                Cell::Number(r.high, 2),
+                Cell::Money(r.diff_at_low),
+                Cell::Money(r.diff_at_high),
+                r.break_even
+                    .map_or_else(|| Cell::text(tr.get("unc-no-flip")), |v| Cell::Number(v, 2)),
+            ]
+        })
+        .collect();
+    Table {
+        id: "tornado".to_owned(),
+        title: tr.args(
+            "table-tornado",
+            &[
+                ("a", study.scenarios[a].name.clone()),
+                ("b", study.scenarios[b].name.clone()),
+                (
+                    "who",
+                    member.map_or_else(|| tr.get("unc-all"), |m| study.members[m].name.clone()),
+                ),
+                ("base", tr.money(base)),
+            ],
+        ),
+        headers,
+        rows,
+    }
+}
+
+/// An input in words: "Fjerndrift: «Fjerndrift hos …», beløp".
+#[must_use]
+pub fn input_text(study: &Study, input: &crate::model::InputRef, tr: &Tr) -> String {
+    use crate::model::InputRef;
+    let member_name =
+        |id: &crate::model::MemberId| study.member(id).map_or_else(|| id.0.clone(), |m| m.name.clone());
+    match input {
+        InputRef::LineAmount { scenario, line } => {
+            let s = study.scenario(scenario);
+            let label = s
+                .and_then(|s| s.lines.iter().find(|l| &l.id == line))
+                .map_or_else(|| line.0.clone(), |l| l.label.clone());
+            format!(
+                "{}: «{label}»",
+                s.map_or_else(|| scenario.0.clone(), |s| s.name.clone())
+            )
+        }
+        InputRef::TodaysCost { member, category } => format!(
+            "{}, {}: {}",
+            tr.get("view-baseline"),
+            member_name(member),
+            study
+                .category(category)
+                .map_or_else(|| category.0.clone(), |c| c.name.clone())
+        ),
+        InputRef::Attribute { member, attribute } => {
+            format!("{}: {}", member_name(member), tr.get(attribute.message_id()))
+        }
+        InputRef::Salary { member } => format!("{}: {}", member_name(member), tr.get("field-salary")),
+        InputRef::EmployerTax { member } => {
+            format!("{}: {}", member_name(member), tr.get("field-employer-tax"))
+        }
+        InputRef::Pension { member } => format!("{}: {}", member_name(member), tr.get("field-pension")),
+        InputRef::WageGrowth => tr.get("unc-wage-growth"),
+        InputRef::PriceGrowth => tr.get("unc-price-growth"),
+        InputRef::DiscountStep { index } => tr.args("unc-discount-step", &[("n", (index + 1).to_string())]),
+        InputRef::KeyWeight { key, member } => format!(
+            "{} «{}»: {}",
+            tr.get("view-keys"),
+            study.key(key).map_or_else(|| key.0.clone(), |k| k.name.clone()),
+            member_name(member)
+        ),
+        InputRef::Seat { seat_type, param } => format!(
+            "{}: {}",
+            study
+                .workstations
+                .seat_type(seat_type)
+                .map_or_else(|| seat_type.clone(), |t| t.name.clone()),
+            tr.get(param.message_id())
+        ),
+        InputRef::ElectricityPrice => tr.get("fleet-electricity-price"),
+        InputRef::SupportCostPerHour => tr.get("fleet-support-cost-per-hour"),
+    }
+}
+
+/// What the uncertainty analysis says, in sentences: per member and all
+/// together the scenario most often cheapest and how often; scenarios
+/// cheaper than another in every percentile.
+#[must_use]
+pub fn uncertainty_findings(study: &Study, sim: &crate::uncertainty::Simulation, tr: &Tr) -> Vec<String> {
+    let mut out = Vec::new();
+    for member in std::iter::once(None).chain((0..sim.members).map(Some)) {
+        let rows = sim.rows(member);
+        let Some(best) = rows.iter().max_by(|a, b| a.p_cheapest.total_cmp(&b.p_cheapest)) else {
+            continue;
+        };
+        out.push(tr.args(
+            "unc-finding-cheapest",
+            &[
+                ("scenario", study.scenarios[best.scenario].name.clone()),
+                (
+                    "who",
+                    member.map_or_else(|| tr.get("unc-all"), |m| study.members[m].name.clone()),
+                ),
+                ("p", tr.pct(best.p_cheapest * 100.0, 0)),
+                ("se", tr.pct(best.p_cheapest_se * 100.0, 1)),
+            ],
+        ));
+    }
+    for (a, b) in sim.dominance(None) {
+        if a == sim.today || b == sim.today {
+            out.push(tr.args(
+                "unc-finding-dominates",
+                &[
+                    ("a", study.scenarios[a].name.clone()),
+                    ("b", study.scenarios[b].name.clone()),
+                ],
+            ));
+        }
+    }
+    out
+}
+
+/// The uncertainty tables of an export: the spreads and chances, the
+/// payback distribution, and the tornado of the two scenarios most often
+/// cheapest for all together.
+#[must_use]
+pub fn uncertainty_tables(study: &Study, sim: &crate::uncertainty::Simulation, tr: &Tr) -> Vec<Table> {
+    let mut tables = vec![
+        uncertainty(study, sim, tr),
+        fan_table(study, sim, tr),
+        payback_distribution(study, sim, tr),
+    ];
+    if let Some((a, b)) = sim.two_most_likely(None)
+        && let Ok((base, rows)) = crate::uncertainty::tornado(study, a, b, None, sim.options.metric)
+    {
+        tables.push(tornado(study, (a, b, None), base, &rows, tr));
+    }
+    tables
+}
+
+/// The cost over the years for all members together: per scenario and year
+/// P10, median and P90 over the draws.
+#[must_use]
+pub fn fan_table(study: &Study, sim: &crate::uncertainty::Simulation, tr: &Tr) -> Table {
+    let headers = ["ui-scenario", "unc-year", "unc-p10", "unc-p50", "unc-p90"]
+        .iter()
+        .map(|h| tr.get(h))
+        .collect();
+    let first = study.assumptions.first_year;
+    let rows = (0..sim.scenarios)
+        .flat_map(|s| {
+            sim.fan(s)
+                .into_iter()
+                .enumerate()
+                .map(move |(y, (p10, p50, p90))| {
+                    vec![
+                        Cell::text(&study.scenarios[s].name),
+                        Cell::Number(f64::from(first) + y as f64, 0),
+                        Cell::Money(p10),
+                        Cell::Money(p50),
+                        Cell::Money(p90),
+                    ]
+                })
+        })
+        .collect();
+    Table {
+        id: "uncertainty-fan".to_owned(),
+        title: tr.get("unc-fan-title"),
+        headers,
+        rows,
+    }
+}
+
+/// Per scenario: the share of draws that pay back in each year, and never.
+#[must_use]
+pub fn payback_distribution(study: &Study, sim: &crate::uncertainty::Simulation, tr: &Tr) -> Table {
+    let first = study.assumptions.first_year;
+    let mut headers = vec![tr.get("ui-scenario")];
+    headers.extend((0..sim.years).map(|y| (first + i32::try_from(y).unwrap_or(0)).to_string()));
+    headers.push(tr.get("cli-never"));
+    let rows = (0..sim.scenarios)
+        .filter(|&s| s != sim.today)
+        .map(|s| {
+            let (per_year, never) = sim.payback_shares(s);
+            let mut cells = vec![Cell::text(&study.scenarios[s].name)];
+            cells.extend(per_year.iter().map(|p| Cell::Percent(p * 100.0)));
+            cells.push(Cell::Percent(never * 100.0));
+            cells
+        })
+        .collect();
+    Table {
+        id: "payback-distribution".to_owned(),
+        title: tr.get("table-payback-distribution"),
+        headers,
+        rows,
+    }
+}
