@@ -476,3 +476,22 @@ fn shown_parts_add_up_to_the_shown_totals() {
         assert_eq!(money(&all[4]), Some(sum), "scenario {s}");
     }
 }
+
+#[test]
+fn each_table_id_builds_the_table_it_names() {
+    use samdrift::report::tables::TableId;
+    let (study, evaluation) = reference();
+    let tr = Tr::new(Lang::En);
+    for id in TableId::ALL {
+        let table = id.build(&study, &evaluation, &tr, 2007);
+        assert_eq!(table.id, id.id());
+        // Its sheet and menu name exists in every language.
+        for lang in Lang::ALL {
+            let name = Tr::new(lang).get(&id.sheet_message_id());
+            assert!(!name.starts_with("sheet-"), "{lang:?}: {name}");
+        }
+    }
+    let all = tables::all(&study, &evaluation, &tr, 2007);
+    let ids: Vec<&str> = all.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, TableId::ALL.map(TableId::id));
+}

@@ -22,7 +22,7 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, report: &Report, commands: &
             .on_hover_text(tr.get("ui-copy-table-hint"))
             .clicked()
         {
-            commands.push(Command::CopyTable("baseline"));
+            commands.push(Command::CopyTable(crate::report::tables::TableId::Baseline));
         }
     });
     ui.add_space(6.0);

@@ -304,7 +304,7 @@ fn table_ui(
         .on_hover_text(tr.get("ui-copy-table-hint"))
         .clicked()
     {
-        commands.push(Command::CopyTable("comparison"));
+        commands.push(Command::CopyTable(crate::report::tables::TableId::Comparison));
     }
 }
 

@@ -279,19 +279,18 @@ impl SamdriftApp {
         }
     }
 
-    pub(super) fn copy_table(&mut self, id: &str, ctx: &egui::Context) {
+    /// Copies one table (only that one is built) as tab-separated text.
+    pub(super) fn copy_table(&mut self, id: crate::report::tables::TableId, ctx: &egui::Context) {
         let Some(evaluation) = &self.evaluation else {
             return;
         };
         let year = self.shown_year();
-        let tables = crate::report::tables::all(&self.doc.study, evaluation, &self.tr, year);
-        if let Some(table) = tables.iter().find(|t| t.id == id) {
-            ctx.copy_text(crate::report::tables::to_tsv(table, self.tr.lang().csv_decimal()));
-            self.message(
-                self.tr.args("ui-copied", &[("table", table.title.clone())]),
-                false,
-            );
-        }
+        let table = id.build(&self.doc.study, evaluation, &self.tr, year);
+        ctx.copy_text(crate::report::tables::to_tsv(
+            &table,
+            self.tr.lang().csv_decimal(),
+        ));
+        self.message(self.tr.args("ui-copied", &[("table", table.title)]), false);
     }
 
     pub(super) fn save_as(&mut self, then: Option<Discarding>) {

@@ -114,7 +114,7 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
                 .on_hover_text(tr.get("ui-copy-table-hint"))
                 .clicked()
             {
-                commands.push(Command::CopyTable("shares"));
+                commands.push(Command::CopyTable(crate::report::tables::TableId::Shares));
             }
         });
 }

@@ -170,17 +170,8 @@ impl SamdriftApp {
                 }
                 ui.separator();
                 ui.menu_button(tr.get("menu-copy-table"), |ui| {
-                    for (table, id) in [
-                        ("comparison", "sheet-comparison"),
-                        ("differences", "sheet-differences"),
-                        ("baseline", "sheet-baseline"),
-                        ("by-category", "sheet-by-category"),
-                        ("per-year", "sheet-per-year"),
-                        ("economics", "sheet-economics"),
-                        ("shares", "sheet-shares"),
-                        ("inputs", "sheet-inputs"),
-                    ] {
-                        if ui.button(tr.get(id)).clicked() {
+                    for table in crate::report::tables::TableId::ALL {
+                        if ui.button(tr.get(&table.sheet_message_id())).clicked() {
                             commands.push(Command::CopyTable(table));
                         }
                     }

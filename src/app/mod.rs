@@ -342,7 +342,7 @@ pub enum Command {
     /// Preview importing today's costs from this CSV.
     Import(PathBuf),
     /// Copy the table with this id (see `io::tables`) to the clipboard.
-    CopyTable(&'static str),
+    CopyTable(crate::report::tables::TableId),
     /// Switch the interface language.
     SetLang(Lang),
     /// Show money in thousands (or kroner).

@@ -59,7 +59,7 @@ pub fn view_ui(
                     .on_hover_text(tr.get("ui-copy-table-hint"))
                     .clicked()
                 {
-                    commands.push(Command::CopyTable("economics"));
+                    commands.push(Command::CopyTable(crate::report::tables::TableId::Economics));
                 }
             });
             // A figure opens where it comes from.

@@ -437,16 +437,82 @@ pub fn shares(study: &Study, evaluation: &Evaluation, tr: &Tr) -> Table {
 /// Every table, in the order the exports show them.
 #[must_use]
 pub fn all(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -> Vec<Table> {
-    vec![
-        comparison(study, evaluation, tr, year),
-        differences(study, evaluation, tr, year),
-        baseline(study, tr),
-        by_category(study, evaluation, tr, year),
-        per_year(evaluation, tr),
-        economics(study, evaluation, tr),
-        shares(study, evaluation, tr),
-        inputs(study, tr),
-    ]
+    TableId::ALL
+        .iter()
+        .map(|id| id.build(study, evaluation, tr, year))
+        .collect()
+}
+
+/// The study's own tables, each defined once: its file and sheet name, and
+/// how it is built. The app copies one by its id, the exports write all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableId {
+    /// Each scenario per member in a year.
+    Comparison,
+    /// Differences against today in a year.
+    Differences,
+    /// Today's costs as the members report them.
+    Baseline,
+    /// A year's cost by kind of cost.
+    ByCategory,
+    /// Every year's total.
+    PerYear,
+    /// Present value, equivalent annual cost, sum, payback.
+    Economics,
+    /// The keys and each member's share.
+    Shares,
+    /// Every input and its source.
+    Inputs,
+}
+
+impl TableId {
+    /// Every table, in the order of the exports.
+    pub const ALL: [TableId; 8] = [
+        TableId::Comparison,
+        TableId::Differences,
+        TableId::Baseline,
+        TableId::ByCategory,
+        TableId::PerYear,
+        TableId::Economics,
+        TableId::Shares,
+        TableId::Inputs,
+    ];
+
+    /// The table's id: its CSV file name and `sheet-…` message.
+    #[must_use]
+    pub fn id(self) -> &'static str {
+        match self {
+            TableId::Comparison => "comparison",
+            TableId::Differences => "differences",
+            TableId::Baseline => "baseline",
+            TableId::ByCategory => "by-category",
+            TableId::PerYear => "per-year",
+            TableId::Economics => "economics",
+            TableId::Shares => "shares",
+            TableId::Inputs => "inputs",
+        }
+    }
+
+    /// The message id of its sheet's (and menu item's) name.
+    #[must_use]
+    pub fn sheet_message_id(self) -> String {
+        format!("sheet-{}", self.id())
+    }
+
+    /// Builds the table (`year` for the tables of one year).
+    #[must_use]
+    pub fn build(self, study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -> Table {
+        match self {
+            TableId::Comparison => comparison(study, evaluation, tr, year),
+            TableId::Differences => differences(study, evaluation, tr, year),
+            TableId::Baseline => baseline(study, tr),
+            TableId::ByCategory => by_category(study, evaluation, tr, year),
+            TableId::PerYear => per_year(evaluation, tr),
+            TableId::Economics => economics(study, evaluation, tr),
+            TableId::Shares => shares(study, evaluation, tr),
+            TableId::Inputs => inputs(study, tr),
+        }
+    }
 }
 
 /// A fleet line's name (`PC: purchase, rolling refresh (price ÷
