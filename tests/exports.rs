@@ -495,3 +495,46 @@ fn each_table_id_builds_the_table_it_names() {
     let ids: Vec<&str> = all.iter().map(|t| t.id.as_str()).collect();
     assert_eq!(ids, TableId::ALL.map(TableId::id));
 }
+
+#[test]
+fn chart_series_are_the_engines_figures() {
+    use samdrift::report::charts;
+    let (study, evaluation) = reference();
+    let chart = charts::by_member(&study, &evaluation, Metric::Annual(2007));
+    assert_eq!(chart.categories, ["Gratangen", "Lavangen", "Salangen", "Ibestad"]);
+    let series = |name: &str| chart.series.iter().find(|s| s.name == name).unwrap();
+    // Joint in-house: 2 262 000 × 22,28 % = 503 973,6 for Gratangen (slide
+    // 11 shows 504 thousand); without Ibestad, Ibestad has no bar.
+    let joint = series("Drift i eget hus");
+    assert!(
+        (joint.values[0].unwrap() - 503_973.6).abs() < 1.0,
+        "{:?}",
+        joint.values
+    );
+    assert_eq!(series("Drift i eget hus uten Ibestad").values[3], None);
+    // Today's operation is grey, the others each have a colour of their own.
+    let today = series("Dagens drift");
+    assert_eq!(today.colour.0, today.colour.1);
+    let mut colours: Vec<_> = chart.series.iter().map(|s| s.colour).collect();
+    colours.sort_unstable();
+    colours.dedup();
+    assert_eq!(colours.len(), chart.series.len());
+
+    // Over the years: 7 × 2 262 000 = 15 834 000 by 2013 for joint in-house,
+    // which pays back in the first year; without Ibestad it never does.
+    let (years, marks) = charts::cumulative(&evaluation, None);
+    assert_eq!(years.categories.first().map(String::as_str), Some("2007"));
+    let s = years
+        .series
+        .iter()
+        .position(|s| s.name == "Drift i eget hus")
+        .unwrap();
+    assert_eq!(years.series[s].values[6], Some(15_834_000.0));
+    assert_eq!(marks[s], Some(0));
+    let w = years
+        .series
+        .iter()
+        .position(|s| s.name == "Drift i eget hus uten Ibestad")
+        .unwrap();
+    assert_eq!(marks[w], None);
+}

@@ -202,33 +202,39 @@ fn by_member(
     unit_label: &str,
     height: f32,
 ) {
-    let n = evaluation.scenarios.len().max(1);
+    // The report's series, as the briefing draws them.
+    let chart = crate::report::charts::by_member(study, evaluation, metric);
+    let n = chart.series.len().max(1);
     #[allow(clippy::cast_precision_loss)]
     let width = 0.8 / n as f64;
-    let names: Vec<String> = study.members.iter().map(|m| m.name.clone()).collect();
-    let charts: Vec<BarChart> = evaluation
-        .scenarios
+    let names = chart.categories.clone();
+    let charts: Vec<BarChart> = chart
+        .series
         .iter()
         .enumerate()
-        .map(|(s, result)| {
+        .map(|(s, series)| {
+            let (r, g, b) = series.colour;
+            let colour = Color32::from_rgb(r, g, b);
             #[allow(clippy::cast_precision_loss)]
             let offset = (s as f64 - (n as f64 - 1.0) / 2.0) * width;
-            let bars: Vec<Bar> = (0..study.members.len())
-                .filter_map(|m| {
-                    let value = evaluation.member_metric(s, m, metric)?;
+            let bars: Vec<Bar> = series
+                .values
+                .iter()
+                .enumerate()
+                .filter_map(|(m, value)| {
+                    let value = (*value)?;
                     #[allow(clippy::cast_precision_loss)]
                     let x = m as f64 + offset;
-                    Some(
-                        Bar::new(x, value)
-                            .width(width * 0.92)
-                            .fill(scenario_color(evaluation, s))
-                            .name(format!("{}\n{}", names[m], tr.money(value))),
-                    )
+                    Some(Bar::new(x, value).width(width * 0.92).fill(colour).name(format!(
+                        "{}\n{}",
+                        names[m],
+                        tr.money(value)
+                    )))
                 })
                 .collect();
-            let scenario = result.name.clone();
-            BarChart::new(result.name.clone(), bars)
-                .color(scenario_color(evaluation, s))
+            let scenario = series.name.clone();
+            BarChart::new(series.name.clone(), bars)
+                .color(colour)
                 .element_formatter(Box::new(move |bar, _| format!("{scenario}\n{}", bar.name)))
         })
         .collect();

@@ -85,23 +85,24 @@ fn cumulative_chart_ui(ui: &mut Ui, tr: &Tr, evaluation: &Evaluation, member: Op
     let mut lines = Vec::new();
     let mut marks = Vec::new();
     let mut legend = Vec::new();
+    // The report's series and payback marks, as the briefing draws them.
+    let (chart, paybacks) = crate::report::charts::cumulative(evaluation, member);
     // Lines that coincide (joint in-house with and without Ibestad) are
     // dashed so that both stay visible.
-    let all: Vec<Vec<Option<f64>>> = (0..evaluation.scenarios.len())
-        .map(|s| {
-            evaluation
-                .cumulative_cost(s, member)
-                .map_or_else(Vec::new, |c| c.into_iter().map(Some).collect())
-        })
-        .collect();
+    let all: Vec<Vec<Option<f64>>> = chart.series.iter().map(|c| c.values.clone()).collect();
     let dashes = crate::palette::line_dashes(&all);
     let mut mark_at: Vec<Option<(usize, f64)>> = vec![None; evaluation.scenarios.len()];
-    for (s, result) in evaluation.scenarios.iter().enumerate() {
-        let Some(cumulative) = evaluation.cumulative_cost(s, member) else {
+    for (s, series) in chart.series.iter().enumerate() {
+        if series.values.iter().all(Option::is_none) {
             continue;
-        };
-        let color = scenario_color(evaluation, s);
-        let points: Vec<[f64; 2]> = years.iter().zip(&cumulative).map(|(x, y)| [*x, *y]).collect();
+        }
+        let (r, g, b) = series.colour;
+        let color = egui::Color32::from_rgb(r, g, b);
+        let points: Vec<[f64; 2]> = years
+            .iter()
+            .zip(&series.values)
+            .filter_map(|(x, y)| y.map(|y| [*x, y]))
+            .collect();
         let style = match dashes[s] {
             0 => egui_plot::LineStyle::Solid,
             1 => egui_plot::LineStyle::dashed_loose(),
@@ -109,23 +110,21 @@ fn cumulative_chart_ui(ui: &mut Ui, tr: &Tr, evaluation: &Evaluation, member: Op
             _ => egui_plot::LineStyle::dashed_dense(),
         };
         lines.push(
-            Line::new(result.name.clone(), PlotPoints::from(points))
+            Line::new(series.name.clone(), PlotPoints::from(points))
                 .color(color)
                 .width(2.5)
                 .style(style),
         );
-        let payback = evaluation.payback(s, member);
-        if let Payback::Year(year) = payback
-            && let Some(y) = evaluation.year_index(year)
-        {
-            mark_at[s] = Some((y, cumulative[y]));
+        if let Some(y) = paybacks[s] {
+            mark_at[s] = series.values[y].map(|v| (y, v));
         }
+        let payback = evaluation.payback(s, member);
         let payback_text = match payback {
             Payback::Year(y) => tr.args("ui-payback-in", &[("year", y.to_string())]),
             Payback::NotWithinHorizon => tr.get("ui-payback-never"),
             Payback::NotApplicable => String::new(),
         };
-        legend.push((result.name.clone(), color, payback_text));
+        legend.push((series.name.clone(), color, payback_text));
     }
     // Payback markers that would sit on each other (joint in-house and
     // remote both pay back in the first year) are spread sideways and

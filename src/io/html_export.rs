@@ -92,6 +92,19 @@ fn table_html(numbers: Numbers, table: &Table, row_class: impl Fn(usize, &[Cell]
     out
 }
 
+/// The report's chart data as SVG series.
+fn svg_series(chart: crate::report::charts::ChartData) -> Vec<Series> {
+    chart
+        .series
+        .into_iter()
+        .map(|s| Series {
+            name: s.name,
+            color: palette::hex(s.colour),
+            values: s.values,
+        })
+        .collect()
+}
+
 /// Draws of the uncertainty analysis in a briefing (as the CLI's default).
 const BRIEFING_DRAWS: usize = 100_000;
 
@@ -192,22 +205,9 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
     );
 
     let metric = Metric::Annual(year);
-    let members: Vec<String> = study.members.iter().map(|m| m.name.clone()).collect();
-    let series: Vec<Series> = evaluation
-        .scenarios
-        .iter()
-        .enumerate()
-        .map(|(s, r)| Series {
-            name: r.name.clone(),
-            color: palette::hex(palette::scenario_colour(
-                study.scenarios[s].colour,
-                today == Some(s),
-            )),
-            values: (0..members.len())
-                .map(|m| evaluation.member_metric(s, m, metric))
-                .collect(),
-        })
-        .collect();
+    let chart = crate::report::charts::by_member(study, evaluation, metric);
+    let members = chart.categories.clone();
+    let series = svg_series(chart);
     let _ = write!(
         html,
         r#"<section class="keep"><h2>{}</h2><div class="chart">{}</div></section>"#,
@@ -244,30 +244,8 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
 
     // Over the years: cumulative cost with payback marked, and the table of
     // present value, equivalent annual cost and payback.
-    let cumulative: Vec<Series> = evaluation
-        .scenarios
-        .iter()
-        .enumerate()
-        .map(|(s, r)| Series {
-            name: r.name.clone(),
-            color: palette::hex(palette::scenario_colour(
-                study.scenarios[s].colour,
-                today == Some(s),
-            )),
-            values: evaluation
-                .cumulative_cost(s, None)
-                .unwrap_or_default()
-                .into_iter()
-                .map(Some)
-                .collect(),
-        })
-        .collect();
-    let marks: Vec<Option<usize>> = (0..evaluation.scenarios.len())
-        .map(|s| match evaluation.payback(s, None) {
-            crate::engine::Payback::Year(y) => evaluation.year_index(y),
-            _ => None,
-        })
-        .collect();
+    let (chart, marks) = crate::report::charts::cumulative(evaluation, None);
+    let cumulative = svg_series(chart);
     let _ = write!(
         html,
         r#"<section class="keep"><h2>{}</h2><div class="chart">{}</div><p class="note">{}</p></section>"#,

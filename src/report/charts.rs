@@ -1,0 +1,88 @@
+//! Chart data, built once for the app's charts and the briefing's SVG: per
+//! series its name, its colour and one value per category (a member, a
+//! scenario, a year). The drawing is the app's and the SVG writer's; what
+//! is drawn is decided here.
+
+use crate::engine::{Evaluation, Metric, Payback};
+use crate::model::Study;
+
+/// One series of a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartSeries {
+    /// Its name in the legend.
+    pub name: String,
+    /// Its colour (a scenario keeps its colour in every chart).
+    pub colour: (u8, u8, u8),
+    /// One value per category; `None` where it has none (a member outside
+    /// the scenario).
+    pub values: Vec<Option<f64>>,
+}
+
+/// A chart: the categories along its axis and the series over them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartData {
+    /// The categories' names (members, scenarios) or years.
+    pub categories: Vec<String>,
+    /// The series.
+    pub series: Vec<ChartSeries>,
+}
+
+fn scenario_colour(evaluation: &Evaluation, s: usize) -> (u8, u8, u8) {
+    crate::palette::scenario_colour(
+        evaluation.scenarios.get(s).and_then(|r| r.colour),
+        evaluation.today == Some(s),
+    )
+}
+
+/// What each member pays under `metric`: members along the axis, one
+/// series per scenario.
+#[must_use]
+pub fn by_member(study: &Study, evaluation: &Evaluation, metric: Metric) -> ChartData {
+    ChartData {
+        categories: study.members.iter().map(|m| m.name.clone()).collect(),
+        series: evaluation
+            .scenarios
+            .iter()
+            .enumerate()
+            .map(|(s, r)| ChartSeries {
+                name: r.name.clone(),
+                colour: scenario_colour(evaluation, s),
+                values: (0..study.members.len())
+                    .map(|m| evaluation.member_metric(s, m, metric))
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// Cumulative cost over the years of every scenario, for one member or all
+/// participants, and per scenario the year index of its payback (to mark).
+#[must_use]
+pub fn cumulative(evaluation: &Evaluation, member: Option<usize>) -> (ChartData, Vec<Option<usize>>) {
+    let series = evaluation
+        .scenarios
+        .iter()
+        .enumerate()
+        .map(|(s, r)| ChartSeries {
+            name: r.name.clone(),
+            colour: scenario_colour(evaluation, s),
+            values: evaluation.cumulative_cost(s, member).map_or_else(
+                || vec![None; evaluation.years.len()],
+                |c| c.into_iter().map(Some).collect(),
+            ),
+        })
+        .collect();
+    let marks = (0..evaluation.scenarios.len())
+        .map(|s| match evaluation.payback(s, member) {
+            Payback::Year(y) => evaluation.year_index(y),
+            _ => None,
+        })
+        .collect();
+    (
+        ChartData {
+            categories: evaluation.years.iter().map(ToString::to_string).collect(),
+            series,
+        },
+        marks,
+    )
+}
