@@ -213,8 +213,7 @@ fn by_member(
         .iter()
         .enumerate()
         .map(|(s, series)| {
-            let (r, g, b) = series.colour;
-            let colour = Color32::from_rgb(r, g, b);
+            let colour = super::widgets::rgb(series.colour);
             #[allow(clippy::cast_precision_loss)]
             let offset = (s as f64 - (n as f64 - 1.0) / 2.0) * width;
             let bars: Vec<Bar> = series

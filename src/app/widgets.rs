@@ -19,7 +19,8 @@ pub const EXTRA: Color32 = Color32::from_rgb(0xb0, 0x2a, 0x2a);
 /// Colour of a warning.
 pub const WARNING: Color32 = Color32::from_rgb(0xb3, 0x6b, 0x00);
 
-const fn rgb((r, g, b): (u8, u8, u8)) -> Color32 {
+/// A palette colour for egui.
+pub const fn rgb((r, g, b): (u8, u8, u8)) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 

@@ -96,8 +96,7 @@ fn cumulative_chart_ui(ui: &mut Ui, tr: &Tr, evaluation: &Evaluation, member: Op
         if series.values.iter().all(Option::is_none) {
             continue;
         }
-        let (r, g, b) = series.colour;
-        let color = egui::Color32::from_rgb(r, g, b);
+        let color = super::widgets::rgb(series.colour);
         let points: Vec<[f64; 2]> = years
             .iter()
             .zip(&series.values)
