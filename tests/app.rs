@@ -992,7 +992,7 @@ fn clicking_a_figure_explains_where_it_comes_from() {
     // Gratangen's share of joint in-house operation: 2 262 000 × 22,28 %.
     harness.get_by_label("503\u{a0}973").click();
     harness.run();
-    harness.get_by_label_contains("Hvor tallet kommer fra: Drift i eget hus, Gratangen, 2007");
+    harness.get_by_label_contains("Hvor tallet kommer fra: Drift i eget hus, Gratangen, årskostnad 2007");
     harness.get_by_label_contains("Lysark 11, «Drift i eget hus», sum");
     harness.get_by_label("Lukk").click();
     harness.run();
@@ -1040,7 +1040,7 @@ fn the_total_of_the_comparison_is_explained_too() {
     // Remote operation, all four: 2 136 000 kr a year (slide 11's total).
     harness.get_by_label("2\u{a0}136\u{a0}000").click();
     harness.run();
-    harness.get_by_label_contains("Hvor tallet kommer fra: Fjerndrift, Alle kommuner, 2007");
+    harness.get_by_label_contains("Hvor tallet kommer fra: Fjerndrift, Alle kommuner, årskostnad 2007");
 }
 
 #[test]

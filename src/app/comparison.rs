@@ -36,70 +36,7 @@ pub fn diff_text(tr: &Tr, diff: f64, percent: Option<f64>) -> RichText {
     RichText::new(text).color(color).size(12.0)
 }
 
-/// Which figure the comparison shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum MetricChoice {
-    /// Annual cost in the chosen year.
-    #[default]
-    Annual,
-    /// Sum over the horizon.
-    Total,
-    /// Present value over the horizon.
-    PresentValue,
-    /// Equivalent annual cost over the horizon.
-    AnnualEquivalent,
-}
-
-impl MetricChoice {
-    const ALL: [MetricChoice; 4] = [
-        MetricChoice::Annual,
-        MetricChoice::Total,
-        MetricChoice::PresentValue,
-        MetricChoice::AnnualEquivalent,
-    ];
-
-    /// The message id of the choice's name.
-    #[must_use]
-    pub fn message_id(self) -> &'static str {
-        match self {
-            MetricChoice::Annual => "metric-annual",
-            MetricChoice::Total => "metric-total",
-            MetricChoice::PresentValue => "metric-pv",
-            MetricChoice::AnnualEquivalent => "metric-eac",
-        }
-    }
-
-    /// The engine's metric for this choice in `year`.
-    #[must_use]
-    pub fn metric(self, year: i32) -> Metric {
-        match self {
-            MetricChoice::Annual => Metric::Annual(year),
-            MetricChoice::Total => Metric::HorizonSum,
-            MetricChoice::PresentValue => Metric::PresentValue,
-            MetricChoice::AnnualEquivalent => Metric::AnnualEquivalent,
-        }
-    }
-
-    /// What is shown, in words: "Årskostnad 2007", "Nåverdi 2007–2013 (R-109)".
-    #[must_use]
-    pub fn caption(self, tr: &Tr, study: &Study, evaluation: &Evaluation, year: i32) -> String {
-        let first = evaluation.years.first().copied().unwrap_or_default().to_string();
-        let last = evaluation.years.last().copied().unwrap_or_default().to_string();
-        match self {
-            MetricChoice::Annual => tr.args("caption-annual", &[("year", year.to_string())]),
-            MetricChoice::Total => tr.args("caption-total", &[("first", first), ("last", last)]),
-            MetricChoice::PresentValue => tr.args(
-                "caption-pv",
-                &[
-                    ("first", first),
-                    ("last", last),
-                    ("rate", study.assumptions.discount.name.clone()),
-                ],
-            ),
-            MetricChoice::AnnualEquivalent => tr.args("caption-eac", &[("first", first), ("last", last)]),
-        }
-    }
-}
+pub use crate::report::metric::MetricChoice;
 
 /// The year the comparison shows.
 pub fn shown_year(study: &Study, evaluation: &Evaluation, state: &UiState) -> i32 {

@@ -631,20 +631,15 @@ pub fn compare_rows(
 /// The first line of the comparison: what is shown, for which years.
 #[must_use]
 pub fn metric_title(tr: &Tr, study: &Study, evaluation: &Evaluation, metric: CliMetric, year: i32) -> String {
-    let first = evaluation.years.first().copied().unwrap_or_default().to_string();
-    let last = evaluation.years.last().copied().unwrap_or_default().to_string();
-    let years = [("first", first), ("last", last)];
-    match metric {
-        CliMetric::Annual => tr.args("cli-compare-title", &[("year", year.to_string())]),
-        CliMetric::Total => tr.args("cli-title-total", &years),
-        CliMetric::Pv => {
-            let mut args = years.to_vec();
-            args.push(("rate", study.assumptions.discount.name.clone()));
-            tr.args("cli-title-pv", &args)
-        }
-        CliMetric::Eac => tr.args("cli-title-eac", &years),
-        CliMetric::Payback => tr.get("cli-title-payback"),
-    }
+    use crate::report::metric::MetricChoice;
+    let choice = match metric {
+        CliMetric::Annual => MetricChoice::Annual,
+        CliMetric::Total => MetricChoice::Total,
+        CliMetric::Pv => MetricChoice::PresentValue,
+        CliMetric::Eac => MetricChoice::AnnualEquivalent,
+        CliMetric::Payback => return tr.get("cli-title-payback"),
+    };
+    choice.title(tr, study, evaluation, year)
 }
 
 /// The comparison as aligned text, Nordic formatted (plain spaces, so it

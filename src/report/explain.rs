@@ -203,16 +203,16 @@ pub fn explain(
     })
 }
 
-/// The figure in words: `2007`, `sum over the years 2007–2013`, `present
-/// value, R-109`, `equivalent annual cost, R-109`.
+/// The figure in words, as the comparison captions it, starting in lower
+/// case: `årskostnad 2007`, `nåverdi 2007–2013 (R-109)`.
 fn figure_label(study: &Study, evaluation: &Evaluation, metric: Metric, tr: &Tr) -> String {
-    let first = evaluation.years.first().copied().unwrap_or_default();
-    let last = evaluation.years.last().copied().unwrap_or_default();
-    let rate = &study.assumptions.discount.name;
-    match metric {
-        Metric::Annual(year) => year.to_string(),
-        Metric::HorizonSum => format!("{} {first}–{last}", tr.get("metric-total").to_lowercase()),
-        Metric::PresentValue => format!("{}, {rate}", tr.get("metric-pv").to_lowercase()),
-        Metric::AnnualEquivalent => format!("{}, {rate}", tr.get("metric-eac").to_lowercase()),
-    }
+    let year = match metric {
+        Metric::Annual(y) => y,
+        _ => study.assumptions.display_year,
+    };
+    let caption = crate::report::metric::MetricChoice::of(metric).caption(tr, study, evaluation, year);
+    let mut chars = caption.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }

@@ -21,4 +21,5 @@ pub mod charts;
 pub mod explain;
 pub mod fleet_report;
 pub mod messages;
+pub mod metric;
 pub mod tables;
