@@ -964,10 +964,12 @@ pub fn fairness_csv(study: &Study, fair: &crate::fairness::FairSplit) -> String 
     }
     let _ = writer.write_record([
         "total".to_owned(),
-        split.map_or_else(String::new, |s| money(s.iter().sum())),
-        money(fair.stand_alone.iter().sum()),
-        money(fair.shapley.iter().sum()),
-        nucleolus.map_or_else(String::new, |x| money(x.iter().sum())),
+        // The engine's totals: a key splits the scenario's total, Shapley
+        // value and nucleolus split the whole group's best cost.
+        split.map_or_else(String::new, |_| money(fair.scenario_total)),
+        money(fair.stand_alone_total()),
+        money(fair.grand_cost),
+        nucleolus.map_or_else(String::new, |_| money(fair.grand_cost)),
         String::new(),
     ]);
     if let (Some((mask, excess)), Some(table)) = (own.and_then(|k| k.worst_group), &fair.table) {

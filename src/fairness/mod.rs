@@ -449,6 +449,14 @@ pub struct FairSplit {
     pub nearest_in_core: Result<MixSuggestion, NoCoreMix>,
 }
 
+impl FairSplit {
+    /// What the members would pay in all if each went alone.
+    #[must_use]
+    pub fn stand_alone_total(&self) -> f64 {
+        self.stand_alone.iter().sum()
+    }
+}
+
 /// Members over their stand-alone cost, the worst group, and the split.
 type Assessed = (Vec<usize>, Option<(usize, f64)>, Option<Vec<f64>>);
 
