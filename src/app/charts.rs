@@ -114,18 +114,29 @@ fn short(name: &str, max: usize) -> String {
     }
 }
 
+/// What the charts show: the study and its figures under a metric, with
+/// its caption and unit.
+#[derive(Clone, Copy)]
+pub struct ChartInput<'a> {
+    /// The user's language.
+    pub tr: &'a Tr,
+    /// The study.
+    pub study: &'a Study,
+    /// Its figures.
+    pub evaluation: &'a Evaluation,
+    /// Which figure.
+    pub metric: Metric,
+    /// The figure in words.
+    pub caption: &'a str,
+    /// Money in thousands.
+    pub thousands: bool,
+}
+
 /// Draws the chart selector and the chosen chart.
-#[allow(clippy::too_many_arguments)]
-pub fn charts_ui(
-    ui: &mut Ui,
-    tr: &Tr,
-    study: &Study,
-    evaluation: &Evaluation,
-    metric: Metric,
-    caption: &str,
-    thousands: bool,
-    state: &mut UiState,
-) {
+pub fn charts_ui(ui: &mut Ui, input: ChartInput<'_>, state: &mut UiState) {
+    let ChartInput {
+        tr, study, thousands, ..
+    } = input;
     ui.horizontal(|ui| {
         for (kind, id) in [
             (ChartKind::ByMember, "chart-by-member"),
@@ -140,28 +151,8 @@ pub fn charts_ui(
     let unit_label = crate::report::tables::unit_label(tr, study, thousands);
     let height = 420.0_f32.min(ui.available_height().max(300.0));
     match state.chart {
-        ChartKind::ByMember => by_member(
-            ui,
-            tr,
-            study,
-            evaluation,
-            metric,
-            caption,
-            thousands,
-            &unit_label,
-            height,
-        ),
-        ChartKind::ByCategory => by_category(
-            ui,
-            tr,
-            study,
-            evaluation,
-            metric,
-            caption,
-            thousands,
-            &unit_label,
-            height,
-        ),
+        ChartKind::ByMember => by_member(ui, input, &unit_label, height),
+        ChartKind::ByCategory => by_category(ui, input, &unit_label, height),
         ChartKind::OneMember => {
             combo_ui(
                 ui,
@@ -174,34 +165,20 @@ pub fn charts_ui(
                     }
                 },
             );
-            one_member(
-                ui,
-                tr,
-                study,
-                evaluation,
-                metric,
-                caption,
-                thousands,
-                &unit_label,
-                height,
-                state.member,
-            );
+            one_member(ui, input, &unit_label, height, state.member);
         }
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn by_member(
-    ui: &mut Ui,
-    tr: &Tr,
-    study: &Study,
-    evaluation: &Evaluation,
-    metric: Metric,
-    caption: &str,
-    thousands: bool,
-    unit_label: &str,
-    height: f32,
-) {
+fn by_member(ui: &mut Ui, input: ChartInput<'_>, unit_label: &str, height: f32) {
+    let ChartInput {
+        tr,
+        study,
+        evaluation,
+        metric,
+        caption,
+        thousands,
+    } = input;
     // The report's series, as the briefing draws them.
     let chart = crate::report::charts::by_member(study, evaluation, metric);
     let n = chart.series.len().max(1);
@@ -264,18 +241,15 @@ fn by_member(
     );
 }
 
-#[allow(clippy::too_many_arguments)]
-fn by_category(
-    ui: &mut Ui,
-    tr: &Tr,
-    study: &Study,
-    evaluation: &Evaluation,
-    metric: Metric,
-    caption: &str,
-    thousands: bool,
-    unit_label: &str,
-    height: f32,
-) {
+fn by_category(ui: &mut Ui, input: ChartInput<'_>, unit_label: &str, height: f32) {
+    let ChartInput {
+        tr,
+        study,
+        evaluation,
+        metric,
+        caption,
+        thousands,
+    } = input;
     let n = evaluation.scenarios.len();
     // Top to bottom in study order, as in the table.
     let names: Vec<String> = (0..n)
@@ -335,19 +309,15 @@ fn by_category(
     );
 }
 
-#[allow(clippy::too_many_arguments)]
-fn one_member(
-    ui: &mut Ui,
-    tr: &Tr,
-    study: &Study,
-    evaluation: &Evaluation,
-    metric: Metric,
-    caption: &str,
-    thousands: bool,
-    unit_label: &str,
-    height: f32,
-    member: usize,
-) {
+fn one_member(ui: &mut Ui, input: ChartInput<'_>, unit_label: &str, height: f32, member: usize) {
+    let ChartInput {
+        tr,
+        study,
+        evaluation,
+        metric,
+        caption,
+        thousands,
+    } = input;
     if member >= study.members.len() {
         return;
     }

@@ -7,7 +7,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::widgets::{EXTRA, SAVING, combo_ui, right_label};
 use super::{Command, Preferences, UiState, charts};
-use crate::engine::{Evaluation, Metric, SummaryRow};
+use crate::engine::{Evaluation, SummaryRow};
 use crate::i18n::Tr;
 use crate::model::Study;
 
@@ -123,12 +123,16 @@ pub fn view_ui(
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            let thousands = prefs.thousands;
-            let mut table =
-                |ui: &mut Ui| table_ui(ui, tr, study, evaluation, metric, &caption, thousands, commands);
-            let mut charts = |ui: &mut Ui| {
-                charts::charts_ui(ui, tr, study, evaluation, metric, &caption, thousands, state);
+            let input = charts::ChartInput {
+                tr,
+                study,
+                evaluation,
+                metric,
+                caption: &caption,
+                thousands: prefs.thousands,
             };
+            let mut table = |ui: &mut Ui| table_ui(ui, input, commands);
+            let mut charts = |ui: &mut Ui| charts::charts_ui(ui, input, state);
             if wide {
                 ui.horizontal_top(|ui| {
                     ui.vertical(table);
@@ -143,17 +147,15 @@ pub fn view_ui(
         });
 }
 
-#[allow(clippy::too_many_arguments)]
-fn table_ui(
-    ui: &mut Ui,
-    tr: &Tr,
-    study: &Study,
-    evaluation: &Evaluation,
-    metric: Metric,
-    caption: &str,
-    thousands: bool,
-    commands: &mut Vec<Command>,
-) {
+fn table_ui(ui: &mut Ui, input: charts::ChartInput<'_>, commands: &mut Vec<Command>) {
+    let charts::ChartInput {
+        tr,
+        study,
+        evaluation,
+        metric,
+        caption,
+        thousands,
+    } = input;
     let unit = if thousands { 1000.0 } else { 1.0 };
     let unit_name = crate::report::tables::unit_label(tr, study, thousands);
     ui.label(
@@ -316,6 +318,7 @@ use crate::report::explain::ExplainTarget;
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::engine::Metric;
 
     #[test]
     fn the_cheapest_per_municipality_and_in_total() {
