@@ -1388,3 +1388,32 @@ fn menus_and_shortcuts_come_from_one_table() {
     harness.run();
     assert_eq!(harness.state().doc.study.title, "Endret");
 }
+
+#[test]
+fn the_years_table_follows_an_edit_and_the_language() {
+    use samdrift::model::{CategoryId, MemberId};
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Over årene").click();
+    harness.run();
+    // Gratangen today, present value: 627 000 a year for 7 years at R-109
+    // (× 6,242137) = 3 913 820.
+    harness.get_by_label("3\u{a0}913\u{a0}820");
+    harness.state_mut().push(samdrift::app::Command::Edit(
+        samdrift::app::Edit::SetBaselineAmount {
+            category: CategoryId::new("salaries"),
+            member: MemberId::new("G"),
+            amount_nok: 500_000.0,
+        },
+        None,
+    ));
+    harness.run();
+    // 727 000 × 6,242137 = 4 538 033,7 (±1 kr as the members are rounded
+    // to add up to the total).
+    assert!(harness.query_by_label("3\u{a0}913\u{a0}820").is_none());
+    harness.get_by_label_contains("4\u{a0}538\u{a0}03");
+    harness
+        .state_mut()
+        .push(samdrift::app::Command::SetLang(Lang::En));
+    harness.run();
+    harness.get_by_label_contains("Present value, equivalent annual cost");
+}

@@ -62,6 +62,7 @@ impl SamdriftApp {
                     if let Some((_, made)) = &mut self.ui_state.explain {
                         *made = None;
                     }
+                    self.ui_state.economics_table = None;
                 }
                 Command::SetThousands(on) => self.prefs.thousands = on,
                 Command::Show(view) => self.ui_state.view = view,

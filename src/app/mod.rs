@@ -267,6 +267,9 @@ pub struct UiState {
     /// The study's file changed on disk since it was opened: asking before
     /// overwriting it.
     conflict: Option<PathBuf>,
+    /// The economics table of the years view, made once per evaluation and
+    /// language.
+    pub economics_table: Option<crate::report::tables::Table>,
     /// The figure being explained, and its explanation once made (made
     /// again after every change to the study or the language).
     pub explain: Option<(
@@ -298,6 +301,7 @@ impl Default for UiState {
             discarding: None,
             conflict: None,
             explain: None,
+            economics_table: None,
             import: None,
             message: None,
             allow_close: false,
@@ -457,6 +461,7 @@ impl SamdriftApp {
                 if let Some((_, made)) = &mut self.ui_state.explain {
                     *made = None;
                 }
+                self.ui_state.economics_table = None;
             }
             Err(EngineError::Invalid(report)) => {
                 self.report = report;

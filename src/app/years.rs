@@ -51,7 +51,12 @@ pub fn view_ui(
         .show(ui, |ui| {
             cumulative_chart_ui(ui, tr, evaluation, member);
             ui.add_space(12.0);
-            let table = tables::economics(study, evaluation, tr);
+            // Built once per evaluation and language (the cache is emptied
+            // when either changes), not every frame.
+            let table = state
+                .economics_table
+                .take()
+                .unwrap_or_else(|| tables::economics(study, evaluation, tr));
             ui.horizontal(|ui| {
                 ui.label(RichText::new(&table.title).strong());
                 if ui
@@ -77,6 +82,7 @@ pub fn view_ui(
                 }));
             }
             ui.label(RichText::new(tr.get("ui-payback-help")).small().weak());
+            state.economics_table = Some(table);
         });
 }
 
