@@ -62,7 +62,7 @@ impl SamdriftApp {
                     if let Some((_, made)) = &mut self.ui_state.explain {
                         *made = None;
                     }
-                    self.ui_state.economics_table = None;
+                    self.ui_state.years.table = None;
                 }
                 Command::SetThousands(on) => self.prefs.thousands = on,
                 Command::Show(view) => self.ui_state.view = view,
@@ -100,14 +100,14 @@ impl SamdriftApp {
             }
             Place::Scenario { scenario, .. } => {
                 self.ui_state.view = View::Scenarios;
-                self.ui_state.scenario = scenario_index(scenario);
-                self.ui_state.highlight_line = None;
+                self.ui_state.scenarios.selected = scenario_index(scenario);
+                self.ui_state.scenarios.highlight_line = None;
             }
             Place::ScenarioLine { scenario, index, .. } => {
                 self.ui_state.view = View::Scenarios;
-                self.ui_state.scenario = scenario_index(scenario);
-                self.ui_state.highlight_line = Some(*index);
-                self.ui_state.scroll_to_line = true;
+                self.ui_state.scenarios.selected = scenario_index(scenario);
+                self.ui_state.scenarios.highlight_line = Some(*index);
+                self.ui_state.scenarios.scroll_to_line = true;
             }
             Place::Assumptions => self.ui_state.view = View::Assumptions,
             Place::Uncertainty { .. } => self.ui_state.view = View::Uncertainty,

@@ -4,9 +4,9 @@
 
 use eframe::egui::{self, RichText, Ui};
 
+use super::Command;
 use super::document::Edit;
 use super::widgets::{combo_ui, number_ui, right_label, source_ui, text_ui};
-use super::{Command, UiState};
 use crate::i18n::Tr;
 use crate::model::keys::shares;
 use crate::model::{Attribute, Key, KeyId, KeyPart, KeyRule, MemberId, Source, Study};
@@ -22,18 +22,18 @@ fn rule_kind_text(tr: &Tr, rule: &KeyRule) -> String {
 }
 
 /// Draws the view.
-pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, commands: &mut Vec<Command>) {
+pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, selected: &mut usize, commands: &mut Vec<Command>) {
     ui.heading(tr.get("view-keys"));
-    if state.key >= study.keys.len() {
-        state.key = 0;
+    if *selected >= study.keys.len() {
+        *selected = 0;
     }
     egui::Panel::left("key-list")
         .resizable(true)
         .default_size(220.0)
         .show(ui, |ui| {
             for (i, key) in study.keys.iter().enumerate() {
-                if ui.selectable_label(state.key == i, &key.name).clicked() {
-                    state.key = i;
+                if ui.selectable_label(*selected == i, &key.name).clicked() {
+                    *selected = i;
                 }
             }
             ui.separator();
@@ -53,14 +53,14 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
                     source: Source::default(),
                 };
                 commands.push(Command::Edit(Edit::AddKey(key), None));
-                state.key = study.keys.len();
+                *selected = study.keys.len();
             }
             if !study.keys.is_empty() && ui.button(tr.get("ui-delete-key")).clicked() {
-                commands.push(Command::Edit(Edit::RemoveKey(state.key), None));
-                state.key = state.key.saturating_sub(1);
+                commands.push(Command::Edit(Edit::RemoveKey(*selected), None));
+                *selected = selected.saturating_sub(1);
             }
         });
-    let index = state.key;
+    let index = *selected;
     let Some(key) = study.keys.get(index) else { return };
     let push = |commands: &mut Vec<Command>, k: Key, merge: Option<egui::Id>| {
         commands.push(Command::Edit(Edit::SetKey(index, k), merge));

@@ -237,25 +237,20 @@ fn folder_entries(folder: &Path, extensions: &[&str]) -> Vec<(String, bool)> {
 pub struct UiState {
     /// The view shown.
     pub view: View,
-    /// Selected scenario (Scenarios view).
-    pub scenario: usize,
+    /// The Scenarios view: the scenario selected, a line to highlight.
+    pub scenarios: scenarios::ScenariosState,
     /// Selected member (Members and Staffing views, per-municipality chart).
     pub member: usize,
     /// Selected key (Keys view).
     pub key: usize,
-    /// A line to scroll to and highlight (Scenarios view).
-    pub highlight_line: Option<usize>,
-    /// The highlighted line is still to be scrolled into view (once, so
-    /// the user can scroll away from it).
-    pub scroll_to_line: bool,
     /// The year shown in the comparison (default: the study's display year).
     pub year: Option<i32>,
     /// Which chart the comparison shows.
     pub chart: charts::ChartKind,
     /// Which figure the comparison shows.
     pub metric: comparison::MetricChoice,
-    /// The member the years view shows (`None`: all participants).
-    pub years_member: Option<usize>,
+    /// The years view: which member, and its table once built.
+    pub years: years::YearsState,
     /// Member whose removal waits for confirmation.
     pub confirm_remove_member: Option<usize>,
     /// The fair-split view: its scenario and its background computation.
@@ -267,9 +262,6 @@ pub struct UiState {
     /// The study's file changed on disk since it was opened: asking before
     /// overwriting it.
     conflict: Option<PathBuf>,
-    /// The economics table of the years view, made once per evaluation and
-    /// language.
-    pub economics_table: Option<crate::report::tables::Table>,
     /// The figure being explained, and its explanation once made (made
     /// again after every change to the study or the language).
     pub explain: Option<(
@@ -285,15 +277,13 @@ impl Default for UiState {
     fn default() -> Self {
         UiState {
             view: View::Comparison,
-            scenario: 0,
+            scenarios: scenarios::ScenariosState::default(),
             member: 0,
             key: 0,
-            highlight_line: None,
-            scroll_to_line: false,
             year: None,
             chart: charts::ChartKind::ByMember,
             metric: comparison::MetricChoice::Annual,
-            years_member: None,
+            years: years::YearsState::default(),
             confirm_remove_member: None,
             fairness: fairness::FairnessState::default(),
             uncertainty: uncertainty::UncertaintyState::default(),
@@ -301,7 +291,6 @@ impl Default for UiState {
             discarding: None,
             conflict: None,
             explain: None,
-            economics_table: None,
             import: None,
             message: None,
             allow_close: false,
@@ -461,7 +450,7 @@ impl SamdriftApp {
                 if let Some((_, made)) = &mut self.ui_state.explain {
                     *made = None;
                 }
-                self.ui_state.economics_table = None;
+                self.ui_state.years.table = None;
             }
             Err(EngineError::Invalid(report)) => {
                 self.report = report;
@@ -564,12 +553,14 @@ impl SamdriftApp {
             let prefs = &self.prefs;
             match state.view {
                 View::Comparison => comparison::view_ui(ui, tr, study, evaluation, prefs, state, commands),
-                View::Years => years::view_ui(ui, tr, study, evaluation, state, commands),
+                View::Years => years::view_ui(ui, tr, study, evaluation, &mut state.years, commands),
                 View::Members => members::view_ui(ui, tr, study, state, commands),
-                View::Staffing => staffing::view_ui(ui, tr, study, state, commands),
+                View::Staffing => staffing::view_ui(ui, tr, study, &mut state.member, commands),
                 View::Baseline => baseline::view_ui(ui, tr, study, &self.report, commands),
-                View::Scenarios => scenarios::view_ui(ui, tr, study, evaluation, state, commands),
-                View::Keys => keys::view_ui(ui, tr, study, state, commands),
+                View::Scenarios => {
+                    scenarios::view_ui(ui, tr, study, evaluation, &mut state.scenarios, commands);
+                }
+                View::Keys => keys::view_ui(ui, tr, study, &mut state.key, commands),
                 View::Assumptions => assumptions::view_ui(ui, tr, study, commands),
                 View::Workstations => workstations::view_ui(ui, tr, study, commands),
                 View::Fairness => fairness::view_ui(ui, tr, study, self.doc.revision(), state, commands),

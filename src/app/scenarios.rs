@@ -4,9 +4,9 @@
 
 use eframe::egui::{self, RichText, Ui};
 
+use super::Command;
 use super::document::Edit;
 use super::widgets::{assumption_mark, combo_ui, number_ui, source_ui, text_ui};
-use super::{Command, UiState};
 use crate::engine::{Evaluation, Metric};
 use crate::i18n::Tr;
 use crate::model::{
@@ -33,26 +33,38 @@ fn unique_id(study: &Study, base: &str) -> ScenarioId {
     ScenarioId::new(candidate)
 }
 
+/// What the Scenarios view keeps between frames.
+#[derive(Debug, Clone, Default)]
+pub struct ScenariosState {
+    /// The scenario shown.
+    pub selected: usize,
+    /// A line to highlight (from a warning or an explanation).
+    pub highlight_line: Option<usize>,
+    /// The highlighted line is still to be scrolled into view (once, so
+    /// the user can scroll away from it).
+    pub scroll_to_line: bool,
+}
+
 /// Draws the view.
 pub fn view_ui(
     ui: &mut Ui,
     tr: &Tr,
     study: &Study,
     evaluation: Option<&Evaluation>,
-    state: &mut UiState,
+    state: &mut ScenariosState,
     commands: &mut Vec<Command>,
 ) {
     ui.heading(tr.get("view-scenarios"));
-    if state.scenario >= study.scenarios.len() {
-        state.scenario = 0;
+    if state.selected >= study.scenarios.len() {
+        state.selected = 0;
     }
     egui::Panel::left("scenario-list")
         .resizable(true)
         .default_size(240.0)
         .show(ui, |ui| {
             for (i, scenario) in study.scenarios.iter().enumerate() {
-                if ui.selectable_label(state.scenario == i, &scenario.name).clicked() {
-                    state.scenario = i;
+                if ui.selectable_label(state.selected == i, &scenario.name).clicked() {
+                    state.selected = i;
                     state.highlight_line = None;
                 }
             }
@@ -75,9 +87,9 @@ pub fn view_ui(
                     Edit::InsertScenario(study.scenarios.len(), scenario),
                     None,
                 ));
-                state.scenario = study.scenarios.len();
+                state.selected = study.scenarios.len();
             }
-            let Some(selected) = study.scenarios.get(state.scenario) else {
+            let Some(selected) = study.scenarios.get(state.selected) else {
                 return;
             };
             if ui.button(tr.get("ui-duplicate-scenario")).clicked() {
@@ -85,10 +97,10 @@ pub fn view_ui(
                 copy.id = unique_id(study, &format!("{}-copy", selected.id));
                 copy.name = tr.args("ui-copy-of", &[("name", selected.name.clone())]);
                 commands.push(Command::Edit(
-                    Edit::InsertScenario(state.scenario + 1, copy),
+                    Edit::InsertScenario(state.selected + 1, copy),
                     None,
                 ));
-                state.scenario += 1;
+                state.selected += 1;
             }
             ui.menu_button(tr.get("ui-without-member"), |ui| {
                 for member in study.participants(selected) {
@@ -102,19 +114,19 @@ pub fn view_ui(
                         );
                         let (copy, _dropped) = study.scenario_without(selected, &member, title);
                         commands.push(Command::Edit(
-                            Edit::InsertScenario(state.scenario + 1, copy),
+                            Edit::InsertScenario(state.selected + 1, copy),
                             None,
                         ));
-                        state.scenario += 1;
+                        state.selected += 1;
                     }
                 }
             });
             if ui.button(tr.get("ui-delete-scenario")).clicked() {
-                commands.push(Command::Edit(Edit::RemoveScenario(state.scenario), None));
-                state.scenario = state.scenario.saturating_sub(1);
+                commands.push(Command::Edit(Edit::RemoveScenario(state.selected), None));
+                state.selected = state.selected.saturating_sub(1);
             }
         });
-    let index = state.scenario;
+    let index = state.selected;
     let Some(scenario) = study.scenarios.get(index) else {
         return;
     };
@@ -133,7 +145,7 @@ fn scenario_ui(
     evaluation: Option<&Evaluation>,
     scenario: &Scenario,
     index: usize,
-    state: &mut UiState,
+    state: &mut ScenariosState,
     commands: &mut Vec<Command>,
 ) {
     let push = |commands: &mut Vec<Command>, s: Scenario, merge: Option<egui::Id>| {

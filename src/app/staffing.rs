@@ -4,23 +4,23 @@
 
 use eframe::egui::{self, RichText, Ui};
 
+use super::Command;
 use super::document::Edit;
 use super::widgets::{EXTRA, capitalized, combo_ui, number_ui, right_label, text_ui};
-use super::{Command, UiState};
 use crate::i18n::Tr;
 use crate::model::{Member, Position, Salary, Source, Study, TaskShare};
 
 /// Draws the view.
-pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, commands: &mut Vec<Command>) {
+pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, selected: &mut usize, commands: &mut Vec<Command>) {
     ui.heading(tr.get("view-staffing"));
     ui.horizontal_wrapped(|ui| {
         for (i, member) in study.members.iter().enumerate() {
-            if ui.selectable_label(state.member == i, &member.name).clicked() {
-                state.member = i;
+            if ui.selectable_label(*selected == i, &member.name).clicked() {
+                *selected = i;
             }
         }
     });
-    let index = state.member;
+    let index = *selected;
     let Some(member) = study.members.get(index) else {
         return;
     };

@@ -6,13 +6,23 @@
 use eframe::egui::{self, RichText, Ui};
 use egui_plot::{Line, MarkerShape, Plot, PlotPoints, Points};
 
+use super::Command;
 use super::widgets::report_table_figures_ui;
 use super::widgets::scenario_color;
-use super::{Command, UiState};
 use crate::engine::{Evaluation, Payback};
 use crate::i18n::Tr;
 use crate::model::Study;
 use crate::report::tables;
+
+/// What the years view keeps between frames.
+#[derive(Debug, Clone, Default)]
+pub struct YearsState {
+    /// The member shown (`None`: all participants).
+    pub member: Option<usize>,
+    /// The economics table, built once per evaluation and language (the
+    /// app empties it when either changes).
+    pub table: Option<crate::report::tables::Table>,
+}
 
 /// Draws the view.
 pub fn view_ui(
@@ -20,7 +30,7 @@ pub fn view_ui(
     tr: &Tr,
     study: &Study,
     evaluation: Option<&Evaluation>,
-    state: &mut UiState,
+    state: &mut YearsState,
     commands: &mut Vec<Command>,
 ) {
     ui.heading(tr.get("view-years"));
@@ -31,21 +41,21 @@ pub fn view_ui(
     ui.horizontal_wrapped(|ui| {
         ui.label(tr.get("ui-show-for"));
         if ui
-            .selectable_label(state.years_member.is_none(), tr.get("ui-all-members"))
+            .selectable_label(state.member.is_none(), tr.get("ui-all-members"))
             .clicked()
         {
-            state.years_member = None;
+            state.member = None;
         }
         for (m, member) in study.members.iter().enumerate() {
             if ui
-                .selectable_label(state.years_member == Some(m), &member.name)
+                .selectable_label(state.member == Some(m), &member.name)
                 .clicked()
             {
-                state.years_member = Some(m);
+                state.member = Some(m);
             }
         }
     });
-    let member = state.years_member.filter(|m| *m < study.members.len());
+    let member = state.member.filter(|m| *m < study.members.len());
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -54,7 +64,7 @@ pub fn view_ui(
             // Built once per evaluation and language (the cache is emptied
             // when either changes), not every frame.
             let table = state
-                .economics_table
+                .table
                 .take()
                 .unwrap_or_else(|| tables::economics(study, evaluation, tr));
             ui.horizontal(|ui| {
@@ -82,7 +92,7 @@ pub fn view_ui(
                 }));
             }
             ui.label(RichText::new(tr.get("ui-payback-help")).small().weak());
-            state.economics_table = Some(table);
+            state.table = Some(table);
         });
 }
 
