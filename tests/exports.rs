@@ -520,6 +520,24 @@ fn chart_series_are_the_engines_figures() {
     colours.dedup();
     assert_eq!(colours.len(), chart.series.len());
 
+    // By kind of cost: today's salaries are 400 000 + 370 000 + 368 000 +
+    // 0 = 1 138 000 (slide 7); kinds without any cost are left out.
+    let kinds = charts::by_category(&study, &evaluation, Metric::Annual(2007));
+    assert_eq!(kinds.categories[0], "Dagens drift");
+    let salaries = kinds
+        .series
+        .iter()
+        .find(|s| s.name == "Lønnsutgifter inkl. sos. utg.")
+        .unwrap();
+    assert_eq!(salaries.values[0], Some(1_138_000.0));
+    assert!(
+        kinds
+            .series
+            .iter()
+            .all(|s| s.values.iter().flatten().any(|v| v.abs() >= 0.5))
+    );
+    assert!(!kinds.series.iter().any(|s| s.name == "Kompetanseheving"));
+
     // Over the years: 7 × 2 262 000 = 15 834 000 by 2013 for joint in-house,
     // which pays back in the first year; without Ibestad it never does.
     let (years, marks) = charts::cumulative(&evaluation, None);

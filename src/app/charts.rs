@@ -9,8 +9,8 @@ use eframe::egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, GridMark, Plot};
 
 use super::UiState;
+use super::widgets::combo_ui;
 use super::widgets::scenario_color;
-use super::widgets::{combo_ui, series_color};
 use crate::engine::{Evaluation, Metric};
 use crate::i18n::Numbers;
 use crate::i18n::Tr;
@@ -250,43 +250,42 @@ fn by_category(ui: &mut Ui, input: ChartInput<'_>, unit_label: &str, height: f32
         caption,
         thousands,
     } = input;
-    let n = evaluation.scenarios.len();
+    // The report's series, as the briefing draws them.
+    let chart = crate::report::charts::by_category(study, evaluation, metric);
+    let n = chart.categories.len();
     // Top to bottom in study order, as in the table.
-    let names: Vec<String> = (0..n)
+    let names: Vec<String> = chart
+        .categories
+        .iter()
         .rev()
-        .map(|s| short(&evaluation.scenarios[s].name, 22))
+        .map(|name| short(name, 22))
         .collect();
     let mut charts: Vec<BarChart> = Vec::new();
     let mut entries: Vec<(String, Color32)> = Vec::new();
-    let mut color_index = 0;
-    for (c, category) in study.categories.iter().enumerate() {
-        let values: Vec<f64> = (0..evaluation.scenarios.len())
-            .map(|s| evaluation.category_metric(s, c, metric))
-            .collect();
-        if values.iter().all(|v| v.abs() < 0.5) {
-            continue;
-        }
-        let bars: Vec<Bar> = values
+    for series in &chart.series {
+        let colour = super::widgets::rgb(series.colour);
+        let bars: Vec<Bar> = series
+            .values
             .iter()
             .enumerate()
             .map(|(s, v)| {
+                let v = v.unwrap_or_default();
                 #[allow(clippy::cast_precision_loss)]
-                Bar::new((n - 1 - s) as f64, *v)
+                Bar::new((n - 1 - s) as f64, v)
                     .width(0.6)
-                    .fill(series_color(color_index))
-                    .name(format!("{}\n{}", evaluation.scenarios[s].name, tr.money(*v)))
+                    .fill(colour)
+                    .name(format!("{}\n{}", chart.categories[s], tr.money(v)))
             })
             .collect();
-        let category_name = category.name.clone();
-        let mut chart = BarChart::new(category.name.clone(), bars)
+        let category_name = series.name.clone();
+        let mut bar_chart = BarChart::new(series.name.clone(), bars)
             .horizontal()
-            .color(series_color(color_index))
+            .color(colour)
             .element_formatter(Box::new(move |bar, _| format!("{category_name}\n{}", bar.name)));
-        entries.push((category.name.clone(), series_color(color_index)));
-        color_index += 1;
+        entries.push((series.name.clone(), colour));
         let below: Vec<&BarChart> = charts.iter().collect();
-        chart = chart.stack_on(&below);
-        charts.push(chart);
+        bar_chart = bar_chart.stack_on(&below);
+        charts.push(bar_chart);
     }
     show_bars(
         ui,

@@ -13,7 +13,7 @@ use eframe::egui::{self, Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Polygon};
 
 use super::job::{Job, progress_ui};
-use super::widgets::{combo_ui, number_ui, report_table_ui, right_label, series_color};
+use super::widgets::{combo_ui, number_ui, report_table_ui, right_label, series_color, study_scenario_color};
 use super::{Command, UiState};
 use crate::engine::Metric;
 use crate::i18n::Tr;
@@ -323,7 +323,7 @@ fn cdf_chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation, member: O
                     .collect();
                 plot.line(
                     Line::new(study.scenarios[s].name.clone(), PlotPoints::from(points))
-                        .color(series_color(s))
+                        .color(study_scenario_color(study, s))
                         .width(2.0),
                 );
             }
@@ -345,7 +345,7 @@ fn fan_chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation) {
         .show(ui, |plot| {
             for s in 0..sim.scenarios {
                 let fan = sim.fan(s);
-                let color = series_color(s);
+                let color = study_scenario_color(study, s);
                 let x = |y: usize| first + y as f64;
                 let name = study.scenarios[s].name.clone();
                 // One quadrilateral per year step: each is convex, so the

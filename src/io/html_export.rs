@@ -214,27 +214,9 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         escape(&tr.args("brief-chart-by-member", &[("year", year.to_string())])),
         svg::grouped_bars(&members, &series, &unit, tr.numbers())
     );
-    let scenario_names: Vec<String> = evaluation.scenarios.iter().map(|s| s.name.clone()).collect();
-    let mut color = 0;
-    let categories: Vec<Series> = study
-        .categories
-        .iter()
-        .enumerate()
-        .filter_map(|(c, category)| {
-            let values: Vec<Option<f64>> = (0..evaluation.scenarios.len())
-                .map(|s| Some(evaluation.category_metric(s, c, metric)))
-                .collect();
-            if values.iter().flatten().all(|v| v.abs() < 0.5) {
-                return None;
-            }
-            color += 1;
-            Some(Series {
-                name: category.name.clone(),
-                color: palette::hex(palette::series(color - 1)),
-                values,
-            })
-        })
-        .collect();
+    let chart = crate::report::charts::by_category(study, evaluation, metric);
+    let scenario_names = chart.categories.clone();
+    let categories = svg_series(chart);
     let _ = write!(
         html,
         r#"<section class="keep"><h2>{}</h2><div class="chart">{}</div></section>"#,

@@ -55,6 +55,31 @@ pub fn by_member(study: &Study, evaluation: &Evaluation, metric: Metric) -> Char
     }
 }
 
+/// What each scenario costs under `metric` by kind of cost: scenarios along
+/// the axis (in study order), one series per kind of cost that has any
+/// cost (under half a krone everywhere is left out), coloured in turn.
+#[must_use]
+pub fn by_category(study: &Study, evaluation: &Evaluation, metric: Metric) -> ChartData {
+    let mut series: Vec<ChartSeries> = Vec::new();
+    for (c, category) in study.categories.iter().enumerate() {
+        let values: Vec<Option<f64>> = (0..evaluation.scenarios.len())
+            .map(|s| Some(evaluation.category_metric(s, c, metric)))
+            .collect();
+        if values.iter().flatten().all(|v| v.abs() < 0.5) {
+            continue;
+        }
+        series.push(ChartSeries {
+            name: category.name.clone(),
+            colour: crate::palette::series(series.len()),
+            values,
+        });
+    }
+    ChartData {
+        categories: evaluation.scenarios.iter().map(|s| s.name.clone()).collect(),
+        series,
+    }
+}
+
 /// Cumulative cost over the years of every scenario, for one member or all
 /// participants, and per scenario the year index of its payback (to mark).
 #[must_use]
