@@ -54,12 +54,12 @@ fn every_problem_is_found_at_its_place_and_named_in_words() {
             "",
         ),
         (
-            // Ids are checked for the study as a whole (empty, unique).
+            // A member without an id is found by its name.
             "EmptyId",
             |s| s.members[0].id = MemberId::new(""),
-            |p| matches!(p, Place::Study),
+            |p| matches!(p, Place::Member { name, .. } if name == "Gratangen"),
             Severity::Error,
-            "",
+            "Gratangen",
         ),
         (
             "Negative",

@@ -8,12 +8,25 @@ pub(super) fn members(study: &Study, report: &mut Report) {
     if study.members.is_empty() {
         report.push(&Place::Study, Problem::NoMembers);
     }
-    ids_unique(report, "kind-member", study.members.iter().map(|m| m.id.as_str()));
+    // An empty id is reported at the member (found by its name), repeated
+    // ids for the study as a whole.
+    ids_unique(
+        report,
+        "kind-member",
+        study
+            .members
+            .iter()
+            .map(|m| m.id.as_str())
+            .filter(|id| !id.trim().is_empty()),
+    );
     for member in &study.members {
         let place = Place::Member {
             member: member.id.clone(),
             name: member.name.clone(),
         };
+        if member.id.as_str().trim().is_empty() {
+            report.push(&place, Problem::EmptyId { kind: "kind-member" });
+        }
         for attribute in Attribute::ALL {
             if let Some(Quantity { value, .. }) = member.attribute(attribute) {
                 report.bounded(&place, attribute.message_id(), *value, false, MAX_COUNT);
