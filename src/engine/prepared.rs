@@ -797,16 +797,24 @@ impl PreparedStudy {
         for (slot, d) in ws.amounts.iter_mut().zip(&self.derived) {
             *slot = d.eval(params);
         }
-        // Today's costs; a member's linked category from its staffing.
+        // Salaries with social costs (they depend on the parameters only, not
+        // on the scenario), then today's costs with a member's linked
+        // category from its staffing.
+        for (m, salary) in ws.salary.iter_mut().enumerate() {
+            *salary = if self.has_salary[m] {
+                let base = self.salary_base + 3 * m;
+                let (nok, tax, pension) = (params[base], params[base + 1], params[base + 2]);
+                nok * (1.0 + pension / 100.0) * (1.0 + tax / 100.0)
+            } else {
+                f64::NAN
+            };
+        }
         let n_categories = self.categories.len();
         ws.today
             .copy_from_slice(&params[self.today_base..][..self.members.len() * n_categories]);
         for (m, link) in self.today_link.iter().enumerate() {
             if let Some(c) = *link {
-                let base = self.salary_base + 3 * m;
-                let (nok, tax, pension) = (params[base], params[base + 1], params[base + 2]);
-                ws.today[m * n_categories + c] =
-                    self.fte[m] * nok * (1.0 + pension / 100.0) * (1.0 + tax / 100.0);
+                ws.today[m * n_categories + c] = self.fte[m] * ws.salary[m];
             }
         }
         for (g, rate) in [params[0], params[1], 0.0].into_iter().enumerate() {
@@ -893,7 +901,7 @@ impl PreparedStudy {
             return Ok(());
         }
 
-        // Driver quantities, salaries and today's totals of the participants.
+        // Driver quantities and totals of the participants.
         ws.total_quantity = [0.0; N_BASES];
         for m in 0..n_members {
             if !ws.participates[m] {
@@ -908,13 +916,6 @@ impl PreparedStudy {
             for b in 0..N_BASES {
                 ws.total_quantity[b] += q[b * n_members + m];
             }
-            ws.salary[m] = if self.has_salary[m] {
-                let base = self.salary_base + 3 * m;
-                let (nok, tax, pension) = (params[base], params[base + 1], params[base + 2]);
-                nok * (1.0 + pension / 100.0) * (1.0 + tax / 100.0)
-            } else {
-                f64::NAN
-            };
         }
 
         if let Some(parts) = &scenario.key {
