@@ -227,11 +227,10 @@ fn by_member(ui: &mut Ui, input: ChartInput<'_>, unit_label: &str, height: f32) 
         ),
         charts,
     );
-    let entries: Vec<(String, Color32)> = evaluation
-        .scenarios
+    let entries: Vec<(String, Color32)> = chart
+        .series
         .iter()
-        .enumerate()
-        .map(|(s, r)| (r.name.clone(), scenario_color(evaluation, s)))
+        .map(|series| (series.name.clone(), super::widgets::rgb(series.colour)))
         .collect();
     legend_ui(ui, &entries);
     ui.label(

@@ -59,10 +59,7 @@ impl SamdriftApp {
                     self.prefs.lang = lang;
                     self.prefs.lang_chosen = true;
                     self.tr = Tr::new(lang);
-                    if let Some((_, made)) = &mut self.ui_state.explain {
-                        *made = None;
-                    }
-                    self.ui_state.years.table = None;
+                    self.ui_state.forget_made();
                 }
                 Command::SetThousands(on) => self.prefs.thousands = on,
                 Command::Show(view) => self.ui_state.view = view,

@@ -273,6 +273,17 @@ pub struct UiState {
     allow_close: bool,
 }
 
+impl UiState {
+    /// Forgets what views made from the figures or in the language (an
+    /// explanation, the years view's table): made again when next shown.
+    fn forget_made(&mut self) {
+        if let Some((_, made)) = &mut self.explain {
+            *made = None;
+        }
+        self.years.table = None;
+    }
+}
+
 impl Default for UiState {
     fn default() -> Self {
         UiState {
@@ -447,10 +458,7 @@ impl SamdriftApp {
                 self.report = evaluation.report.clone();
                 self.evaluation = Some(evaluation);
                 self.stale = false;
-                if let Some((_, made)) = &mut self.ui_state.explain {
-                    *made = None;
-                }
-                self.ui_state.years.table = None;
+                self.ui_state.forget_made();
             }
             Err(EngineError::Invalid(report)) => {
                 self.report = report;

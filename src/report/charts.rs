@@ -27,11 +27,18 @@ pub struct ChartData {
     pub series: Vec<ChartSeries>,
 }
 
-fn scenario_colour(evaluation: &Evaluation, s: usize) -> (u8, u8, u8) {
-    crate::palette::scenario_colour(
-        evaluation.scenarios.get(s).and_then(|r| r.colour),
-        evaluation.today == Some(s),
-    )
+/// One series per scenario, in its own colour, with `values` of it.
+fn per_scenario(evaluation: &Evaluation, values: impl Fn(usize) -> Vec<Option<f64>>) -> Vec<ChartSeries> {
+    evaluation
+        .scenarios
+        .iter()
+        .enumerate()
+        .map(|(s, r)| ChartSeries {
+            name: r.name.clone(),
+            colour: crate::palette::scenario_colour(r.colour, evaluation.today == Some(s)),
+            values: values(s),
+        })
+        .collect()
 }
 
 /// What each member pays under `metric`: members along the axis, one
@@ -40,18 +47,11 @@ fn scenario_colour(evaluation: &Evaluation, s: usize) -> (u8, u8, u8) {
 pub fn by_member(study: &Study, evaluation: &Evaluation, metric: Metric) -> ChartData {
     ChartData {
         categories: study.members.iter().map(|m| m.name.clone()).collect(),
-        series: evaluation
-            .scenarios
-            .iter()
-            .enumerate()
-            .map(|(s, r)| ChartSeries {
-                name: r.name.clone(),
-                colour: scenario_colour(evaluation, s),
-                values: (0..study.members.len())
-                    .map(|m| evaluation.member_metric(s, m, metric))
-                    .collect(),
-            })
-            .collect(),
+        series: per_scenario(evaluation, |s| {
+            (0..study.members.len())
+                .map(|m| evaluation.member_metric(s, m, metric))
+                .collect()
+        }),
     }
 }
 
@@ -84,19 +84,12 @@ pub fn by_category(study: &Study, evaluation: &Evaluation, metric: Metric) -> Ch
 /// participants, and per scenario the year index of its payback (to mark).
 #[must_use]
 pub fn cumulative(evaluation: &Evaluation, member: Option<usize>) -> (ChartData, Vec<Option<usize>>) {
-    let series = evaluation
-        .scenarios
-        .iter()
-        .enumerate()
-        .map(|(s, r)| ChartSeries {
-            name: r.name.clone(),
-            colour: scenario_colour(evaluation, s),
-            values: evaluation.cumulative_cost(s, member).map_or_else(
-                || vec![None; evaluation.years.len()],
-                |c| c.into_iter().map(Some).collect(),
-            ),
-        })
-        .collect();
+    let series = per_scenario(evaluation, |s| {
+        evaluation.cumulative_cost(s, member).map_or_else(
+            || vec![None; evaluation.years.len()],
+            |c| c.into_iter().map(Some).collect(),
+        )
+    });
     let marks = (0..evaluation.scenarios.len())
         .map(|s| match evaluation.payback(s, member) {
             Payback::Year(y) => evaluation.year_index(y),

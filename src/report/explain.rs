@@ -87,17 +87,19 @@ pub fn explain(
     .iter()
     .map(|h| tr.get(h))
     .collect();
+    // The one member shown, its salary and the category (index) that salary
+    // gives in today's operation, if linked.
+    let linked = member
+        .and_then(|m| study.members.get(m))
+        .and_then(|m| Some((m, m.salary.as_ref()?, study.staffing_salary_cost(m)?.0)))
+        .and_then(|(m, salary, id)| Some((m, salary, study.categories.iter().position(|c| &c.id == id)?)));
     let mut rows = Vec::with_capacity(parts.len() + 1);
     let mut places = Vec::with_capacity(parts.len() + 1);
     for p in &parts {
         let (label, source, place) = match p.origin {
             // A member's salary linked to this category: from the staffing.
             Origin::Baseline(c)
-                if let Some(m) = member.and_then(|m| study.members.get(m))
-                    && let Some(salary) = &m.salary
-                    && study
-                        .staffing_salary_cost(m)
-                        .is_some_and(|(id, _)| category(c).is_some_and(|cat| &cat.id == id)) =>
+                if let Some((m, salary, _)) = linked.filter(|(_, _, linked_c)| *linked_c == c) =>
             {
                 (
                     format!(

@@ -275,10 +275,8 @@ pub fn per_year(evaluation: &Evaluation, tr: &Tr) -> Table {
             // The years rounded so that they add up to the sum over the
             // years, which is the engine's figure rounded once (the same
             // as in the economics table).
-            let per_year: Vec<f64> = evaluation
-                .years
-                .iter()
-                .map(|y| evaluation.summary(Metric::Annual(*y))[s].total)
+            let per_year: Vec<f64> = (0..evaluation.years.len())
+                .map(|y| evaluation.scenario_year(s, None, y).unwrap_or_default())
                 .collect();
             let per_year = round_split(&per_year);
             let mut cells = vec![Cell::text(&evaluation.scenarios[s].name)];
