@@ -3,14 +3,15 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::Command;
 use super::document::Edit;
 use super::widgets::{capitalized, combo_ui, number_ui, source_ui, text_ui};
-use crate::i18n::{Lang, Tr};
-use crate::model::{Assumptions, Currency, RateStep, Study};
+use super::{Command, ViewCtx};
+use crate::i18n::Lang;
+use crate::model::{Assumptions, Currency, RateStep};
 
 /// Draws the view.
-pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>) {
+pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
+    let ViewCtx { tr, study, .. } = *cx;
     ui.heading(tr.get("view-assumptions"));
     ui.add_space(6.0);
     let a = &study.assumptions;

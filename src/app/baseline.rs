@@ -5,15 +5,17 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::Command;
 use super::document::Edit;
 use super::widgets::{WARNING, number_field, number_field_id, right_label};
-use crate::i18n::Tr;
+use super::{Command, ViewCtx};
 use crate::model::keys::todays_cost_by_member;
-use crate::model::{Place, Problem, Report, Study};
+use crate::model::{Place, Problem};
 
 /// Draws the view.
-pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, report: &Report, commands: &mut Vec<Command>) {
+pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
+    let ViewCtx {
+        tr, study, report, ..
+    } = *cx;
     ui.heading(tr.get("view-baseline"));
     ui.horizontal(|ui| {
         ui.label(RichText::new(tr.get("ui-baseline-help")).weak());

@@ -8,7 +8,7 @@ use eframe::egui::Color32;
 use eframe::egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, GridMark, Plot};
 
-use super::UiState;
+use super::Selection;
 use super::widgets::combo_ui;
 use super::widgets::scenario_color;
 use crate::engine::{Evaluation, Metric};
@@ -133,7 +133,7 @@ pub struct ChartInput<'a> {
 }
 
 /// Draws the chart selector and the chosen chart.
-pub fn charts_ui(ui: &mut Ui, input: ChartInput<'_>, state: &mut UiState) {
+pub fn charts_ui(ui: &mut Ui, input: ChartInput<'_>, state: &mut Selection) {
     let ChartInput {
         tr, study, thousands, ..
     } = input;

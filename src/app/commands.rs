@@ -83,11 +83,11 @@ impl SamdriftApp {
             Place::Study | Place::Category { .. } => {}
             Place::Member { member, .. } => {
                 self.ui_state.view = View::Members;
-                self.ui_state.member = member_index(member).unwrap_or(0);
+                self.ui_state.selection.member = member_index(member).unwrap_or(0);
             }
             Place::Position { member, .. } | Place::Salary { member, .. } => {
                 self.ui_state.view = View::Staffing;
-                self.ui_state.member = member_index(member).unwrap_or(0);
+                self.ui_state.selection.member = member_index(member).unwrap_or(0);
             }
             Place::Baseline { .. } | Place::BaselineTotals => self.ui_state.view = View::Baseline,
             Place::StaffingTotals => self.ui_state.view = View::Staffing,

@@ -6,10 +6,9 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::widgets::{EXTRA, SAVING, combo_ui, right_label};
-use super::{Command, Preferences, UiState, charts};
-use crate::engine::{Evaluation, SummaryRow};
+use super::{Command, Selection, ViewCtx, charts};
+use crate::engine::SummaryRow;
 use crate::i18n::Tr;
-use crate::model::Study;
 
 /// A difference against today, already rounded in the shown unit: `▼
 /// 123 000 (−19,6 %)`, green for a saving, red for an extra cost, with an
@@ -38,24 +37,15 @@ pub fn diff_text(tr: &Tr, diff: f64, percent: Option<f64>) -> RichText {
 
 pub use crate::report::metric::MetricChoice;
 
-/// The year the comparison shows.
-pub fn shown_year(study: &Study, evaluation: &Evaluation, state: &UiState) -> i32 {
-    state
-        .year
-        .filter(|y| evaluation.year_index(*y).is_some())
-        .unwrap_or(study.assumptions.display_year)
-}
-
 /// Draws the view.
-pub fn view_ui(
-    ui: &mut Ui,
-    tr: &Tr,
-    study: &Study,
-    evaluation: Option<&Evaluation>,
-    prefs: &Preferences,
-    state: &mut UiState,
-    commands: &mut Vec<Command>,
-) {
+pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, state: &mut Selection, commands: &mut Vec<Command>) {
+    let ViewCtx {
+        tr,
+        study,
+        evaluation,
+        prefs,
+        ..
+    } = *cx;
     ui.heading(&study.title);
     if !study.description.is_empty() {
         ui.label(RichText::new(&study.description).weak());
@@ -65,7 +55,7 @@ pub fn view_ui(
         ui.label(RichText::new(tr.get("ui-no-result")).color(ui.visuals().error_fg_color));
         return;
     };
-    let year = shown_year(study, evaluation, state);
+    let year = state.year(study, Some(evaluation));
     let metric = state.metric.metric(year);
     let caption = state.metric.caption(tr, study, evaluation, year);
     ui.add_space(6.0);

@@ -10,7 +10,7 @@
 use eframe::egui::{self, Color32, RichText, Ui};
 
 use super::widgets::{combo_ui, report_table_ui};
-use super::{Command, Edit, UiState};
+use super::{Command, Edit, ViewCtx};
 use crate::criteria::{self, Analysis};
 use crate::i18n::Tr;
 use crate::model::Study;
@@ -33,9 +33,9 @@ fn score_color(score: f64) -> Color32 {
 }
 
 /// Draws the view.
-pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, commands: &mut Vec<Command>) {
+pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
+    let ViewCtx { tr, study, .. } = *cx;
     ui.heading(tr.get("view-criteria"));
-    let _ = state;
     let Ok(analysis) = criteria::analyse(study, crate::engine::Metric::PresentValue, 4_000, 1) else {
         ui.label(tr.get("crit-no-criteria"));
         manage_ui(ui, tr, study, commands);

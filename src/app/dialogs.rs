@@ -219,13 +219,13 @@ impl SamdriftApp {
         {
             self.ui_state.import = Some(state);
         }
-        if let Some(index) = self.ui_state.confirm_remove_member {
+        if self.ui_state.confirm_remove_member.is_some() {
             members::confirm_remove_ui(
                 ctx,
                 &self.tr,
                 &self.doc.study,
-                index,
-                &mut self.ui_state,
+                &mut self.ui_state.confirm_remove_member,
+                &mut self.ui_state.selection.member,
                 &mut self.commands,
             );
         }

@@ -10,7 +10,7 @@ use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints};
 
 use super::job::{Job, progress_ui};
 use super::widgets::{combo_ui, report_table_ui, series_color};
-use super::{Command, Edit, UiState};
+use super::{Command, Edit, Selection, ViewCtx};
 use crate::engine::Metric;
 use crate::fairness::{self, FairError, FairSplit};
 use crate::i18n::Tr;
@@ -39,12 +39,18 @@ impl FairnessState {
 /// Draws the view.
 pub fn view_ui(
     ui: &mut Ui,
-    tr: &Tr,
-    study: &Study,
-    revision: u64,
-    state: &mut UiState,
+    cx: &ViewCtx<'_>,
+    selection: &Selection,
+    fair_state: &mut FairnessState,
     commands: &mut Vec<Command>,
 ) {
+    let ViewCtx {
+        tr,
+        study,
+        evaluation,
+        revision,
+        ..
+    } = *cx;
     ui.heading(tr.get("view-fairness"));
     ui.label(RichText::new(tr.get("fair-help-definition")).weak());
     let candidates: Vec<usize> = study
@@ -58,9 +64,7 @@ pub fn view_ui(
         ui.label(tr.get("cli-fairness-error"));
         return;
     };
-    let year = state.year.unwrap_or(study.assumptions.display_year);
-    let metric = state.metric.metric(year);
-    let fair_state = &mut state.fairness;
+    let metric = selection.metric(study, evaluation);
     let scenario = fair_state
         .scenario
         .filter(|s| candidates.contains(s))
@@ -83,9 +87,8 @@ pub fn view_ui(
                 }
             },
         );
-        ui.label(RichText::new(tr.get(state.metric.message_id())).weak());
+        ui.label(RichText::new(tr.get(selection.metric.message_id())).weak());
     });
-    let fair_state = &mut state.fairness;
     let key: JobKey = (revision, fair_state.scenario.unwrap_or(first), metric);
     fair_state.job.drive(
         ui.ctx(),

@@ -4,9 +4,9 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::Command;
 use super::document::Edit;
 use super::widgets::{combo_ui, number_ui, right_label, source_ui, text_ui};
+use super::{Command, ViewCtx};
 use crate::i18n::Tr;
 use crate::model::keys::shares;
 use crate::model::{Attribute, Key, KeyId, KeyPart, KeyRule, MemberId, Source, Study};
@@ -22,7 +22,8 @@ fn rule_kind_text(tr: &Tr, rule: &KeyRule) -> String {
 }
 
 /// Draws the view.
-pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, selected: &mut usize, commands: &mut Vec<Command>) {
+pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, selected: &mut usize, commands: &mut Vec<Command>) {
+    let ViewCtx { tr, study, .. } = *cx;
     ui.heading(tr.get("view-keys"));
     if *selected >= study.keys.len() {
         *selected = 0;

@@ -6,7 +6,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::document::Edit;
 use super::widgets::{assumption_mark, capitalized, number_ui, right_label, source_ui, text_ui};
-use super::{Command, UiState};
+use super::{Command, ViewCtx};
 use crate::i18n::Tr;
 use crate::model::edit::Reference;
 use crate::model::{Attribute, Member, MemberId, Quantity, Source, Study};
@@ -21,7 +21,14 @@ fn attribute_mut(member: &mut Member, attribute: Attribute) -> &mut Option<Quant
 }
 
 /// Draws the view.
-pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, commands: &mut Vec<Command>) {
+pub fn view_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    selected: &mut usize,
+    confirm_remove: &mut Option<usize>,
+    commands: &mut Vec<Command>,
+) {
+    let ViewCtx { tr, study, .. } = *cx;
     ui.heading(tr.get("view-members"));
     ui.add_space(6.0);
     egui::Grid::new("members-grid")
@@ -40,11 +47,8 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
             ui.label("");
             ui.end_row();
             for (i, member) in study.members.iter().enumerate() {
-                if ui
-                    .selectable_label(state.member == i, member.id.as_str())
-                    .clicked()
-                {
-                    state.member = i;
+                if ui.selectable_label(*selected == i, member.id.as_str()).clicked() {
+                    *selected = i;
                 }
                 let mut name = member.name.clone();
                 if text_ui(ui, &mut name, 140.0, &tr.get("ui-name")) {
@@ -98,7 +102,7 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
                     .on_hover_text(tr.get("ui-remove-member"))
                     .clicked()
                 {
-                    state.confirm_remove_member = Some(i);
+                    *confirm_remove = Some(i);
                 }
                 ui.end_row();
             }
@@ -107,7 +111,7 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
     if ui.button(tr.get("ui-add-member")).clicked() {
         commands.push(Command::Edit(Edit::AddMember(new_member(study, tr)), None));
     }
-    if let Some(member) = study.members.get(state.member) {
+    if let Some(member) = study.members.get(*selected) {
         ui.add_space(12.0);
         ui.separator();
         ui.label(RichText::new(tr.args("ui-sources-of", &[("name", member.name.clone())])).strong());
@@ -123,8 +127,8 @@ pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, state: &mut UiState, command
                                 value: q.value,
                                 source,
                             });
-                            let merge = egui::Id::unique(("member-source", state.member, attribute.index()));
-                            commands.push(Command::Edit(Edit::SetMember(state.member, m), Some(merge)));
+                            let merge = egui::Id::unique(("member-source", *selected, attribute.index()));
+                            commands.push(Command::Edit(Edit::SetMember(*selected, m), Some(merge)));
                         }
                         ui.end_row();
                     }
@@ -178,12 +182,12 @@ pub fn confirm_remove_ui(
     ctx: &egui::Context,
     tr: &Tr,
     study: &Study,
-    index: usize,
-    state: &mut UiState,
+    confirm_remove: &mut Option<usize>,
+    selected: &mut usize,
     commands: &mut Vec<Command>,
 ) {
-    let Some(member) = study.members.get(index) else {
-        state.confirm_remove_member = None;
+    let Some(member) = confirm_remove.and_then(|index| study.members.get(index)) else {
+        *confirm_remove = None;
         return;
     };
     let references = study.references_to(&member.id);
@@ -201,11 +205,11 @@ pub fn confirm_remove_ui(
         ui.horizontal(|ui| {
             if ui.button(tr.get("ui-remove")).clicked() {
                 commands.push(Command::Edit(Edit::RemoveMember(member.id.clone()), None));
-                state.confirm_remove_member = None;
-                state.member = 0;
+                *confirm_remove = None;
+                *selected = 0;
             }
             if ui.button(tr.get("ui-cancel")).clicked() {
-                state.confirm_remove_member = None;
+                *confirm_remove = None;
             }
         });
     });

@@ -17,6 +17,7 @@ mod baseline;
 mod charts;
 mod commands;
 mod comparison;
+mod context;
 mod criteria;
 mod dialogs;
 mod document;
@@ -43,6 +44,7 @@ use std::time::{Duration, Instant};
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText};
 use serde::{Deserialize, Serialize};
 
+pub use context::{Selection, ViewCtx};
 pub use document::{Document, Edit};
 
 use crate::engine::{self, EngineError, Evaluation};
@@ -239,16 +241,11 @@ pub struct UiState {
     pub view: View,
     /// The Scenarios view: the scenario selected, a line to highlight.
     pub scenarios: scenarios::ScenariosState,
-    /// Selected member (Members and Staffing views, per-municipality chart).
-    pub member: usize,
+    /// The comparison's year, figure and chart, and the member chosen:
+    /// shared by the views that follow them.
+    pub selection: Selection,
     /// Selected key (Keys view).
     pub key: usize,
-    /// The year shown in the comparison (default: the study's display year).
-    pub year: Option<i32>,
-    /// Which chart the comparison shows.
-    pub chart: charts::ChartKind,
-    /// Which figure the comparison shows.
-    pub metric: comparison::MetricChoice,
     /// The years view: which member, and its table once built.
     pub years: years::YearsState,
     /// Member whose removal waits for confirmation.
@@ -289,11 +286,8 @@ impl Default for UiState {
         UiState {
             view: View::Comparison,
             scenarios: scenarios::ScenariosState::default(),
-            member: 0,
+            selection: Selection::default(),
             key: 0,
-            year: None,
-            chart: charts::ChartKind::ByMember,
-            metric: comparison::MetricChoice::Annual,
             years: years::YearsState::default(),
             confirm_remove_member: None,
             fairness: fairness::FairnessState::default(),
@@ -491,11 +485,9 @@ impl SamdriftApp {
     }
 
     fn shown_year(&self) -> i32 {
-        let display = self.doc.study.assumptions.display_year;
-        match (&self.evaluation, self.ui_state.year) {
-            (Some(e), Some(y)) if e.year_index(y).is_some() => y,
-            _ => display,
-        }
+        self.ui_state
+            .selection
+            .year(&self.doc.study, self.evaluation.as_ref())
     }
 
     /// Draws the whole app into `ui` (the root of the window, or a test
@@ -553,28 +545,39 @@ impl SamdriftApp {
             .exact_size(170.0)
             .show(ui, |ui| self.nav_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| {
-            let study = &self.doc.study;
-            let evaluation = self.evaluation.as_ref();
-            let tr = &self.tr;
+            let cx = ViewCtx {
+                tr: &self.tr,
+                study: &self.doc.study,
+                evaluation: self.evaluation.as_ref(),
+                report: &self.report,
+                prefs: &self.prefs,
+                revision: self.doc.revision(),
+            };
             let commands = &mut self.commands;
             let state = &mut self.ui_state;
-            let prefs = &self.prefs;
+            let selection = &mut state.selection;
             match state.view {
-                View::Comparison => comparison::view_ui(ui, tr, study, evaluation, prefs, state, commands),
-                View::Years => years::view_ui(ui, tr, study, evaluation, &mut state.years, commands),
-                View::Members => members::view_ui(ui, tr, study, state, commands),
-                View::Staffing => staffing::view_ui(ui, tr, study, &mut state.member, commands),
-                View::Baseline => baseline::view_ui(ui, tr, study, &self.report, commands),
-                View::Scenarios => {
-                    scenarios::view_ui(ui, tr, study, evaluation, &mut state.scenarios, commands);
+                View::Comparison => comparison::view_ui(ui, &cx, selection, commands),
+                View::Years => years::view_ui(ui, &cx, &mut state.years, commands),
+                View::Members => {
+                    members::view_ui(
+                        ui,
+                        &cx,
+                        &mut selection.member,
+                        &mut state.confirm_remove_member,
+                        commands,
+                    );
                 }
-                View::Keys => keys::view_ui(ui, tr, study, &mut state.key, commands),
-                View::Assumptions => assumptions::view_ui(ui, tr, study, commands),
-                View::Workstations => workstations::view_ui(ui, tr, study, commands),
-                View::Fairness => fairness::view_ui(ui, tr, study, self.doc.revision(), state, commands),
-                View::Criteria => criteria::view_ui(ui, tr, study, state, commands),
+                View::Staffing => staffing::view_ui(ui, &cx, &mut selection.member, commands),
+                View::Baseline => baseline::view_ui(ui, &cx, commands),
+                View::Scenarios => scenarios::view_ui(ui, &cx, &mut state.scenarios, commands),
+                View::Keys => keys::view_ui(ui, &cx, &mut state.key, commands),
+                View::Assumptions => assumptions::view_ui(ui, &cx, commands),
+                View::Workstations => workstations::view_ui(ui, &cx, commands),
+                View::Fairness => fairness::view_ui(ui, &cx, selection, &mut state.fairness, commands),
+                View::Criteria => criteria::view_ui(ui, &cx, commands),
                 View::Uncertainty => {
-                    uncertainty::view_ui(ui, tr, study, self.doc.revision(), state, commands);
+                    uncertainty::view_ui(ui, &cx, selection, &mut state.uncertainty, commands);
                 }
             }
         });

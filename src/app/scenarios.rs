@@ -4,10 +4,10 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::Command;
 use super::document::Edit;
 use super::widgets::{assumption_mark, combo_ui, number_ui, source_ui, text_ui};
-use crate::engine::{Evaluation, Metric};
+use super::{Command, ViewCtx};
+use crate::engine::Metric;
 use crate::i18n::Tr;
 use crate::model::{
     AmountFrom, Attribute, CategoryId, CostLine, Driver, Growth, KeyId, Payer, Scenario, ScenarioId,
@@ -46,14 +46,8 @@ pub struct ScenariosState {
 }
 
 /// Draws the view.
-pub fn view_ui(
-    ui: &mut Ui,
-    tr: &Tr,
-    study: &Study,
-    evaluation: Option<&Evaluation>,
-    state: &mut ScenariosState,
-    commands: &mut Vec<Command>,
-) {
+pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, state: &mut ScenariosState, commands: &mut Vec<Command>) {
+    let ViewCtx { tr, study, .. } = *cx;
     ui.heading(tr.get("view-scenarios"));
     if state.selected >= study.scenarios.len() {
         state.selected = 0;
@@ -133,21 +127,24 @@ pub fn view_ui(
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            scenario_ui(ui, tr, study, evaluation, scenario, index, state, commands);
+            scenario_ui(ui, cx, scenario, index, state, commands);
         });
 }
 
-#[allow(clippy::too_many_arguments)]
 fn scenario_ui(
     ui: &mut Ui,
-    tr: &Tr,
-    study: &Study,
-    evaluation: Option<&Evaluation>,
+    cx: &ViewCtx<'_>,
     scenario: &Scenario,
     index: usize,
     state: &mut ScenariosState,
     commands: &mut Vec<Command>,
 ) {
+    let ViewCtx {
+        tr,
+        study,
+        evaluation,
+        ..
+    } = *cx;
     let push = |commands: &mut Vec<Command>, s: Scenario, merge: Option<egui::Id>| {
         commands.push(Command::Edit(Edit::SetScenario(index, s), merge));
     };
@@ -373,7 +370,7 @@ fn scenario_ui(
         }
         let response = frame
             .show(ui, |ui| {
-                line_ui(ui, tr, study, scenario, index, l, line, commands);
+                line_ui(ui, cx, scenario, index, l, line, commands);
             })
             .response;
         if highlight && state.scroll_to_line {
@@ -469,17 +466,16 @@ fn service_level_ui(ui: &mut Ui, tr: &Tr, scenario: &Scenario, index: usize, com
     });
 }
 
-#[allow(clippy::too_many_arguments)]
 fn line_ui(
     ui: &mut Ui,
-    tr: &Tr,
-    study: &Study,
+    cx: &ViewCtx<'_>,
     scenario: &Scenario,
     index: usize,
     l: usize,
     line: &CostLine,
     commands: &mut Vec<Command>,
 ) {
+    let ViewCtx { tr, study, .. } = *cx;
     let set = |commands: &mut Vec<Command>, new_line: CostLine, merge: Option<egui::Id>| {
         let mut s = scenario.clone();
         s.lines[l] = new_line;

@@ -4,14 +4,15 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::Command;
 use super::document::Edit;
 use super::widgets::{EXTRA, capitalized, combo_ui, number_ui, right_label, text_ui};
+use super::{Command, ViewCtx};
 use crate::i18n::Tr;
 use crate::model::{Member, Position, Salary, Source, Study, TaskShare};
 
 /// Draws the view.
-pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, selected: &mut usize, commands: &mut Vec<Command>) {
+pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, selected: &mut usize, commands: &mut Vec<Command>) {
+    let ViewCtx { tr, study, .. } = *cx;
     ui.heading(tr.get("view-staffing"));
     ui.horizontal_wrapped(|ui| {
         for (i, member) in study.members.iter().enumerate() {

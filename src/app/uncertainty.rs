@@ -14,7 +14,7 @@ use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Polygon};
 
 use super::job::{Job, progress_ui};
 use super::widgets::{combo_ui, number_ui, report_table_ui, right_label, series_color, study_scenario_color};
-use super::{Command, UiState};
+use super::{Command, Selection, ViewCtx};
 use crate::engine::Metric;
 use crate::i18n::Tr;
 use crate::model::{InputRef, Study};
@@ -137,21 +137,25 @@ fn who(tr: &Tr, study: &Study, member: Option<usize>) -> String {
 /// Draws the view.
 pub fn view_ui(
     ui: &mut Ui,
-    tr: &Tr,
-    study: &Study,
-    revision: u64,
-    state: &mut UiState,
+    cx: &ViewCtx<'_>,
+    selection: &Selection,
+    us: &mut UncertaintyState,
     commands: &mut Vec<Command>,
 ) {
+    let ViewCtx {
+        tr,
+        study,
+        evaluation,
+        revision,
+        ..
+    } = *cx;
     ui.heading(tr.get("view-uncertainty"));
     if study.uncertainties.is_empty() {
         ui.label(tr.get("unc-no-ranges"));
     }
     ranges_ui(ui, tr, study, commands);
-    let year = state.year.unwrap_or(study.assumptions.display_year);
-    let metric = state.metric.metric(year);
-    let metric_name = tr.get(state.metric.message_id());
-    let us = &mut state.uncertainty;
+    let metric = selection.metric(study, evaluation);
+    let metric_name = tr.get(selection.metric.message_id());
     ui.horizontal_wrapped(|ui| {
         ui.label(tr.get("unc-show-for"));
         if ui
@@ -245,7 +249,7 @@ pub fn view_ui(
             ui.label(RichText::new(&payback.title).strong());
             report_table_ui(ui, tr, "unc-payback", &payback);
             ui.add_space(10.0);
-            tornado_ui(ui, tr, study, sim, shown_key, &mut state.uncertainty);
+            tornado_ui(ui, tr, study, sim, shown_key, us);
         });
 }
 

@@ -5,10 +5,10 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::Command;
 use super::document::Edit;
 use super::range::range_button_ui;
 use super::widgets::{WARNING, capitalized, combo_ui, number_ui, source_ui, text_ui};
+use super::{Command, ViewCtx};
 use crate::i18n::Tr;
 use crate::model::fleet::{
     self, Fleet, FleetPart, SeatKind, SeatParam, SeatType, TerminalServers, Workstations,
@@ -72,20 +72,34 @@ fn new_seat_type(ws: &Workstations, tr: &Tr) -> SeatType {
     }
 }
 
-/// One number: its name, value, unit, ± and source.
-#[allow(clippy::too_many_arguments)]
+/// One number of the workstation costs: what it is called, its unit, its
+/// value and the input it is (for its ±).
+#[derive(Clone, Copy)]
+struct QuantityRow<'a> {
+    id_salt: &'a str,
+    label: &'a str,
+    unit: &'a str,
+    quantity: &'a Quantity,
+    input: &'a InputRef,
+}
+
+/// One number: its name, value, unit, ± and source; `apply` puts a changed
+/// number into the workstation costs.
 fn quantity_row(
     ui: &mut Ui,
     tr: &Tr,
     study: &Study,
-    id_salt: &str,
-    label: &str,
-    unit: &str,
-    quantity: &Quantity,
-    input: &InputRef,
+    row: QuantityRow<'_>,
     apply: &dyn Fn(&mut Workstations, Quantity),
     commands: &mut Vec<Command>,
 ) {
+    let QuantityRow {
+        id_salt,
+        label,
+        unit,
+        quantity,
+        input,
+    } = row;
     ui.label(capitalized(label));
     ui.horizontal(|ui| {
         if let Some(v) = number_ui(ui, tr, (id_salt, "value"), quantity.value, 2, 90.0, label) {
@@ -119,7 +133,8 @@ fn quantity_row(
 }
 
 /// Draws the view.
-pub fn view_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>) {
+pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
+    let ViewCtx { tr, study, .. } = *cx;
     ui.heading(tr.get("view-workstations"));
     ui.label(RichText::new(tr.get("fleet-help")).weak());
     ui.label(RichText::new(tr.get("fleet-vendor-note")).color(WARNING));
@@ -189,11 +204,13 @@ fn common_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>) {
                 ui,
                 tr,
                 study,
-                "electricity",
-                &tr.get("fleet-electricity-price"),
-                "",
-                &ws.electricity_price,
-                &InputRef::ElectricityPrice,
+                QuantityRow {
+                    id_salt: "electricity",
+                    label: &tr.get("fleet-electricity-price"),
+                    unit: "",
+                    quantity: &ws.electricity_price,
+                    input: &InputRef::ElectricityPrice,
+                },
                 &|w, q| w.electricity_price = q,
                 commands,
             );
@@ -201,11 +218,13 @@ fn common_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>) {
                 ui,
                 tr,
                 study,
-                "support-cost",
-                &tr.get("fleet-support-cost-per-hour"),
-                "",
-                &ws.support_cost_per_hour,
-                &InputRef::SupportCostPerHour,
+                QuantityRow {
+                    id_salt: "support-cost",
+                    label: &tr.get("fleet-support-cost-per-hour"),
+                    unit: "",
+                    quantity: &ws.support_cost_per_hour,
+                    input: &InputRef::SupportCostPerHour,
+                },
                 &|w, q| w.support_cost_per_hour = q,
                 commands,
             );
@@ -322,11 +341,13 @@ fn seat_type_ui(ui: &mut Ui, tr: &Tr, study: &Study, index: usize, commands: &mu
                             ui,
                             tr,
                             study,
-                            &format!("seat-{index}-{}", param.key()),
-                            &tr.get(param.message_id()),
-                            &tr.get(param.unit_id()),
-                            quantity,
-                            &input,
+                            QuantityRow {
+                                id_salt: &format!("seat-{index}-{}", param.key()),
+                                label: &tr.get(param.message_id()),
+                                unit: &tr.get(param.unit_id()),
+                                quantity,
+                                input: &input,
+                            },
                             &move |w, q| {
                                 if let Some(slot) = w.seat_types[index].param_mut(param) {
                                     *slot = q;

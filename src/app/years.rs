@@ -6,12 +6,11 @@
 use eframe::egui::{self, RichText, Ui};
 use egui_plot::{Line, MarkerShape, Plot, PlotPoints, Points};
 
-use super::Command;
 use super::widgets::report_table_figures_ui;
 use super::widgets::scenario_color;
+use super::{Command, ViewCtx};
 use crate::engine::{Evaluation, Payback};
 use crate::i18n::Tr;
-use crate::model::Study;
 use crate::report::tables;
 
 /// What the years view keeps between frames.
@@ -25,14 +24,13 @@ pub struct YearsState {
 }
 
 /// Draws the view.
-pub fn view_ui(
-    ui: &mut Ui,
-    tr: &Tr,
-    study: &Study,
-    evaluation: Option<&Evaluation>,
-    state: &mut YearsState,
-    commands: &mut Vec<Command>,
-) {
+pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, state: &mut YearsState, commands: &mut Vec<Command>) {
+    let ViewCtx {
+        tr,
+        study,
+        evaluation,
+        ..
+    } = *cx;
     ui.heading(tr.get("view-years"));
     let Some(evaluation) = evaluation else {
         ui.label(RichText::new(tr.get("ui-no-result")).color(ui.visuals().error_fg_color));
