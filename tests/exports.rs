@@ -556,3 +556,99 @@ fn chart_series_are_the_engines_figures() {
         .unwrap();
     assert_eq!(marks[w], None);
 }
+
+#[test]
+fn the_analyses_chart_series_are_the_engines_figures() {
+    use samdrift::report::charts;
+    let (study, evaluation) = reference();
+    let index = |id: &str| study.scenarios.iter().position(|s| s.id.as_str() == id).unwrap();
+    let (today, joint, without_i) = (index("today"), index("joint"), index("joint_without_i"));
+
+    // One member: Gratangen pays 2 262 000 × 22,28 % = 503 973,6 in joint
+    // in-house operation (as in the chart by member); Ibestad has no bar in
+    // the scenario without it.
+    let gratangen = charts::one_member(&study, &evaluation, Metric::Annual(2007), 0);
+    assert_eq!(gratangen.categories, ["Gratangen"]);
+    assert!((gratangen.series[joint].values[0].unwrap() - 503_973.6).abs() < 1.0);
+    let ibestad = charts::one_member(&study, &evaluation, Metric::Annual(2007), 3);
+    assert_eq!(ibestad.series[without_i].values, [None]);
+    assert!(
+        charts::one_member(&study, &evaluation, Metric::Annual(2007), 9)
+            .categories
+            .is_empty()
+    );
+
+    // The fan with a range on joint in-house operation's line only: today's
+    // operation does not move, so its band is its figure each year (the
+    // engine's); joint in-house spreads within PERT(2 150 000, 2 262 000,
+    // 2 600 000) in 2007.
+    let mut one_range = study.clone();
+    one_range
+        .uncertainties
+        .retain(|u| matches!(&u.input, samdrift::model::InputRef::LineAmount { scenario, .. } if scenario.as_str() == "joint"));
+    assert_eq!(one_range.uncertainties.len(), 1);
+    let sim = samdrift::uncertainty::simulate(
+        &one_range,
+        samdrift::uncertainty::Options {
+            draws: 4_000,
+            seed: 7,
+            metric: Metric::Annual(2007),
+        },
+        &|_| true,
+    )
+    .unwrap();
+    let fan = charts::fan(&one_range, &sim);
+    assert_eq!(fan.years, (2007..=2013).collect::<Vec<_>>());
+    let rows = evaluation.summary(Metric::Annual(2007));
+    let today_2007 = rows.iter().find(|r| r.scenario == today).unwrap().total;
+    let t = &fan.series[today];
+    assert!((t.low[0] - today_2007).abs() < 0.01 && (t.high[0] - today_2007).abs() < 0.01);
+    let j = &fan.series[joint];
+    assert_eq!(j.name, "Drift i eget hus");
+    assert!(
+        2_150_000.0 < j.low[0]
+            && j.low[0] < j.median[0]
+            && j.median[0] < j.high[0]
+            && j.high[0] < 2_600_000.0
+    );
+    // Colours as in every other chart.
+    let by_member = charts::by_member(&study, &evaluation, Metric::Annual(2007));
+    assert_eq!(j.colour, by_member.series[joint].colour);
+
+    // The distribution: shares rise to every draw; cost never falls.
+    let distribution = charts::distribution(&one_range, &sim, None);
+    assert_eq!(distribution.len(), study.scenarios.len());
+    for series in &distribution {
+        assert!(series.points.len() <= 201, "{}", series.points.len());
+        assert_eq!(series.points.last().unwrap().1, 1.0);
+        assert!(
+            series
+                .points
+                .windows(2)
+                .all(|w| w[0].0 <= w[1].0 && w[0].1 < w[1].1)
+        );
+    }
+    // For Ibestad, the scenario without Ibestad is not its own.
+    let of_ibestad = charts::distribution(&one_range, &sim, Some(3));
+    assert!(
+        !of_ibestad
+            .iter()
+            .any(|s| s.name == "Drift i eget hus uten Ibestad")
+    );
+
+    // The tornado on joint in-house − today for all: the line moves the
+    // difference one for one, so its bar runs from base − 112 000 (2 150 000
+    // − 2 262 000) to base + 338 000 (2 600 000 − 2 262 000); the base is the
+    // engine's difference.
+    let tr = Tr::new(Lang::En);
+    let (base, tornado_rows) =
+        samdrift::uncertainty::tornado(&one_range, joint, today, None, Metric::Annual(2007)).unwrap();
+    let chart = charts::tornado(&one_range, base, &tornado_rows, &tr);
+    let joint_2007 = rows.iter().find(|r| r.scenario == joint).unwrap().total;
+    assert!((chart.base - (joint_2007 - today_2007)).abs() < 0.01);
+    assert_eq!(chart.bars.len(), 1);
+    let bar = &chart.bars[0];
+    assert!((bar.at_low - (chart.base - 112_000.0)).abs() < 0.01, "{bar:?}");
+    assert!((bar.at_high - (chart.base + 338_000.0)).abs() < 0.01, "{bar:?}");
+    assert!(bar.name.contains("Drift i eget hus"), "{}", bar.name);
+}

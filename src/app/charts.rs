@@ -10,7 +10,6 @@ use egui_plot::{Bar, BarChart, GridMark, Plot};
 
 use super::Selection;
 use super::widgets::combo_ui;
-use super::widgets::scenario_color;
 use crate::engine::{Evaluation, Metric};
 use crate::i18n::Numbers;
 use crate::i18n::Tr;
@@ -316,35 +315,37 @@ fn one_member(ui: &mut Ui, input: ChartInput<'_>, unit_label: &str, height: f32,
         caption,
         thousands,
     } = input;
-    if member >= study.members.len() {
+    // The report's series: one per scenario, one value (this member's).
+    let chart = crate::report::charts::one_member(study, evaluation, metric, member);
+    if chart.categories.is_empty() {
         return;
     }
-    let n = evaluation.scenarios.len();
+    let n = chart.series.len();
     // Top to bottom in study order: the first scenario has the highest y.
-    let names: Vec<String> = (0..n)
-        .rev()
-        .map(|s| short(&evaluation.scenarios[s].name, 22))
-        .collect();
-    let charts: Vec<BarChart> = (0..n)
-        .filter_map(|s| {
-            let value = evaluation.member_metric(s, member, metric)?;
+    let names: Vec<String> = chart.series.iter().rev().map(|s| short(&s.name, 22)).collect();
+    let charts: Vec<BarChart> = chart
+        .series
+        .iter()
+        .enumerate()
+        .filter_map(|(s, series)| {
+            let value = series.values.first().copied().flatten()?;
+            let colour = super::widgets::rgb(series.colour);
             #[allow(clippy::cast_precision_loss)]
             let y = (n - 1 - s) as f64;
-            let bar = Bar::new(y, value)
-                .width(0.6)
-                .fill(scenario_color(evaluation, s))
-                .name(tr.money(value));
-            let label = evaluation.scenarios[s].name.clone();
+            let bar = Bar::new(y, value).width(0.6).fill(colour).name(tr.money(value));
+            let label = series.name.clone();
             Some(
                 BarChart::new(label.clone(), vec![bar])
                     .horizontal()
-                    .color(scenario_color(evaluation, s))
+                    .color(colour)
                     .element_formatter(Box::new(move |bar, _| format!("{label}\n{}", bar.name))),
             )
         })
         .collect();
-    let widest = (0..n)
-        .filter_map(|s| evaluation.member_metric(s, member, metric))
+    let widest = chart
+        .series
+        .iter()
+        .filter_map(|s| s.values.first().copied().flatten())
         .fold(0.0, f64::max);
     show_bars(
         ui,

@@ -13,18 +13,32 @@ use eframe::egui::{self, Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Polygon};
 
 use super::job::{Job, progress_ui};
-use super::widgets::{combo_ui, number_ui, report_table_ui, right_label, series_color, study_scenario_color};
+use super::widgets::{combo_ui, number_ui, report_table_ui, rgb, right_label, series_color};
 use super::{Command, Selection, ViewCtx};
 use crate::engine::Metric;
-use crate::i18n::Tr;
+use crate::i18n::{Lang, Tr};
 use crate::model::{InputRef, Study};
-use crate::report::tables;
+use crate::report::charts::{self, DistributionSeries, FanChart, TornadoChart};
+use crate::report::tables::{self, Table};
 use crate::uncertainty::{self, Simulation, TornadoRow, UncertaintyError};
 
 /// What a simulation was for: revision, metric, draws, seed.
 type JobKey = (u64, Metric, usize, u64);
 /// A tornado for (simulation, a, b, member), and its base and rows.
 type TornadoCache = Option<((JobKey, usize, usize, Option<usize>), Arc<(f64, Vec<TornadoRow>)>)>;
+
+/// What the view shows of a simulation, made once per simulation, member
+/// and language rather than every frame (each sorts every draw).
+#[derive(Debug)]
+struct Made {
+    findings: Vec<String>,
+    distribution: Vec<DistributionSeries>,
+    fan: FanChart,
+    payback: Table,
+}
+
+/// [`Made`] for (simulation, member, language).
+type MadeCache = Option<((JobKey, Option<usize>, Lang), Arc<Made>)>;
 
 /// The view's own state (never saved).
 #[derive(Debug, Clone)]
@@ -42,6 +56,7 @@ pub struct UncertaintyState {
     solver_result: Option<(JobKey, usize, Option<f64>)>,
     job: Job<JobKey, Result<Simulation, UncertaintyError>>,
     tornado: TornadoCache,
+    made: MadeCache,
 }
 
 impl Default for UncertaintyState {
@@ -55,6 +70,7 @@ impl Default for UncertaintyState {
             solver_result: None,
             job: Job::default(),
             tornado: None,
+            made: None,
         }
     }
 }
@@ -228,26 +244,39 @@ pub fn view_ui(
         return;
     }
     let member = us.member;
+    let made_key = (shown_key, member, tr.lang());
+    let made = match &us.made {
+        Some((k, made)) if *k == made_key => Arc::clone(made),
+        _ => {
+            let made = Arc::new(Made {
+                findings: tables::uncertainty_findings(study, sim, tr),
+                distribution: charts::distribution(study, sim, member),
+                fan: charts::fan(study, sim),
+                payback: tables::payback_distribution(study, sim, tr),
+            });
+            us.made = Some((made_key, Arc::clone(&made)));
+            made
+        }
+    };
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             if shown_key != key {
                 ui.disable();
             }
-            for finding in tables::uncertainty_findings(study, sim, tr) {
+            for finding in &made.findings {
                 ui.label(format!("• {finding}"));
             }
             ui.add_space(8.0);
             summary_grid_ui(ui, tr, study, sim, member);
             ui.add_space(10.0);
             ui.columns(2, |columns| {
-                cdf_chart_ui(&mut columns[0], tr, study, sim, member);
-                fan_chart_ui(&mut columns[1], tr, study, sim);
+                cdf_chart_ui(&mut columns[0], tr, &made.distribution);
+                fan_chart_ui(&mut columns[1], tr, &made.fan);
             });
             ui.add_space(10.0);
-            let payback = tables::payback_distribution(study, sim, tr);
-            ui.label(RichText::new(&payback.title).strong());
-            report_table_ui(ui, tr, "unc-payback", &payback);
+            ui.label(RichText::new(&made.payback.title).strong());
+            report_table_ui(ui, tr, "unc-payback", &made.payback);
             ui.add_space(10.0);
             tornado_ui(ui, tr, study, sim, shown_key, us);
         });
@@ -302,7 +331,7 @@ fn summary_grid_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation, member
 }
 
 /// The share of draws at or below each cost, one line per scenario.
-fn cdf_chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation, member: Option<usize>) {
+fn cdf_chart_ui(ui: &mut Ui, tr: &Tr, distribution: &[DistributionSeries]) {
     ui.label(RichText::new(tr.get("unc-cdf-title")).strong());
     Plot::new("unc-cdf")
         .height(260.0)
@@ -313,21 +342,11 @@ fn cdf_chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation, member: O
         .x_axis_formatter(|mark, _| tr.num(mark.value, 0))
         .y_axis_formatter(|mark, _| tr.pct(mark.value * 100.0, 0))
         .show(ui, |plot| {
-            for s in 0..sim.scenarios {
-                if member.is_some_and(|m| !sim.participates[s][m]) {
-                    continue;
-                }
-                let sorted = sim.sorted_costs(s, member);
-                let n = sorted.len().max(1);
-                let step = (n / 200).max(1);
-                let points: Vec<[f64; 2]> = (0..n)
-                    .step_by(step)
-                    .chain(std::iter::once(n - 1))
-                    .filter_map(|i| sorted.get(i).map(|v| [*v, (i + 1) as f64 / n as f64]))
-                    .collect();
+            for series in distribution {
+                let points: Vec<[f64; 2]> = series.points.iter().map(|(x, y)| [*x, *y]).collect();
                 plot.line(
-                    Line::new(study.scenarios[s].name.clone(), PlotPoints::from(points))
-                        .color(study_scenario_color(study, s))
+                    Line::new(series.name.clone(), PlotPoints::from(points))
+                        .color(rgb(series.colour))
                         .width(2.0),
                 );
             }
@@ -335,9 +354,8 @@ fn cdf_chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation, member: O
 }
 
 /// What all members pay each year: a P10–P90 band and the median, per scenario.
-fn fan_chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation) {
+fn fan_chart_ui(ui: &mut Ui, tr: &Tr, fan: &FanChart) {
     ui.label(RichText::new(tr.get("unc-fan-title")).strong());
-    let first = f64::from(study.assumptions.first_year);
     Plot::new("unc-fan")
         .height(260.0)
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))
@@ -347,20 +365,19 @@ fn fan_chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation) {
         .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
         .y_axis_formatter(|mark, _| tr.num(mark.value, 0))
         .show(ui, |plot| {
-            for s in 0..sim.scenarios {
-                let fan = sim.fan(s);
-                let color = study_scenario_color(study, s);
-                let x = |y: usize| first + y as f64;
-                let name = study.scenarios[s].name.clone();
+            let x = |y: usize| fan.years.get(y).copied().map_or(0.0, f64::from);
+            for series in &fan.series {
+                let color = rgb(series.colour);
+                let name = series.name.clone();
                 // One quadrilateral per year step: each is convex, so the
                 // band fills correctly however the cost jumps.
                 let fill = Color32::from_rgba_unmultiplied(color.r(), color.g(), color.b(), 40);
-                for y in 1..fan.len() {
+                for y in 1..series.median.len() {
                     let quad = vec![
-                        [x(y - 1), fan[y - 1].0],
-                        [x(y), fan[y].0],
-                        [x(y), fan[y].2],
-                        [x(y - 1), fan[y - 1].2],
+                        [x(y - 1), series.low[y - 1]],
+                        [x(y), series.low[y]],
+                        [x(y), series.high[y]],
+                        [x(y - 1), series.high[y - 1]],
                     ];
                     plot.polygon(
                         Polygon::new(name.clone(), PlotPoints::from(quad))
@@ -368,7 +385,12 @@ fn fan_chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation) {
                             .stroke(egui::Stroke::new(0.0, color)),
                     );
                 }
-                let median: Vec<[f64; 2]> = fan.iter().enumerate().map(|(y, f)| [x(y), f.1]).collect();
+                let median: Vec<[f64; 2]> = series
+                    .median
+                    .iter()
+                    .enumerate()
+                    .map(|(y, m)| [x(y), *m])
+                    .collect();
                 plot.line(Line::new(name, PlotPoints::from(median)).color(color).width(2.0));
             }
         });
@@ -426,7 +448,7 @@ fn tornado_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation, key: JobKey
     }
     if let Some((_, result)) = us.tornado.clone() {
         let (base, rows) = result.as_ref();
-        tornado_chart_ui(ui, tr, study, *base, rows);
+        tornado_chart_ui(ui, tr, &charts::tornado(study, *base, rows, tr));
         let table = tables::tornado(study, (a, b, us.member), *base, rows, tr);
         ui.label(RichText::new(&table.title).weak());
         report_table_ui(ui, tr, "unc-tornado-table", &table);
@@ -435,13 +457,10 @@ fn tornado_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation, key: JobKey
     solver_ui(ui, tr, study, (a, b), key, us);
 }
 
-fn tornado_chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, base: f64, rows: &[TornadoRow]) {
-    let names: Vec<String> = rows
-        .iter()
-        .map(|r| tables::input_text(study, &r.input, tr))
-        .collect();
-    let n = rows.len();
-    let axis_names = names.clone();
+fn tornado_chart_ui(ui: &mut Ui, tr: &Tr, chart: &TornadoChart) {
+    let n = chart.bars.len();
+    let base = chart.base;
+    let axis_names: Vec<String> = chart.bars.iter().map(|b| b.name.clone()).collect();
     let height = (40.0 + 28.0 * n as f32).clamp(120.0, 500.0);
     Plot::new("unc-tornado")
         .height(height)
@@ -465,14 +484,12 @@ fn tornado_chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, base: f64, rows: &[Torn
         })
         .y_axis_min_width(220.0)
         .show(ui, |plot| {
-            let bars: Vec<Bar> = rows
+            let bars: Vec<Bar> = chart
+                .bars
                 .iter()
                 .enumerate()
                 .map(|(i, r)| {
-                    let (lo, hi) = (
-                        r.diff_at_low.min(r.diff_at_high),
-                        r.diff_at_low.max(r.diff_at_high),
-                    );
+                    let (lo, hi) = (r.at_low.min(r.at_high), r.at_low.max(r.at_high));
                     let flip = r.break_even.map_or_else(
                         || tr.get("unc-no-flip"),
                         |v| format!("{}: {}", tr.get("unc-break-even"), tr.num_trim(v, 2)),
@@ -487,9 +504,9 @@ fn tornado_chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, base: f64, rows: &[Torn
                         })
                         .name(format!(
                             "{}\n{} … {}\n{flip}",
-                            names[i],
-                            tr.money(r.diff_at_low),
-                            tr.money(r.diff_at_high)
+                            r.name,
+                            tr.money(r.at_low),
+                            tr.money(r.at_high)
                         ))
                 })
                 .collect();

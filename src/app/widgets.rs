@@ -30,19 +30,6 @@ pub fn series_color(n: usize) -> Color32 {
     rgb(crate::palette::series(n))
 }
 
-/// A scenario's own colour, from the study (for views without an
-/// evaluation at hand, such as the simulation's charts).
-pub fn study_scenario_color(study: &crate::model::Study, s: usize) -> Color32 {
-    let today = study
-        .scenarios
-        .iter()
-        .position(|x| x.kind == crate::model::ScenarioKind::Today);
-    rgb(crate::palette::scenario_colour(
-        study.scenarios.get(s).and_then(|x| x.colour),
-        today == Some(s),
-    ))
-}
-
 /// Sets the accessible name of a widget (read by screen readers and used by
 /// tests to find it).
 pub fn accessible_label(ui: &Ui, response: &Response, label: &str) {

@@ -300,26 +300,22 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
         };
         if let Ok(sim) = crate::uncertainty::simulate(study, options, &|_| true) {
             // The cost over the years: P10–P90 band and median per scenario.
+            let fan = crate::report::charts::fan(study, &sim);
             let mut medians = Vec::new();
             let mut bands = Vec::new();
-            for (s, scenario) in study.scenarios.iter().enumerate() {
-                let fan = sim.fan(s);
-                let (r, g, b) = crate::palette::scenario_colour(scenario.colour, evaluation.today == Some(s));
+            for series in fan.series {
                 medians.push(svg::Series {
-                    name: scenario.name.clone(),
-                    color: format!("#{r:02x}{g:02x}{b:02x}"),
-                    values: fan.iter().map(|f| Some(f.1)).collect(),
+                    name: series.name,
+                    color: palette::hex(series.colour),
+                    values: series.median.into_iter().map(Some).collect(),
                 });
-                bands.push((
-                    fan.iter().map(|f| f.0).collect(),
-                    fan.iter().map(|f| f.2).collect(),
-                ));
+                bands.push((series.low, series.high));
             }
             let _ = write!(
                 html,
                 r#"<section class="keep"><h2>{}</h2><div class="chart">{}</div></section>"#,
                 escape(&tr.get("unc-fan-title")),
-                svg::fan(&evaluation.years, &medians, &bands, &unit, tr.numbers())
+                svg::fan(&fan.years, &medians, &bands, &unit, tr.numbers())
             );
             let tables = tables::uncertainty_tables(study, &sim, tr);
             for (i, table) in tables.iter().enumerate() {

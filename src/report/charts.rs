@@ -4,7 +4,9 @@
 //! is drawn is decided here.
 
 use crate::engine::{Evaluation, Metric, Payback};
+use crate::i18n::Tr;
 use crate::model::Study;
+use crate::uncertainty::{Simulation, TornadoRow};
 
 /// One series of a chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,4 +105,166 @@ pub fn cumulative(evaluation: &Evaluation, member: Option<usize>) -> (ChartData,
         },
         marks,
     )
+}
+
+/// A scenario's colour from the study alone (today's operation grey), as
+/// [`by_member`] colours it: for charts of analyses that run without an
+/// evaluation (the simulation).
+#[must_use]
+pub fn scenario_colour(study: &Study, scenario: usize) -> (u8, u8, u8) {
+    let today = study
+        .scenarios
+        .iter()
+        .position(|s| s.kind == crate::model::ScenarioKind::Today);
+    crate::palette::scenario_colour(
+        study.scenarios.get(scenario).and_then(|s| s.colour),
+        today == Some(scenario),
+    )
+}
+
+/// One member in every scenario: [`by_member`] for `member` alone (one
+/// category, one series per scenario; `None` where it has no figure).
+#[must_use]
+pub fn one_member(study: &Study, evaluation: &Evaluation, metric: Metric, member: usize) -> ChartData {
+    ChartData {
+        categories: study
+            .members
+            .get(member)
+            .map(|m| m.name.clone())
+            .into_iter()
+            .collect(),
+        series: per_scenario(evaluation, |s| {
+            vec![
+                (member < study.members.len())
+                    .then(|| evaluation.member_metric(s, member, metric))
+                    .flatten(),
+            ]
+        }),
+    }
+}
+
+/// One scenario in a fan chart: per year the 10th percentile, the median
+/// and the 90th percentile of the draws.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FanSeries {
+    /// The scenario's name.
+    pub name: String,
+    /// Its colour.
+    pub colour: (u8, u8, u8),
+    /// P10 per year.
+    pub low: Vec<f64>,
+    /// Median per year.
+    pub median: Vec<f64>,
+    /// P90 per year.
+    pub high: Vec<f64>,
+}
+
+/// What all members together pay each year over the draws: a band from P10
+/// to P90 and the median, per scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FanChart {
+    /// The calendar years.
+    pub years: Vec<i32>,
+    /// One series per scenario.
+    pub series: Vec<FanSeries>,
+}
+
+/// The fan chart of a simulation of `study`.
+#[must_use]
+pub fn fan(study: &Study, sim: &Simulation) -> FanChart {
+    let series = (0..sim.scenarios)
+        .map(|s| {
+            let fan = sim.fan(s);
+            FanSeries {
+                name: study.scenarios.get(s).map(|x| x.name.clone()).unwrap_or_default(),
+                colour: scenario_colour(study, s),
+                low: fan.iter().map(|f| f.0).collect(),
+                median: fan.iter().map(|f| f.1).collect(),
+                high: fan.iter().map(|f| f.2).collect(),
+            }
+        })
+        .collect();
+    FanChart {
+        years: study.assumptions.years().take(sim.years).collect(),
+        series,
+    }
+}
+
+/// One scenario's cost distribution: points `(cost, share of draws at or
+/// below it)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DistributionSeries {
+    /// The scenario's name.
+    pub name: String,
+    /// Its colour.
+    pub colour: (u8, u8, u8),
+    /// At most about 200 points, the cheapest draw to the dearest.
+    pub points: Vec<(f64, f64)>,
+}
+
+/// Per scenario the member takes part in (all: every scenario), the share
+/// of draws that cost at most each amount.
+#[must_use]
+pub fn distribution(study: &Study, sim: &Simulation, member: Option<usize>) -> Vec<DistributionSeries> {
+    (0..sim.scenarios)
+        .filter(|s| member.is_none_or(|m| sim.participates[*s].get(m).copied().unwrap_or(false)))
+        .map(|s| {
+            let sorted = sim.sorted_costs(s, member);
+            let n = sorted.len();
+            let step = (n / 200).max(1);
+            #[allow(clippy::cast_precision_loss)]
+            let points = (0..n)
+                .step_by(step)
+                .chain((n > 0 && !(n - 1).is_multiple_of(step)).then(|| n - 1))
+                .map(|i| (sorted[i], (i + 1) as f64 / n as f64))
+                .collect();
+            DistributionSeries {
+                name: study.scenarios.get(s).map(|x| x.name.clone()).unwrap_or_default(),
+                colour: scenario_colour(study, s),
+                points,
+            }
+        })
+        .collect()
+}
+
+/// One bar of a tornado: an uncertain input, the difference between the two
+/// scenarios at its low and at its high value, and where it flips.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TornadoBar {
+    /// The input in words.
+    pub name: String,
+    /// The difference with the input at its low value.
+    pub at_low: f64,
+    /// The difference with the input at its high value.
+    pub at_high: f64,
+    /// The value at which the two scenarios cost the same, within the range.
+    pub break_even: Option<f64>,
+}
+
+/// A tornado on the difference between two scenarios: the difference with
+/// every input at its default (`base`), and one bar per input, widest
+/// swing first (the order the analysis gives).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TornadoChart {
+    /// The difference with every input at its default.
+    pub base: f64,
+    /// The bars, top to bottom.
+    pub bars: Vec<TornadoBar>,
+}
+
+/// The tornado chart of [`crate::uncertainty::tornado`]'s result.
+#[must_use]
+pub fn tornado(study: &Study, base: f64, rows: &[TornadoRow], tr: &Tr) -> TornadoChart {
+    TornadoChart {
+        base,
+        bars: rows
+            .iter()
+            .map(|r| TornadoBar {
+                name: super::tables::input_text(study, &r.input, tr),
+                at_low: r.diff_at_low,
+                at_high: r.diff_at_high,
+                break_even: r.break_even,
+            })
+            .collect(),
+    }
 }
