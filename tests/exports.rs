@@ -652,3 +652,51 @@ fn the_analyses_chart_series_are_the_engines_figures() {
     assert!((bar.at_high - (chart.base + 338_000.0)).abs() < 0.01, "{bar:?}");
     assert!(bar.name.contains("Drift i eget hus"), "{}", bar.name);
 }
+
+#[test]
+fn the_comparison_is_built_once_for_every_figure() {
+    use tables::{ComparisonCell, Figure};
+    let (study, evaluation) = reference();
+    let index = |id: &str| study.scenarios.iter().position(|s| s.id.as_str() == id).unwrap();
+    // Joint in-house 2007: 2 262 000 in all, split 22,28 / 19,98 / 31,74 /
+    // 26,00 % = 503 973,6 + 451 947,6 + 717 958,8 + 588 120,0. Whole kroner
+    // that add up: the floors make 2 261 998, so the two largest remainders
+    // get a krone: Salangen's ,8 for sure (717 959), then one of the ,6s;
+    // Ibestad stays 588 120.
+    let money = tables::comparison_cells(&evaluation, Figure::Money(Metric::Annual(2007)));
+    let (_, joint) = money.iter().find(|(s, _)| *s == index("joint")).unwrap();
+    assert_eq!(joint[2], ComparisonCell::Money(717_959.0));
+    assert_eq!(joint[3], ComparisonCell::Money(588_120.0));
+    assert_eq!(joint[4], ComparisonCell::Money(2_262_000.0));
+    let members: f64 = joint[..4]
+        .iter()
+        .map(|c| match c {
+            ComparisonCell::Money(v) => *v,
+            _ => f64::NAN,
+        })
+        .sum();
+    assert_eq!(members, 2_262_000.0);
+    // The export's table is the same cells.
+    let table = tables::comparison(&study, &evaluation, &Tr::new(Lang::En), 2007);
+    let row = table
+        .rows
+        .iter()
+        .find(|r| r[0] == tables::Cell::Text("Drift i eget hus".into()))
+        .unwrap();
+    let cells: Vec<tables::Cell> = joint.iter().map(|c| c.cell(&Tr::new(Lang::En))).collect();
+    assert_eq!(row[1..], cells[..]);
+    // Payback: joint in-house saves from its first year (2007, as the chart
+    // marks it); today's operation has nothing to pay back.
+    let payback = tables::comparison_cells(&evaluation, Figure::Payback);
+    assert_eq!(payback[index("joint")].1[4], ComparisonCell::Year(2007));
+    assert!(
+        payback[index("today")]
+            .1
+            .iter()
+            .all(|c| *c == ComparisonCell::Missing)
+    );
+    assert_eq!(
+        ComparisonCell::Never.cell(&Tr::new(Lang::En)),
+        tables::Cell::Text(Tr::new(Lang::En).get("cli-never"))
+    );
+}

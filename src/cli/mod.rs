@@ -19,11 +19,12 @@ mod criteria;
 mod explain;
 mod uncertainty;
 
-use crate::engine::{self, EngineError, Evaluation, Metric, Payback};
+use crate::engine::{self, EngineError, Evaluation, Metric};
 use crate::format::{self, DecimalSep};
 use crate::i18n::{Lang, Tr};
 use crate::io;
 use crate::model::Study;
+use crate::report::tables::{ComparisonCell as CompareCell, Figure};
 
 /// Exit code: the study has validation errors.
 pub const EXIT_INVALID: u8 = 1;
@@ -570,62 +571,25 @@ fn export(
     }
 }
 
-/// One cell of the comparison.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum CompareCell {
-    /// Kroner, rounded.
-    Money(f64),
-    /// A payback year.
-    Year(i32),
-    /// No payback within the horizon.
-    Never,
-    /// Not part of the scenario (or not applicable).
-    Missing,
-}
-
-/// Per scenario: its name and one cell per member plus the total.
+/// Per scenario: its name and one cell per member plus the total, as the
+/// report layer builds the comparison.
 #[must_use]
 pub fn compare_rows(
     evaluation: &Evaluation,
     metric: CliMetric,
     year: i32,
 ) -> Vec<(String, Vec<CompareCell>)> {
-    let money_metric = match metric {
-        CliMetric::Annual => Some(Metric::Annual(year)),
-        CliMetric::Total => Some(Metric::HorizonSum),
-        CliMetric::Pv => Some(Metric::PresentValue),
-        CliMetric::Eac => Some(Metric::AnnualEquivalent),
-        CliMetric::Payback => None,
+    let figure = match metric {
+        CliMetric::Annual => Figure::Money(Metric::Annual(year)),
+        CliMetric::Total => Figure::Money(Metric::HorizonSum),
+        CliMetric::Pv => Figure::Money(Metric::PresentValue),
+        CliMetric::Eac => Figure::Money(Metric::AnnualEquivalent),
+        CliMetric::Payback => Figure::Payback,
     };
-    let payback_cell = |p: Payback| match p {
-        Payback::Year(y) => CompareCell::Year(y),
-        Payback::NotWithinHorizon => CompareCell::Never,
-        Payback::NotApplicable => CompareCell::Missing,
-    };
-    match money_metric {
-        Some(m) => evaluation
-            .summary(m)
-            .into_iter()
-            .map(|row| {
-                let (members, total) = row.rounded(1.0);
-                let mut cells: Vec<CompareCell> = members
-                    .iter()
-                    .map(|v| v.map_or(CompareCell::Missing, CompareCell::Money))
-                    .collect();
-                cells.push(CompareCell::Money(total));
-                (evaluation.scenarios[row.scenario].name.clone(), cells)
-            })
-            .collect(),
-        None => (0..evaluation.scenarios.len())
-            .map(|s| {
-                let mut cells: Vec<CompareCell> = (0..evaluation.members.len())
-                    .map(|m| payback_cell(evaluation.payback(s, Some(m))))
-                    .collect();
-                cells.push(payback_cell(evaluation.payback(s, None)));
-                (evaluation.scenarios[s].name.clone(), cells)
-            })
-            .collect(),
-    }
+    crate::report::tables::comparison_cells(evaluation, figure)
+        .into_iter()
+        .map(|(s, cells)| (evaluation.scenarios[s].name.clone(), cells))
+        .collect()
 }
 
 /// The first line of the comparison: what is shown, for which years.

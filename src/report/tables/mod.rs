@@ -77,11 +77,79 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-fn money_row(values: &[Option<f64>]) -> Vec<Cell> {
-    values
-        .iter()
-        .map(|v| v.map_or(Cell::Empty, Cell::Money))
-        .collect()
+/// What a comparison shows: a money figure, or the year a scenario pays
+/// back.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Figure {
+    /// Kroner under this metric.
+    Money(Metric),
+    /// The payback year against today's operation.
+    Payback,
+}
+
+/// One cell of a comparison.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ComparisonCell {
+    /// Whole kroner.
+    Money(f64),
+    /// The payback year.
+    Year(i32),
+    /// No payback within the horizon.
+    Never,
+    /// The member is not in the scenario, or there is nothing to pay back.
+    Missing,
+}
+
+impl ComparisonCell {
+    /// The cell of a [`Table`] (payback never: the word in `tr`'s language).
+    #[must_use]
+    pub fn cell(self, tr: &Tr) -> Cell {
+        match self {
+            ComparisonCell::Money(v) => Cell::Money(v),
+            ComparisonCell::Year(y) => Cell::Number(f64::from(y), 0),
+            ComparisonCell::Never => Cell::Text(tr.get("cli-never")),
+            ComparisonCell::Missing => Cell::Empty,
+        }
+    }
+}
+
+/// The comparison under `figure`: per scenario (in study order) its index
+/// and one cell per member and then the total; kroner rounded so the
+/// members add up to the total. The app's table, the CLI's `compare` and
+/// the exports' comparison are this.
+#[must_use]
+pub fn comparison_cells(evaluation: &Evaluation, figure: Figure) -> Vec<(usize, Vec<ComparisonCell>)> {
+    match figure {
+        Figure::Money(metric) => evaluation
+            .summary(metric)
+            .iter()
+            .map(|row| {
+                let (members, total) = row.rounded(1.0);
+                let mut cells: Vec<ComparisonCell> = members
+                    .iter()
+                    .map(|v| v.map_or(ComparisonCell::Missing, ComparisonCell::Money))
+                    .collect();
+                cells.push(ComparisonCell::Money(total));
+                (row.scenario, cells)
+            })
+            .collect(),
+        Figure::Payback => {
+            let cell = |p: Payback| match p {
+                Payback::Year(y) => ComparisonCell::Year(y),
+                Payback::NotWithinHorizon => ComparisonCell::Never,
+                Payback::NotApplicable => ComparisonCell::Missing,
+            };
+            (0..evaluation.scenarios.len())
+                .map(|s| {
+                    let mut cells: Vec<ComparisonCell> = (0..evaluation.members.len())
+                        .map(|m| cell(evaluation.payback(s, Some(m))))
+                        .collect();
+                    cells.push(cell(evaluation.payback(s, None)));
+                    (s, cells)
+                })
+                .collect()
+        }
+    }
 }
 
 /// The comparison in `year`: one row per scenario, one column per member
@@ -91,14 +159,11 @@ pub fn comparison(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) ->
     let mut headers = vec![tr.get("ui-scenario")];
     headers.extend(study.members.iter().map(|m| m.name.clone()));
     headers.push(tr.get("ui-total"));
-    let rows = evaluation
-        .summary(Metric::Annual(year))
-        .iter()
-        .map(|row| {
-            let (members, total) = row.rounded(1.0);
-            let mut cells = vec![Cell::text(&evaluation.scenarios[row.scenario].name)];
-            cells.extend(money_row(&members));
-            cells.push(Cell::Money(total));
+    let rows = comparison_cells(evaluation, Figure::Money(Metric::Annual(year)))
+        .into_iter()
+        .map(|(scenario, figures)| {
+            let mut cells = vec![Cell::text(&evaluation.scenarios[scenario].name)];
+            cells.extend(figures.into_iter().map(|c| c.cell(tr)));
             cells
         })
         .collect();
