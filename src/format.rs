@@ -126,6 +126,13 @@ impl Numbers {
         trim_decimals(self.num(value, max_decimals))
     }
 
+    /// An amount of kroner in the unit the user chose, whole, without the
+    /// unit: `1 234 567`, or `1 235` in thousands.
+    #[must_use]
+    pub fn in_unit(self, kroner: f64, thousands: bool) -> String {
+        self.num(if thousands { kroner / 1000.0 } else { kroner }, 0)
+    }
+
     /// Whole kroner: `1 234 567 kr` (Danish `1.234.567 kr.`).
     #[must_use]
     pub fn money(self, value: f64) -> String {
@@ -360,6 +367,11 @@ mod tests {
         assert_eq!(nordic_trim(99.5, 2), "99,5");
         assert_eq!(nordic_trim(1226.0, 2), "1\u{a0}226");
         assert_eq!(nordic_trim(-0.25, 2), "\u{2212}0,25");
+        // In thousands: 2 262 000 kr is 2 262 thousand; 503 973,6 rounds to 504.
+        let nb = Numbers::NORDIC;
+        assert_eq!(nb.in_unit(2_262_000.0, true), "2\u{a0}262");
+        assert_eq!(nb.in_unit(503_973.6, true), "504");
+        assert_eq!(nb.in_unit(503_973.6, false), "503\u{a0}974");
     }
 
     #[test]

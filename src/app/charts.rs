@@ -26,14 +26,6 @@ pub enum ChartKind {
     OneMember,
 }
 
-fn axis_money(numbers: Numbers, value: f64, thousands: bool) -> String {
-    if thousands {
-        numbers.num(value / 1000.0, 0)
-    } else {
-        numbers.num(value, 0)
-    }
-}
-
 /// A bar plot that stays put (no pan or zoom), with money on the value axis
 /// and `names` on the argument axis; `horizontal` puts the names on the
 /// left, where long scenario names fit.
@@ -58,13 +50,13 @@ fn bar_plot<'a>(
             .y_axis_min_width(150.0)
             .x_axis_label(unit_label.to_owned())
             .y_axis_formatter(move |mark, _| name_at(&mark, &names))
-            .x_axis_formatter(move |mark, _| axis_money(numbers, mark.value, thousands))
+            .x_axis_formatter(move |mark, _| numbers.in_unit(mark.value, thousands))
     } else {
         plot.show_grid([false, true])
             .include_y(0.0)
             .y_axis_label(unit_label.to_owned())
             .x_axis_formatter(move |mark, _| name_at(&mark, &names))
-            .y_axis_formatter(move |mark, _| axis_money(numbers, mark.value, thousands))
+            .y_axis_formatter(move |mark, _| numbers.in_unit(mark.value, thousands))
     }
 }
 

@@ -8,7 +8,7 @@ use super::widgets::{number_ui, source_ui};
 use super::{Command, Edit};
 use crate::i18n::Tr;
 use crate::model::uncertainty::{Range, Uncertainty};
-use crate::model::{InputRef, Source, Study};
+use crate::model::{InputRef, Study};
 
 /// Draws "±" (highlighted when the input has a range) and, when opened,
 /// the editor of its range. `value` is the input's own value.
@@ -112,16 +112,7 @@ fn editor_ui(
     let set = |commands: &mut Vec<Command>, range: Option<Uncertainty>| {
         commands.push(Command::Edit(Edit::SetRange(input.clone(), range), None));
     };
-    // The default range: −10 % / +20 % around the value.
-    let default = Uncertainty {
-        input: input.clone(),
-        range: Range::Pert {
-            low: value - 0.1 * value.abs(),
-            high: value + 0.2 * value.abs().max(1.0),
-        },
-        group: None,
-        source: Source::Assumption { note: String::new() },
-    };
+    let default = Uncertainty::around(input.clone(), value);
     ui.horizontal(|ui| {
         let kind = current.map(|u| match u.range {
             Range::Pert { .. } => 1,

@@ -126,15 +126,10 @@ fn ranges_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>) {
                                 commands.push(Command::Edit(
                                     super::Edit::SetRange(
                                         input.clone(),
-                                        Some(crate::model::uncertainty::Uncertainty {
-                                            input: input.clone(),
-                                            range: crate::model::uncertainty::Range::Pert {
-                                                low: value - 0.1 * value.abs().max(1.0),
-                                                high: value + 0.2 * value.abs().max(1.0),
-                                            },
-                                            group: None,
-                                            source: crate::model::Source::Assumption { note: String::new() },
-                                        }),
+                                        Some(crate::model::uncertainty::Uncertainty::around(
+                                            input.clone(),
+                                            value,
+                                        )),
                                     ),
                                     None,
                                 ));

@@ -179,6 +179,8 @@ pub fn stacked_bars(rows: &[String], series: &[Series], unit: &str, numbers: Num
     let plot_width = width - left - 20.0;
     #[allow(clippy::cast_precision_loss)]
     let plot_height = row_height * rows.len() as f64;
+    // The longest stack, to size the axis: drawing geometry, never a
+    // figure shown (the shown totals are the engine's, in the tables).
     let max = (0..rows.len())
         .map(|r| {
             series

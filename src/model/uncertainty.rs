@@ -24,6 +24,26 @@ pub struct Uncertainty {
     pub source: Source,
 }
 
+impl Uncertainty {
+    /// The range offered when a user first gives `input` (now `value`) a
+    /// range: 10 % below to 20 % above, as a three-point estimate (estimates
+    /// of cost are more often too low than too high); at least ±0,1 / +0,2
+    /// around zero. The user then edits it and names its source.
+    #[must_use]
+    pub fn around(input: InputRef, value: f64) -> Uncertainty {
+        let scale = value.abs().max(1.0);
+        Uncertainty {
+            input,
+            range: Range::Pert {
+                low: value - 0.1 * scale,
+                high: value + 0.2 * scale,
+            },
+            group: None,
+            source: Source::Assumption { note: String::new() },
+        }
+    }
+}
+
 /// The shape of a range.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Range {
@@ -157,5 +177,29 @@ pub(crate) fn check(study: &super::Study, report: &mut super::Report) {
                 },
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_offered_range_runs_from_ten_below_to_twenty_above() {
+        // 627 000 kr: 627 000 − 62 700 = 564 300 to 627 000 + 125 400 = 752 400.
+        let offered = Uncertainty::around(InputRef::PriceGrowth, 627_000.0);
+        assert_eq!(
+            offered.range,
+            Range::Pert {
+                low: 564_300.0,
+                high: 752_400.0
+            }
+        );
+        assert_eq!(offered.input, InputRef::PriceGrowth);
+        // Around zero it still has a width: −0,1 to 0,2.
+        assert_eq!(
+            Uncertainty::around(InputRef::PriceGrowth, 0.0).range,
+            Range::Pert { low: -0.1, high: 0.2 }
+        );
     }
 }
