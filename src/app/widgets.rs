@@ -24,6 +24,31 @@ pub const fn rgb((r, g, b): (u8, u8, u8)) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
+/// Grid marks for a money axis: round steps of 1, 2 or 5 × 10ⁿ, about
+/// `ticks` of them across what is shown, each labelled. (`egui_plot`'s
+/// default steps by powers of ten only, so a chart up to 936 000 kr had
+/// just its 0 labelled.)
+pub fn money_grid(ticks: f64) -> impl Fn(egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    move |input| {
+        let (low, high) = input.bounds;
+        let step = crate::report::charts::nice_step(high - low, ticks).max(input.base_step_size);
+        let first = (low / step).ceil();
+        let count = ((high - low) / step).floor();
+        if !(first.is_finite() && count.is_finite()) || count > 1000.0 {
+            return Vec::new();
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        (0..=count as usize)
+            .map(|k| {
+                #[allow(clippy::cast_precision_loss)]
+                let value = (first + k as f64) * step;
+                egui_plot::GridMark { value, step_size: step }
+            })
+            .filter(|m| m.value <= high)
+            .collect()
+    }
+}
+
 /// The colour of the `n`th series.
 #[must_use]
 pub fn series_color(n: usize) -> Color32 {

@@ -23,6 +23,7 @@ pub fn escape(text: &str) -> String {
 }
 
 use crate::format::Numbers;
+use crate::report::charts::nice_step;
 
 /// One series of a chart.
 pub struct Series {
@@ -32,26 +33,6 @@ pub struct Series {
     pub color: String,
     /// One value per group or row; `None` draws nothing.
     pub values: Vec<Option<f64>>,
-}
-
-/// A step of 1, 2 or 5 × 10ⁿ giving about `ticks` ticks up to `max`.
-fn nice_step(max: f64, ticks: f64) -> f64 {
-    if max <= 0.0 || !max.is_finite() {
-        return 1.0;
-    }
-    let raw = max / ticks;
-    let magnitude = 10f64.powf(raw.log10().floor());
-    let norm = raw / magnitude;
-    let nice = if norm <= 1.0 {
-        1.0
-    } else if norm <= 2.0 {
-        2.0
-    } else if norm <= 5.0 {
-        5.0
-    } else {
-        10.0
-    };
-    nice * magnitude
 }
 
 /// Tick step and top of the value axis for the largest value of `series`.
@@ -434,13 +415,6 @@ fn svg(width: f64, height: f64, body: &str) -> String {
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp, clippy::panic)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn nice_steps() {
-        assert_eq!(nice_step(2_414_500.0, 6.0), 500_000.0);
-        assert_eq!(nice_step(900.0, 6.0), 200.0);
-        assert_eq!(nice_step(0.0, 6.0), 1.0);
-    }
 
     #[test]
     fn names_are_escaped_in_charts() {

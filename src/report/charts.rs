@@ -268,3 +268,42 @@ pub fn tornado(study: &Study, base: f64, rows: &[TornadoRow], tr: &Tr) -> Tornad
             .collect(),
     }
 }
+
+/// The step between the ticks of a value axis: 1, 2 or 5 × 10ⁿ, giving
+/// about `ticks` ticks from zero up to `max` (the app's charts and the
+/// briefing's SVG use the same steps).
+#[must_use]
+pub fn nice_step(max: f64, ticks: f64) -> f64 {
+    if max <= 0.0 || !max.is_finite() {
+        return 1.0;
+    }
+    let raw = max / ticks;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let norm = raw / magnitude;
+    let nice = if norm <= 1.0 {
+        1.0
+    } else if norm <= 2.0 {
+        2.0
+    } else if norm <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * magnitude
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nice_step;
+
+    #[test]
+    fn value_axes_step_by_one_two_or_five() {
+        // 2 414 500 / 6 ≈ 402 417 → 500 000; 900 / 6 = 150 → 200; 936 000 /
+        // 4 = 234 000 → 500 000 (the one-member chart of Gratangen).
+        assert!((nice_step(2_414_500.0, 6.0) - 500_000.0).abs() < 1e-6);
+        assert!((nice_step(900.0, 6.0) - 200.0).abs() < 1e-9);
+        assert!((nice_step(936_000.0, 4.0) - 500_000.0).abs() < 1e-6);
+        assert!((nice_step(0.0, 6.0) - 1.0).abs() < f64::EPSILON);
+        assert!((nice_step(f64::NAN, 6.0) - 1.0).abs() < f64::EPSILON);
+    }
+}
