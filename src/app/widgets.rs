@@ -42,7 +42,10 @@ pub fn money_grid(ticks: f64) -> impl Fn(egui_plot::GridInput) -> Vec<egui_plot:
             .map(|k| {
                 #[allow(clippy::cast_precision_loss)]
                 let value = (first + k as f64) * step;
-                egui_plot::GridMark { value, step_size: step }
+                egui_plot::GridMark {
+                    value,
+                    step_size: step,
+                }
             })
             .filter(|m| m.value <= high)
             .collect()

@@ -1,0 +1,293 @@
+//! The import graph runs one way (issue 10): `model → engine → analyses →
+//! report → {io, app, cli}`, with the base helpers (`lang`, `palette`,
+//! `format`, `i18n`) where they belong, and no two files of one folder
+//! import each other (directly or round a circle). Read from the sources,
+//! so a new `use` that goes the wrong way fails here.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Every top-level module and the modules it may use (besides itself).
+const ALLOWED: &[(&str, &[&str])] = &[
+    ("palette", &[]),
+    ("format", &[]),
+    ("lang", &["format"]),
+    ("i18n", &["lang", "format"]),
+    ("model", &["lang", "palette"]),
+    ("engine", &["model", "lang", "palette"]),
+    ("uncertainty", &["engine", "model", "lang", "palette"]),
+    ("fairness", &["engine", "model", "lang", "palette"]),
+    ("criteria", &["uncertainty", "engine", "model", "lang", "palette"]),
+    (
+        "report",
+        &[
+            "criteria",
+            "fairness",
+            "uncertainty",
+            "engine",
+            "model",
+            "i18n",
+            "format",
+            "lang",
+            "palette",
+        ],
+    ),
+    (
+        "io",
+        &[
+            "report",
+            "criteria",
+            "fairness",
+            "uncertainty",
+            "engine",
+            "model",
+            "i18n",
+            "format",
+            "lang",
+            "palette",
+        ],
+    ),
+    (
+        "app",
+        &[
+            "io",
+            "report",
+            "criteria",
+            "fairness",
+            "uncertainty",
+            "engine",
+            "model",
+            "i18n",
+            "format",
+            "lang",
+            "palette",
+        ],
+    ),
+    (
+        "bench",
+        &[
+            "io",
+            "report",
+            "criteria",
+            "fairness",
+            "uncertainty",
+            "engine",
+            "model",
+            "format",
+            "i18n",
+            "lang",
+            "palette",
+        ],
+    ),
+    (
+        // The command line starts the app (`samdrift` with no command).
+        "cli",
+        &[
+            "app",
+            "bench",
+            "io",
+            "report",
+            "criteria",
+            "fairness",
+            "uncertainty",
+            "engine",
+            "model",
+            "i18n",
+            "format",
+            "lang",
+            "palette",
+        ],
+    ),
+];
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The code of a file without its tests (a `tests.rs` file is all tests;
+/// elsewhere everything from the first `#[cfg(test)]` on).
+fn code_of(path: &Path) -> String {
+    if path.file_name().is_some_and(|n| n == "tests.rs") {
+        return String::new();
+    }
+    let text = std::fs::read_to_string(path).unwrap();
+    let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+    // Comments may name any module.
+    code.lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn identifiers_after<'a>(code: &'a str, prefix: &str) -> Vec<&'a str> {
+    code.match_indices(prefix)
+        .map(|(i, _)| {
+            let rest = &code[i + prefix.len()..];
+            let end = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            &rest[..end]
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The top-level module a file of `src` belongs to (`src/app/charts.rs` →
+/// `app`, `src/format.rs` → `format`).
+fn module_of(src: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(src).unwrap();
+    let first = relative
+        .components()
+        .next()
+        .unwrap()
+        .as_os_str()
+        .to_string_lossy();
+    first.trim_end_matches(".rs").to_owned()
+}
+
+#[test]
+fn the_import_graph_runs_one_way() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let allowed: BTreeMap<&str, &[&str]> = ALLOWED.iter().copied().collect();
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut wrong = Vec::new();
+    for path in &files {
+        let module = module_of(&src, path);
+        if matches!(module.as_str(), "lib" | "main") {
+            continue;
+        }
+        let may = allowed
+            .get(module.as_str())
+            .unwrap_or_else(|| panic!("{module} is not in ALLOWED: say which layer it is"));
+        let code = code_of(path);
+        // `crate::x` and `samdrift::x` (doc examples aside, the same).
+        for used in identifiers_after(&code, "crate::") {
+            if used != module && !may.contains(&used) && allowed.contains_key(used) {
+                wrong.push(format!("{} uses crate::{used}", path.display()));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "imports against the layers:\n{}",
+        wrong.join("\n")
+    );
+}
+
+/// For each folder: which of its files use which siblings (`super::x`,
+/// `crate::folder::x`). `mod.rs` declares the others and is left out.
+fn sibling_graph(src: &Path, folder: &Path) -> BTreeMap<String, BTreeSet<String>> {
+    let siblings: BTreeSet<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter_map(|p| {
+            let stem = p.file_stem()?.to_string_lossy().into_owned();
+            let is_module = p.is_dir() || p.extension().is_some_and(|e| e == "rs");
+            (is_module && stem != "mod" && stem != "tests").then_some(stem)
+        })
+        .collect();
+    let crate_path = format!(
+        "crate::{}::",
+        folder
+            .strip_prefix(src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('/', "::")
+    );
+    let mut graph = BTreeMap::new();
+    for name in &siblings {
+        let file = folder.join(format!("{name}.rs"));
+        let mut files = Vec::new();
+        if file.exists() {
+            files.push(file);
+        } else {
+            rust_files(&folder.join(name), &mut files);
+        }
+        let mut uses = BTreeSet::new();
+        for f in &files {
+            let code = code_of(f);
+            // `use super::{a, b::c}` groups as well as `super::a::…`.
+            let mut used: Vec<String> = identifiers_after(&code, "super::")
+                .into_iter()
+                .chain(identifiers_after(&code, &crate_path))
+                .map(str::to_owned)
+                .collect();
+            for (i, _) in code.match_indices("super::{") {
+                let group = &code[i + "super::{".len()..];
+                let group = &group[..group.find('}').unwrap_or(0)];
+                used.extend(group.split(',').map(|part| {
+                    part.trim()
+                        .split("::")
+                        .next()
+                        .unwrap_or_default()
+                        .trim_start_matches('{')
+                        .to_owned()
+                }));
+            }
+            uses.extend(used.into_iter().filter(|u| u != name && siblings.contains(u)));
+        }
+        graph.insert(name.clone(), uses);
+    }
+    graph
+}
+
+#[test]
+fn no_two_files_of_a_folder_import_each_other() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut folders = vec![src.clone()];
+    let mut i = 0;
+    while i < folders.len() {
+        let sub: Vec<PathBuf> = std::fs::read_dir(&folders[i])
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_dir())
+            .collect();
+        folders.extend(sub);
+        i += 1;
+    }
+    let mut circles = Vec::new();
+    for folder in folders.iter().skip(1) {
+        let graph = sibling_graph(&src, folder);
+        // Depth-first search for a way back to where it started.
+        for start in graph.keys() {
+            let mut stack = vec![(start.clone(), vec![start.clone()])];
+            let mut seen = BTreeSet::new();
+            while let Some((at, path)) = stack.pop() {
+                for next in graph.get(&at).into_iter().flatten() {
+                    if next == start {
+                        circles.push(format!("{}: {} → {start}", folder.display(), path.join(" → ")));
+                    } else if seen.insert(next.clone()) {
+                        let mut longer = path.clone();
+                        longer.push(next.clone());
+                        stack.push((next.clone(), longer));
+                    }
+                }
+            }
+        }
+    }
+    assert!(circles.is_empty(), "import circles:\n{}", circles.join("\n"));
+}
+
+#[test]
+fn the_checks_see_an_import_that_goes_the_wrong_way() {
+    // The reader finds `crate::x` in code and in `use` groups, not in
+    // comments.
+    let code = "use crate::i18n::Tr;\n// crate::app is only named here\nfn f() { crate::report::x(); }";
+    let found: Vec<&str> = identifiers_after(code, "crate::");
+    assert!(found.contains(&"i18n") && found.contains(&"report"));
+    let file = std::env::temp_dir().join(format!("samdrift-layers-{}.rs", std::process::id()));
+    std::fs::write(&file, code).unwrap();
+    let without_comments = code_of(&file);
+    std::fs::remove_file(&file).unwrap();
+    assert!(!identifiers_after(&without_comments, "crate::").contains(&"app"));
+}
