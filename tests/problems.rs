@@ -62,6 +62,36 @@ fn every_problem_is_found_at_its_place_and_named_in_words() {
             "Gratangen",
         ),
         (
+            // So is a key, a scenario and a kind of cost (issue 10: they
+            // were reported at the study, with no way to find which).
+            "EmptyId",
+            |s| s.keys[0].id = samdrift::model::KeyId::new(""),
+            |p| matches!(p, Place::Key { name, .. } if name == "Briefingens nøkkel"),
+            Severity::Error,
+            "Briefingens nøkkel",
+        ),
+        (
+            "EmptyId",
+            |s| {
+                let remote = s
+                    .scenarios
+                    .iter_mut()
+                    .find(|x| x.id.as_str() == "remote")
+                    .unwrap();
+                remote.id = samdrift::model::ScenarioId::new(" ");
+            },
+            |p| matches!(p, Place::Scenario { name, .. } if name == "Fjerndrift"),
+            Severity::Error,
+            "Fjerndrift",
+        ),
+        (
+            "EmptyId",
+            |s| s.categories[1].id = CategoryId::new(""),
+            |p| matches!(p, Place::Category { name, .. } if name == "Innleid hjelp"),
+            Severity::Error,
+            "Innleid hjelp",
+        ),
+        (
             "Negative",
             |s| s.members[1].population.as_mut().unwrap().value = -5.0,
             |p| matches!(p, Place::Member { name, .. } if name == "Lavangen"),

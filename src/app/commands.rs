@@ -80,7 +80,7 @@ impl SamdriftApp {
         let scenario_index =
             |id: &crate::model::ScenarioId| study.scenarios.iter().position(|s| &s.id == id).unwrap_or(0);
         match place {
-            Place::Study | Place::Category { .. } => {}
+            Place::Study => {}
             Place::Member { member, .. } => {
                 self.ui_state.view = View::Members;
                 self.ui_state.selection.member = member_index(member).unwrap_or(0);
@@ -89,7 +89,10 @@ impl SamdriftApp {
                 self.ui_state.view = View::Staffing;
                 self.ui_state.selection.member = member_index(member).unwrap_or(0);
             }
-            Place::Baseline { .. } | Place::BaselineTotals => self.ui_state.view = View::Baseline,
+            // Kinds of cost are the rows of today's costs.
+            Place::Category { .. } | Place::Baseline { .. } | Place::BaselineTotals => {
+                self.ui_state.view = View::Baseline;
+            }
             Place::StaffingTotals => self.ui_state.view = View::Staffing,
             Place::Key { key, .. } => {
                 self.ui_state.view = View::Keys;

@@ -28,7 +28,18 @@ impl Place {
                 ],
             ),
             Place::Salary { name, .. } => format!("{name}, {}", tr.get("field-salary")),
-            Place::Category { category } => tr.args("place-category", &[("id", category.0.clone())]),
+            // By name: an id may be empty (that is what is wrong).
+            Place::Category { category, name } => tr.args(
+                "place-category",
+                &[(
+                    "id",
+                    if name.is_empty() {
+                        category.0.clone()
+                    } else {
+                        name.clone()
+                    },
+                )],
+            ),
             Place::Baseline {
                 category_name,
                 member,

@@ -10,6 +10,9 @@ pub(super) fn key_definitions(study: &Study, member_ids: &HashSet<&MemberId>, re
             key: key.id.clone(),
             name: key.name.clone(),
         };
+        if key.id.as_str().trim().is_empty() {
+            report.push(&place, Problem::EmptyId { kind: "kind-key" });
+        }
         rule_definition(&key.rule, &key.name, &place, member_ids, report);
     }
 }

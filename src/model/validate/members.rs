@@ -10,15 +10,7 @@ pub(super) fn members(study: &Study, report: &mut Report) {
     }
     // An empty id is reported at the member (found by its name), repeated
     // ids for the study as a whole.
-    ids_unique(
-        report,
-        "kind-member",
-        study
-            .members
-            .iter()
-            .map(|m| m.id.as_str())
-            .filter(|id| !id.trim().is_empty()),
-    );
+    ids_unique(report, "kind-member", study.members.iter().map(|m| m.id.as_str()));
     for member in &study.members {
         let place = Place::Member {
             member: member.id.clone(),
@@ -107,6 +99,20 @@ pub(super) fn categories(study: &Study, report: &mut Report) {
         "kind-category",
         study.categories.iter().map(|c| c.id.as_str()),
     );
+    for category in &study.categories {
+        if category.id.0.trim().is_empty() {
+            let place = Place::Category {
+                category: category.id.clone(),
+                name: category.name.clone(),
+            };
+            report.push(
+                &place,
+                Problem::EmptyId {
+                    kind: "kind-category",
+                },
+            );
+        }
+    }
 }
 
 pub(super) fn staffing_totals(study: &Study, member_ids: &HashSet<&MemberId>, report: &mut Report) {

@@ -93,6 +93,8 @@ pub enum Place {
     Category {
         /// Id.
         category: CategoryId,
+        /// Name.
+        name: String,
     },
     /// A line of today's costs (and optionally one member's cell in it).
     Baseline {
@@ -623,10 +625,9 @@ pub(super) fn ids_unique<'a>(
     kind: &'static str,
     ids: impl Iterator<Item = &'a str> + Clone,
 ) {
-    if ids.clone().any(|id| id.trim().is_empty()) {
-        report.push(&Place::Study, Problem::EmptyId { kind });
-    }
-    for id in duplicates(ids) {
+    // An empty id is reported where it is (by the check of that part);
+    // several empty ids are not also "repeated".
+    for id in duplicates(ids.filter(|id| !id.trim().is_empty())) {
         report.push(
             &Place::Study,
             Problem::DuplicateId {

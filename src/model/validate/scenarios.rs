@@ -40,6 +40,14 @@ pub(super) fn scenario_checks(
         scenario: scenario.id.clone(),
         name: scenario.name.clone(),
     };
+    if scenario.id.as_str().trim().is_empty() {
+        report.push(
+            &place,
+            Problem::EmptyId {
+                kind: "kind-scenario",
+            },
+        );
+    }
     if let Some(list) = &scenario.participants {
         for member in list {
             if !member_ids.contains(member) {
