@@ -30,6 +30,7 @@ mod members;
 pub mod menus;
 mod range;
 mod recovery;
+mod scenario_line;
 mod scenarios;
 mod staffing;
 mod uncertainty;

@@ -1,0 +1,360 @@
+//! One cost line of a scenario in the Scenarios view: its label, kind of
+//! cost, driver, payer, amount with ± and source, timing and growth.
+
+use eframe::egui::{self, Ui};
+
+use super::document::Edit;
+use super::widgets::{assumption_mark, combo_ui, number_ui, source_ui, text_ui};
+use super::{Command, ViewCtx};
+use crate::i18n::Tr;
+use crate::model::{AmountFrom, Attribute, CostLine, Driver, Growth, Payer, Scenario, Study, Timing};
+use crate::report::tables::{driver_text, payer_text};
+
+fn growth_text(tr: &Tr, growth: Growth) -> String {
+    tr.get(match growth {
+        Growth::Wages => "growth-wages",
+        Growth::Prices => "growth-prices",
+        Growth::None => "growth-none",
+    })
+}
+
+pub(super) fn line_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    scenario: &Scenario,
+    index: usize,
+    l: usize,
+    line: &CostLine,
+    commands: &mut Vec<Command>,
+) {
+    let ViewCtx { tr, study, .. } = *cx;
+    let set = |commands: &mut Vec<Command>, new_line: CostLine, merge: Option<egui::Id>| {
+        let mut s = scenario.clone();
+        s.lines[l] = new_line;
+        commands.push(Command::Edit(Edit::SetScenario(index, s), merge));
+    };
+    ui.horizontal_wrapped(|ui| {
+        let mut label = line.label.clone();
+        if text_ui(ui, &mut label, 260.0, &tr.get("ui-line-label")) {
+            set(
+                commands,
+                CostLine {
+                    label,
+                    ..line.clone()
+                },
+                Some(egui::Id::unique(("line-label", index, l))),
+            );
+        }
+        let category_name = study
+            .category(&line.category)
+            .map_or_else(|| line.category.0.clone(), |c| c.name.clone());
+        combo_ui(
+            ui,
+            ("line-category", index, l),
+            &tr.get("ui-category"),
+            category_name,
+            |ui| {
+                for c in &study.categories {
+                    if ui.selectable_label(c.id == line.category, &c.name).clicked() {
+                        set(
+                            commands,
+                            CostLine {
+                                category: c.id.clone(),
+                                ..line.clone()
+                            },
+                            None,
+                        );
+                    }
+                }
+            },
+        );
+        let label = format!("{} – {}", line.label, tr.get("field-amount"));
+        let from_salary = line.amount_from == AmountFrom::SalaryWithSocialCosts;
+        if !from_salary
+            && let Some(v) = number_ui(
+                ui,
+                tr,
+                ("line-amount", index, l),
+                line.amount_nok,
+                0,
+                100.0,
+                &label,
+            )
+        {
+            set(
+                commands,
+                CostLine {
+                    amount_nok: v,
+                    ..line.clone()
+                },
+                None,
+            );
+        }
+        if !from_salary && !line.id.is_unassigned() {
+            let input = crate::model::InputRef::LineAmount {
+                scenario: scenario.id.clone(),
+                line: line.id.clone(),
+            };
+            super::range::range_button_ui(ui, tr, study, &input, line.amount_nok, commands);
+        }
+        let mut salary = from_salary;
+        if ui
+            .checkbox(&mut salary, tr.get("ui-amount-is-salary"))
+            .on_hover_text(tr.get("ui-amount-is-salary-hint"))
+            .changed()
+        {
+            let amount_from = if salary {
+                AmountFrom::SalaryWithSocialCosts
+            } else {
+                AmountFrom::Fixed
+            };
+            let payer = if salary && line.payer == Payer::Shared {
+                Payer::EachMember
+            } else {
+                line.payer.clone()
+            };
+            set(
+                commands,
+                CostLine {
+                    amount_from,
+                    payer,
+                    ..line.clone()
+                },
+                None,
+            );
+        }
+        ui.label("kr ×");
+        let label = format!("{} – {}", line.label, tr.get("field-quantity"));
+        if let Some(v) = number_ui(
+            ui,
+            tr,
+            ("line-quantity", index, l),
+            line.quantity,
+            2,
+            50.0,
+            &label,
+        ) {
+            set(
+                commands,
+                CostLine {
+                    quantity: v,
+                    ..line.clone()
+                },
+                None,
+            );
+        }
+        combo_ui(
+            ui,
+            ("line-driver", index, l),
+            &tr.get("ui-driver"),
+            driver_text(tr, line.driver),
+            |ui| {
+                let mut drivers = vec![Driver::Lump, Driver::Members, Driver::Fte];
+                drivers.extend(Attribute::ALL.map(Driver::Attribute));
+                for driver in drivers {
+                    if ui
+                        .selectable_label(line.driver == driver, driver_text(tr, driver))
+                        .clicked()
+                    {
+                        set(
+                            commands,
+                            CostLine {
+                                driver,
+                                ..line.clone()
+                            },
+                            None,
+                        );
+                    }
+                }
+            },
+        );
+        let payer_text = |payer: &Payer| payer_text(tr, study, payer);
+        combo_ui(
+            ui,
+            ("line-payer", index, l),
+            &tr.get("ui-payer"),
+            payer_text(&line.payer),
+            |ui| {
+                let mut payers = vec![Payer::Shared, Payer::EachMember];
+                payers.extend(study.participants(scenario).into_iter().map(Payer::Member));
+                for payer in payers {
+                    if ui
+                        .selectable_label(line.payer == payer, payer_text(&payer))
+                        .clicked()
+                    {
+                        set(
+                            commands,
+                            CostLine {
+                                payer,
+                                ..line.clone()
+                            },
+                            None,
+                        );
+                    }
+                }
+            },
+        );
+        if ui
+            .small_button(super::widgets::REMOVE)
+            .on_hover_text(tr.get("ui-remove"))
+            .clicked()
+        {
+            let mut s = scenario.clone();
+            s.lines.remove(l);
+            commands.push(Command::Edit(Edit::SetScenario(index, s), None));
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        timing_ui(ui, tr, study, &line.timing, (index, l), |timing, merge| {
+            set(
+                commands,
+                CostLine {
+                    timing,
+                    ..line.clone()
+                },
+                merge,
+            );
+        });
+        ui.separator();
+        combo_ui(
+            ui,
+            ("line-growth", index, l),
+            &tr.get("ui-growth"),
+            growth_text(tr, line.growth),
+            |ui| {
+                for growth in [Growth::Wages, Growth::Prices, Growth::None] {
+                    if ui
+                        .selectable_label(line.growth == growth, growth_text(tr, growth))
+                        .clicked()
+                    {
+                        set(
+                            commands,
+                            CostLine {
+                                growth,
+                                ..line.clone()
+                            },
+                            None,
+                        );
+                    }
+                }
+            },
+        );
+        ui.separator();
+        assumption_mark(ui, tr, &line.source);
+    });
+    if let Some(source) = source_ui(ui, tr, &line.source) {
+        set(
+            commands,
+            CostLine {
+                source,
+                ..line.clone()
+            },
+            Some(egui::Id::unique(("line-source", index, l))),
+        );
+    }
+}
+
+fn timing_ui(
+    ui: &mut Ui,
+    tr: &Tr,
+    study: &Study,
+    timing: &Timing,
+    salt: (usize, usize),
+    mut set: impl FnMut(Timing, Option<egui::Id>),
+) {
+    let first = study.assumptions.first_year;
+    let kind_text = |t: &Timing| match t {
+        Timing::EveryYear { .. } => tr.get("timing-every-year"),
+        Timing::Once { .. } => tr.get("timing-once"),
+        Timing::EveryNYears { .. } => tr.get("timing-every-n"),
+    };
+    combo_ui(
+        ui,
+        ("line-timing", salt),
+        &tr.get("ui-timing"),
+        kind_text(timing),
+        |ui| {
+            for option in [
+                Timing::EveryYear { from: None, to: None },
+                Timing::Once { year: first },
+                Timing::EveryNYears {
+                    every: 4,
+                    from: first,
+                },
+            ] {
+                let same_kind = std::mem::discriminant(&option) == std::mem::discriminant(timing);
+                if ui.selectable_label(same_kind, kind_text(&option)).clicked() && !same_kind {
+                    set(option, None);
+                }
+            }
+        },
+    );
+    let year_field = |ui: &mut Ui, label: &str, value: i32| -> Option<(i32, egui::Id)> {
+        ui.label(label);
+        let mut v = value;
+        let r = ui.add(egui::DragValue::new(&mut v).range(1900..=2300));
+        super::widgets::accessible_label(ui, &r, label);
+        r.changed().then_some((v, r.id))
+    };
+    match *timing {
+        Timing::EveryYear { from, to } => {
+            let mut limited = from.is_some() || to.is_some();
+            if ui.checkbox(&mut limited, tr.get("timing-limited")).changed() {
+                set(
+                    if limited {
+                        Timing::EveryYear {
+                            from: Some(first),
+                            to: Some(study.assumptions.end_year() - 1),
+                        }
+                    } else {
+                        Timing::EveryYear { from: None, to: None }
+                    },
+                    None,
+                );
+            }
+            if limited {
+                let f = from.unwrap_or(first);
+                let t = to.unwrap_or(study.assumptions.end_year() - 1);
+                if let Some((v, id)) = year_field(ui, &tr.get("timing-from"), f) {
+                    set(
+                        Timing::EveryYear {
+                            from: Some(v),
+                            to: Some(t),
+                        },
+                        Some(id),
+                    );
+                }
+                if let Some((v, id)) = year_field(ui, &tr.get("timing-to"), t) {
+                    set(
+                        Timing::EveryYear {
+                            from: Some(f),
+                            to: Some(v),
+                        },
+                        Some(id),
+                    );
+                }
+            }
+        }
+        Timing::Once { year } => {
+            if let Some((v, id)) = year_field(ui, &tr.get("timing-year"), year) {
+                set(Timing::Once { year: v }, Some(id));
+            }
+        }
+        Timing::EveryNYears { every, from } => {
+            ui.label(tr.get("timing-every"));
+            let mut n = every;
+            let r = ui.add(
+                egui::DragValue::new(&mut n)
+                    .range(1..=50)
+                    .suffix(tr.get("ui-years-suffix")),
+            );
+            super::widgets::accessible_label(ui, &r, &tr.get("timing-every"));
+            if r.changed() {
+                set(Timing::EveryNYears { every: n, from }, Some(r.id));
+            }
+            if let Some((v, id)) = year_field(ui, &tr.get("timing-from"), from) {
+                set(Timing::EveryNYears { every, from: v }, Some(id));
+            }
+        }
+    }
+}
