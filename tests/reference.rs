@@ -407,3 +407,61 @@ fn a_salary_linked_to_todays_costs_moves_todays_operation() {
     );
     assert!(!to_ron_string(&reference()).unwrap().contains("today_category"));
 }
+
+#[test]
+fn the_todays_cost_key_and_the_per_member_driver_give_the_hand_figures() {
+    use samdrift::model::{Driver, Key, KeyId, KeyRule, Payer};
+    let mut study = reference();
+    study.keys.push(Key {
+        id: KeyId::new("today"),
+        name: "Dagens kostnad".into(),
+        rule: KeyRule::TodaysCost,
+        source: Source::default(),
+    });
+    let today_key = KeyId::new("today");
+    let index = |study: &Study, id: &str| study.scenarios.iter().position(|s| s.id.as_str() == id).unwrap();
+    let joint = index(&study, "joint");
+    let without_i = index(&study, "joint_without_i");
+    study.scenarios[joint].key = Some(today_key.clone());
+    study.scenarios[without_i].key = Some(today_key);
+    // A per-member line: 10 000 kr per participating member, each paying its
+    // own in joint in-house, shared by the key in the one without Ibestad.
+    let mut per_member = study.scenarios[joint].lines[0].clone();
+    per_member.id = samdrift::model::LineId::new("per-member");
+    per_member.label = "Per kommune".into();
+    per_member.amount_nok = 10_000.0;
+    per_member.driver = Driver::Members;
+    per_member.payer = Payer::EachMember;
+    study.scenarios[joint].lines.push(per_member.clone());
+    per_member.payer = Payer::Shared;
+    study.scenarios[without_i].lines.push(per_member);
+
+    // Today's costs (slide 7): G 627 000, L 550 000, S 647 500, I 590 000,
+    // together 2 414 500. Joint in-house 2007 (the first year, no growth):
+    // 2 262 000 × 627 000 / 2 414 500 = 587 398,63 for Gratangen,
+    // × 550 000 / … = 515 261,96, × 647 500 / … = 606 603,85,
+    // × 590 000 / … = 552 735,56; each plus its own 10 000.
+    let expected_joint = [597_398.63, 525_261.96, 616_603.85, 562_735.56];
+    // Without Ibestad: (2 262 000 + 3 × 10 000) = 2 292 000 shared by G, L, S
+    // today (1 824 500): G 2 292 000 × 627 000 / 1 824 500 = 787 659,08,
+    // L × 550 000 / … = 690 929,02, S × 647 500 / … = 813 411,89.
+    let expected_without = [Some(787_659.08), Some(690_929.02), Some(813_411.89), None];
+    for evaluation in [
+        evaluate(&study).unwrap(),
+        samdrift::engine::plain::evaluate_line_by_line(&study).unwrap(),
+    ] {
+        let (members, total) = row(&evaluation, "joint", 2007);
+        for (m, expected) in expected_joint.iter().enumerate() {
+            assert!((members[m].unwrap() - expected).abs() < 0.01, "{members:?}");
+        }
+        assert!((total - 2_302_000.0).abs() < 0.01, "{total}");
+        let (members, total) = row(&evaluation, "joint_without_i", 2007);
+        for (m, expected) in expected_without.iter().enumerate() {
+            match expected {
+                Some(v) => assert!((members[m].unwrap() - v).abs() < 0.01, "{members:?}"),
+                None => assert_eq!(members[m], None),
+            }
+        }
+        assert!((total - 2_292_000.0).abs() < 0.01, "{total}");
+    }
+}
