@@ -688,6 +688,14 @@ impl PreparedStudy {
         self.today
     }
 
+    /// What `scenario`'s savings and payback are measured against
+    /// ([`Study::compared_with`]): today's operation, or for a scenario with
+    /// a fleet the first fleet scenario that includes today's costs.
+    #[must_use]
+    pub fn compared_with(&self, scenario: usize) -> Option<usize> {
+        self.compared_with.get(scenario).copied().flatten().or(self.today)
+    }
+
     /// True when `member` takes part in `scenario` within `coalition`.
     #[must_use]
     pub fn participates(&self, scenario: usize, member: usize, coalition: Option<&[bool]>) -> bool {

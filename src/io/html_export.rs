@@ -328,6 +328,11 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
                     html.push_str("</ul>");
                 }
                 html.push_str(&table_html(tr.numbers(), table, |_, _| ""));
+                if i == 0
+                    && let Some(note) = tables::compared_with_note(study, evaluation, tr)
+                {
+                    let _ = write!(html, r#"<p class="note">{}</p>"#, escape(&note));
+                }
                 html.push_str("</section>");
             }
         }

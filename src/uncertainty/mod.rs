@@ -86,6 +86,10 @@ pub struct Simulation {
     pub years: usize,
     /// Index of today's operation.
     pub today: usize,
+    /// Per scenario, what its savings and payback are measured against, as
+    /// in the comparison: today's operation, or for a scenario with a fleet
+    /// the fleet scenario that includes today's costs.
+    pub compared_with: Vec<usize>,
     /// Per scenario, per member: takes part.
     pub participates: Vec<Vec<bool>>,
     /// `[draw][scenario][member, then all together]`: the cost to that
@@ -94,7 +98,8 @@ pub struct Simulation {
     /// `[draw][scenario][year]`: what all members pay in that year.
     pub yearly: Vec<f64>,
     /// `[draw][scenario]`: the year index in which all members' cumulative
-    /// savings against today are 0 or more; -1 never; -2 not applicable.
+    /// savings against what the scenario is compared with are 0 or more;
+    /// -1 never; -2 not applicable (today's operation, a reference).
     pub payback: Vec<i32>,
     /// `[draw][uncertain input]`: the values drawn.
     pub inputs: Vec<f64>,
@@ -112,7 +117,7 @@ struct DrawOutput<'a> {
 /// under `metric` and per year; writes the draw's figures.
 fn evaluate_draw(
     prepared: &PreparedStudy,
-    today: usize,
+    (today, compared_with): (usize, &[usize]),
     metric: Metric,
     params: &[f64],
     ws: &mut Workspace,
@@ -149,27 +154,33 @@ fn evaluate_draw(
             total += value;
         }
         out.cost[s * (n + 1) + n] = total;
-        let mut cumulative = 0.0;
-        let mut payback = -1;
         for y in 0..years {
-            let mut year_total = 0.0;
-            let mut today_total = 0.0;
-            for m in 0..n {
-                let own = years_out[(today * n + m) * years + y];
-                year_total += if prepared.participates(s, m, None) {
-                    years_out[(s * n + m) * years + y]
-                } else {
-                    own
-                };
-                today_total += own;
-            }
-            out.yearly[s * years + y] = year_total;
-            cumulative += today_total - year_total;
-            if payback < 0 && cumulative >= -0.5 {
-                payback = i32::try_from(y).unwrap_or(i32::MAX);
-            }
+            out.yearly[s * years + y] = (0..n)
+                .map(|m| {
+                    let t = if prepared.participates(s, m, None) {
+                        s
+                    } else {
+                        today
+                    };
+                    years_out[(t * n + m) * years + y]
+                })
+                .sum();
         }
-        out.payback[s] = if s == today { -2 } else { payback };
+    }
+    // Payback against what each scenario is compared with.
+    for s in 0..s_count {
+        let reference = compared_with.get(s).copied().unwrap_or(today);
+        out.payback[s] = if s == today || s == reference {
+            -2
+        } else {
+            let mut cumulative = 0.0;
+            (0..years)
+                .position(|y| {
+                    cumulative += out.yearly[reference * years + y] - out.yearly[s * years + y];
+                    cumulative >= -0.5
+                })
+                .map_or(-1, |y| i32::try_from(y).unwrap_or(i32::MAX))
+        };
     }
     true
 }
@@ -209,6 +220,9 @@ pub fn simulate(
         scenarios: s_count,
         years,
         today,
+        compared_with: (0..s_count)
+            .map(|s| prepared.compared_with(s).unwrap_or(today))
+            .collect(),
         participates: (0..s_count)
             .map(|s| (0..n).map(|m| prepared.participates(s, m, None)).collect())
             .collect(),
@@ -217,6 +231,8 @@ pub fn simulate(
         payback: vec![0; draws * s_count],
         inputs: vec![0.0; draws * k],
     };
+    let compared_with = sim.compared_with.clone();
+    let mut no_inputs = Vec::new();
     let chunk = 4096;
     let mut start = 0;
     while start < draws {
@@ -224,7 +240,14 @@ pub fn simulate(
         let cost = &mut sim.cost[start * s_count * (n + 1)..end * s_count * (n + 1)];
         let yearly = &mut sim.yearly[start * s_count * years..end * s_count * years];
         let payback = &mut sim.payback[start * s_count..end * s_count];
-        let inputs = &mut sim.inputs[start * k..end * k];
+        // One slot per draw even without ranges: zipped with no chunks at
+        // all, no draw would be evaluated (every figure was 0 kr).
+        let inputs: &mut [f64] = if k > 0 {
+            &mut sim.inputs[start * k..end * k]
+        } else {
+            no_inputs.resize(end - start, 0.0);
+            &mut no_inputs
+        };
         cost.par_chunks_mut(s_count * (n + 1))
             .zip(yearly.par_chunks_mut((s_count * years).max(1)))
             .zip(payback.par_chunks_mut(s_count.max(1)))
@@ -247,7 +270,7 @@ pub fn simulate(
                     }
                     evaluate_draw(
                         &prepared,
-                        today,
+                        (today, &compared_with),
                         options.metric,
                         params,
                         ws,
@@ -318,7 +341,8 @@ pub struct Row {
     pub member: Option<usize>,
     /// The cost.
     pub cost: Spread,
-    /// The saving against today's operation (positive: cheaper).
+    /// The saving against what the scenario is compared with (positive:
+    /// cheaper): today's operation, or [`Simulation::compared_with`].
     pub saving: Spread,
     /// The share of draws in which it is the cheapest (ties shared), and
     /// its Monte Carlo standard error.
@@ -374,7 +398,8 @@ impl Simulation {
                 let cost: Vec<f64> = (0..draws).map(|d| self.cost[self.index(d, s, column)]).collect();
                 let saving: Vec<f64> = (0..draws)
                     .map(|d| {
-                        self.cost[self.index(d, self.today, column)] - self.cost[self.index(d, s, column)]
+                        let reference = self.compared_with.get(s).copied().unwrap_or(self.today);
+                        self.cost[self.index(d, reference, column)] - self.cost[self.index(d, s, column)]
                     })
                     .collect();
                 let p = wins[s] / draws.max(1) as f64;

@@ -284,3 +284,69 @@ fn the_tornados_break_even_put_back_makes_the_two_scenarios_equal() {
     .unwrap();
     assert!((solved - 2_262_000.0).abs() < 1e-3, "{solved}");
 }
+
+#[test]
+fn a_study_without_ranges_gives_the_engines_figures_not_zeros() {
+    // Before: with no range there were no per-draw input slots to zip
+    // with, so no draw was evaluated and every figure read 0 kr.
+    let mut study = small_study();
+    study.uncertainties.clear();
+    let e = crate::engine::evaluate(&study).unwrap();
+    let sim = simulate(&study, options(200), &|_| true).unwrap();
+    let summary = e.summary(Metric::Annual(2030));
+    for row in sim.rows(None) {
+        let want = summary[row.scenario].total;
+        assert!(want > 0.0);
+        assert!((row.cost.p10 - want).abs() < 1e-6 && (row.cost.p90 - want).abs() < 1e-6);
+    }
+}
+
+#[test]
+fn savings_and_payback_are_measured_against_what_the_comparison_uses() {
+    // The 2006 study's thin clients with workstations are compared with
+    // today's operation with workstations, not with today's operation
+    // (both include the PCs and thin clients). With the only range on
+    // remote operation's line, these two are certain: their saving in every
+    // draw is the comparison's difference, with the sign turned (saving =
+    // reference − cost), and their payback is the engine's.
+    let mut study = crate::io::load_str(crate::REFERENCE_STUDY, std::path::Path::new("r")).unwrap();
+    study.uncertainties.retain(
+        |u| matches!(&u.input, InputRef::LineAmount { scenario, .. } if scenario.as_str() == "remote"),
+    );
+    let e = crate::engine::evaluate(&study).unwrap();
+    let metric = Metric::Annual(2007);
+    let sim = simulate(
+        &study,
+        Options {
+            draws: 500,
+            seed: 3,
+            metric,
+        },
+        &|_| true,
+    )
+    .unwrap();
+    let summary = e.summary(metric);
+    let fleets: Vec<usize> = (0..study.scenarios.len())
+        .filter(|&s| study.scenarios[s].fleet.is_some())
+        .collect();
+    assert_eq!(fleets.len(), 2);
+    let (base, thin) = (fleets[0], fleets[1]);
+    assert_eq!(sim.compared_with[thin], base);
+    assert_eq!(sim.compared_with[base], sim.today);
+    let rows = sim.rows(None);
+    let want = -summary[thin].diff_total.unwrap();
+    assert!(want > 0.0, "thin clients save against their reference: {want}");
+    assert!(
+        (rows[thin].saving.p50 - want).abs() < 1e-6,
+        "{} vs {want}",
+        rows[thin].saving.p50
+    );
+    // Payback: the engine's year for all participants, in every draw.
+    let year = match e.payback(thin, None) {
+        crate::engine::Payback::Year(y) => y,
+        other => panic!("{other:?}"),
+    };
+    let index = usize::try_from(year - 2007).unwrap();
+    let (shares, never) = sim.payback_shares(thin);
+    assert!((shares[index] - 1.0).abs() < 1e-9 && never == 0.0, "{shares:?}");
+}

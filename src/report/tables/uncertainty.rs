@@ -6,8 +6,9 @@
 use super::*;
 
 /// The uncertainty analysis: per scenario and member (and all together)
-/// the cost's mean, P10, P50, P90, the saving against today's operation
-/// (P10, P50, P90) and the chance of being the cheapest with its standard
+/// the cost's mean, P10, P50, P90, the saving (P10, P50, P90) against
+/// what it is compared with (today's operation, or for a scenario with a
+/// fleet the fleet scenario that includes today's costs) and the chance of being the cheapest with its standard
 /// error. Rows of a member outside a scenario are left out.
 #[must_use]
 pub fn uncertainty(study: &Study, sim: &crate::uncertainty::Simulation, tr: &Tr) -> Table {
@@ -268,7 +269,8 @@ pub fn payback_distribution(study: &Study, sim: &crate::uncertainty::Simulation,
     headers.extend((0..sim.years).map(|y| (first + i32::try_from(y).unwrap_or(0)).to_string()));
     headers.push(tr.get("cli-never"));
     let rows = (0..sim.scenarios)
-        .filter(|&s| s != sim.today)
+        // Not today's operation, nor a scenario others are compared with.
+        .filter(|&s| s != sim.today && sim.compared_with.get(s) != Some(&s))
         .map(|s| {
             let (per_year, never) = sim.payback_shares(s);
             let mut cells = vec![Cell::text(&study.scenarios[s].name)];
