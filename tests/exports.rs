@@ -700,3 +700,28 @@ fn the_comparison_is_built_once_for_every_figure() {
         tables::Cell::Text(Tr::new(Lang::En).get("cli-never"))
     );
 }
+
+#[test]
+fn an_explanation_for_all_leaves_out_the_share_that_is_always_everything() {
+    use samdrift::report::explain::{ExplainTarget, explain};
+    let (study, evaluation) = reference();
+    let tr = Tr::new(Lang::En);
+    let joint = study
+        .scenarios
+        .iter()
+        .position(|s| s.id.as_str() == "joint")
+        .unwrap();
+    let share = tr.get("exp-share");
+    let target = |member| ExplainTarget {
+        scenario: joint,
+        member,
+        metric: Metric::Annual(2007),
+    };
+    let all = explain(&study, &evaluation, target(None), &tr).unwrap();
+    assert!(!all.table.headers.contains(&share), "{:?}", all.table.headers);
+    assert!(all.table.rows.iter().all(|r| r.len() == all.table.headers.len()));
+    // Gratangen's share of the joint line is the key's 22,28 %.
+    let gratangen = explain(&study, &evaluation, target(Some(0)), &tr).unwrap();
+    let column = gratangen.table.headers.iter().position(|h| *h == share).unwrap();
+    assert_eq!(gratangen.table.rows[0][column], tables::Cell::Percent(22.28));
+}

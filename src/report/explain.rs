@@ -9,6 +9,10 @@ use crate::engine::{Contribution, Evaluation, Metric, Origin, PreparedStudy};
 use crate::i18n::Tr;
 use crate::model::{Place, Study};
 
+/// The share column of an explanation's table (left out for all
+/// participants together).
+const SHARE_COLUMN: usize = 4;
+
 /// Which figure to explain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExplainTarget {
@@ -74,7 +78,7 @@ pub fn explain(
         Metric::PresentValue => "exp-factor-pv",
         Metric::AnnualEquivalent => "exp-factor-eac",
     };
-    let headers = [
+    let headers: Vec<String> = [
         "exp-line",
         "ui-category",
         "exp-amount",
@@ -181,6 +185,15 @@ pub fn explain(
         Cell::Empty,
     ]);
     places.push(None);
+    // For all participants together every line's shares add up to 100 %:
+    // a column of 100 % reads as "one member pays it all", so it is left out.
+    let (mut headers, mut rows) = (headers, rows);
+    if member.is_none() {
+        headers.remove(SHARE_COLUMN);
+        for row in &mut rows {
+            row.remove(SHARE_COLUMN);
+        }
+    }
     let who = member
         .and_then(|m| study.members.get(m))
         .map_or_else(|| tr.get("ui-all-members"), |m| m.name.clone());
