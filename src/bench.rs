@@ -185,6 +185,23 @@ pub fn run(iterations: u32) -> Result<Vec<Row>, String> {
         }
     }
 
+    // The criteria analysis of the reference study (its shipped criteria
+    // and profiles), as the app's view (4 000 weight samples) and the
+    // briefing (10 000) run it.
+    for (what, samples) in [("criteria-4k", 4_000), ("criteria-10k", 10_000)] {
+        let mut failed = false;
+        row(
+            "reference",
+            what,
+            time(batch_iterations, || {
+                failed |= crate::criteria::analyse(&reference, Metric::PresentValue, samples, 1).is_err();
+            }),
+        );
+        if failed {
+            return Err(format!("{what}: the analysis failed"));
+        }
+    }
+
     // Exact Shapley values of joint in-house operation (scenario 1) over
     // the present value: every coalition's cost, then the weighted sum.
     for (case, members, runs) in [

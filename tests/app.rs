@@ -981,6 +981,17 @@ fn criteria_view_shows_the_dissent_and_a_score_is_one_undo_step() {
     harness.state_mut().push(samdrift::app::Command::Undo);
     harness.run();
     assert_eq!(harness.state().doc.study.decision, before);
+    // The analysis is kept between frames but follows every edit: without
+    // criteria the view says so, and after undo the dissent is back.
+    harness.state_mut().push(samdrift::app::Command::Edit(
+        samdrift::app::Edit::SetDecision(samdrift::model::decision::Decision::default()),
+        None,
+    ));
+    harness.run();
+    harness.get_by_label_contains("Studien har ingen kriterier.");
+    harness.state_mut().push(samdrift::app::Command::Undo);
+    harness.run();
+    harness.get_by_label_contains("Med vektene til «Prosjektleder» kommer «Fjerndrift» først.");
 }
 
 #[test]

@@ -255,6 +255,8 @@ pub struct UiState {
     pub fairness: fairness::FairnessState,
     /// The uncertainty view: its choices and its background simulation.
     pub uncertainty: uncertainty::UncertaintyState,
+    /// The criteria view: its analysis of the study's last revision.
+    pub criteria: criteria::CriteriaState,
     path_dialog: Option<PathDialog>,
     discarding: Option<Discarding>,
     /// The study's file changed on disk since it was opened: asking before
@@ -293,6 +295,7 @@ impl Default for UiState {
             confirm_remove_member: None,
             fairness: fairness::FairnessState::default(),
             uncertainty: uncertainty::UncertaintyState::default(),
+            criteria: criteria::CriteriaState::default(),
             path_dialog: None,
             discarding: None,
             conflict: None,
@@ -445,6 +448,7 @@ impl SamdriftApp {
         self.ui_state.fairness = fairness::FairnessState::default();
         self.ui_state.uncertainty.cancel();
         self.ui_state.uncertainty = uncertainty::UncertaintyState::default();
+        self.ui_state.criteria = criteria::CriteriaState::default();
     }
 
     fn refresh(&mut self) {
@@ -576,7 +580,7 @@ impl SamdriftApp {
                 View::Assumptions => assumptions::view_ui(ui, &cx, commands),
                 View::Workstations => workstations::view_ui(ui, &cx, commands),
                 View::Fairness => fairness::view_ui(ui, &cx, selection, &mut state.fairness, commands),
-                View::Criteria => criteria::view_ui(ui, &cx, commands),
+                View::Criteria => criteria::view_ui(ui, &cx, &mut state.criteria, commands),
                 View::Uncertainty => {
                     uncertainty::view_ui(ui, &cx, selection, &mut state.uncertainty, commands);
                 }
