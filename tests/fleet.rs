@@ -544,3 +544,18 @@ fn a_message_about_a_cell_of_today_s_costs_names_the_municipality() {
         "{about}"
     );
 }
+
+#[test]
+fn own_counts_start_from_each_members_share_in_whole_seats() {
+    // The 2006 study's workstations: G 95, L 80, S 170, I 120. At 30 %:
+    // 28,5 → 29 (half away from zero), 24, 51, 36.
+    let study = reference();
+    let part = samdrift::model::fleet::FleetPart {
+        seat_type: "pc".into(),
+        share_percent: 30.0,
+        seats: std::collections::BTreeMap::new(),
+    };
+    let seats = part.seats_by_share(&study);
+    let of = |id: &str| seats[&samdrift::model::MemberId::new(id)];
+    assert_eq!((of("G"), of("L"), of("S"), of("I")), (29.0, 24.0, 51.0, 36.0));
+}

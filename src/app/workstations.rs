@@ -480,16 +480,7 @@ fn fleet_ui(ui: &mut Ui, tr: &Tr, study: &Study, index: usize, commands: &mut Ve
                         if ui.checkbox(&mut own, tr.get("fleet-own-counts")).changed() {
                             let mut next = ws.clone();
                             next.fleets[index].parts[p].seats = if own {
-                                // Start from the share of each member's
-                                // workstations, rounded to whole seats.
-                                study
-                                    .members
-                                    .iter()
-                                    .map(|m| {
-                                        let seats = m.workstations.as_ref().map_or(0.0, |q| q.value);
-                                        (m.id.clone(), (seats * part.share_percent / 100.0).round())
-                                    })
-                                    .collect()
+                                part.seats_by_share(study)
                             } else {
                                 std::collections::BTreeMap::new()
                             };

@@ -193,6 +193,23 @@ pub struct FleetPart {
     pub seats: std::collections::BTreeMap<super::MemberId, f64>,
 }
 
+impl FleetPart {
+    /// Each member's seats of this type by the share: its workstations ×
+    /// the share, rounded to whole seats (where counts of their own start
+    /// when a user switches to them); 0 for a member without workstations.
+    #[must_use]
+    pub fn seats_by_share(&self, study: &Study) -> std::collections::BTreeMap<super::MemberId, f64> {
+        study
+            .members
+            .iter()
+            .map(|m| {
+                let seats = m.workstations.as_ref().map_or(0.0, |q| q.value);
+                (m.id.clone(), (seats * self.share_percent / 100.0).round())
+            })
+            .collect()
+    }
+}
+
 /// A number of a seat type (or of its servers) that can carry a range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum SeatParam {
