@@ -1120,10 +1120,14 @@ fn todays_salaries_can_be_derived_from_the_staffing_and_undone() {
             .is_none()
     );
     harness.get_by_label("485\u{a0}562");
+    // The printed totals still check what was typed, and the grid says so.
+    let note = "Trykte summer sjekkes mot tallene som er skrevet inn her.";
+    harness.get_by_label_contains(note);
     harness.state_mut().push(samdrift::app::Command::Undo);
     harness.run();
     assert_eq!(gratangen_today(harness.state()), 627_000.0);
     harness.get_by_label("Lønnsutgifter inkl. sos. utg. – Gratangen");
+    assert!(harness.query_by_label_contains(note).is_none());
 }
 
 #[test]

@@ -623,6 +623,7 @@ ui-salary-link-help = Dagens omkostning for denne omkostningsart bliver besatte 
 ui-salary-linked = Dagens »{ $category }« beregnes ud fra bemandingen: { $fte } årsværk × { $salary } = { $amount }.
 ui-salary-unlink = Brug beløbet i Nuværende omkostninger igen
 ui-derived-from-staffing = Beregnes ud fra bemandingen i { $member } (besatte årsværk × løn inkl. sociale omkostninger). Ret løn eller stillinger under Bemanding.
+ui-printed-vs-derived = Trykte summer kontrolleres mod de tal, der er indtastet her. Celler i kursiv beregnes ud fra bemandingen, så summen kan afvige fra den trykte, uden at det er en fejl.
 brief-summary = Det bør kommunalbestyrelsen vide
 brief-less-than-today = { $amount }{ $percent } mindre end i dag
 brief-more-than-today = { $amount }{ $percent } mere end i dag

@@ -623,6 +623,7 @@ ui-salary-link-help = Today’s cost of this kind becomes filled FTE × salary w
 ui-salary-linked = Today’s “{ $category }” is derived from the staffing: { $fte } FTE × { $salary } = { $amount }.
 ui-salary-unlink = Use the amount in Today’s costs again
 ui-derived-from-staffing = Derived from the staffing of { $member } (filled FTE × salary with social costs). Change the salary or the positions under Staffing.
+ui-printed-vs-derived = Printed totals are checked against the figures typed here. Cells in italics come from the staffing, so a total can differ from the printed one without being wrong.
 brief-summary = What the council should know
 brief-less-than-today = { $amount }{ $percent } less than today
 brief-more-than-today = { $amount }{ $percent } more than today

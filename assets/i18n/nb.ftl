@@ -623,6 +623,7 @@ ui-salary-link-help = Dagens kostnad for denne kostnadsarten blir fylte årsverk
 ui-salary-linked = Dagens «{ $category }» regnes fra bemanningen: { $fte } årsverk × { $salary } = { $amount }.
 ui-salary-unlink = Bruk beløpet i Dagens kostnader igjen
 ui-derived-from-staffing = Regnes fra bemanningen til { $member } (fylte årsverk × lønn inkl. sosiale kostnader). Endre lønn eller stillinger under Bemanning.
+ui-printed-vs-derived = Trykte summer sjekkes mot tallene som er skrevet inn her. Celler i kursiv regnes fra bemanningen, så summen kan avvike fra den trykte uten at det er en feil.
 brief-summary = Dette bør kommunestyret vite
 brief-less-than-today = { $amount }{ $percent } mindre enn i dag
 brief-more-than-today = { $amount }{ $percent } mer enn i dag

@@ -623,6 +623,7 @@ ui-salary-link-help = Dagens kostnad for denne kostnadsarten blir fylte årsverk
 ui-salary-linked = Dagens «{ $category }» blir rekna frå bemanninga: { $fte } årsverk × { $salary } = { $amount }.
 ui-salary-unlink = Bruk beløpet i Dagens kostnader igjen
 ui-derived-from-staffing = Blir rekna frå bemanninga til { $member } (fylte årsverk × løn inkl. sosiale kostnader). Endre løn eller stillingar under Bemanning.
+ui-printed-vs-derived = Trykte summar blir sjekka mot tala som er skrivne inn her. Celler i kursiv blir rekna frå bemanninga, så summen kan avvike frå den trykte utan at det er ein feil.
 brief-summary = Dette bør kommunestyret vite
 brief-less-than-today = { $amount }{ $percent } mindre enn i dag
 brief-more-than-today = { $amount }{ $percent } meir enn i dag

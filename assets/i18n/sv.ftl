@@ -623,6 +623,7 @@ ui-salary-link-help = Dagens kostnad för detta kostnadsslag blir tillsatta års
 ui-salary-linked = Dagens ”{ $category }” räknas från bemanningen: { $fte } årsarbetare × { $salary } = { $amount }.
 ui-salary-unlink = Använd beloppet i Nuvarande kostnader igen
 ui-derived-from-staffing = Räknas från bemanningen i { $member } (tillsatta årsarbetare × lön inkl. sociala avgifter). Ändra lön eller tjänster under Bemanning.
+ui-printed-vs-derived = Tryckta summor kontrolleras mot de belopp som skrivits in här. Celler i kursiv räknas från bemanningen, så summan kan skilja sig från den tryckta utan att det är ett fel.
 brief-summary = Det här bör kommunfullmäktige veta
 brief-less-than-today = { $amount }{ $percent } mindre än i dag
 brief-more-than-today = { $amount }{ $percent } mer än i dag
