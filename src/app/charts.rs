@@ -46,7 +46,7 @@ fn bar_plot<'a>(
         .label_formatter(|_| None);
     if horizontal {
         plot.show_grid([true, false])
-            .x_grid_spacer(money_grid(5.0))
+            .x_grid_spacer(money_grid(super::widgets::MONEY_ALONG_X))
             .include_x(0.0)
             .y_axis_min_width(150.0)
             .x_axis_label(unit_label.to_owned())
@@ -54,7 +54,7 @@ fn bar_plot<'a>(
             .x_axis_formatter(move |mark, _| numbers.in_unit(mark.value, thousands))
     } else {
         plot.show_grid([false, true])
-            .y_grid_spacer(money_grid(6.0))
+            .y_grid_spacer(money_grid(super::widgets::MONEY_ALONG_Y))
             .include_y(0.0)
             .y_axis_label(unit_label.to_owned())
             .x_axis_formatter(move |mark, _| name_at(&mark, &names))

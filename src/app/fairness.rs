@@ -241,7 +241,7 @@ fn chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, fair: &FairSplit) {
                 String::new()
             }
         })
-        .y_grid_spacer(super::widgets::money_grid(6.0))
+        .y_grid_spacer(super::widgets::money_grid(super::widgets::MONEY_ALONG_Y))
         .y_axis_formatter(|mark, _| tr.num(mark.value, 0))
         .show(ui, |plot| {
             for (s, (name, values)) in series.iter().enumerate() {

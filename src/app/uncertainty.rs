@@ -337,7 +337,7 @@ fn cdf_chart_ui(ui: &mut Ui, tr: &Tr, distribution: &[DistributionSeries]) {
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
-        .x_grid_spacer(super::widgets::money_grid(5.0))
+        .x_grid_spacer(super::widgets::money_grid(super::widgets::MONEY_ALONG_X))
         .x_axis_formatter(|mark, _| tr.num(mark.value, 0))
         .y_axis_formatter(|mark, _| tr.pct(mark.value * 100.0, 0))
         .show(ui, |plot| {
@@ -362,7 +362,7 @@ fn fan_chart_ui(ui: &mut Ui, tr: &Tr, fan: &FanChart) {
         .allow_zoom(false)
         .allow_scroll(false)
         .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
-        .y_grid_spacer(super::widgets::money_grid(6.0))
+        .y_grid_spacer(super::widgets::money_grid(super::widgets::MONEY_ALONG_Y))
         .y_axis_formatter(|mark, _| tr.num(mark.value, 0))
         .show(ui, |plot| {
             let x = |y: usize| fan.years.get(y).copied().map_or(0.0, f64::from);
@@ -468,7 +468,7 @@ fn tornado_chart_ui(ui: &mut Ui, tr: &Tr, chart: &TornadoChart) {
         .allow_zoom(false)
         .allow_scroll(false)
         .show_grid([true, false])
-        .x_grid_spacer(super::widgets::money_grid(5.0))
+        .x_grid_spacer(super::widgets::money_grid(super::widgets::MONEY_ALONG_X))
         .x_axis_formatter(|mark, _| tr.num(mark.value, 0))
         .y_axis_formatter(move |mark, _| {
             let i = mark.value.round();

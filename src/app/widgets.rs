@@ -24,14 +24,26 @@ pub const fn rgb((r, g, b): (u8, u8, u8)) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
-/// Grid marks for a money axis: round steps of 1, 2 or 5 × 10ⁿ, about
-/// `ticks` of them across what is shown, each labelled. (`egui_plot`'s
-/// default steps by powers of ten only, so a chart up to 936 000 kr had
-/// just its 0 labelled.)
-pub fn money_grid(ticks: f64) -> impl Fn(egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+/// Points between two labelled marks of a money axis along x (room for
+/// `−1 000 000`) and along y.
+pub const MONEY_ALONG_X: f64 = 70.0;
+/// See [`MONEY_ALONG_X`].
+pub const MONEY_ALONG_Y: f64 = 40.0;
+
+/// `egui_plot`'s default smallest grid spacing, in points.
+const GRID_SPACING_MIN: f64 = 8.0;
+
+/// Grid marks for a money axis: round steps of 1, 2 or 5 × 10ⁿ, the
+/// smallest that leaves `min_px` points between two marks, each labelled.
+/// (`egui_plot`'s default steps by powers of ten only, so a chart up to
+/// 936 000 kr had just its 0 labelled; a step chosen from the value range
+/// alone gave 0 and 500 000 on a narrow chart.)
+pub fn money_grid(min_px: f64) -> impl Fn(egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
     move |input| {
         let (low, high) = input.bounds;
-        let step = crate::report::charts::nice_step(high - low, ticks).max(input.base_step_size);
+        // `base_step_size` is the value of `GRID_SPACING_MIN` points.
+        let per_point = input.base_step_size / GRID_SPACING_MIN;
+        let step = crate::report::charts::nice_step(per_point * min_px, 1.0);
         let first = (low / step).ceil();
         let count = ((high - low) / step).floor();
         if !(first.is_finite() && count.is_finite()) || count > 1000.0 {
@@ -435,4 +447,31 @@ pub fn scenario_color(evaluation: &crate::engine::Evaluation, scenario: usize) -
         evaluation.today == Some(scenario),
     );
     Color32::from_rgb(r, g, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_money_axis_gets_round_labelled_marks_that_fit() {
+        // Gratangen's one-member chart, about 400 points wide from −46 836
+        // to 983 560 kr: 20 220 kr per 8 points is 2 527,5 kr a point, so
+        // 70 points are 176 925 kr and the next round step is 200 000.
+        let marks = money_grid(MONEY_ALONG_X)(egui_plot::GridInput {
+            bounds: (-46_836.0, 983_560.0),
+            base_step_size: 20_220.0,
+        });
+        let values: Vec<f64> = marks.iter().map(|m| m.value).collect();
+        assert_eq!(values, [0.0, 200_000.0, 400_000.0, 600_000.0, 800_000.0]);
+        assert!(marks.iter().all(|m| (m.step_size - 200_000.0).abs() < 1e-9));
+        // Nothing to show gives no marks rather than a loop without end.
+        assert!(
+            money_grid(MONEY_ALONG_Y)(egui_plot::GridInput {
+                bounds: (0.0, f64::INFINITY),
+                base_step_size: f64::NAN,
+            })
+            .is_empty()
+        );
+    }
 }

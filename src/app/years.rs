@@ -176,7 +176,7 @@ fn cumulative_chart_ui(ui: &mut Ui, tr: &Tr, evaluation: &Evaluation, member: Op
                 String::new()
             }
         })
-        .y_grid_spacer(super::widgets::money_grid(6.0))
+        .y_grid_spacer(super::widgets::money_grid(super::widgets::MONEY_ALONG_Y))
         .y_axis_formatter(|mark, _| tr.num(mark.value, 0))
         .label_formatter(|position| match position {
             egui_plot::HoverPosition::NearDataPoint {
