@@ -474,9 +474,11 @@ fn tornado_chart_ui(ui: &mut Ui, tr: &Tr, chart: &TornadoChart) {
             let i = mark.value.round();
             if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                let index = n.saturating_sub(1).saturating_sub(i as usize);
-                axis_names
-                    .get(index)
+                // Bars run top to bottom; a mark above the top bar names
+                // nothing (it repeated the first name).
+                let index = n.checked_sub(i as usize + 1);
+                index
+                    .and_then(|index| axis_names.get(index))
                     .map(|s| s.chars().take(48).collect())
                     .unwrap_or_default()
             } else {

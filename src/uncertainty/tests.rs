@@ -350,3 +350,30 @@ fn savings_and_payback_are_measured_against_what_the_comparison_uses() {
     let (shares, never) = sim.payback_shares(thin);
     assert!((shares[index] - 1.0).abs() < 1e-9 && never == 0.0, "{shares:?}");
 }
+
+#[test]
+fn the_payback_table_leaves_out_the_yardsticks() {
+    // Today's operation and today's operation with workstations (what the
+    // thin clients are compared with) get no payback row; the five others do.
+    let study = crate::io::load_str(crate::REFERENCE_STUDY, std::path::Path::new("r")).unwrap();
+    let sim = simulate(
+        &study,
+        Options {
+            draws: 200,
+            seed: 1,
+            metric: Metric::Annual(2007),
+        },
+        &|_| true,
+    )
+    .unwrap();
+    let tr = crate::i18n::Tr::new(crate::i18n::Lang::En);
+    let table = crate::report::tables::payback_distribution(&study, &sim, &tr);
+    let names: Vec<String> = table.rows.iter().map(|r| r[0].display(tr.numbers())).collect();
+    assert_eq!(names.len(), study.scenarios.len() - 2, "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n == "Dagens drift" || n == "Dagens drift med arbeidsplasser")
+    );
+    assert!(names.iter().any(|n| n == "Tynne klienter med arbeidsplasser"));
+}

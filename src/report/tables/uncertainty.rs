@@ -269,8 +269,16 @@ pub fn payback_distribution(study: &Study, sim: &crate::uncertainty::Simulation,
     headers.extend((0..sim.years).map(|y| (first + i32::try_from(y).unwrap_or(0)).to_string()));
     headers.push(tr.get("cli-never"));
     let rows = (0..sim.scenarios)
-        // Not today's operation, nor a scenario others are compared with.
-        .filter(|&s| s != sim.today && sim.compared_with.get(s) != Some(&s))
+        // Not today's operation, nor a scenario others are compared with
+        // (today's operation with workstations): they are the yardsticks.
+        .filter(|&s| {
+            s != sim.today
+                && !sim
+                    .compared_with
+                    .iter()
+                    .enumerate()
+                    .any(|(other, reference)| other != s && *reference == s)
+        })
         .map(|s| {
             let (per_year, never) = sim.payback_shares(s);
             let mut cells = vec![Cell::text(&study.scenarios[s].name)];
