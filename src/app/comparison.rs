@@ -169,7 +169,7 @@ fn table_ui(ui: &mut Ui, input: charts::ChartInput<'_>, commands: &mut Vec<Comma
                 right_label(ui, RichText::new(tr.get("ui-total")).strong());
                 ui.end_row();
                 let n = study.members.len();
-                let cheapest = cheapest_per_column(&rows, n);
+                let cheapest = crate::report::tables::cheapest_per_column(evaluation, &rows);
                 for row in &rows {
                     let result = &evaluation.scenarios[row.scenario];
                     let is_today = evaluation.today == Some(row.scenario);
@@ -237,27 +237,6 @@ fn table_ui(ui: &mut Ui, input: charts::ChartInput<'_>, commands: &mut Vec<Comma
     }
 }
 
-/// The cheapest scenario per municipality (columns `0..n`) and for all
-/// together (column `n`, among scenarios with every member).
-#[must_use]
-pub fn cheapest_per_column(rows: &[SummaryRow], n: usize) -> Vec<Option<usize>> {
-    (0..=n)
-        .map(|m| {
-            rows.iter()
-                .filter_map(|r| {
-                    let v = if m < n {
-                        r.per_member[m]?
-                    } else {
-                        r.per_member.iter().all(Option::is_some).then_some(r.total)?
-                    };
-                    Some((r.scenario, v))
-                })
-                .min_by(|a, b| a.1.total_cmp(&b.1))
-                .map(|(s, _)| s)
-        })
-        .collect()
-}
-
 type Diff = Option<(Option<f64>, Option<f64>)>;
 
 /// One figure with its difference against today; true when the figure was
@@ -303,31 +282,3 @@ fn cell_ui(ui: &mut Ui, tr: &Tr, value: Option<f64>, diff: Diff, cheapest: bool)
 }
 
 use crate::report::explain::ExplainTarget;
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-    use crate::engine::Metric;
-
-    #[test]
-    fn the_cheapest_per_municipality_and_in_total() {
-        let study = crate::io::load_str(crate::REFERENCE_STUDY, std::path::Path::new("r")).unwrap();
-        let e = crate::engine::evaluate(&study).unwrap();
-        let rows = e.summary(Metric::Annual(2007));
-        let index = |id: &str| study.scenarios.iter().position(|s| s.id.as_str() == id);
-        let cheapest = cheapest_per_column(&rows, 4);
-        // Slide 11: remote operation is the cheapest for G, L, I and in
-        // total; for Salangen (647 500 today) every alternative costs more.
-        assert_eq!(
-            cheapest,
-            vec![
-                index("remote"),
-                index("remote"),
-                index("today"),
-                index("remote"),
-                index("remote")
-            ]
-        );
-    }
-}
