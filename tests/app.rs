@@ -1000,8 +1000,9 @@ fn clicking_a_figure_explains_where_it_comes_from() {
         thousands: false,
         ..norwegian()
     });
-    // Gratangen's share of joint in-house operation: 2 262 000 × 22,28 %.
-    harness.get_by_label("503\u{a0}973").click();
+    // Gratangen's share of joint in-house operation: 2 262 000 × 22,28 % =
+    // 503 973,6, rounded up (its ,6 ties with Lavangen's and comes first).
+    harness.get_by_label("503\u{a0}974").click();
     harness.run();
     harness.get_by_label_contains("Hvor tallet kommer fra: Drift i eget hus, Gratangen, årskostnad 2007");
     harness.get_by_label_contains("Lysark 11, «Drift i eget hus», sum");

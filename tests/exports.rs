@@ -725,3 +725,23 @@ fn an_explanation_for_all_leaves_out_the_share_that_is_always_everything() {
     let column = gratangen.table.headers.iter().position(|h| *h == share).unwrap();
     assert_eq!(gratangen.table.rows[0][column], tables::Cell::Percent(22.28));
 }
+
+#[test]
+fn the_same_figure_rounds_the_same_under_every_metric() {
+    // Joint in-house operation costs 2 262 000 a year without growth, so
+    // its equivalent annual cost is its annual cost: 503 973,6 + 451 947,6
+    // + 717 958,8 + 588 120 by the key. The two ,6s tie; the comparison and
+    // the years view's table must give the krone to the same member (they
+    // showed 503 973 / 451 948 and 503 974 / 451 947).
+    let (study, evaluation) = reference();
+    let joint = study
+        .scenarios
+        .iter()
+        .position(|s| s.id.as_str() == "joint")
+        .unwrap();
+    let annual = evaluation.summary(Metric::Annual(2007))[joint].rounded(1.0);
+    let equivalent = evaluation.summary(Metric::AnnualEquivalent)[joint].rounded(1.0);
+    assert_eq!(annual, equivalent);
+    assert_eq!(annual.0[0], Some(503_974.0));
+    assert_eq!(annual.0[1], Some(451_947.0));
+}

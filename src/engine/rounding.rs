@@ -16,12 +16,16 @@ pub fn round_split(parts: &[f64]) -> Vec<f64> {
     let floor_sum: f64 = finite.iter().map(|&i| rounded[i]).sum();
     // Number of units still to hand out; parts sorted by their remainder.
     let mut missing = (total - floor_sum).round();
+    // Remainders to a millionth, so that two parts whose remainders differ
+    // only by floating-point noise (,6 and ,59999999) tie, and a tie goes to
+    // the first part: the same figures round the same way in every table.
+    let remainder = |i: usize| {
+        #[allow(clippy::cast_possible_truncation)]
+        let micro = ((parts[i] - parts[i].floor()) * 1e6).round() as i64;
+        micro
+    };
     let mut order = finite.clone();
-    order.sort_by(|&a, &b| {
-        let ra = parts[a] - parts[a].floor();
-        let rb = parts[b] - parts[b].floor();
-        rb.total_cmp(&ra).then(a.cmp(&b))
-    });
+    order.sort_by(|&a, &b| remainder(b).cmp(&remainder(a)).then(a.cmp(&b)));
     let mut idx = 0;
     while missing > 0.5 && !order.is_empty() {
         rounded[order[idx % order.len()]] += 1.0;
@@ -49,6 +53,12 @@ mod tests {
         let rounded = round_split(&parts);
         assert_eq!(rounded.iter().sum::<f64>(), 2_262_000.0);
         assert_eq!(rounded, vec![503_974.0, 451_947.0, 717_959.0, 588_120.0]);
+        // The same split computed another way (0,1 + 0,2 style noise) rounds
+        // the same: the ,6s tie and the first takes the krone.
+        let noisy = [503_973.6 + 1e-9, 451_947.6 - 1e-9, 717_958.8, 588_120.0];
+        assert_eq!(round_split(&noisy), rounded);
+        let noisy = [503_973.6 - 1e-9, 451_947.6 + 1e-9, 717_958.8, 588_120.0];
+        assert_eq!(round_split(&noisy), rounded);
         let thirds = round_split(&[1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0]);
         assert_eq!(thirds.iter().sum::<f64>(), 1.0);
     }
