@@ -438,6 +438,13 @@ fn thin_clients_with_workstations_are_compared_with_today_with_its_pcs() {
         e.payback(thin_fleet, None),
         e.payback_against(thin_fleet, today_fleet, None)
     );
+    // The yardstick itself pays nothing back: it is what the pair is
+    // measured against (it said "never" against today's operation).
+    assert!(e.is_yardstick(today_fleet) && !e.is_yardstick(thin_fleet));
+    assert_eq!(
+        e.payback(today_fleet, None),
+        samdrift::engine::Payback::NotApplicable
+    );
     // The plain engine says the same.
     let plain = plain::evaluate_line_by_line(&study).unwrap();
     assert_eq!(plain.compared_with, e.compared_with);

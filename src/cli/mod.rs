@@ -448,12 +448,22 @@ fn compare(
     };
     let rows = compare_rows(&evaluation, metric, year);
     let text = match format {
-        OutputFormat::Table => compare_table(
-            tr,
-            &evaluation,
-            &rows,
-            &metric_title(tr, &study, &evaluation, metric, year),
-        ),
+        OutputFormat::Table => {
+            let mut text = compare_table(
+                tr,
+                &evaluation,
+                &rows,
+                &metric_title(tr, &study, &evaluation, metric, year),
+            );
+            // A workstation pair pays back against its own yardstick.
+            if metric == CliMetric::Payback
+                && let Some(note) = crate::report::tables::compared_with_note(&study, &evaluation, tr)
+            {
+                text.push_str(&terminal_text(&note));
+                text.push('\n');
+            }
+            text
+        }
         OutputFormat::Csv => compare_csv(&evaluation, &rows),
     };
     let _ = out.write_all(text.as_bytes());

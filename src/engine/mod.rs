@@ -347,13 +347,27 @@ impl Evaluation {
         Payback::NotWithinHorizon
     }
 
+    /// Whether other scenarios are measured against `scenario`: today's
+    /// operation, and today's operation with workstations for a pair.
+    #[must_use]
+    pub fn is_yardstick(&self, scenario: usize) -> bool {
+        self.today == Some(scenario)
+            || self
+                .compared_with
+                .iter()
+                .enumerate()
+                .any(|(other, reference)| other != scenario && *reference == Some(scenario))
+    }
+
     /// The payback year of `scenario` for one member or all participants:
-    /// the first year in which the cumulative savings against today's
-    /// operation are 0 or more (to the krone).
+    /// the first year in which the cumulative savings against what it is
+    /// compared with are 0 or more (to the krone). A yardstick (today's
+    /// operation, today's operation with workstations) has none: it is what
+    /// the others pay back against.
     #[must_use]
     pub fn payback(&self, scenario: usize, member: Option<usize>) -> Payback {
         let reference = self.compared_with.get(scenario).copied().flatten().or(self.today);
-        if reference == Some(scenario) || self.today == Some(scenario) {
+        if reference == Some(scenario) || self.is_yardstick(scenario) {
             return Payback::NotApplicable;
         }
         let Some(savings) = self.cumulative_savings(scenario, member) else {

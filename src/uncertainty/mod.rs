@@ -99,7 +99,7 @@ pub struct Simulation {
     pub yearly: Vec<f64>,
     /// `[draw][scenario]`: the year index in which all members' cumulative
     /// savings against what the scenario is compared with are 0 or more;
-    /// -1 never; -2 not applicable (today's operation, a reference).
+    /// -1 never; -2 not applicable (a yardstick others are compared with).
     pub payback: Vec<i32>,
     /// `[draw][uncertain input]`: the values drawn.
     pub inputs: Vec<f64>,
@@ -111,6 +111,14 @@ struct DrawOutput<'a> {
     cost: &'a mut [f64],
     yearly: &'a mut [f64],
     payback: &'a mut [i32],
+}
+
+/// Whether another scenario is compared with `scenario`.
+fn is_yardstick(compared_with: &[usize], scenario: usize) -> bool {
+    compared_with
+        .iter()
+        .enumerate()
+        .any(|(other, reference)| other != scenario && *reference == scenario)
 }
 
 /// Evaluates every scenario for one parameter vector: per member the cost
@@ -170,7 +178,7 @@ fn evaluate_draw(
     // Payback against what each scenario is compared with.
     for s in 0..s_count {
         let reference = compared_with.get(s).copied().unwrap_or(today);
-        out.payback[s] = if s == today || s == reference {
+        out.payback[s] = if s == today || s == reference || is_yardstick(compared_with, s) {
             -2
         } else {
             let mut cumulative = 0.0;
@@ -354,6 +362,13 @@ pub struct Row {
 impl Simulation {
     fn index(&self, draw: usize, scenario: usize, column: usize) -> usize {
         (draw * self.scenarios + scenario) * (self.members + 1) + column
+    }
+
+    /// Whether other scenarios are measured against `scenario` (as
+    /// [`crate::engine::Evaluation::is_yardstick`]).
+    #[must_use]
+    pub fn is_yardstick(&self, scenario: usize) -> bool {
+        scenario == self.today || is_yardstick(&self.compared_with, scenario)
     }
 
     /// The scenarios that compete for a member: those it takes part in

@@ -376,4 +376,9 @@ fn the_payback_table_leaves_out_the_yardsticks() {
             .any(|n| n == "Dagens drift" || n == "Dagens drift med arbeidsplasser")
     );
     assert!(names.iter().any(|n| n == "Tynne klienter med arbeidsplasser"));
+    let base = study.scenarios.iter().position(|s| s.fleet.is_some()).unwrap();
+    assert!(sim.is_yardstick(base) && sim.is_yardstick(sim.today));
+    // No draw pays back against a yardstick's own figures.
+    let (shares, never) = sim.payback_shares(base);
+    assert!(shares.iter().all(|s| *s == 0.0) && never == 0.0);
 }

@@ -271,14 +271,7 @@ pub fn payback_distribution(study: &Study, sim: &crate::uncertainty::Simulation,
     let rows = (0..sim.scenarios)
         // Not today's operation, nor a scenario others are compared with
         // (today's operation with workstations): they are the yardsticks.
-        .filter(|&s| {
-            s != sim.today
-                && !sim
-                    .compared_with
-                    .iter()
-                    .enumerate()
-                    .any(|(other, reference)| other != s && *reference == s)
-        })
+        .filter(|&s| s != sim.today && !sim.is_yardstick(s))
         .map(|s| {
             let (per_year, never) = sim.payback_shares(s);
             let mut cells = vec![Cell::text(&study.scenarios[s].name)];
