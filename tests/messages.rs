@@ -3,20 +3,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp, clippy::panic)]
 
+mod common;
+use common::rust_files;
+
 use std::path::Path;
 
 use samdrift::i18n::{Lang, Tr};
-
-fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// The string literals passed straight to `.get("…")` or `.args("…", …)`,
 /// and the ids returned by `message_id`-style functions (`=> "view-…"`).
