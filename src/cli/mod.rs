@@ -234,6 +234,22 @@ pub enum CliMetric {
     Payback,
 }
 
+impl CliMetric {
+    /// The figure as the app and the exports name it (`None`: the payback
+    /// year, which is not an amount).
+    #[must_use]
+    pub fn choice(self) -> Option<crate::report::metric::MetricChoice> {
+        use crate::report::metric::MetricChoice;
+        match self {
+            CliMetric::Annual => Some(MetricChoice::Annual),
+            CliMetric::Total => Some(MetricChoice::Total),
+            CliMetric::Pv => Some(MetricChoice::PresentValue),
+            CliMetric::Eac => Some(MetricChoice::AnnualEquivalent),
+            CliMetric::Payback => None,
+        }
+    }
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum OutputFormat {
     Table,
@@ -589,13 +605,9 @@ pub fn compare_rows(
     metric: CliMetric,
     year: i32,
 ) -> Vec<(String, Vec<CompareCell>)> {
-    let figure = match metric {
-        CliMetric::Annual => Figure::Money(Metric::Annual(year)),
-        CliMetric::Total => Figure::Money(Metric::HorizonSum),
-        CliMetric::Pv => Figure::Money(Metric::PresentValue),
-        CliMetric::Eac => Figure::Money(Metric::AnnualEquivalent),
-        CliMetric::Payback => Figure::Payback,
-    };
+    let figure = metric
+        .choice()
+        .map_or(Figure::Payback, |c| Figure::Money(c.metric(year)));
     crate::report::tables::comparison_cells(evaluation, figure)
         .into_iter()
         .map(|(s, cells)| (evaluation.scenarios[s].name.clone(), cells))
@@ -605,15 +617,10 @@ pub fn compare_rows(
 /// The first line of the comparison: what is shown, for which years.
 #[must_use]
 pub fn metric_title(tr: &Tr, study: &Study, evaluation: &Evaluation, metric: CliMetric, year: i32) -> String {
-    use crate::report::metric::MetricChoice;
-    let choice = match metric {
-        CliMetric::Annual => MetricChoice::Annual,
-        CliMetric::Total => MetricChoice::Total,
-        CliMetric::Pv => MetricChoice::PresentValue,
-        CliMetric::Eac => MetricChoice::AnnualEquivalent,
-        CliMetric::Payback => return tr.get("cli-title-payback"),
-    };
-    choice.title(tr, study, evaluation, year)
+    metric.choice().map_or_else(
+        || tr.get("cli-title-payback"),
+        |c| c.title(tr, study, evaluation, year),
+    )
 }
 
 /// The comparison as aligned text, Nordic formatted (plain spaces, so it
@@ -771,12 +778,10 @@ fn bench(iterations: u32, format: OutputFormat, out: &mut impl Write) -> ExitCod
 /// The engine's metric for a command-line choice (payback is not a cost:
 /// it falls back to the annual cost).
 fn engine_metric(metric: CliMetric, year: i32) -> Metric {
-    match metric {
-        CliMetric::Annual | CliMetric::Payback => Metric::Annual(year),
-        CliMetric::Total => Metric::HorizonSum,
-        CliMetric::Pv => Metric::PresentValue,
-        CliMetric::Eac => Metric::AnnualEquivalent,
-    }
+    metric
+        .choice()
+        .unwrap_or(crate::report::metric::MetricChoice::Annual)
+        .metric(year)
 }
 
 /// The index of a scenario by id, or a message listing the ids.
