@@ -32,6 +32,11 @@ type TornadoCache = Option<((JobKey, usize, usize, Option<usize>), Arc<(f64, Vec
 #[derive(Debug)]
 struct Made {
     findings: Vec<String>,
+    title: String,
+    rows: Vec<uncertainty::Row>,
+    /// The two scenarios most often cheapest: the tornado's pair until
+    /// the user picks one.
+    most_likely: Option<(usize, usize)>,
     distribution: Vec<DistributionSeries>,
     fan: FanChart,
     payback: Table,
@@ -245,6 +250,13 @@ pub fn view_ui(
         _ => {
             let made = Arc::new(Made {
                 findings: tables::uncertainty_findings(study, sim, tr),
+                title: tables::uncertainty_title(sim, tr),
+                rows: sim
+                    .rows(member)
+                    .into_iter()
+                    .filter(|row| member.is_none_or(|m| sim.participates[row.scenario][m]))
+                    .collect(),
+                most_likely: sim.two_most_likely(member),
                 distribution: charts::distribution(study, sim, member),
                 fan: charts::fan(study, sim),
                 payback: tables::payback_distribution(study, sim, tr),
@@ -263,7 +275,7 @@ pub fn view_ui(
                 ui.label(format!("• {finding}"));
             }
             ui.add_space(8.0);
-            summary_grid_ui(ui, tr, study, sim, member);
+            summary_grid_ui(ui, tr, study, &made);
             if let Some(note) = evaluation.and_then(|e| tables::compared_with_note(study, e, tr)) {
                 ui.label(RichText::new(note).small().weak());
             }
@@ -276,14 +288,14 @@ pub fn view_ui(
             ui.label(RichText::new(&made.payback.title).strong());
             report_table_ui(ui, tr, "unc-payback", &made.payback);
             ui.add_space(10.0);
-            tornado_ui(ui, tr, study, sim, shown_key, us);
+            tornado_ui(ui, tr, study, (sim, made.most_likely), shown_key, us);
         });
 }
 
 /// Per scenario for the member shown: the spread of its cost and saving
 /// and its chance of being the cheapest.
-fn summary_grid_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation, member: Option<usize>) {
-    ui.label(RichText::new(tables::uncertainty(study, sim, tr).title).strong());
+fn summary_grid_ui(ui: &mut Ui, tr: &Tr, study: &Study, made: &Made) {
+    ui.label(RichText::new(&made.title).strong());
     egui::Grid::new("unc-summary")
         .striped(true)
         .spacing([14.0, 4.0])
@@ -300,10 +312,7 @@ fn summary_grid_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation, member
                 ui.label(RichText::new(tr.get(header)).strong());
             }
             ui.end_row();
-            for row in sim.rows(member) {
-                if member.is_some_and(|m| !sim.participates[row.scenario][m]) {
-                    continue;
-                }
+            for row in &made.rows {
                 ui.label(&study.scenarios[row.scenario].name);
                 for v in [
                     row.cost.mean,
@@ -398,11 +407,16 @@ fn fan_chart_ui(ui: &mut Ui, tr: &Tr, fan: &FanChart) {
 
 /// The tornado on the difference between two scenarios, with its table,
 /// and the break-even solver.
-fn tornado_ui(ui: &mut Ui, tr: &Tr, study: &Study, sim: &Simulation, key: JobKey, us: &mut UncertaintyState) {
+fn tornado_ui(
+    ui: &mut Ui,
+    tr: &Tr,
+    study: &Study,
+    (sim, most_likely): (&Simulation, Option<(usize, usize)>),
+    key: JobKey,
+    us: &mut UncertaintyState,
+) {
     ui.label(RichText::new(tr.get("unc-tornado-title")).strong());
-    let default = sim
-        .two_most_likely(us.member)
-        .unwrap_or((0, 1.min(sim.scenarios - 1)));
+    let default = most_likely.unwrap_or((0, 1.min(sim.scenarios - 1)));
     let (mut a, mut b) = us
         .pair
         .filter(|(a, b)| *a < sim.scenarios && *b < sim.scenarios)

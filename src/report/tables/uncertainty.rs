@@ -51,16 +51,22 @@ pub fn uncertainty(study: &Study, sim: &crate::uncertainty::Simulation, tr: &Tr)
     }
     Table {
         id: "uncertainty".to_owned(),
-        title: tr.args(
-            "table-uncertainty",
-            &[
-                ("draws", tr.num(sim.options.draws as f64, 0)),
-                ("seed", sim.options.seed.to_string()),
-            ],
-        ),
+        title: uncertainty_title(sim, tr),
         headers,
         rows,
     }
+}
+
+/// The title of the uncertainty table: how many draws, which seed.
+#[must_use]
+pub fn uncertainty_title(sim: &crate::uncertainty::Simulation, tr: &Tr) -> String {
+    tr.args(
+        "table-uncertainty",
+        &[
+            ("draws", tr.num(sim.options.draws as f64, 0)),
+            ("seed", sim.options.seed.to_string()),
+        ],
+    )
 }
 
 /// The tornado on `cost(a) − cost(b)`: one row per uncertain input, its
