@@ -185,6 +185,25 @@ pub fn run(iterations: u32) -> Result<Vec<Row>, String> {
         }
     }
 
+    // The uncertainty table of 10 000 draws (every member's spreads and
+    // chances: sorts every draw), as the exports build it; the app's view
+    // used to build it every frame for its title.
+    let options = crate::uncertainty::Options {
+        draws: 10_000,
+        seed: 1,
+        metric: Metric::PresentValue,
+    };
+    let sim = crate::uncertainty::simulate(&reference, options, &|_| true)
+        .map_err(|_| "uncertainty-table-10k: the simulation failed".to_owned())?;
+    let tr = crate::i18n::Tr::new(crate::i18n::Lang::En);
+    row(
+        "reference",
+        "uncertainty-table-10k",
+        time(batch_iterations, || {
+            std::hint::black_box(crate::report::tables::uncertainty(&reference, &sim, &tr));
+        }),
+    );
+
     // The criteria analysis of the reference study (its shipped criteria
     // and profiles), as the app's view (4 000 weight samples) and the
     // briefing (10 000) run it.
