@@ -373,9 +373,13 @@ impl Simulation {
 
     /// The scenarios that compete for a member: those it takes part in
     /// (today's operation always); for all together every scenario (the
-    /// members outside one stay as today).
+    /// members outside one stay as today). As in the comparison, only
+    /// today's operation and what is measured against it compete: a
+    /// workstation pair, whose figures include the workstations, is weighed
+    /// within its pair.
     fn competitors(&self, member: Option<usize>) -> Vec<usize> {
         (0..self.scenarios)
+            .filter(|&s| s == self.today || self.compared_with.get(s) == Some(&self.today))
             .filter(|&s| member.is_none_or(|m| s == self.today || self.participates[s][m]))
             .collect()
     }

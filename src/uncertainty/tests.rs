@@ -349,6 +349,22 @@ fn savings_and_payback_are_measured_against_what_the_comparison_uses() {
     let index = usize::try_from(year - 2007).unwrap();
     let (shares, never) = sim.payback_shares(thin);
     assert!((shares[index] - 1.0).abs() < 1e-9 && never == 0.0, "{shares:?}");
+    // The findings weigh the pair within itself (thin clients cost less
+    // than today's operation with its PCs in every draw), never thin
+    // clients with workstations against today's operation without any.
+    let tr = crate::i18n::Tr::new(crate::i18n::Lang::En);
+    let findings = crate::report::tables::uncertainty_findings(&study, &sim, &tr).join("\n");
+    let (thin_name, base_name) = (&study.scenarios[thin].name, &study.scenarios[base].name);
+    assert!(
+        findings.contains(&format!("“{thin_name}” costs less than “{base_name}”")),
+        "{findings}"
+    );
+    assert!(
+        !findings.contains(&format!("“Dagens drift” costs less than “{thin_name}”")),
+        "{findings}"
+    );
+    // And it is never "the cheapest" against scenarios without workstations.
+    assert!(rows[thin].p_cheapest == 0.0 && rows[base].p_cheapest == 0.0);
 }
 
 #[test]

@@ -202,8 +202,11 @@ pub fn uncertainty_findings(study: &Study, sim: &crate::uncertainty::Simulation,
             ],
         ));
     }
+    // A scenario against what it is measured against: today's operation,
+    // or for a workstation pair its yardstick.
+    let measured = |x: usize, against: usize| sim.compared_with.get(x) == Some(&against);
     for (a, b) in sim.dominance(None) {
-        if a == sim.today || b == sim.today {
+        if measured(a, b) || measured(b, a) {
             out.push(tr.args(
                 "unc-finding-dominates",
                 &[
