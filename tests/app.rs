@@ -1433,3 +1433,27 @@ fn the_years_table_follows_an_edit_and_the_language() {
     harness.run();
     harness.get_by_label_contains("Present value, equivalent annual cost");
 }
+
+#[test]
+fn the_figure_chosen_in_the_comparison_is_the_one_fair_split_and_uncertainty_use() {
+    use samdrift::report::metric::MetricChoice;
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Nåverdi").click();
+    harness.run();
+    assert_eq!(
+        harness.state().ui_state.selection.metric,
+        MetricChoice::PresentValue
+    );
+    // One selection, shared: both views say which figure they weigh.
+    for view in ["Rettferdig fordeling", "Usikkerhet"] {
+        harness.get_by_label(view).click();
+        harness.step();
+        harness.step();
+        harness.get_by_label("Nåverdi");
+        assert!(harness.query_by_label("Årskostnad").is_none(), "{view}");
+    }
+    harness.state_mut().ui_state.selection.metric = MetricChoice::Annual;
+    harness.step();
+    harness.step();
+    harness.get_by_label("Årskostnad");
+}
