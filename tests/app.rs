@@ -1457,3 +1457,30 @@ fn the_figure_chosen_in_the_comparison_is_the_one_fair_split_and_uncertainty_use
     harness.step();
     harness.get_by_label("Årskostnad");
 }
+
+#[test]
+fn an_analysis_that_cannot_run_says_why_in_its_own_words() {
+    // A study with an error: the uncertainty view and the fair split say
+    // so (the uncertainty view said "a fair split needs today's operation").
+    let mut harness = harness(norwegian());
+    let mut member = harness.state().doc.study.members[0].clone();
+    member.id = samdrift::model::MemberId::new("");
+    harness.state_mut().push(samdrift::app::Command::Edit(
+        samdrift::app::Edit::SetMember(0, member),
+        None,
+    ));
+    harness.run();
+    for view in ["Usikkerhet", "Rettferdig fordeling"] {
+        harness.get_by_label(view).click();
+        run_until(&mut harness, |h| {
+            h.query_by_label_contains("Studien har feil. Rett dem først")
+                .is_some()
+        });
+        assert!(
+            harness
+                .query_by_label_contains("rettferdig fordeling trenger")
+                .is_none(),
+            "{view}"
+        );
+    }
+}

@@ -716,3 +716,21 @@ fn compare_and_check_speak_swedish_and_danish() {
     assert!(out.contains("fejl"), "{out}");
     assert!(out.contains("−2.262.000"), "the value in Danish: {out}");
 }
+
+#[test]
+fn a_fair_split_of_todays_operation_says_what_it_needs() {
+    let output = samdrift(&[
+        "--lang",
+        "en",
+        "fairness",
+        "--scenario",
+        "today",
+        "scenarios/nordre-troms-2006.ron",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("A fair split needs today’s operation and another scenario."),
+        "{err}"
+    );
+}

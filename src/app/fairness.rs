@@ -117,9 +117,12 @@ pub fn view_ui(
     if shown_key.1 != key.1 {
         return;
     }
-    let Ok(fair) = result.as_ref() else {
-        ui.label(RichText::new(tr.get("cli-fairness-error")).color(ui.visuals().error_fg_color));
-        return;
+    let fair = match result.as_ref() {
+        Ok(fair) => fair,
+        Err(e) => {
+            ui.label(RichText::new(e.message(tr)).color(ui.visuals().error_fg_color));
+            return;
+        }
     };
     let stale = shown_key != key;
     egui::ScrollArea::vertical()

@@ -236,9 +236,12 @@ pub fn view_ui(
     let Some((shown_key, result)) = us.job.result() else {
         return;
     };
-    let Ok(sim) = result.as_ref() else {
-        ui.label(RichText::new(tr.get("cli-fairness-error")).color(ui.visuals().error_fg_color));
-        return;
+    let sim = match result.as_ref() {
+        Ok(sim) => sim,
+        Err(e) => {
+            ui.label(RichText::new(e.message(tr)).color(ui.visuals().error_fg_color));
+            return;
+        }
     };
     if sim.scenarios != study.scenarios.len() || sim.members != study.members.len() {
         return;

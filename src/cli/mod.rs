@@ -826,9 +826,12 @@ fn fairness(
         samples: crate::fairness::sample_count(study.members.len()),
         seed: 1,
     };
-    let Ok(fair) = crate::fairness::analyse(&study, scenario, options, &|_| true) else {
-        eprintln!("{}", tr.get("cli-fairness-error"));
-        return ExitCode::from(EXIT_INVALID);
+    let fair = match crate::fairness::analyse(&study, scenario, options, &|_| true) {
+        Ok(fair) => fair,
+        Err(e) => {
+            eprintln!("{}", terminal_text(&e.message(tr)));
+            return ExitCode::from(EXIT_INVALID);
+        }
     };
     let text = match format {
         OutputFormat::Csv => fairness_csv(&study, &fair),

@@ -30,9 +30,12 @@ pub(super) fn run(
         seed,
         metric: engine_metric(metric, year),
     };
-    let Ok(sim) = crate::uncertainty::simulate(&study, options, &|_| true) else {
-        eprintln!("{}", tr.get("cli-fairness-error"));
-        return ExitCode::from(EXIT_INVALID);
+    let sim = match crate::uncertainty::simulate(&study, options, &|_| true) {
+        Ok(sim) => sim,
+        Err(e) => {
+            eprintln!("{}", terminal_text(&e.message(tr)));
+            return ExitCode::from(EXIT_INVALID);
+        }
     };
     let text = match format {
         OutputFormat::Csv => {
@@ -109,10 +112,12 @@ pub(super) fn tornado(
             return ExitCode::from(EXIT_UNREADABLE);
         }
     };
-    let Ok((base, rows)) = crate::uncertainty::tornado(&study, a, b, member, engine_metric(metric, year))
-    else {
-        eprintln!("{}", tr.get("cli-fairness-error"));
-        return ExitCode::from(EXIT_INVALID);
+    let (base, rows) = match crate::uncertainty::tornado(&study, a, b, member, engine_metric(metric, year)) {
+        Ok(result) => result,
+        Err(e) => {
+            eprintln!("{}", terminal_text(&e.message(tr)));
+            return ExitCode::from(EXIT_INVALID);
+        }
     };
     let table = crate::report::tables::tornado(&study, (a, b, member), base, &rows, tr);
     let text = match format {

@@ -7,6 +7,37 @@ use crate::i18n::Tr;
 use crate::model::validate::MAX_HORIZON_YEARS;
 use crate::model::{Issue, Place, Problem, Severity};
 
+impl crate::uncertainty::UncertaintyError {
+    /// Why the simulation (or a tornado, or a break-even) could not run, in
+    /// the user's language.
+    #[must_use]
+    pub fn message(&self, tr: &Tr) -> String {
+        use crate::uncertainty::UncertaintyError as E;
+        tr.get(match self {
+            E::Invalid(_) => "analysis-invalid",
+            E::NoToday => "analysis-no-today",
+            E::YearNotAnalysed => "analysis-year-outside",
+            E::NoScenario => "analysis-no-scenario",
+            E::Cancelled => "analysis-cancelled",
+        })
+    }
+}
+
+impl crate::fairness::FairError {
+    /// Why the fair split could not be worked out, in the user's language.
+    #[must_use]
+    pub fn message(&self, tr: &Tr) -> String {
+        use crate::fairness::FairError as E;
+        tr.get(match self {
+            E::Invalid(_) => "analysis-invalid",
+            E::NoToday => "analysis-no-today",
+            E::NotAScenario => "cli-fairness-error",
+            E::YearNotAnalysed => "analysis-year-outside",
+            E::Cancelled => "analysis-cancelled",
+        })
+    }
+}
+
 impl Place {
     /// The place in words, e.g. `Gratangen, stilling 1 «IKT-ansvarlig»`.
     #[must_use]
