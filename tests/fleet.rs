@@ -566,3 +566,43 @@ fn own_counts_start_from_each_members_share_in_whole_seats() {
     let of = |id: &str| seats[&samdrift::model::MemberId::new(id)];
     assert_eq!((of("G"), of("L"), of("S"), of("I")), (29.0, 24.0, 51.0, 36.0));
 }
+
+#[test]
+fn a_fair_split_of_thin_clients_is_measured_against_the_pcs_they_replace() {
+    // Thin clients with workstations against today's operation with its
+    // PCs, as the comparison measures them: what each member pays without
+    // the scenario is its figure in that yardstick (Salangen 1 077 577 in
+    // 2007), not today's operation without workstations (647 500), against
+    // which every member "paid more than alone".
+    let study = reference();
+    let e = evaluate(&study).unwrap();
+    let index = |id: &str| study.scenarios.iter().position(|s| s.id.as_str() == id).unwrap();
+    let (yardstick, thin) = (index("today_fleet"), index("thin_fleet"));
+    let options = samdrift::fairness::Options {
+        metric: Metric::Annual(2007),
+        samples: 100,
+        seed: 1,
+    };
+    let fair = samdrift::fairness::analyse(&study, thin, options, &|_| true).unwrap();
+    assert_eq!(fair.reference, yardstick);
+    let rows = e.summary(Metric::Annual(2007));
+    for m in 0..study.members.len() {
+        let own = rows[yardstick].per_member[m].unwrap();
+        assert!((fair.today[m] - own).abs() < 0.01, "member {m}");
+        assert!(fair.stand_alone[m] <= own + 0.01);
+    }
+    // Under the briefing's key only Salangen pays more than on its own:
+    // 1 096 096 (its share of the pair's 3 329 270) against 1 077 577.
+    let key = &fair.keys[fair.scenario_key.unwrap()];
+    let salangen = 2;
+    assert_eq!(key.over_stand_alone, vec![salangen]);
+    assert!((key.split.as_ref().unwrap()[salangen] - rows[thin].per_member[salangen].unwrap()).abs() < 0.01);
+    let tr = samdrift::i18n::Tr::new(samdrift::i18n::Lang::En);
+    let findings = samdrift::report::tables::fair_split_findings(&study, &fair, &tr);
+    assert!(
+        findings[0].starts_with("Measured against “Dagens drift med arbeidsplasser”"),
+        "{findings:?}"
+    );
+    let table = samdrift::report::tables::fair_split(&study, &fair, &tr, true);
+    assert_eq!(table.headers[1], "Dagens drift med arbeidsplasser");
+}

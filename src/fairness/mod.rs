@@ -416,9 +416,13 @@ impl KeyAssessment {
 pub struct FairSplit {
     /// Index of the scenario in the study.
     pub scenario: usize,
+    /// What it is measured against, as in the comparison: today's
+    /// operation, or for a workstation pair today's operation with its
+    /// workstations.
+    pub reference: usize,
     /// The metric.
     pub metric: Metric,
-    /// Per member: today's cost.
+    /// Per member: what it pays in the reference (today's cost).
     pub today: Vec<f64>,
     /// Per member: the stand-alone cost `c({i})`.
     pub stand_alone: Vec<f64>,
@@ -490,8 +494,17 @@ pub fn analyse(
     progress: &(dyn Fn(f64) -> bool + Sync),
 ) -> Result<FairSplit, FairError> {
     let prepared = PreparedStudy::prepare(study)?;
-    let today = prepared.today().ok_or(FairError::NoToday)?;
-    if scenario == today || scenario >= prepared.scenario_count() {
+    if prepared.today().is_none() {
+        return Err(FairError::NoToday);
+    }
+    if scenario >= prepared.scenario_count() {
+        return Err(FairError::NotAScenario);
+    }
+    // What the members pay if they do not join: today's operation, or for
+    // a workstation pair today's operation with its workstations (the
+    // comparison's yardstick), so thin clients are weighed against PCs.
+    let today = prepared.compared_with(scenario).ok_or(FairError::NoToday)?;
+    if scenario == today {
         return Err(FairError::NotAScenario);
     }
     let metric = options.metric;
@@ -631,6 +644,7 @@ pub fn analyse(
 
     Ok(FairSplit {
         scenario,
+        reference: today,
         metric,
         today: today_cost,
         stand_alone,

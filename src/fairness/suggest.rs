@@ -104,8 +104,8 @@ pub(super) fn split_with_rule(
     });
     edited.scenarios[scenario].key = Some(id);
     let prepared = PreparedStudy::prepare(&edited).ok()?;
-    let today = prepared.today()?;
-    let (_, s) = member_costs(&prepared, today, scenario, metric, None).ok()?;
+    let reference = prepared.compared_with(scenario)?;
+    let (_, s) = member_costs(&prepared, reference, scenario, metric, None).ok()?;
     s
 }
 
