@@ -606,3 +606,26 @@ fn a_fair_split_of_thin_clients_is_measured_against_the_pcs_they_replace() {
     let table = samdrift::report::tables::fair_split(&study, &fair, &tr, true);
     assert_eq!(table.headers[1], "Dagens drift med arbeidsplasser");
 }
+
+#[test]
+fn the_yardsticks_are_not_split() {
+    // Today's operation and today's operation with workstations are what
+    // the others are measured against: no fair split of them (the app's
+    // list and the briefing leave them out; the analysis refuses them).
+    let study = reference();
+    let index = |id: &str| study.scenarios.iter().position(|s| s.id.as_str() == id).unwrap();
+    assert!(study.is_yardstick(index("today")) && study.is_yardstick(index("today_fleet")));
+    assert!(!study.is_yardstick(index("thin_fleet")) && !study.is_yardstick(index("joint")));
+    let options = samdrift::fairness::Options {
+        metric: Metric::Annual(2007),
+        samples: 100,
+        seed: 1,
+    };
+    assert!(matches!(
+        samdrift::fairness::analyse(&study, index("today_fleet"), options, &|_| true),
+        Err(samdrift::fairness::FairError::NotAScenario)
+    ));
+    let tr = samdrift::i18n::Tr::new(samdrift::i18n::Lang::En);
+    let splits = samdrift::report::tables::fair_splits(&study, &tr, 2007, false);
+    assert_eq!(splits.len(), study.scenarios.len() - 2);
+}

@@ -14,7 +14,7 @@ use super::{Command, Edit, Selection, ViewCtx};
 use crate::engine::Metric;
 use crate::fairness::{self, FairError, FairSplit};
 use crate::i18n::Tr;
-use crate::model::{ScenarioKind, Study};
+use crate::model::Study;
 use crate::report::tables;
 
 /// What a computation was for: the document revision, the scenario and
@@ -53,12 +53,10 @@ pub fn view_ui(
     } = *cx;
     ui.heading(tr.get("view-fairness"));
     ui.label(RichText::new(tr.get("fair-help-definition")).weak());
-    let candidates: Vec<usize> = study
-        .scenarios
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.kind != ScenarioKind::Today)
-        .map(|(i, _)| i)
+    // Not the yardsticks: today's operation, today's operation with
+    // workstations.
+    let candidates: Vec<usize> = (0..study.scenarios.len())
+        .filter(|&s| !study.is_yardstick(s))
         .collect();
     let Some(&first) = candidates.first() else {
         ui.label(tr.get("cli-fairness-error"));

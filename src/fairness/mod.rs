@@ -497,7 +497,7 @@ pub fn analyse(
     if prepared.today().is_none() {
         return Err(FairError::NoToday);
     }
-    if scenario >= prepared.scenario_count() {
+    if scenario >= prepared.scenario_count() || study.is_yardstick(scenario) {
         return Err(FairError::NotAScenario);
     }
     // What the members pay if they do not join: today's operation, or for

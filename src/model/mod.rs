@@ -667,6 +667,23 @@ impl Study {
     }
 }
 
+impl Study {
+    /// Whether other scenarios are measured against `scenario`: today's
+    /// operation, or today's operation with workstations for a pair. A
+    /// yardstick is not an option to split fairly or pay back.
+    #[must_use]
+    pub fn is_yardstick(&self, scenario: usize) -> bool {
+        self.scenarios
+            .get(scenario)
+            .is_some_and(|s| s.kind == ScenarioKind::Today)
+            || self
+                .compared_with()
+                .iter()
+                .enumerate()
+                .any(|(other, reference)| other != scenario && *reference == Some(scenario))
+    }
+}
+
 impl Scenario {
     /// Whether its figures include today's costs: today's operation, or a
     /// scenario marked as today's operation plus something.

@@ -19,7 +19,8 @@ pub(super) fn file_safe(text: &str) -> String {
         .collect()
 }
 
-/// The fair split of every scenario but today's operation, under the
+/// The fair split of every scenario but the yardsticks (today's
+/// operation, today's operation with workstations), under the
 /// annual cost of `year` (as the comparison tables): its table and its
 /// findings. Runs the analysis (every coalition); scenarios it cannot
 /// split are left out.
@@ -31,7 +32,7 @@ pub fn fair_splits(study: &Study, tr: &Tr, year: i32, all_keys: bool) -> Vec<(Ta
         seed: 1,
     };
     (0..study.scenarios.len())
-        .filter(|&s| study.scenarios[s].kind != crate::model::ScenarioKind::Today)
+        .filter(|&s| !study.is_yardstick(s))
         .filter_map(|s| crate::fairness::analyse(study, s, options, &|_| true).ok())
         .map(|fair| {
             (
