@@ -467,15 +467,16 @@ fn exports_from_the_app_and_refuses_an_invalid_study() {
     let html = std::fs::read_to_string(dir.path().join("orientering.html")).unwrap();
     assert!(html.contains("Hva som sammenlignes"));
     assert!(dir.path().join("tall.xlsx").exists());
-    // Eight tables, and the fair split of each of the six scenarios that
-    // are not today's operation (slide 11's four and the workstation pair).
+    // Eight tables, and the fair split of each of the five scenarios that
+    // are not a yardstick (slide 11's four and thin clients with
+    // workstations; not today's operation, nor today's with workstations).
     // … the uncertainty (spreads, fan, payback years, tornado), the
     // criteria (rankings, scores, requirements, weight stability) and the
     // workstations (a seat's costs, the fleet pair's tornado), as the
     // command line writes them.
     assert_eq!(
         std::fs::read_dir(dir.path().join("csv")).unwrap().count(),
-        8 + 6 + 4 + 4 + 2
+        8 + 5 + 4 + 4 + 2
     );
     assert!(dir.path().join("csv").join("fleet-costs.csv").exists());
     assert!(dir.path().join("csv").join("criteria-rankings.csv").exists());
