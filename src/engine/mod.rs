@@ -351,12 +351,7 @@ impl Evaluation {
     /// operation, and today's operation with workstations for a pair.
     #[must_use]
     pub fn is_yardstick(&self, scenario: usize) -> bool {
-        self.today == Some(scenario)
-            || self
-                .compared_with
-                .iter()
-                .enumerate()
-                .any(|(other, reference)| other != scenario && *reference == Some(scenario))
+        crate::model::is_yardstick(self.compared_with.iter().copied(), self.today, scenario)
     }
 
     /// The payback year of `scenario` for one member or all participants:
@@ -366,8 +361,7 @@ impl Evaluation {
     /// the others pay back against.
     #[must_use]
     pub fn payback(&self, scenario: usize, member: Option<usize>) -> Payback {
-        let reference = self.compared_with.get(scenario).copied().flatten().or(self.today);
-        if reference == Some(scenario) || self.is_yardstick(scenario) {
+        if self.is_yardstick(scenario) {
             return Payback::NotApplicable;
         }
         let Some(savings) = self.cumulative_savings(scenario, member) else {

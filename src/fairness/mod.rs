@@ -503,10 +503,9 @@ pub fn analyse(
     // What the members pay if they do not join: today's operation, or for
     // a workstation pair today's operation with its workstations (the
     // comparison's yardstick), so thin clients are weighed against PCs.
+    // (A scenario is measured against itself only if it is today's
+    // operation, a yardstick refused above.)
     let today = prepared.compared_with(scenario).ok_or(FairError::NoToday)?;
-    if scenario == today {
-        return Err(FairError::NotAScenario);
-    }
     let metric = options.metric;
     let n = prepared.members().len();
     let (today_cost, scenario_cost) = member_costs(&prepared, today, scenario, metric, None)?;

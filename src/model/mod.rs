@@ -673,15 +673,37 @@ impl Study {
     /// yardstick is not an option to split fairly or pay back.
     #[must_use]
     pub fn is_yardstick(&self, scenario: usize) -> bool {
-        self.scenarios
-            .get(scenario)
-            .is_some_and(|s| s.kind == ScenarioKind::Today)
-            || self
-                .compared_with()
-                .iter()
-                .enumerate()
-                .any(|(other, reference)| other != scenario && *reference == Some(scenario))
+        let today = self.scenarios.iter().position(|s| s.kind == ScenarioKind::Today);
+        is_yardstick(self.compared_with(), today, scenario)
     }
+}
+
+/// Whether `scenario` is set against today's operation: it is today's
+/// operation, or it is measured against it (`reference`, as
+/// [`Study::compared_with`] gives it). A scenario with a fleet, whose
+/// figures include the workstations, is measured against today's operation
+/// with its workstations instead and is weighed within its pair.
+#[must_use]
+pub fn against_today(reference: Option<usize>, today: Option<usize>, scenario: usize) -> bool {
+    today.is_some() && (today == Some(scenario) || reference == today)
+}
+
+/// Whether `scenario` is a yardstick, given what each scenario is measured
+/// against (`references`, as [`Study::compared_with`] gives them) and
+/// today's operation: it is today's operation, or another scenario is
+/// measured against it. The one rule the study, the engine's result and the
+/// simulation use.
+#[must_use]
+pub fn is_yardstick(
+    references: impl IntoIterator<Item = Option<usize>>,
+    today: Option<usize>,
+    scenario: usize,
+) -> bool {
+    today == Some(scenario)
+        || references
+            .into_iter()
+            .enumerate()
+            .any(|(other, reference)| other != scenario && reference == Some(scenario))
 }
 
 impl Scenario {

@@ -113,14 +113,6 @@ struct DrawOutput<'a> {
     payback: &'a mut [i32],
 }
 
-/// Whether another scenario is compared with `scenario`.
-fn is_yardstick(compared_with: &[usize], scenario: usize) -> bool {
-    compared_with
-        .iter()
-        .enumerate()
-        .any(|(other, reference)| other != scenario && *reference == scenario)
-}
-
 /// Evaluates every scenario for one parameter vector: per member the cost
 /// under `metric` and per year; writes the draw's figures.
 fn evaluate_draw(
@@ -178,7 +170,8 @@ fn evaluate_draw(
     // Payback against what each scenario is compared with.
     for s in 0..s_count {
         let reference = compared_with.get(s).copied().unwrap_or(today);
-        out.payback[s] = if s == today || s == reference || is_yardstick(compared_with, s) {
+        let references = compared_with.iter().map(|&r| Some(r));
+        out.payback[s] = if crate::model::is_yardstick(references, Some(today), s) {
             -2
         } else {
             let mut cumulative = 0.0;
@@ -368,7 +361,8 @@ impl Simulation {
     /// [`crate::engine::Evaluation::is_yardstick`]).
     #[must_use]
     pub fn is_yardstick(&self, scenario: usize) -> bool {
-        scenario == self.today || is_yardstick(&self.compared_with, scenario)
+        let references = self.compared_with.iter().map(|&r| Some(r));
+        crate::model::is_yardstick(references, Some(self.today), scenario)
     }
 
     /// The scenarios that compete for a member: those it takes part in
@@ -379,7 +373,10 @@ impl Simulation {
     /// within its pair.
     fn competitors(&self, member: Option<usize>) -> Vec<usize> {
         (0..self.scenarios)
-            .filter(|&s| s == self.today || self.compared_with.get(s) == Some(&self.today))
+            .filter(|&s| {
+                let reference = self.compared_with.get(s).copied();
+                crate::model::against_today(reference, Some(self.today), s)
+            })
             .filter(|&s| member.is_none_or(|m| s == self.today || self.participates[s][m]))
             .collect()
     }

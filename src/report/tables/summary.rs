@@ -58,14 +58,11 @@ pub fn partial_scenario_notes(
         .collect()
 }
 
-/// Whether `scenario` is measured against today's operation (today's
-/// operation itself included). A scenario with a fleet, whose figures
-/// include the workstations, is measured against today's operation with
-/// its workstations instead, and is not set against the others.
+/// Whether `scenario` is set against today's operation
+/// ([`crate::model::against_today`]).
 fn against_today(evaluation: &Evaluation, scenario: usize) -> bool {
-    evaluation.today.is_some()
-        && (evaluation.today == Some(scenario)
-            || evaluation.compared_with.get(scenario).copied().flatten() == evaluation.today)
+    let reference = evaluation.compared_with.get(scenario).copied().flatten();
+    crate::model::against_today(reference, evaluation.today, scenario)
 }
 
 /// The cheapest scenario per municipality (columns `0..n`) and for all
