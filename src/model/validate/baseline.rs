@@ -64,22 +64,9 @@ pub(super) fn baseline(
             }
         }
         all_finite &= line_finite;
-        if let Some(printed) = line.printed_total
-            && report.number(&place, "field-printed-total", printed, true)
-            && line_finite
-        {
-            let computed = line.total_nok();
-            if (computed - printed).abs() > TOLERANCE {
-                report.push(
-                    &place,
-                    Problem::PrintedTotalDiffers {
-                        what: None,
-                        printed,
-                        computed,
-                        percent: false,
-                    },
-                );
-            }
+        if let Some(printed) = line.printed_total {
+            let computed = line_finite.then(|| line.total_nok());
+            report.printed_total(&place, None, printed, computed, false);
         }
     }
     let place = Place::BaselineTotals;
@@ -88,36 +75,11 @@ pub(super) fn baseline(
             report.push(&place, Problem::UnknownMember { id: member.clone() });
             continue;
         };
-        if report.number(&place, "field-printed-total", *printed, true) && all_finite {
-            let computed = member_totals.get(member).copied().unwrap_or(0.0);
-            if (computed - printed).abs() > TOLERANCE {
-                report.push(
-                    &place,
-                    Problem::PrintedTotalDiffers {
-                        what: Some(m.name.clone()),
-                        printed: *printed,
-                        computed,
-                        percent: false,
-                    },
-                );
-            }
-        }
+        let computed = all_finite.then(|| member_totals.get(member).copied().unwrap_or(0.0));
+        report.printed_total(&place, Some(m.name.clone()), *printed, computed, false);
     }
-    if let Some(printed) = study.baseline.printed_grand_total
-        && report.number(&place, "field-printed-total", printed, true)
-        && all_finite
-    {
-        let computed: f64 = member_totals.values().sum();
-        if (computed - printed).abs() > TOLERANCE {
-            report.push(
-                &place,
-                Problem::PrintedTotalDiffers {
-                    what: None,
-                    printed,
-                    computed,
-                    percent: false,
-                },
-            );
-        }
+    if let Some(printed) = study.baseline.printed_grand_total {
+        let computed = all_finite.then(|| member_totals.values().sum());
+        report.printed_total(&place, None, printed, computed, false);
     }
 }

@@ -135,63 +135,26 @@ pub(super) fn staffing_totals(study: &Study, member_ids: &HashSet<&MemberId>, re
             report.push(&place, Problem::UnknownRole { role: role.clone() });
             continue;
         }
-        let computed: f64 = holders.iter().sum();
-        if report.number(&place, "field-printed-total", *value, true)
-            && all_finite
-            && (computed - value).abs() > TOLERANCE
-        {
-            report.push(
-                &place,
-                Problem::PrintedTotalDiffers {
-                    what: Some(role.clone()),
-                    printed: *value,
-                    computed,
-                    percent: true,
-                },
-            );
-        }
+        let computed = all_finite.then(|| holders.iter().sum());
+        report.printed_total(&place, Some(role.clone()), *value, computed, true);
     }
     for (member, value) in &printed.members {
         let Some(m) = study.member(member).filter(|_| member_ids.contains(member)) else {
             report.push(&place, Problem::UnknownMember { id: member.clone() });
             continue;
         };
-        let computed: f64 = m.positions.iter().map(|p| p.authorised_percent_of_fte).sum();
-        if report.number(&place, "field-printed-total", *value, true)
-            && all_finite
-            && (computed - value).abs() > TOLERANCE
-        {
-            report.push(
-                &place,
-                Problem::PrintedTotalDiffers {
-                    what: Some(m.name.clone()),
-                    printed: *value,
-                    computed,
-                    percent: true,
-                },
-            );
-        }
+        let computed = all_finite.then(|| m.positions.iter().map(|p| p.authorised_percent_of_fte).sum());
+        report.printed_total(&place, Some(m.name.clone()), *value, computed, true);
     }
     if let Some(value) = printed.grand {
-        let computed: f64 = study
-            .members
-            .iter()
-            .flat_map(|m| &m.positions)
-            .map(|p| p.authorised_percent_of_fte)
-            .sum();
-        if report.number(&place, "field-printed-total", value, true)
-            && all_finite
-            && (computed - value).abs() > TOLERANCE
-        {
-            report.push(
-                &place,
-                Problem::PrintedTotalDiffers {
-                    what: None,
-                    printed: value,
-                    computed,
-                    percent: true,
-                },
-            );
-        }
+        let computed = all_finite.then(|| {
+            study
+                .members
+                .iter()
+                .flat_map(|m| &m.positions)
+                .map(|p| p.authorised_percent_of_fte)
+                .sum()
+        });
+        report.printed_total(&place, None, value, computed, true);
     }
 }

@@ -552,6 +552,34 @@ impl Report {
     }
 
     /// Reports NaN/infinite and (unless negatives are allowed) negative values.
+    /// A total a source printed, checked against the one computed from the
+    /// figures behind it (`None` when one of them is not a number, so no
+    /// comparison is made): the printed total must be a number, and the two
+    /// may differ by at most [`TOLERANCE`].
+    fn printed_total(
+        &mut self,
+        place: &Place,
+        what: Option<String>,
+        printed: f64,
+        computed: Option<f64>,
+        percent: bool,
+    ) {
+        if self.number(place, "field-printed-total", printed, true)
+            && let Some(computed) = computed
+            && (computed - printed).abs() > TOLERANCE
+        {
+            self.push(
+                place,
+                Problem::PrintedTotalDiffers {
+                    what,
+                    printed,
+                    computed,
+                    percent,
+                },
+            );
+        }
+    }
+
     fn number(&mut self, place: &Place, field: &'static str, value: f64, allow_negative: bool) -> bool {
         if !value.is_finite() {
             self.push(place, Problem::NotFinite { field });
