@@ -17,17 +17,14 @@ impl SamdriftApp {
             ui.heading(tr.get("conflict-title"));
             ui.label(tr.args("conflict-text", &[("path", path.display().to_string())]));
             ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button(tr.get("menu-save-as")).clicked() {
-                    choice = Some(0);
-                }
-                if ui.button(tr.get("conflict-overwrite")).clicked() {
-                    choice = Some(1);
-                }
-                if ui.button(tr.get("ui-cancel")).clicked() {
-                    choice = Some(2);
-                }
-            });
+            choice = super::widgets::choice_buttons_ui(
+                ui,
+                &[
+                    tr.get("menu-save-as"),
+                    tr.get("conflict-overwrite"),
+                    tr.get("ui-cancel"),
+                ],
+            );
         });
         match choice {
             Some(0) => {
@@ -105,17 +102,10 @@ impl SamdriftApp {
                 ui.heading(tr.get("ui-unsaved-title"));
                 ui.label(tr.args("ui-unsaved-text", &[("title", self.doc.study.title.clone())]));
                 ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    if ui.button(tr.get("ui-save")).clicked() {
-                        choice = Some(0);
-                    }
-                    if ui.button(tr.get("ui-discard")).clicked() {
-                        choice = Some(1);
-                    }
-                    if ui.button(tr.get("ui-cancel")).clicked() {
-                        choice = Some(2);
-                    }
-                });
+                choice = super::widgets::choice_buttons_ui(
+                    ui,
+                    &[tr.get("ui-save"), tr.get("ui-discard"), tr.get("ui-cancel")],
+                );
             });
             match choice {
                 Some(0) => {

@@ -167,17 +167,14 @@ impl SamdriftApp {
                 ],
             ));
             ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button(tr.get("recovery-restore")).clicked() {
-                    choice = Some(0);
-                }
-                if ui.button(tr.get("recovery-discard")).clicked() {
-                    choice = Some(1);
-                }
-                if ui.button(tr.get("recovery-later")).clicked() {
-                    choice = Some(2);
-                }
-            });
+            choice = super::widgets::choice_buttons_ui(
+                ui,
+                &[
+                    tr.get("recovery-restore"),
+                    tr.get("recovery-discard"),
+                    tr.get("recovery-later"),
+                ],
+            );
         });
         let Some(choice) = choice else { return };
         if let Some(state) = &mut self.recovery

@@ -64,6 +64,21 @@ pub fn money_grid(min_px: f64) -> impl Fn(egui_plot::GridInput) -> Vec<egui_plot
     }
 }
 
+/// A row of buttons for the choices of a dialog; the index of the one
+/// clicked.
+pub fn choice_buttons_ui(ui: &mut Ui, labels: &[String]) -> Option<usize> {
+    ui.horizontal(|ui| {
+        let mut chosen = None;
+        for (i, label) in labels.iter().enumerate() {
+            if ui.button(label).clicked() {
+                chosen = Some(i);
+            }
+        }
+        chosen
+    })
+    .inner
+}
+
 /// The colour of the `n`th series.
 #[must_use]
 pub fn series_color(n: usize) -> Color32 {
