@@ -228,16 +228,17 @@ fn stability(scores: &[Vec<f64>], weights: &[f64], c: usize) -> Stability {
 }
 
 /// Share of weightings in which each scenario ranks first (ties shared):
-/// `draw(rng)` gives one weighting.
+/// `draw(rng)` gives one weighting. Weighting `k` of `group` (0 for the
+/// overall acceptability, 1 + p for profile p) has its own stream.
 fn acceptability(
     scores: &[Vec<f64>],
     samples: usize,
-    seed: u64,
+    (seed, group): (u64, u64),
     draw: &dyn Fn(&mut rand_pcg::Pcg64Mcg) -> Vec<f64>,
 ) -> Vec<f64> {
     let mut wins = vec![0.0; scores.len()];
-    let mut rng = rand_pcg::Pcg64Mcg::new((u128::from(seed) << 64) | 1);
-    for _ in 0..samples {
+    for k in 0..samples {
+        let mut rng = crate::engine::streams::stream(seed, (group << 40) | k as u64);
         let w = draw(&mut rng);
         let v = values(scores, &w);
         let best = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -375,7 +376,7 @@ pub fn analyse(study: &Study, metric: Metric, samples: usize, seed: u64) -> Resu
                 first: first_of(&v),
                 ranks: ranks_of(&v),
                 stability: (0..n_c).map(|c| stability(&scores, &weights, c)).collect(),
-                acceptability: acceptability(&scores, samples, seed.wrapping_add(1 + p as u64), &|rng| {
+                acceptability: acceptability(&scores, samples, (seed, 1 + p as u64), &|rng| {
                     let w: Vec<f64> = around.iter().map(|w| w * (0.8 + 0.4 * uniform(rng))).collect();
                     let s: f64 = w.iter().sum();
                     w.into_iter().map(|x| x / s).collect()
@@ -385,7 +386,7 @@ pub fn analyse(study: &Study, metric: Metric, samples: usize, seed: u64) -> Resu
             }
         })
         .collect();
-    let overall = acceptability(&scores, samples, seed, &|rng| {
+    let overall = acceptability(&scores, samples, (seed, 0), &|rng| {
         // Uniform on the simplex: normalised exponentials.
         let w: Vec<f64> = (0..n_c).map(|_| -uniform(rng).ln()).collect();
         let s: f64 = w.iter().sum();

@@ -47,7 +47,7 @@ fn a_stability_end_put_back_makes_the_top_two_tie() {
 
 #[test]
 fn acceptabilities_add_up_to_one() {
-    let shares = acceptability(&small(), 5_000, 3, &|rng| {
+    let shares = acceptability(&small(), 5_000, (3, 0), &|rng| {
         let w: Vec<f64> = (0..2).map(|_| -uniform(rng).ln()).collect();
         let s: f64 = w.iter().sum();
         w.into_iter().map(|x| x / s).collect()

@@ -23,6 +23,7 @@
 pub mod plain;
 pub mod prepared;
 pub mod rounding;
+pub mod streams;
 
 pub use prepared::{BatchReport, Contribution, Origin, PreparedStudy, RunError, Shape, Workspace};
 

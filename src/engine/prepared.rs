@@ -799,6 +799,35 @@ impl PreparedStudy {
         Ok(())
     }
 
+    /// As [`PreparedStudy::run`], but a scenario that fails leaves NaN in
+    /// its own figures only and the others are still evaluated; the first
+    /// error is returned.
+    fn run_each(
+        &self,
+        params: &[f64],
+        coalition: Option<&[bool]>,
+        scenarios: &[usize],
+        shape: Shape,
+        ws: &mut Workspace,
+        out: &mut [f64],
+    ) -> Result<(), RunError> {
+        let per = self.len_per_scenario(shape);
+        if let Err(e) = self.prepare_axis(params, shape, ws) {
+            out.fill(f64::NAN);
+            return Err(e);
+        }
+        let mut first = Ok(());
+        for (&s, chunk) in scenarios.iter().zip(out.chunks_mut(per.max(1))) {
+            if let Err(e) = self.run_scenario(s, params, coalition, shape, ws, chunk) {
+                chunk.fill(f64::NAN);
+                if first.is_ok() {
+                    first = Err(e);
+                }
+            }
+        }
+        first
+    }
+
     /// Growth series, discount factors and the per-profile axis values.
     fn prepare_axis(&self, params: &[f64], shape: Shape, ws: &mut Workspace) -> Result<(), RunError> {
         let n_years = self.years.len();
@@ -1288,7 +1317,9 @@ impl PreparedStudy {
     /// coalition)` gets the defaults and a coalition of all members to
     /// change; the item's figures (as [`PreparedStudy::run`] writes them)
     /// go to `out[i * item_len ..]`, where `item_len = scenarios.len() ×
-    /// len_per_scenario(shape)`. Items that fail are NaN.
+    /// len_per_scenario(shape)`. A scenario that cannot be evaluated for an
+    /// item (its key weighs nothing over that coalition) is NaN in that
+    /// item only; the item's other scenarios keep their figures.
     ///
     /// Deterministic: every item depends on its index only, so the output
     /// is bit-identical whatever the number of threads.
@@ -1326,11 +1357,9 @@ impl PreparedStudy {
                     params.copy_from_slice(&self.defaults);
                     coalition.fill(true);
                     fill(i, params, coalition);
-                    let result = self.run(params, Some(coalition), scenarios, shape, ws, chunk);
-                    if result.is_err() {
-                        chunk.fill(f64::NAN);
-                    }
-                    result.err().map(|e| (i, e))
+                    self.run_each(params, Some(coalition), scenarios, shape, ws, chunk)
+                        .err()
+                        .map(|e| (i, e))
                 },
             )
             .flatten()

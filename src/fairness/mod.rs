@@ -344,8 +344,8 @@ pub fn shapley_sampled(
     let marginals: Vec<Vec<f64>> = (0..samples)
         .into_par_iter()
         .map(|k| {
-            // The multiplicative generator needs an odd state: 2k + 1 under the seed.
-            let mut rng = rand_pcg::Pcg64Mcg::new((u128::from(seed) << 64) | ((k as u128) << 1) | 1);
+            // One independent stream per order.
+            let mut rng = crate::engine::streams::stream(seed, k as u64);
             let mut order: Vec<usize> = (0..n).collect();
             for i in (1..n).rev() {
                 // Lemire's multiply-shift; the bias is below 2⁻⁴⁰ for n ≤ 500.

@@ -289,3 +289,160 @@ fn a_member_that_empties_the_core_is_named_in_the_findings() {
         "{findings:?}"
     );
 }
+
+/// The small study (today A 110 000, B 220 000, C 330 000 a year, no
+/// growth) with a joint scenario of one shared lump of 300 000 under the
+/// key `rule`.
+fn lump_under(rule: crate::model::KeyRule) -> Study {
+    let mut study = crate::model::examples::small_study();
+    study.keys[0].rule = rule;
+    let joint = &mut study.scenarios[1];
+    joint.key = Some(study.keys[0].id.clone());
+    joint.lines.truncate(1);
+    joint.lines[0].amount_nok = 300_000.0;
+    study
+}
+
+#[test]
+fn a_key_that_weighs_nothing_for_a_member_keeps_its_stand_alone_cost_today() {
+    // Key A 50, B 50, C 0: the scenario is not open to {C} alone, so
+    // c({C}) = today(C) = 330 000. By hand, c(S) = min(today(S), 300 000
+    // if the key weighs anything over S):
+    //   {A} 110 000, {B} 220 000, {C} 330 000, every pair and N 300 000.
+    // Shapley: φ_A = (2·110 000 + (300 000 − 220 000) + (300 000 − 330 000)
+    //   + 2·0)/6 = 270 000/6 = 45 000; φ_B = (2·220 000 + 190 000 − 30 000)/6
+    //   = 100 000; φ_C = (2·330 000 + 190 000 + 80 000)/6 = 155 000.
+    let key = crate::model::KeyRule::Fixed(
+        [("A", 50.0), ("B", 50.0), ("C", 0.0)]
+            .into_iter()
+            .map(|(m, w)| (MemberId::new(m), w))
+            .collect(),
+    );
+    let study = lump_under(key);
+    let split = analyse(
+        &study,
+        1,
+        Options {
+            metric: Metric::Annual(2030),
+            samples: 100,
+            seed: 1,
+        },
+        &|_| true,
+    )
+    .unwrap();
+    for (got, want) in split.stand_alone.iter().zip([110_000.0, 220_000.0, 330_000.0]) {
+        assert!((got - want).abs() < CENT, "{:?}", split.stand_alone);
+    }
+    for (got, want) in split.shapley.iter().zip([45_000.0, 100_000.0, 155_000.0]) {
+        assert!((got - want).abs() < CENT, "{:?}", split.shapley);
+    }
+    let nucleolus = split.nucleolus.as_ref().unwrap();
+    assert!(nucleolus.iter().all(|x| x.is_finite()), "{nucleolus:?}");
+    assert!((nucleolus.iter().sum::<f64>() - 300_000.0).abs() < CENT);
+}
+
+mod random {
+    use super::*;
+    use crate::model::{Attribute, KeyPart, KeyRule, Quantity, Source};
+    use proptest::prelude::*;
+
+    /// A study of `weights.len()` members (today's costs `today`, a key of
+    /// fixed weights or of populations, zeros allowed) with one shared
+    /// lump `lump`.
+    fn study(today: &[f64], weights: &[f64], by_population: bool, lump: f64) -> Study {
+        let mut study = crate::model::examples::small_study();
+        let template = study.members[0].clone();
+        study.members = weights
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let mut m = template.clone();
+                m.id = MemberId::new(format!("M{i}"));
+                m.name = format!("Kommune {i}");
+                m.population = Some(Quantity {
+                    value: *w,
+                    source: Source::default(),
+                });
+                m
+            })
+            .collect();
+        study.baseline.lines.truncate(1);
+        study.baseline.lines[0].amounts_nok = study
+            .members
+            .iter()
+            .zip(today)
+            .map(|(m, t)| (m.id.clone(), *t))
+            .collect();
+        let rule = if by_population {
+            KeyRule::Mix(vec![KeyPart {
+                weight: 100.0,
+                rule: KeyRule::Proportional(Attribute::Population),
+            }])
+        } else {
+            KeyRule::Fixed(
+                study
+                    .members
+                    .iter()
+                    .zip(weights)
+                    .map(|(m, w)| (m.id.clone(), *w))
+                    .collect(),
+            )
+        };
+        study.keys[0].rule = rule;
+        let joint = &mut study.scenarios[1];
+        joint.key = Some(study.keys[0].id.clone());
+        joint.lines.truncate(1);
+        joint.lines[0].amount_nok = lump;
+        study
+    }
+
+    fn inputs() -> impl Strategy<Value = (Vec<f64>, Vec<f64>, bool, f64)> {
+        (1usize..7).prop_flat_map(|n| {
+            (
+                prop::collection::vec(0.0f64..500_000.0, n),
+                // Zero weights are common: a member the key does not weigh.
+                prop::collection::vec(prop_oneof![Just(0.0), 1.0f64..10_000.0], n)
+                    .prop_filter("someone weighs", |w| w.iter().any(|x| *x > 0.0)),
+                any::<bool>(),
+                0.0f64..2_000_000.0,
+            )
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn every_figure_of_a_fair_split_is_finite_and_shapley_adds_up(
+            (today, weights, by_population, lump) in inputs()
+        ) {
+            let study = study(&today, &weights, by_population, lump);
+            prop_assume!(!crate::model::validate(&study).has_errors());
+            let split = analyse(
+                &study,
+                1,
+                Options { metric: Metric::Annual(2030), samples: 50, seed: 1 },
+                &|_| true,
+            ).unwrap();
+            let figures = split.today.iter()
+                .chain(&split.stand_alone)
+                .chain(&split.shapley)
+                .chain(std::iter::once(&split.grand_cost));
+            for x in figures {
+                prop_assert!(x.is_finite(), "{split:?}");
+            }
+            if let Ok(x) = &split.nucleolus {
+                prop_assert!(x.iter().all(|v| v.is_finite()), "{x:?}");
+            }
+            prop_assert!(
+                (split.shapley.iter().sum::<f64>() - split.grand_cost).abs() < 1e-6 * (1.0 + split.grand_cost),
+                "{:?} vs {}", split.shapley, split.grand_cost
+            );
+            for k in &split.keys {
+                prop_assert!(format!("{k:?}").find("NaN").is_none(), "{k:?}");
+            }
+            if let Some(m) = &split.nearest_to_shapley {
+                prop_assert!(!format!("{m:?}").contains("NaN"), "{m:?}");
+            }
+        }
+    }
+}

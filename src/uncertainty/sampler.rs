@@ -157,9 +157,8 @@ impl Sampler {
     /// Writes draw `index` of `seed` into `params` (the other slots keep
     /// their values). `common` is scratch space.
     pub fn draw(&self, seed: u64, index: usize, params: &mut [f64], common: &mut Vec<f64>) {
-        // One stream per draw: the multiplicative generator needs an odd
-        // state, so 2·index + 1 under the seed.
-        let mut rng = rand_pcg::Pcg64Mcg::new((u128::from(seed) << 64) | ((index as u128) << 1) | 1);
+        // One independent stream per draw.
+        let mut rng = crate::engine::streams::stream(seed, index as u64);
         common.clear();
         common.extend(
             self.groups
