@@ -510,17 +510,19 @@ fn tornado_chart_ui(ui: &mut Ui, tr: &Tr, chart: &TornadoChart) {
                 .enumerate()
                 .map(|(i, r)| {
                     let (lo, hi) = (r.at_low.min(r.at_high), r.at_low.max(r.at_high));
-                    let flip = r.break_even.map_or_else(
-                        || tr.get("unc-no-flip"),
-                        |v| format!("{}: {}", tr.get("unc-break-even"), tr.num_trim(v, 2)),
-                    );
+                    let flip = if r.break_evens.is_empty() {
+                        tr.get("unc-no-flip")
+                    } else {
+                        let values: Vec<String> = r.break_evens.iter().map(|v| tr.num_trim(*v, 2)).collect();
+                        format!("{}: {}", tr.get("unc-break-even"), values.join(" · "))
+                    };
                     Bar::new((n - 1 - i) as f64, hi - lo)
                         .base_offset(lo)
                         .width(0.6)
-                        .fill(if r.break_even.is_some() {
-                            series_color(1)
-                        } else {
+                        .fill(if r.break_evens.is_empty() {
                             series_color(0)
+                        } else {
+                            series_color(1)
                         })
                         .name(format!(
                             "{}\n{} … {}\n{flip}",

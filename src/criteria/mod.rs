@@ -396,7 +396,9 @@ pub fn analyse(study: &Study, metric: Metric, samples: usize, seed: u64) -> Resu
     for a in 0..profiles.len() {
         for b in a + 1..profiles.len() {
             let (fa, fb) = (profiles[a].first, profiles[b].first);
-            if fa == fb {
+            // One dissent per profile and rival choice: when b agrees with
+            // an earlier profile, a's sentence about that choice is said.
+            if fa == fb || dissents.iter().any(|d: &Dissent| d.a.0 == a && d.b.1 == fb) {
                 continue;
             }
             // The criterion whose weight in profile a, moved the least,

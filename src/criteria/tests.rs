@@ -119,3 +119,23 @@ fn every_criteria_table_has_a_cell_under_every_header() {
         }
     }
 }
+
+#[test]
+fn a_profile_against_two_that_agree_is_one_dissent_said_once() {
+    // The project group ranks joint first, the project leader remote; a
+    // second profile with the project leader's weights agrees with it, so
+    // the project group's sentence about remote is the same for both.
+    let mut study = crate::io::load_str(crate::REFERENCE_STUDY, std::path::Path::new("r")).unwrap();
+    let mut twin = study.decision.profiles[1].clone();
+    twin.name = format!("{} (2)", twin.name);
+    study.decision.profiles.push(twin);
+    let a = analyse(&study, Metric::PresentValue, 500, 1).unwrap();
+    // Pairs with different first choices: (0, 1) and (0, 2), one rival.
+    assert_eq!(a.dissents.len(), 1, "{:?}", a.dissents);
+    let tr = crate::i18n::Tr::new(crate::lang::Lang::En);
+    let findings = crate::report::tables::criteria_findings(&study, &a, &tr);
+    let mut unique = findings.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), findings.len(), "{findings:#?}");
+}

@@ -4,14 +4,14 @@
 //! independent of their neighbours and reproducible from the two numbers
 //! alone (so a result never depends on the thread count).
 //!
-//! The generator's 128-bit state is two outputs of SplitMix64 keyed by the
+//! The generator's 128-bit state is two outputs of `SplitMix64` keyed by the
 //! seed, at the position of the index. Seeding a multiplicative generator
 //! with neighbouring states directly (`2k + 1`, as before issue 23) gave
 //! streams whose j-th numbers lay on a lattice across draws.
 
 use rand_pcg::Pcg64Mcg;
 
-/// SplitMix64's output function (Steele, Lea and Flood 2014): a bijection
+/// `SplitMix64`'s output function (Steele, Lea and Flood 2014): a bijection
 /// that mixes every input bit into every output bit.
 #[must_use]
 pub const fn mix64(mut z: u64) -> u64 {
@@ -20,7 +20,7 @@ pub const fn mix64(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// SplitMix64's increment (2⁶⁴ / φ, odd).
+/// `SplitMix64`'s increment (2⁶⁴ / φ, odd).
 const GAMMA: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// The generator of stream `index` under `seed`.

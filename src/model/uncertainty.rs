@@ -85,7 +85,8 @@ pub struct WeightedValue {
 impl Range {
     /// The lowest and highest value a tornado chart swings the input
     /// between: the ends of a three-point estimate, the 5th and 95th
-    /// percentile of an interval, the smallest and largest discrete value.
+    /// percentile of an interval, the smallest and largest discrete value
+    /// that can be drawn (of positive weight: a value of weight 0 never is).
     #[must_use]
     pub fn bounds(&self) -> (f64, f64) {
         match self {

@@ -237,8 +237,9 @@ pub struct TornadoBar {
     pub at_low: f64,
     /// The difference with the input at its high value.
     pub at_high: f64,
-    /// The value at which the two scenarios cost the same, within the range.
-    pub break_even: Option<f64>,
+    /// The values at which the two scenarios cost the same within the
+    /// range, nearest to the study's value first.
+    pub break_evens: Vec<f64>,
 }
 
 /// A tornado on the difference between two scenarios: the difference with
@@ -263,7 +264,7 @@ pub fn tornado(study: &Study, base: f64, rows: &[TornadoRow], tr: &Tr) -> Tornad
                 name: super::tables::input_text(study, &r.input, tr),
                 at_low: r.diff_at_low,
                 at_high: r.diff_at_high,
-                break_even: r.break_even,
+                break_evens: r.break_evens.clone(),
             })
             .collect(),
     }

@@ -262,7 +262,7 @@ fn the_tornados_break_even_put_back_makes_the_two_scenarios_equal() {
     assert!((base - (503_973.6 - 475_900.8)).abs() < 0.01, "{base}");
     let remote_price = line("remote", "remote-total");
     let row = rows.iter().find(|r| r.input == remote_price).unwrap();
-    let value = row.break_even.unwrap();
+    let value = row.break_even().unwrap();
     assert!((value - 2_262_000.0).abs() < 1e-3, "{value}");
     assert!(remote_price.set_in(&mut study, value));
     let e = crate::engine::evaluate(&study).unwrap();
@@ -299,6 +299,9 @@ fn a_study_without_ranges_gives_the_engines_figures_not_zeros() {
         assert!(want > 0.0);
         assert!((row.cost.p10 - want).abs() < 1e-6 && (row.cost.p90 - want).abs() < 1e-6);
     }
+    // Nothing is uncertain: one evaluation gives every figure.
+    assert_eq!(sim.options.draws, 1);
+    assert_eq!(sim.cost.len(), sim.scenarios * (sim.members + 1));
 }
 
 #[test]
@@ -412,7 +415,7 @@ fn coin_chi_squares(inputs: usize, seeds: u64, draws: usize) -> Vec<f64> {
     spare.lines = (0..inputs)
         .map(|j| {
             let mut l = template.clone();
-            l.id = LineId::new(&format!("x{j}"));
+            l.id = LineId::new(format!("x{j}"));
             l
         })
         .collect();
@@ -482,7 +485,7 @@ fn deciding_fourth() -> Study {
     spare.lines = (0..3)
         .map(|j| {
             let mut l = template.clone();
-            l.id = LineId::new(&format!("x{j}"));
+            l.id = LineId::new(format!("x{j}"));
             l.amount_nok = 5_000_000.0;
             l
         })
@@ -547,4 +550,54 @@ fn the_printed_standard_error_of_p_cheapest_is_the_spread_across_seeds() {
         (0.65..1.36).contains(&(sd / printed)),
         "sd {sd} vs printed {printed}"
     );
+}
+
+#[test]
+fn a_difference_that_crosses_twice_within_the_range_has_both_break_evens() {
+    // Over 2030–2032 the joint scenario costs today's 660 000 plus
+    // d = (+1 000 000, −2 090 000, +1 091 800): PV(joint) − PV(today) =
+    // d₀ + d₁/(1 + r) + d₂/(1 + r)², which times (1 + r)² is
+    // 1 000 000·(y − 1,03)(y − 1,06) with y = 1 + r — zero at 3 % and 6 %,
+    // negative between, positive at both ends of the range 1 %…8 %. The
+    // ends have the same sign, so a search between the ends alone found
+    // nothing.
+    let mut study = small_study();
+    study.assumptions.horizon_years = 3;
+    study.assumptions.display_year = 2030;
+    study.assumptions.discount.steps[0].percent = 4.0;
+    let joint = &mut study.scenarios[1];
+    joint.lines.truncate(1);
+    joint.lines[0].amount_nok = 660_000.0;
+    let template = joint.lines[0].clone();
+    for (i, (year, amount)) in [(2030, 1_000_000.0), (2031, -2_090_000.0), (2032, 1_091_800.0)]
+        .into_iter()
+        .enumerate()
+    {
+        let mut l = template.clone();
+        l.id = LineId::new(format!("once{i}"));
+        l.amount_nok = amount;
+        l.timing = crate::model::Timing::Once { year };
+        joint.lines.push(l);
+    }
+    study.uncertainties = vec![range(
+        InputRef::DiscountStep { index: 0 },
+        Range::Pert { low: 1.0, high: 8.0 },
+    )];
+    assert!(
+        !crate::model::validate(&study).has_errors(),
+        "{:?}",
+        crate::model::validate(&study)
+    );
+    let (base, rows) = tornado(&study, 1, 0, None, Metric::PresentValue).unwrap();
+    // At 4 %: 1 000 000·(1,04 − 1,03)(1,04 − 1,06)/1,04² = −200/1,0816 = −184,91.
+    assert!((base + 184.911).abs() < 0.01, "{base}");
+    let row = &rows[0];
+    assert!(row.diff_at_low > 0.0 && row.diff_at_high > 0.0, "{row:?}");
+    assert_eq!(row.break_evens.len(), 2, "{row:?}");
+    // Nearest to the study's 4 % first: 3 %, then 6 %.
+    assert!((row.break_evens[0] - 3.0).abs() < 1e-6, "{row:?}");
+    assert!((row.break_evens[1] - 6.0).abs() < 1e-6, "{row:?}");
+    // A scenario against itself never flips.
+    let (_, same) = tornado(&study, 1, 1, None, Metric::PresentValue).unwrap();
+    assert!(same.iter().all(|r| r.break_evens.is_empty()), "{same:?}");
 }

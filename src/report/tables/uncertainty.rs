@@ -99,8 +99,17 @@ pub fn tornado(
                 Cell::Number(r.high, 2),
                 Cell::Money(r.diff_at_low),
                 Cell::Money(r.diff_at_high),
-                r.break_even
-                    .map_or_else(|| Cell::text(tr.get("unc-no-flip")), |v| Cell::Number(v, 2)),
+                match r.break_evens.as_slice() {
+                    [] => Cell::text(tr.get("unc-no-flip")),
+                    [one] => Cell::Number(*one, 2),
+                    several => Cell::text(
+                        several
+                            .iter()
+                            .map(|v| tr.num_trim(*v, 2))
+                            .collect::<Vec<_>>()
+                            .join(" · "),
+                    ),
+                },
             ]
         })
         .collect();
