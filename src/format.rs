@@ -123,6 +123,17 @@ impl Numbers {
     /// trailing zeros.
     #[must_use]
     pub fn num_trim(self, value: f64, max_decimals: usize) -> String {
+        // A value too small to show with these decimals is not 0: show
+        // its size (`1,0e-9`), as for a huge one.
+        let smallest = 0.5 * 10f64.powi(-i32::try_from(max_decimals).unwrap_or(i32::MAX));
+        if value != 0.0 && value.is_finite() && value.abs() < smallest {
+            let text = format!("{:.1e}", value.abs()).replace('.', ",");
+            return if value < 0.0 {
+                format!("{MINUS}{text}")
+            } else {
+                text
+            };
+        }
         trim_decimals(self.num(value, max_decimals))
     }
 
@@ -181,7 +192,8 @@ impl Numbers {
 }
 
 fn trim_decimals(text: String) -> String {
-    if text.contains(',') {
+    // `1,0e300` keeps its exponent's zeros.
+    if text.contains(',') && !text.contains('e') {
         text.trim_end_matches('0').trim_end_matches(',').to_owned()
     } else {
         text
@@ -195,13 +207,21 @@ fn trim_decimals(text: String) -> String {
 pub fn printable(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_control() {
+        if c.is_control() || is_bidi_control(c) {
             out.push_str(&c.escape_unicode().to_string());
         } else {
             out.push(c);
         }
     }
     out
+}
+
+/// Whether `c` overrides or embeds a text direction (U+202A–U+202E,
+/// U+2066–U+2069, the marks U+200E, U+200F and U+061C): in a name it can
+/// make the text after it read backwards, so output shows it escaped.
+#[must_use]
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
 /// A number for the screen: `1 234 567` or `12,5` (no-break space, U+2212).

@@ -340,6 +340,9 @@ mod tests {
                     "files",
                     "figure",
                     "salary",
+                    "min",
+                    "score",
+                    "asked",
                 ] {
                     args.set(name, "x");
                 }

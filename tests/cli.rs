@@ -27,6 +27,18 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// The rows of a `;` CSV, quotes resolved (a decimal comma is quoted).
+fn semicolon_rows(text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
 fn write_temp(name: &str, content: &[u8]) -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(name);
@@ -509,8 +521,9 @@ fn criteria_csv_shows_the_two_profiles_ranking_different_scenarios_first() {
     let ranks = blocks.next().unwrap();
     let mut lines = ranks.lines();
     assert_eq!(lines.next(), Some("profile;scenario;score;rank"));
-    let firsts: Vec<(String, String)> = lines
-        .map(|l| l.split(';').map(str::to_owned).collect::<Vec<_>>())
+    let firsts: Vec<(String, String)> = semicolon_rows(ranks)
+        .into_iter()
+        .skip(1)
         .filter(|c| c[3] == "1")
         .map(|c| (c[0].clone(), c[1].clone()))
         .collect();
@@ -551,7 +564,7 @@ fn explain_adds_up_to_the_figure_compare_prints() {
         lines.next(),
         Some("line;category;amount;quantity;share;growth;cost")
     );
-    let rows: Vec<Vec<String>> = lines.map(|l| l.split(';').map(str::to_owned).collect()).collect();
+    let rows: Vec<Vec<String>> = semicolon_rows(&lines.collect::<Vec<_>>().join("\n"));
     let number = |s: &str| s.replace(',', ".").parse::<f64>().unwrap();
     let parts: f64 = rows[..rows.len() - 1].iter().map(|r| number(&r[6])).sum();
     assert!((parts - 812_995.6).abs() < 0.01, "{parts}");
@@ -583,14 +596,14 @@ fn explain_a_present_value_for_all_members_with_its_discount_factor() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
-    let rows: Vec<Vec<&str>> = text.lines().skip(1).map(|l| l.split(';').collect()).collect();
+    let rows: Vec<Vec<String>> = semicolon_rows(&text).into_iter().skip(1).collect();
     let number = |s: &str| s.replace(',', ".").parse::<f64>().unwrap();
     assert_eq!(rows.len(), 2, "{text}");
-    assert_eq!(number(rows[0][2]), 2_262_000.0);
-    assert_eq!(number(rows[0][4]), 1.0, "all shares together");
-    assert!((number(rows[0][5]) - 6.242_137).abs() < 1e-6, "{text}");
+    assert_eq!(number(&rows[0][2]), 2_262_000.0);
+    assert_eq!(number(&rows[0][4]), 1.0, "all shares together");
+    assert!((number(&rows[0][5]) - 6.242_137).abs() < 1e-6, "{text}");
     assert_eq!(rows[1][0], "total");
-    assert_eq!(number(rows[1][6]), 14_119_714.0);
+    assert_eq!(number(&rows[1][6]), 14_119_714.0);
     let compare = stdout(&samdrift(&["compare", "--metric", "pv", "--format", "csv"]));
     let joint = compare
         .lines()
@@ -733,4 +746,117 @@ fn a_fair_split_of_todays_operation_says_what_it_needs() {
         err.contains("A fair split needs today’s operation and another scenario."),
         "{err}"
     );
+}
+
+#[test]
+fn arguments_that_ask_for_nothing_are_refused_in_the_users_words() {
+    // No draws, a payback year as a "cost", a scenario against itself.
+    for (args, message) in [
+        (&["uncertainty", "--draws", "0"][..], "--draws must be at least 1"),
+        (
+            &["export", "--draws", "0", "--html", "x.html"][..],
+            "--draws must be at least 1",
+        ),
+        (
+            &["uncertainty", "--metric", "payback"][..],
+            "A payback year is not a cost",
+        ),
+        (
+            &["fairness", "--scenario", "joint", "--metric", "payback"][..],
+            "A payback year is not a cost",
+        ),
+        (
+            &["tornado", "--a", "joint", "--b", "joint"][..],
+            "the same scenario",
+        ),
+    ] {
+        let mut all = args.to_vec();
+        all.extend(["--lang", "en"]);
+        let o = samdrift(&all);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(message), "{args:?}: {}", stderr(&o));
+        assert!(stdout(&o).is_empty(), "{args:?}");
+    }
+    let o = samdrift(&["uncertainty", "--draws", "0", "--lang", "nb"]);
+    assert!(stderr(&o).contains("--draws må være minst 1"), "{}", stderr(&o));
+}
+
+/// The reference study with a scenario, a profile and a criterion named
+/// with a separator, a quote and a line break, and an escape and a bell.
+fn study_with_awkward_names() -> String {
+    std::fs::read_to_string("scenarios/nordre-troms-2006.ron")
+        .unwrap()
+        .replace("id: \"remote\",", "id: \"re;mote\\\"x\",")
+        .replace("scenario: \"remote\"", "scenario: \"re;mote\\\"x\"")
+        .replace(
+            "name: \"Prosjektleder\"",
+            "name: \"Prosjekt;leder \\\"A\\\"\\nny linje\"",
+        )
+        .replace("(id: \"quality\",", "(id: \"qua;lity\",")
+        .replace("criterion: \"quality\"", "criterion: \"qua;lity\"")
+        .replace("\"quality\": 15", "\"qua;lity\": 15")
+        .replace(
+            "name: \"Dagens drift\",",
+            "name: \"Dagens \\u{1b}[31mdrift\\u{7}\",",
+        )
+}
+
+#[test]
+fn names_with_separators_quotes_and_line_breaks_keep_every_csv_row_whole() {
+    let (dir, path) = write_temp("awkward.ron", study_with_awkward_names().as_bytes());
+    let check = samdrift(&["check", &path, "--lang", "en"]);
+    assert_ne!(check.status.code(), Some(1), "{}", stderr(&check));
+    // Criteria: every row has the header's four (then five) fields.
+    let o = samdrift(&["criteria", &path, "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let (ranks, stability) = text.split_once("\r\n\r\n").unwrap();
+    let ranks = semicolon_rows(ranks);
+    assert!(ranks.iter().all(|r| r.len() == 4), "{ranks:?}");
+    assert!(
+        ranks
+            .iter()
+            .any(|r| r[0] == "Prosjekt;leder \"A\"\nny linje" && r[1] == "re;mote\"x")
+    );
+    let stability = semicolon_rows(stability);
+    assert!(stability.iter().all(|r| r.len() == 5), "{stability:?}");
+    assert!(stability.iter().any(|r| r[1] == "qua;lity"));
+    // Explain: seven fields a row.
+    let o = samdrift(&["explain", &path, "--scenario", "re;mote\"x", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(semicolon_rows(&stdout(&o)).iter().all(|r| r.len() == 7));
+    // The raw draws: every row as long as the header.
+    let samples = dir.path().join("draws.csv");
+    let o = samdrift(&[
+        "export",
+        &path,
+        "--samples",
+        samples.to_str().unwrap(),
+        "--draws",
+        "50",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows = semicolon_rows(&std::fs::read_to_string(&samples).unwrap());
+    assert_eq!(rows.len(), 51);
+    assert!(rows.iter().all(|r| r.len() == rows[0].len()), "{:?}", rows[0]);
+    assert!(rows[0].iter().any(|h| h == "re;mote\"x"), "{:?}", rows[0]);
+    // compare's table shows the escape and the bell escaped, not raw.
+    let o = samdrift(&["compare", &path]);
+    let text = stdout(&o);
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
+    assert!(text.contains("\\u{1b}[31mdrift\\u{7}"), "{text}");
+}
+
+#[test]
+fn a_right_to_left_override_in_a_name_cannot_turn_the_briefing_around() {
+    let study = std::fs::read_to_string("scenarios/nordre-troms-2006.ron")
+        .unwrap()
+        .replace("name: \"Gratangen\"", "name: \"Gra\\u{202e}tangen\"");
+    let (dir, path) = write_temp("rlo.ron", study.as_bytes());
+    let html = dir.path().join("b.html");
+    let o = samdrift(&["export", &path, "--html", html.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(!text.contains('\u{202e}'), "a bare override reached the briefing");
+    assert!(text.contains("Gra\\u{202e}tangen"));
 }

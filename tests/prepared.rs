@@ -221,7 +221,7 @@ fn add_fleets(study: &mut Study, g: &mut Gen) {
         power_in_use_w: q(10.0, 150.0),
         power_idle_w: q(0.0, 5.0),
         hours_in_use: q(500.0, 3000.0),
-        hours_idle: q(0.0, 8000.0),
+        hours_idle: q(0.0, 5_500.0),
         support_hours: q(0.0, 15.0),
         licences_per_year: q(0.0, 1500.0),
         access_licence: servers.then(|| q(0.0, 1000.0)),

@@ -252,7 +252,7 @@ fn every_problem_is_found_at_its_place_and_named_in_words() {
             "",
         ),
         (
-            "NotPositive",
+            "OutOfLimits",
             |s| s.workstations.seat_types[0].lifetime_years.value = 0.0,
             |p| matches!(p, Place::SeatType { .. }),
             Severity::Error,

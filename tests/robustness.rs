@@ -136,3 +136,132 @@ proptest! {
         }
     }
 }
+
+/// An input of the reference study a range may be put on.
+fn input() -> impl Strategy<Value = samdrift::model::InputRef> {
+    use samdrift::model::fleet::SeatParam;
+    use samdrift::model::{CategoryId, InputRef, KeyId, LineId, ScenarioId};
+    prop_oneof![
+        Just(InputRef::LineAmount {
+            scenario: ScenarioId::new("remote"),
+            line: LineId::new("remote-total"),
+        }),
+        Just(InputRef::TodaysCost {
+            member: MemberId::new("G"),
+            category: CategoryId::new("salaries"),
+        }),
+        Just(InputRef::Attribute {
+            member: MemberId::new("S"),
+            attribute: Attribute::Workstations,
+        }),
+        Just(InputRef::KeyWeight {
+            key: KeyId::new("briefing"),
+            member: MemberId::new("I"),
+        }),
+        Just(InputRef::Salary {
+            member: MemberId::new("G")
+        }),
+        Just(InputRef::WageGrowth),
+        Just(InputRef::DiscountStep { index: 0 }),
+        Just(InputRef::ElectricityPrice),
+        proptest::sample::select(SeatParam::ALL.to_vec()).prop_map(|param| InputRef::Seat {
+            seat_type: "thin".to_owned(),
+            param,
+        }),
+    ]
+}
+
+fn range() -> impl Strategy<Value = samdrift::model::uncertainty::Range> {
+    use samdrift::model::uncertainty::{Range, WeightedValue};
+    prop_oneof![
+        (number(), number()).prop_map(|(low, high)| Range::Pert { low, high }),
+        (number(), number(), any::<bool>()).prop_map(|(low, high, lognormal)| Range::Interval90 {
+            low,
+            high,
+            lognormal
+        }),
+        prop::collection::vec((number(), number()), 1..4).prop_map(|v| Range::Discrete(
+            v.into_iter()
+                .map(|(value, weight)| WeightedValue { value, weight })
+                .collect()
+        )),
+    ]
+}
+
+prop_compose! {
+    /// The reference study with one more range, one seat number, one
+    /// profile weight and one score set to anything.
+    fn analysed_study()(
+        input in input(),
+        range in range(),
+        relative in prop::option::weighted(0.75, (0usize..3, 0.0f64..1.5, 0.0f64..1.5)),
+        seat in (proptest::sample::select(samdrift::model::fleet::SeatParam::ALL.to_vec()), number()),
+        weight in number(),
+        score in -6i32..7,
+    ) -> Study {
+        let mut study = load_str(samdrift::REFERENCE_STUDY, Path::new("r.ron")).unwrap();
+        // Mostly a range around the study's value, wide enough to reach
+        // below 0 or past a limit; else any numbers at all.
+        let range = match (relative, input.value_in(&study)) {
+            (Some((kind, down, up)), Some(v)) => {
+                use samdrift::model::uncertainty::{Range, WeightedValue};
+                let (low, high) = (v - down * (v.abs() + 1.0), v + up * (v.abs() + 1.0));
+                match kind {
+                    0 => Range::Pert { low, high },
+                    1 => Range::Interval90 { low, high, lognormal: false },
+                    _ => Range::Discrete(vec![
+                        WeightedValue { value: low, weight: 1.0 },
+                        WeightedValue { value: high, weight: 2.0 },
+                    ]),
+                }
+            }
+            _ => range,
+        };
+        study.uncertainties.retain(|u| u.input != input);
+        study.uncertainties.push(samdrift::model::uncertainty::Uncertainty {
+            input,
+            range,
+            group: None,
+            source: samdrift::model::Source::default(),
+        });
+        if let Some(q) = study.workstations.seat_types[1].param_mut(seat.0) {
+            q.value = seat.1;
+        }
+        study.decision.profiles[0].weights.insert("quality".to_owned(), weight);
+        study.decision.scores[0].score = score;
+        study
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn analyses_of_a_study_that_validates_give_finite_figures(study in analysed_study()) {
+        use samdrift::uncertainty::{Options, simulate, tornado};
+        prop_assume!(!validate(&study).has_errors());
+        let metric = Metric::Annual(study.assumptions.display_year);
+        let sim = simulate(&study, Options { draws: 64, seed: 1, metric }, &|_| true).unwrap();
+        for member in [None, Some(0)] {
+            let rows = sim.rows(member);
+            let total: f64 = rows.iter().map(|r| r.p_cheapest).sum();
+            prop_assert!((total - 1.0).abs() < 1e-9, "P(cheapest) adds up to {total}");
+            for r in rows {
+                for v in [r.cost.mean, r.cost.p10, r.cost.p90, r.saving.p50, r.p_cheapest_se] {
+                    prop_assert!(v.is_finite(), "{r:?}");
+                }
+            }
+        }
+        let (base, rows) = tornado(&study, 1, 4, None, metric).unwrap();
+        prop_assert!(base.is_finite());
+        for r in rows {
+            prop_assert!(r.diff_at_low.is_finite() && r.diff_at_high.is_finite(), "{r:?}");
+            prop_assert!(r.break_evens.iter().all(|v| v.is_finite()), "{r:?}");
+        }
+        let a = samdrift::criteria::analyse(&study, Metric::PresentValue, 200, 1).unwrap();
+        for p in &a.profiles {
+            prop_assert!(p.values.iter().chain(&p.weights).all(|v| v.is_finite()), "{p:?}");
+        }
+        prop_assert!(a.acceptability.iter().all(|v| v.is_finite()));
+    }
+}

@@ -114,6 +114,7 @@ impl SamdriftApp {
             Place::Workstations | Place::SeatType { .. } | Place::Fleet { .. } => {
                 self.ui_state.view = View::Workstations;
             }
+            Place::Decision { .. } => self.ui_state.view = View::Criteria,
         }
     }
 }

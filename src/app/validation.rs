@@ -57,6 +57,7 @@ pub fn panel_ui(ui: &mut Ui, tr: &Tr, report: &Report, stale: bool, commands: &m
                 let color = match issue.severity() {
                     Severity::Error => ui.visuals().error_fg_color,
                     Severity::Warning => WARNING,
+                    Severity::Note => ui.visuals().weak_text_color(),
                 };
                 let text = RichText::new(format!("● {}", issue.line(tr))).color(color);
                 if ui.link(text).on_hover_text(tr.get("ui-go-to")).clicked() {

@@ -8,7 +8,6 @@ use std::process::ExitCode;
 use super::{
     CliMetric, EXIT_INVALID, OutputFormat, engine_metric, load_and_evaluate, terminal_text, text_table,
 };
-use crate::format::{self, DecimalSep};
 use crate::i18n::Tr;
 use crate::io;
 
@@ -30,15 +29,15 @@ pub(super) fn run(
     };
     let text = match format {
         OutputFormat::Csv => {
-            let number = |v: f64, d: usize| format::export_number(v, d, DecimalSep::Comma);
+            let number = io::csv_export::number_field;
             let mut text = String::from("profile;scenario;score;rank\r\n");
             for p in &analysis.profiles {
                 for (s, scenario) in study.scenarios.iter().enumerate() {
                     let _ = write!(
                         text,
                         "{};{};{};{}\r\n",
-                        io::csv_export::neutralise(&p.name),
-                        io::csv_export::neutralise(scenario.id.as_str()),
+                        io::csv_export::text_field(&p.name),
+                        io::csv_export::text_field(scenario.id.as_str()),
                         number(p.values[s], 2),
                         p.ranks[s]
                     );
@@ -50,8 +49,8 @@ pub(super) fn run(
                     let _ = write!(
                         text,
                         "{};{};{};{};{}\r\n",
-                        io::csv_export::neutralise(&p.name),
-                        io::csv_export::neutralise(&study.decision.criteria[st.criterion].id),
+                        io::csv_export::text_field(&p.name),
+                        io::csv_export::text_field(&study.decision.criteria[st.criterion].id),
                         number(st.weight, 4),
                         number(st.low, 4),
                         number(st.high, 4)

@@ -10,7 +10,6 @@ use super::{
     terminal_text, text_table,
 };
 use crate::engine::Origin;
-use crate::format::{self, DecimalSep};
 use crate::i18n::Tr;
 use crate::io;
 use crate::report::explain::ExplainTarget;
@@ -64,7 +63,7 @@ pub(super) fn run(
     };
     let text = match format {
         OutputFormat::Csv => {
-            let number = |v: f64, d: usize| format::export_number(v, d, DecimalSep::Comma);
+            let number = io::csv_export::number_field;
             let mut text = String::from("line;category;amount;quantity;share;growth;cost\r\n");
             let lines = &study.scenarios[s].lines;
             let fleet = crate::model::fleet::fleet_lines(&study, &study.scenarios[s]);
@@ -83,8 +82,8 @@ pub(super) fn run(
                 let _ = write!(
                     text,
                     "{};{};{};{};{};{};{}\r\n",
-                    io::csv_export::neutralise(&label),
-                    io::csv_export::neutralise(study.categories[p.category].id.as_str()),
+                    io::csv_export::text_field(&label),
+                    io::csv_export::text_field(study.categories[p.category].id.as_str()),
                     number(p.amount, 2),
                     number(p.quantity, 6),
                     number(p.share, 6),

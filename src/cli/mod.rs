@@ -275,6 +275,9 @@ pub fn main() -> ExitCode {
         }
     };
     let tr = Tr::new(cli.lang.unwrap_or_else(Lang::from_env));
+    if let Some(code) = refused_arguments(&tr, cli.command.as_ref()) {
+        return code;
+    }
     let mut out = std::io::stdout().lock();
     match cli.command {
         Some(Command::Compare {
@@ -367,6 +370,58 @@ pub fn main() -> ExitCode {
             export(&tr, cli.lang, file.as_deref(), year, &outputs, &mut out)
         }
         None => run_app(&tr, cli.file, cli.lang),
+    }
+}
+
+/// Arguments that parse but ask for something that cannot be given: no
+/// draws, a payback "cost" for an analysis of costs, a scenario compared
+/// with itself. Said in the user's language (exit 2).
+fn refused_arguments(tr: &Tr, command: Option<&Command>) -> Option<ExitCode> {
+    let refuse = |id: &str| {
+        eprintln!("{}", tr.get(id));
+        Some(ExitCode::from(EXIT_UNREADABLE))
+    };
+    match command? {
+        Command::Uncertainty { draws: 0, .. } | Command::Export { draws: 0, .. } => refuse("cli-draws-zero"),
+        Command::Uncertainty {
+            metric: CliMetric::Payback,
+            ..
+        }
+        | Command::Fairness {
+            metric: CliMetric::Payback,
+            ..
+        }
+        | Command::Tornado {
+            metric: CliMetric::Payback,
+            ..
+        }
+        | Command::Criteria {
+            metric: CliMetric::Payback,
+            ..
+        }
+        | Command::Explain {
+            metric: CliMetric::Payback,
+            ..
+        } => refuse("cli-metric-payback"),
+        Command::Tornado { a, b, .. } if a == b => refuse("cli-tornado-same"),
+        _ => None,
+    }
+}
+
+/// Says on stderr when the simulation kept fewer draws than were asked for
+/// (a large study's draws are capped to bound memory).
+fn say_capped_draws(tr: &Tr, asked: usize, sim: &crate::uncertainty::Simulation, study: &Study) {
+    if !study.uncertainties.is_empty() && sim.options.draws < asked {
+        eprintln!(
+            "{}",
+            tr.args(
+                "cli-draws-capped",
+                &[
+                    ("asked", tr.num(asked as f64, 0)),
+                    ("draws", tr.num(sim.options.draws as f64, 0)),
+                ],
+            )
+        );
     }
 }
 
@@ -465,12 +520,13 @@ fn compare(
     let rows = compare_rows(&evaluation, metric, year);
     let text = match format {
         OutputFormat::Table => {
-            let mut text = compare_table(
+            // Names from the file cannot drive the terminal.
+            let mut text = terminal_text(&compare_table(
                 tr,
                 &evaluation,
                 &rows,
                 &metric_title(tr, &study, &evaluation, metric, year),
-            );
+            ));
             // A workstation pair pays back against its own yardstick.
             if metric == CliMetric::Payback
                 && let Some(note) = crate::report::tables::compared_with_note(&study, &evaluation, tr)
@@ -547,7 +603,11 @@ fn export(
             seed: outputs.seed,
             metric: Metric::Annual(year),
         };
-        crate::uncertainty::simulate(&study, options, &|_| true).ok()
+        let sim = crate::uncertainty::simulate(&study, options, &|_| true).ok();
+        if let Some(sim) = &sim {
+            say_capped_draws(tr, outputs.draws, sim, &study);
+        }
+        sim
     };
     if let Some(sim) = &simulation {
         tables.extend(crate::report::tables::uncertainty_tables(&study, sim, tr));

@@ -37,6 +37,7 @@ pub(super) fn run(
             return ExitCode::from(EXIT_INVALID);
         }
     };
+    super::say_capped_draws(tr, draws, &sim, &study);
     let text = match format {
         OutputFormat::Csv => {
             let money = |v: f64| format::export_number(v, 2, DecimalSep::Comma);

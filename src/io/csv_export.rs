@@ -30,6 +30,38 @@ pub fn neutralise(text: &str) -> String {
     }
 }
 
+/// Whether a field needs quotes: a separator (`;` or `,`, so that a
+/// decimal comma or "Ibestad, Salangen" stays one cell with the stock
+/// dialog of `LibreOffice`, where comma, semicolon and tab all separate), a quote or a
+/// line break.
+fn needs_quotes(field: &str) -> bool {
+    field.contains([',', ';', '"', '\n', '\r'])
+}
+
+/// A field quoted when it must be (see [`needs_quotes`]), quotes doubled.
+fn quote(field: String) -> String {
+    if needs_quotes(&field) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field
+    }
+}
+
+/// A text field of a hand-written `;` CSV row: neutralised (no formula)
+/// and quoted when it holds a separator, a quote or a line break, so that
+/// a name like `Nord; "Sør"` stays one field.
+#[must_use]
+pub fn text_field(text: &str) -> String {
+    quote(neutralise(text))
+}
+
+/// A number for a `;` CSV row with a decimal comma, quoted when it has
+/// one (so a spreadsheet that also splits on commas keeps it one cell).
+#[must_use]
+pub fn number_field(value: f64, decimals: usize) -> String {
+    quote(export_number(value, decimals, DecimalSep::Comma))
+}
+
 /// The table as CSV bytes.
 #[must_use]
 pub fn table_csv(table: &Table, variant: CsvVariant) -> Vec<u8> {
@@ -37,22 +69,11 @@ pub fn table_csv(table: &Table, variant: CsvVariant) -> Vec<u8> {
         CsvVariant::Nordic => (b';', DecimalSep::Comma),
         CsvVariant::International => (b',', DecimalSep::Point),
     };
-    // Fields with a comma are quoted too (a decimal comma, "Ibestad, Salangen"):
-    // opened with LibreOffice's default import, where comma, semicolon and
-    // tab all separate, they stay one cell (and a number under nb-NO).
-    let needs_quotes = |field: &str| field.contains([',', ';', '"', '\n', '\r']);
     let mut writer = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .terminator(csv::Terminator::CRLF)
         .quote_style(csv::QuoteStyle::Never)
         .from_writer(vec![0xEF, 0xBB, 0xBF]);
-    let quote = |field: String| -> String {
-        if needs_quotes(&field) {
-            format!("\"{}\"", field.replace('"', "\"\""))
-        } else {
-            field
-        }
-    };
     let header: Vec<String> = table.headers.iter().map(|h| quote(neutralise(h))).collect();
     // Writing to a Vec cannot fail.
     let _ = writer.write_record(&header);

@@ -160,14 +160,10 @@ pub fn samples(path: &Path, study: &Study, sim: &crate::uncertainty::Simulation)
         .unwrap_or_default();
     let mut text = String::from("draw;seed");
     for name in &inputs {
-        let _ = write!(
-            text,
-            ";{}",
-            super::csv_export::neutralise(&name.replace(';', ","))
-        );
+        let _ = write!(text, ";{}", super::csv_export::text_field(name));
     }
     for scenario in &study.scenarios {
-        let _ = write!(text, ";{}", super::csv_export::neutralise(scenario.id.as_str()));
+        let _ = write!(text, ";{}", super::csv_export::text_field(scenario.id.as_str()));
     }
     text.push_str("\r\n");
     let k = inputs.len();

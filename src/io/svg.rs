@@ -16,6 +16,9 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // A direction override in a name would turn the rest of the
+            // sentence around: shown as its code, as on a terminal.
+            c if crate::format::is_bidi_control(c) => out.push_str(&c.escape_unicode().to_string()),
             c => out.push(c),
         }
     }
@@ -72,6 +75,17 @@ fn legend(out: &mut String, series: &[Series], top: f64, left: f64, width: f64) 
     y + 12.0
 }
 
+/// How many grid lines from 0 to `top_value` by `step` (both ends
+/// included), at most 50; none when either is not a finite positive number.
+fn tick_count(top_value: f64, step: f64) -> usize {
+    if !(top_value.is_finite() && step.is_finite() && top_value > 0.0 && step > 0.0) {
+        return 1;
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let count = ((top_value / step + 0.5).floor() as usize).saturating_add(1);
+    count.min(50)
+}
+
 /// Horizontal grid lines with money labels on the left, every `step` up to
 /// `top_value`; `y_of` maps a value to its height.
 fn horizontal_grid(
@@ -83,8 +97,10 @@ fn horizontal_grid(
     y_of: impl Fn(f64) -> f64,
     numbers: Numbers,
 ) {
-    let mut tick = 0.0;
-    while tick <= top_value + step / 2.0 {
+    // Counted, not accumulated: a figure that is not finite (or steps too
+    // small to add up) never makes the loop run on and the file grow.
+    for k in 0..tick_count(top_value, step) {
+        let tick = k as f64 * step;
         let y = y_of(tick);
         let _ = write!(
             body,
@@ -94,7 +110,6 @@ fn horizontal_grid(
             y + 4.0,
             escape(&numbers.num(tick, 0))
         );
-        tick += step;
     }
 }
 
@@ -175,8 +190,10 @@ pub fn stacked_bars(rows: &[String], series: &[Series], unit: &str, numbers: Num
     let top_value = (max / step).ceil().max(1.0) * step;
     let scale = |v: f64| v.max(0.0) / top_value * plot_width;
     let mut body = String::new();
-    let mut tick = 0.0;
-    while tick <= top_value + step / 2.0 {
+    // Counted, not accumulated: a figure that is not finite (or steps too
+    // small to add up) never makes the loop run on and the file grow.
+    for k in 0..tick_count(top_value, step) {
+        let tick = k as f64 * step;
         let x = left + scale(tick);
         let _ = write!(
             body,
@@ -185,7 +202,6 @@ pub fn stacked_bars(rows: &[String], series: &[Series], unit: &str, numbers: Num
             top + plot_height + 16.0,
             escape(&numbers.num(tick, 0))
         );
-        tick += step;
     }
     for (r, row) in rows.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
@@ -414,6 +430,18 @@ fn svg(width: f64, height: f64, body: &str) -> String {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp, clippy::panic)]
 mod tests {
+
+    #[test]
+    fn grid_lines_are_counted_and_end_for_any_figure() {
+        // 0 to 2 500 000 by 500 000: six lines, both ends included.
+        assert_eq!(super::tick_count(2_500_000.0, 500_000.0), 6);
+        // Infinite or NaN figures (1e300 W before the limits) drew lines
+        // until memory ran out; now one line at 0.
+        assert_eq!(super::tick_count(f64::INFINITY, 1.0), 1);
+        assert_eq!(super::tick_count(f64::NAN, 1.0), 1);
+        assert_eq!(super::tick_count(1e300, 1e-300), 50);
+    }
+
     use super::*;
 
     #[test]

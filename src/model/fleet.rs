@@ -210,6 +210,15 @@ impl FleetPart {
     }
 }
 
+/// Shortest lifetime of a seat or server, years (about five weeks).
+pub const MIN_LIFETIME_YEARS: f64 = 0.1;
+/// Longest lifetime of a seat or server, years.
+pub const MAX_LIFETIME_YEARS: f64 = 100.0;
+/// Most power a seat or server may draw, W.
+pub const MAX_POWER_W: f64 = 100_000.0;
+/// Highest price of electricity, kr per kWh, and of an hour of support, kr.
+pub const MAX_UNIT_PRICE_NOK: f64 = 1e6;
+
 /// A number of a seat type (or of its servers) that can carry a range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum SeatParam {
@@ -309,6 +318,24 @@ impl SeatParam {
             SeatParam::PowerInUse | SeatParam::PowerIdle | SeatParam::ServerPower => "unit-watt",
             SeatParam::HoursInUse | SeatParam::HoursIdle | SeatParam::SupportHours => "unit-hours-per-year",
             SeatParam::ServerUsers => "unit-users",
+        }
+    }
+
+    /// The values the parameter may take, `(lowest, highest)` inclusive:
+    /// a lifetime of at least a tenth of a year and at most a century, at least one
+    /// user per server, at most 100 kW of power, at most the 8 760 hours of
+    /// a year, prices up to the study's largest amount.
+    #[must_use]
+    pub fn limits(self) -> (f64, f64) {
+        match self {
+            SeatParam::UnitPrice
+            | SeatParam::Licences
+            | SeatParam::AccessLicence
+            | SeatParam::ServerPrice => (0.0, super::bounds::MAX_AMOUNT_NOK),
+            SeatParam::Lifetime | SeatParam::ServerLifetime => (MIN_LIFETIME_YEARS, MAX_LIFETIME_YEARS),
+            SeatParam::PowerInUse | SeatParam::PowerIdle | SeatParam::ServerPower => (0.0, MAX_POWER_W),
+            SeatParam::HoursInUse | SeatParam::HoursIdle | SeatParam::SupportHours => (0.0, HOURS_PER_YEAR),
+            SeatParam::ServerUsers => (1.0, super::bounds::MAX_COUNT),
         }
     }
 
@@ -680,131 +707,5 @@ impl Study {
             out.scenarios[s].fleet = None;
         }
         out
-    }
-}
-
-/// Checks the workstations and the scenarios' fleets: every number finite
-/// and not negative, lifetimes and users per server above 0, categories,
-/// seat types and fleets that exist, shares that add up to 100 %, and a
-/// `workstations` attribute for every member that runs a fleet.
-pub(super) fn check(study: &Study, report: &mut super::Report) {
-    use super::validate::{Place, Problem};
-    let ws = &study.workstations;
-    let number =
-        |report: &mut super::Report, place: &Place, field: &'static str, value: f64, positive: bool| {
-            if !value.is_finite() {
-                report.push(place, Problem::NotFinite { field });
-            } else if value < 0.0 {
-                report.push(place, Problem::Negative { field, value });
-            } else if positive && value <= 0.0 {
-                report.push(place, Problem::NotPositive { field, value });
-            }
-        };
-    let in_use = study.scenarios.iter().any(|s| s.fleet.is_some());
-    if !ws.is_empty() || in_use {
-        let place = Place::Workstations;
-        number(
-            report,
-            &place,
-            "fleet-electricity-price",
-            ws.electricity_price.value,
-            false,
-        );
-        number(
-            report,
-            &place,
-            "fleet-support-cost-per-hour",
-            ws.support_cost_per_hour.value,
-            false,
-        );
-        let c = &ws.categories;
-        for category in [&c.equipment, &c.energy, &c.support, &c.licences] {
-            if study.category(category).is_none() {
-                report.push(&place, Problem::UnknownCategory { id: category.clone() });
-            }
-        }
-    }
-    super::validate::ids_unique(
-        report,
-        "kind-seat-type",
-        ws.seat_types.iter().map(|t| t.id.as_str()),
-    );
-    super::validate::ids_unique(report, "kind-fleet", ws.fleets.iter().map(|f| f.id.as_str()));
-    for seat in &ws.seat_types {
-        let place = Place::SeatType {
-            id: seat.id.clone(),
-            name: seat.name.clone(),
-        };
-        for param in SeatParam::ALL {
-            if let Some(q) = seat.param(param) {
-                let positive = matches!(
-                    param,
-                    SeatParam::Lifetime | SeatParam::ServerLifetime | SeatParam::ServerUsers
-                );
-                number(report, &place, param.message_id(), q.value, positive);
-            }
-        }
-    }
-    for fleet in &ws.fleets {
-        let place = Place::Fleet {
-            id: fleet.id.clone(),
-            name: fleet.name.clone(),
-        };
-        let mut sum = 0.0;
-        let mut shared = false;
-        for part in &fleet.parts {
-            if ws.seat_type(&part.seat_type).is_none() {
-                report.push(
-                    &place,
-                    Problem::UnknownSeatType {
-                        id: part.seat_type.clone(),
-                    },
-                );
-            }
-            if part.seats.is_empty() {
-                number(report, &place, "field-fleet-share", part.share_percent, false);
-                sum += part.share_percent;
-                shared = true;
-            }
-            for (member, count) in &part.seats {
-                if study.member(member).is_none() {
-                    report.push(&place, Problem::UnknownMember { id: member.clone() });
-                }
-                number(report, &place, "field-fleet-seats", *count, false);
-            }
-        }
-        if shared && sum.is_finite() && (sum - 100.0).abs() > 0.01 {
-            report.push(&place, Problem::FleetSharesDoNotAddUp { sum });
-        }
-    }
-    for scenario in &study.scenarios {
-        let Some(id) = &scenario.fleet else {
-            continue;
-        };
-        let place = Place::Scenario {
-            scenario: scenario.id.clone(),
-            name: scenario.name.clone(),
-        };
-        if ws.fleet(id).is_none() {
-            report.push(&place, Problem::UnknownFleet { id: id.clone() });
-            continue;
-        }
-        let by_share = ws
-            .fleet(id)
-            .is_some_and(|f| f.parts.iter().any(|p| p.seats.is_empty()));
-        for member in study.participants(scenario) {
-            let Some(m) = study.member(&member) else {
-                continue;
-            };
-            if by_share && m.workstations.is_none() {
-                report.push(
-                    &place,
-                    Problem::DriverMissingAttribute {
-                        attribute: Attribute::Workstations,
-                        member: m.name.clone(),
-                    },
-                );
-            }
-        }
     }
 }

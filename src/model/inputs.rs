@@ -89,7 +89,70 @@ pub enum InputRef {
     SupportCostPerHour,
 }
 
+/// An input with the names a user reads in place of its ids (the
+/// scenario's name and the line's label, the member's and category's
+/// names, …), resolved from the study so that a message about it can be
+/// worded without the study; an id stands in where the study has no name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputLabel {
+    /// The input.
+    pub input: InputRef,
+    /// Whose it is: the scenario, member, key or seat type, by name
+    /// (empty for the study's own numbers).
+    pub owner: String,
+    /// Which of its numbers: the line's label, the category's name, the
+    /// member's name in a key (empty where the input says it).
+    pub item: String,
+}
+
 impl InputRef {
+    /// The input with the names of what it refers to.
+    #[must_use]
+    pub fn label(&self, study: &Study) -> InputLabel {
+        let member_name = |id: &MemberId| study.member(id).map_or_else(|| id.0.clone(), |m| m.name.clone());
+        let (owner, item) = match self {
+            InputRef::LineAmount { scenario, line } => {
+                let s = study.scenario(scenario);
+                (
+                    s.map_or_else(|| scenario.0.clone(), |s| s.name.clone()),
+                    s.and_then(|s| s.lines.iter().find(|l| &l.id == line))
+                        .map_or_else(|| line.0.clone(), |l| l.label.clone()),
+                )
+            }
+            InputRef::TodaysCost { member, category } => (
+                member_name(member),
+                study
+                    .category(category)
+                    .map_or_else(|| category.0.clone(), |c| c.name.clone()),
+            ),
+            InputRef::Attribute { member, .. }
+            | InputRef::Salary { member }
+            | InputRef::EmployerTax { member }
+            | InputRef::Pension { member } => (member_name(member), String::new()),
+            InputRef::KeyWeight { key, member } => (
+                study.key(key).map_or_else(|| key.0.clone(), |k| k.name.clone()),
+                member_name(member),
+            ),
+            InputRef::Seat { seat_type, .. } => (
+                study
+                    .workstations
+                    .seat_type(seat_type)
+                    .map_or_else(|| seat_type.clone(), |t| t.name.clone()),
+                String::new(),
+            ),
+            InputRef::WageGrowth
+            | InputRef::PriceGrowth
+            | InputRef::DiscountStep { .. }
+            | InputRef::ElectricityPrice
+            | InputRef::SupportCostPerHour => (String::new(), String::new()),
+        };
+        InputLabel {
+            input: self.clone(),
+            owner,
+            item,
+        }
+    }
+
     /// A short, stable name for files and scripts: `line:joint/l1`,
     /// `today:G/salaries`, `attribute:G/population`, `salary:G`,
     /// `employer_tax:G`, `pension:G`, `wage_growth`, `price_growth`,
@@ -119,6 +182,37 @@ impl InputRef {
             InputRef::ElectricityPrice => "electricity_price".to_owned(),
             InputRef::SupportCostPerHour => "support_cost_per_hour".to_owned(),
         }
+    }
+
+    /// The values the input may take, inclusive, as the loader allows them
+    /// for the plain value: amounts within ±10¹³ kr (salaries not
+    /// negative), counts and weights 0–10⁹, employer tax and pension
+    /// 0–100 %, growth and discount rates −50…100 %, the seat types' own
+    /// limits ([`SeatParam::limits`]). A range must stay inside them.
+    #[must_use]
+    pub fn limits(&self) -> (f64, f64) {
+        use super::bounds::{MAX_AMOUNT_NOK, MAX_COUNT, RATE_RANGE_PERCENT};
+        match self {
+            InputRef::LineAmount { .. } | InputRef::TodaysCost { .. } => (-MAX_AMOUNT_NOK, MAX_AMOUNT_NOK),
+            InputRef::Salary { .. } => (0.0, MAX_AMOUNT_NOK),
+            InputRef::Attribute { .. } | InputRef::KeyWeight { .. } => (0.0, MAX_COUNT),
+            InputRef::EmployerTax { .. } | InputRef::Pension { .. } => (0.0, 100.0),
+            InputRef::WageGrowth | InputRef::PriceGrowth | InputRef::DiscountStep { .. } => {
+                (*RATE_RANGE_PERCENT.start(), *RATE_RANGE_PERCENT.end())
+            }
+            InputRef::Seat { param, .. } => param.limits(),
+            InputRef::ElectricityPrice | InputRef::SupportCostPerHour => {
+                (0.0, super::fleet::MAX_UNIT_PRICE_NOK)
+            }
+        }
+    }
+
+    /// Whether a range may reach the lowest of [`InputRef::limits`]: not
+    /// for a population, a key weight or another count a key divides by
+    /// (a draw where every weight is 0 has no split), nor for a lifetime.
+    #[must_use]
+    pub fn range_may_reach_lowest(&self) -> bool {
+        !matches!(self, InputRef::Attribute { .. } | InputRef::KeyWeight { .. })
     }
 
     /// The lowest value the input can take, and whether that value itself

@@ -15,7 +15,9 @@ pub const TEXT_MAX_CHARS: usize = 20_000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextTooLong {
     /// What holds it: `study`, `member`, `category`, `key`, `scenario`,
-    /// `line` or `assumptions` (a message id `text-place-…` names it).
+    /// `line`, `assumptions`, `group`, `range`, `criterion`, `requirement`,
+    /// `profile`, `seat-type`, `fleet` or `workstations` (a message id
+    /// `text-place-…` names it).
     pub kind: &'static str,
     /// The id of that thing (cut to 40 characters), empty for the study.
     pub id: String,
@@ -128,6 +130,74 @@ pub fn first_text_too_long(study: &Study) -> Option<TextTooLong> {
             c.source("line", l.id.as_str(), &l.source);
         }
     }
+    for g in &study.correlation_groups {
+        c.check("group", &g.name, "name", &g.name, name);
+        c.source("group", &g.name, &g.source);
+    }
+    for u in &study.uncertainties {
+        if let Some(group) = &u.group {
+            c.check("range", "", "group", group, name);
+        }
+        c.source("range", "", &u.source);
+    }
+    let d = &study.decision;
+    for k in &d.criteria {
+        c.check("criterion", &k.id, "id", &k.id, name);
+        c.check("criterion", &k.id, "name", &k.name, name);
+        c.check("criterion", &k.id, "description", &k.description, text);
+    }
+    for s in &d.scores {
+        c.check("criterion", &s.criterion, "criterion", &s.criterion, name);
+        c.check("criterion", &s.criterion, "justification", &s.justification, text);
+        c.source("criterion", &s.criterion, &s.source);
+    }
+    for r in &d.requirements {
+        c.check("requirement", &r.id, "id", &r.id, name);
+        c.check("requirement", &r.id, "name", &r.name, name);
+        c.source("requirement", &r.id, &r.source);
+    }
+    for k in &d.compliance {
+        c.check("requirement", &k.requirement, "requirement", &k.requirement, name);
+        c.check(
+            "requirement",
+            &k.requirement,
+            "justification",
+            &k.justification,
+            text,
+        );
+        c.source("requirement", &k.requirement, &k.source);
+    }
+    for p in &d.profiles {
+        c.check("profile", &p.name, "name", &p.name, name);
+        for id in p.weights.keys().chain(p.ranking.iter().flatten()) {
+            c.check("profile", &p.name, "weights", id, name);
+        }
+        c.source("profile", &p.name, &p.source);
+    }
+    let ws = &study.workstations;
+    for t in &ws.seat_types {
+        c.check("seat-type", &t.id, "id", &t.id, name);
+        c.check("seat-type", &t.id, "name", &t.name, name);
+        for param in super::fleet::SeatParam::ALL {
+            if let Some(q) = t.param(param) {
+                c.source("seat-type", &t.id, &q.source);
+            }
+        }
+    }
+    for f in &ws.fleets {
+        c.check("fleet", &f.id, "id", &f.id, name);
+        c.check("fleet", &f.id, "name", &f.name, name);
+        for part in &f.parts {
+            c.check("fleet", &f.id, "seat_type", &part.seat_type, name);
+        }
+    }
+    for s in &study.scenarios {
+        if let Some(fleet) = &s.fleet {
+            c.check("scenario", s.id.as_str(), "fleet", fleet, name);
+        }
+    }
+    c.source("workstations", "", &ws.electricity_price.source);
+    c.source("workstations", "", &ws.support_cost_per_hour.source);
     c.check("assumptions", "", "name", &study.assumptions.discount.name, name);
     c.source("assumptions", "", &study.assumptions.discount.source);
     c.found

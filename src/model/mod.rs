@@ -14,6 +14,7 @@
 //! that they read like `docs/FILE_FORMAT.md`; the parts with logic of their
 //! own live in `fleet`, `keys`, `inputs`, `uncertainty` and `validate`.)
 
+pub mod bounds;
 pub mod decision;
 pub mod edit;
 pub mod examples;
@@ -29,7 +30,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use inputs::{InputRef, Usage, usage};
+pub use inputs::{InputLabel, InputRef, Usage, usage};
 pub use validate::{Issue, Place, Problem, Report, Severity, validate};
 
 /// The format version this build writes. See `docs/FILE_FORMAT.md`.

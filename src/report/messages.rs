@@ -101,7 +101,13 @@ impl Place {
                 ],
             ),
             Place::Assumptions => tr.get("place-assumptions"),
-            Place::Uncertainty { index, group } => tr.args(
+            Place::Uncertainty {
+                input: Some(label), ..
+            } => tr.args(
+                "place-uncertainty-input",
+                &[("input", crate::report::tables::label_text(label, tr))],
+            ),
+            Place::Uncertainty { index, group, .. } => tr.args(
                 if *group {
                     "place-correlation-group"
                 } else {
@@ -112,6 +118,10 @@ impl Place {
             Place::Workstations => tr.get("place-workstations"),
             Place::SeatType { name, .. } => tr.args("place-seat-type", &[("name", name.clone())]),
             Place::Fleet { name, .. } => tr.args("place-fleet", &[("name", name.clone())]),
+            Place::Decision { kind, name } => tr.args(
+                "place-decision",
+                &[("kind", tr.get(kind)), ("name", name.clone())],
+            ),
         }
     }
 }
@@ -304,6 +314,61 @@ impl Problem {
                 &[("field", tr.get(field)), ("value", num(*value))],
             ),
             Problem::FleetSharesDoNotAddUp { sum } => tr.args("problem-fleet-shares", &[("sum", num(*sum))]),
+            Problem::RangeOutsideLimits { low, high, min, max } => tr.args(
+                "problem-range-outside-limits",
+                &[
+                    ("low", num(*low)),
+                    ("high", num(*high)),
+                    ("min", num(*min)),
+                    ("max", num(*max)),
+                ],
+            ),
+            Problem::OutOfLimits {
+                field,
+                value,
+                min,
+                max,
+            } => tr.args(
+                "problem-out-of-limits",
+                &[
+                    ("field", tr.get(field)),
+                    ("value", num(*value)),
+                    ("min", num(*min)),
+                    ("max", num(*max)),
+                ],
+            ),
+            Problem::HoursOverYear { hours } => tr.args("problem-hours-over-year", &[("hours", num(*hours))]),
+            Problem::FleetNoParts => tr.get("problem-fleet-no-parts"),
+            Problem::SeveralEconomyCriteria => tr.get("problem-several-economy"),
+            Problem::CriterionNotScored => tr.get("problem-criterion-not-scored"),
+            Problem::UnknownScenario { id } => tr.args("problem-unknown-scenario", &[("id", id.clone())]),
+            Problem::UnknownCriterion { id } => tr.args("problem-unknown-criterion", &[("id", id.clone())]),
+            Problem::UnknownRequirement { id } => {
+                tr.args("problem-unknown-requirement", &[("id", id.clone())])
+            }
+            Problem::ScoreOnEconomy => tr.get("problem-score-on-economy"),
+            Problem::ScoreOutOfScale { score } => {
+                tr.args("problem-score-out-of-scale", &[("score", score.to_string())])
+            }
+            Problem::DuplicateScore { scenario } => {
+                tr.args("problem-duplicate-score", &[("scenario", scenario.clone())])
+            }
+            Problem::RankedTwice { id } => tr.args("problem-ranked-twice", &[("id", id.clone())]),
+            Problem::ProfileNoWeight => tr.get("problem-profile-no-weight"),
+            Problem::RankingLeavesOut { count } => {
+                tr.args("problem-ranking-leaves-out", &[("count", count.to_string())])
+            }
+            Problem::WeightsNormalised { sum } => {
+                tr.args("problem-weights-normalised", &[("sum", num(*sum))])
+            }
+            Problem::RangeTruncated { percent, min, max } => tr.args(
+                "problem-range-truncated",
+                &[
+                    ("percent", tr.pct(*percent, 1)),
+                    ("min", num(*min)),
+                    ("max", num(*max)),
+                ],
+            ),
         }
     }
 }
@@ -321,6 +386,7 @@ impl Issue {
         let label = match self.severity() {
             Severity::Error => tr.get("severity-error"),
             Severity::Warning => tr.get("severity-warning"),
+            Severity::Note => tr.get("severity-note"),
         };
         format!("{label}: {}", self.message(tr))
     }

@@ -14,14 +14,24 @@ const Z95: f64 = 1.644_853_626_951_472_2;
 
 #[derive(Debug, Clone)]
 enum Marginal {
-    Pert { beta: Beta, low: f64, high: f64 },
-    Normal(Normal),
-    LogNormal(LogNormal),
-    Discrete { cumulative: Vec<f64>, values: Vec<f64> },
+    Pert {
+        beta: Beta,
+        low: f64,
+        high: f64,
+    },
+    /// A normal truncated to its input's limits: `u` maps into the
+    /// probabilities `(p_low, p_high)` of the limits.
+    Normal(Normal, (f64, f64)),
+    /// A lognormal, truncated as the normal.
+    LogNormal(LogNormal, (f64, f64)),
+    Discrete {
+        cumulative: Vec<f64>,
+        values: Vec<f64>,
+    },
 }
 
 impl Marginal {
-    fn new(range: &Range, most_likely: f64) -> Option<Marginal> {
+    fn new(range: &Range, most_likely: f64, (min, max): (f64, f64)) -> Option<Marginal> {
         Some(match range {
             Range::Pert { low, high } => {
                 // A value typed outside its range is warned about; the
@@ -40,16 +50,21 @@ impl Marginal {
                 low,
                 high,
                 lognormal: false,
-            } => Marginal::Normal(Normal::new(f64::midpoint(*low, *high), (high - low) / (2.0 * Z95)).ok()?),
+            } => {
+                let normal = Normal::new(f64::midpoint(*low, *high), (high - low) / (2.0 * Z95)).ok()?;
+                let cut = (normal.cdf(min), normal.cdf(max));
+                Marginal::Normal(normal, cut)
+            }
             Range::Interval90 {
                 low,
                 high,
                 lognormal: true,
             } => {
                 let (ln_low, ln_high) = (low.ln(), high.ln());
-                Marginal::LogNormal(
-                    LogNormal::new(f64::midpoint(ln_low, ln_high), (ln_high - ln_low) / (2.0 * Z95)).ok()?,
-                )
+                let lognormal =
+                    LogNormal::new(f64::midpoint(ln_low, ln_high), (ln_high - ln_low) / (2.0 * Z95)).ok()?;
+                let cut = (lognormal.cdf(min.max(0.0)), lognormal.cdf(max));
+                Marginal::LogNormal(lognormal, cut)
             }
             Range::Discrete(values) => {
                 let total: f64 = values.iter().map(|v| v.weight).sum();
@@ -73,8 +88,10 @@ impl Marginal {
     fn quantile(&self, u: f64) -> f64 {
         match self {
             Marginal::Pert { beta, low, high } => low + (high - low) * beta.inverse_cdf(u),
-            Marginal::Normal(n) => n.inverse_cdf(u),
-            Marginal::LogNormal(l) => l.inverse_cdf(u),
+            // Truncated to the input's limits (validation warns when that
+            // cuts off more than a trace).
+            Marginal::Normal(n, (p_low, p_high)) => n.inverse_cdf(p_low + u * (p_high - p_low)),
+            Marginal::LogNormal(l, (p_low, p_high)) => l.inverse_cdf(p_low + u * (p_high - p_low)),
             Marginal::Discrete { cumulative, values } => {
                 let i = cumulative
                     .iter()
@@ -119,7 +136,7 @@ impl Sampler {
             .iter()
             .filter_map(|u| {
                 let slot = prepared.param(&u.input)?;
-                let marginal = Marginal::new(&u.range, prepared.defaults()[slot])?;
+                let marginal = Marginal::new(&u.range, prepared.defaults()[slot], u.input.limits())?;
                 let group = u
                     .group
                     .as_ref()

@@ -601,3 +601,38 @@ fn a_difference_that_crosses_twice_within_the_range_has_both_break_evens() {
     let (_, same) = tornado(&study, 1, 1, None, Metric::PresentValue).unwrap();
     assert!(same.iter().all(|r| r.break_evens.is_empty()), "{same:?}");
 }
+
+#[test]
+fn a_normal_range_is_truncated_to_what_its_input_may_be() {
+    // A 90 % interval 100 … 1 500 on A's population: N(800, σ) with
+    // σ = 700 / 1,644 85 = 425,57, of which Φ(−800/425,57) = Φ(−1,879 8)
+    // = 0,030 07 lies below 0, where a population cannot be (3 %: warned).
+    // Truncated at 0, the share of draws below 800 is
+    // (0,5 − 0,030 07)/(1 − 0,030 07) = 0,484 5, and no draw is 0 or less.
+    let mut study = small_study();
+    study.uncertainties = vec![range(
+        InputRef::Attribute {
+            member: MemberId::new("A"),
+            attribute: crate::model::Attribute::Population,
+        },
+        Range::Interval90 {
+            low: 100.0,
+            high: 1_500.0,
+            lognormal: false,
+        },
+    )];
+    let report = crate::model::validate(&study);
+    assert!(!report.has_errors(), "{report:?}");
+    assert!(
+        report
+            .warnings()
+            .any(|i| matches!(i.problem, crate::model::Problem::RangeTruncated { percent, .. } if (percent - 3.007).abs() < 0.001)),
+        "{report:?}"
+    );
+    let draws = 20_000;
+    let sim = simulate(&study, options(draws), &|_| true).unwrap();
+    assert!(sim.inputs.iter().all(|v| *v > 0.0));
+    let below = sim.inputs.iter().filter(|v| **v < 800.0).count() as f64 / draws as f64;
+    let se = (0.4845f64 * 0.5155 / draws as f64).sqrt();
+    assert!((below - 0.4845).abs() < 4.0 * se, "{below}");
+}

@@ -18,34 +18,29 @@ use super::{
 
 mod assumptions;
 mod baseline;
+mod decision;
 mod key_checks;
 mod members;
+mod ranges;
 mod scenarios;
 #[cfg(test)]
 mod tests;
+mod workstations;
 
 use assumptions::assumptions;
 use baseline::baseline;
+use decision::decision;
 use key_checks::{fixed_without, key_definitions};
 use members::{categories, members, staffing_totals};
+use ranges::ranges;
 use scenarios::scenarios;
+use workstations::workstations;
 
-/// Longest horizon a study may have, in years.
-pub const MAX_HORIZON_YEARS: u32 = 200;
-/// Growth and discount rates Samdrift accepts, percent per year (beyond
-/// these, figures over 200 years would no longer be finite numbers).
-pub const RATE_RANGE_PERCENT: std::ops::RangeInclusive<f64> = -50.0..=100.0;
-/// Most members a study may have.
-pub const MAX_MEMBERS: usize = 500;
-/// Most scenarios, keys or categories a study may have (each).
-pub const MAX_ITEMS: usize = 500;
-/// Most cost lines in one scenario, or positions of one member.
-pub const MAX_LINES: usize = 10_000;
-/// Largest amount (NOK) a line or cell may have: ten trillion kroner,
-/// far beyond any municipality, well inside what sums can add up exactly.
-pub const MAX_AMOUNT_NOK: f64 = 1e13;
-/// Largest count or quantity (inhabitants, workstations, units).
-pub const MAX_COUNT: f64 = 1e9;
+pub use ranges::{TRUNCATION_WARN_SHARE, interval_distribution};
+
+pub use super::bounds::{
+    MAX_AMOUNT_NOK, MAX_COUNT, MAX_HORIZON_YEARS, MAX_ITEMS, MAX_LINES, MAX_MEMBERS, RATE_RANGE_PERCENT,
+};
 /// Tolerance when comparing printed totals and percentages with computed ones.
 const TOLERANCE: f64 = 0.5;
 
@@ -56,6 +51,9 @@ pub enum Severity {
     Error,
     /// Worth a look; figures are still computed.
     Warning,
+    /// How Samdrift reads something whose meaning is clear and documented
+    /// (weights that do not add up to 100 are normalised): said once.
+    Note,
 }
 
 /// Where in the study an issue is. Carries ids (to go there) and names (to
@@ -145,6 +143,8 @@ pub enum Place {
         index: usize,
         /// True for a correlation group.
         group: bool,
+        /// The input the range is on, with its names (none for a group).
+        input: Option<super::InputLabel>,
     },
     /// The study's workstations as a whole (electricity, support, the
     /// categories of fleet costs).
@@ -161,6 +161,14 @@ pub enum Place {
         /// Id.
         id: String,
         /// Name.
+        name: String,
+    },
+    /// A criterion, requirement or profile of the decision.
+    Decision {
+        /// Message id of its kind (`kind-criterion`, `kind-requirement`,
+        /// `kind-profile`).
+        kind: &'static str,
+        /// Its name (its id when it has none).
         name: String,
     },
 }
@@ -456,6 +464,93 @@ pub enum Problem {
         /// Their sum, percent.
         sum: f64,
     },
+    /// A range reaches beyond the values its input may take.
+    RangeOutsideLimits {
+        /// The range's low bound (or smallest value).
+        low: f64,
+        /// Its high bound (or largest value).
+        high: f64,
+        /// The input's lowest value.
+        min: f64,
+        /// The input's highest value.
+        max: f64,
+    },
+    /// A number outside the values Samdrift accepts there.
+    OutOfLimits {
+        /// Message id of the field.
+        field: &'static str,
+        /// The value.
+        value: f64,
+        /// The lowest accepted.
+        min: f64,
+        /// The highest accepted.
+        max: f64,
+    },
+    /// A seat is in use and idle for more hours than a year has.
+    HoursOverYear {
+        /// Hours in use and idle together.
+        hours: f64,
+    },
+    /// A fleet without parts.
+    FleetNoParts,
+    /// More than one criterion is scored from the figures.
+    SeveralEconomyCriteria,
+    /// A criterion (not economy) that no scenario is scored on.
+    CriterionNotScored,
+    /// A scenario id the study does not have.
+    UnknownScenario {
+        /// The id.
+        id: String,
+    },
+    /// A criterion id the study does not have.
+    UnknownCriterion {
+        /// The id.
+        id: String,
+    },
+    /// A requirement id the study does not have.
+    UnknownRequirement {
+        /// The id.
+        id: String,
+    },
+    /// A hand-given score on the economy criterion (scored from the figures).
+    ScoreOnEconomy,
+    /// A score outside −4…+4.
+    ScoreOutOfScale {
+        /// The score.
+        score: i32,
+    },
+    /// A scenario scored twice on one criterion.
+    DuplicateScore {
+        /// The scenario's id.
+        scenario: String,
+    },
+    /// A criterion named twice in a ranking.
+    RankedTwice {
+        /// The criterion's id.
+        id: String,
+    },
+    /// A profile that weighs nothing: no weights, all 0, an empty ranking.
+    ProfileNoWeight,
+    /// A ranking leaves criteria out: they weigh 0.
+    RankingLeavesOut {
+        /// How many.
+        count: usize,
+    },
+    /// A profile's weights do not add up to 100: they are normalised.
+    WeightsNormalised {
+        /// Their sum.
+        sum: f64,
+    },
+    /// A normal or lognormal range has more than a trace outside the
+    /// input's limits: its draws are truncated to them.
+    RangeTruncated {
+        /// The share outside, percent.
+        percent: f64,
+        /// The input's lowest value.
+        min: f64,
+        /// The input's highest value.
+        max: f64,
+    },
 }
 
 impl Problem {
@@ -475,10 +570,16 @@ impl Problem {
             | Problem::SeveralTodayScenarios
             | Problem::FleetSharesDoNotAddUp { .. }
             | Problem::RangeExcludesValue { .. }
+            | Problem::RangeTruncated { .. }
+            | Problem::CriterionNotScored
+            // A score or compliance left behind by a removed scenario: no
+            // figure depends on it.
+            | Problem::UnknownScenario { .. }
             // A range left behind by a removed line or member: the figures
             // do not depend on it; the warning says it can go.
             | Problem::RangeUnknownInput
             | Problem::RangeOnDerivedCost => Severity::Warning,
+            Problem::RankingLeavesOut { .. } | Problem::WeightsNormalised { .. } => Severity::Note,
             _ => Severity::Error,
         }
     }
@@ -610,8 +711,9 @@ pub fn validate(study: &Study) -> Report {
     key_definitions(study, &member_ids, &mut report);
     scenarios(study, &member_ids, &category_ids, &mut report);
     assumptions(study, &mut report);
-    super::uncertainty::check(study, &mut report);
-    super::fleet::check(study, &mut report);
+    ranges(study, &mut report);
+    workstations(study, &mut report);
+    decision(study, &mut report);
     report
 }
 

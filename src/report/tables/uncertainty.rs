@@ -135,53 +135,27 @@ pub fn tornado(
 /// An input in words: "Fjerndrift: «Fjerndrift hos …», beløp".
 #[must_use]
 pub fn input_text(study: &Study, input: &crate::model::InputRef, tr: &Tr) -> String {
+    label_text(&input.label(study), tr)
+}
+
+/// An input in words from its names (as [`input_text`], for a message that
+/// has no study at hand).
+#[must_use]
+pub fn label_text(label: &crate::model::InputLabel, tr: &Tr) -> String {
     use crate::model::InputRef;
-    let member_name =
-        |id: &crate::model::MemberId| study.member(id).map_or_else(|| id.0.clone(), |m| m.name.clone());
-    match input {
-        InputRef::LineAmount { scenario, line } => {
-            let s = study.scenario(scenario);
-            let label = s
-                .and_then(|s| s.lines.iter().find(|l| &l.id == line))
-                .map_or_else(|| line.0.clone(), |l| l.label.clone());
-            format!(
-                "{}: «{label}»",
-                s.map_or_else(|| scenario.0.clone(), |s| s.name.clone())
-            )
-        }
-        InputRef::TodaysCost { member, category } => format!(
-            "{}, {}: {}",
-            tr.get("view-baseline"),
-            member_name(member),
-            study
-                .category(category)
-                .map_or_else(|| category.0.clone(), |c| c.name.clone())
-        ),
-        InputRef::Attribute { member, attribute } => {
-            format!("{}: {}", member_name(member), tr.get(attribute.message_id()))
-        }
-        InputRef::Salary { member } => format!("{}: {}", member_name(member), tr.get("field-salary")),
-        InputRef::EmployerTax { member } => {
-            format!("{}: {}", member_name(member), tr.get("field-employer-tax"))
-        }
-        InputRef::Pension { member } => format!("{}: {}", member_name(member), tr.get("field-pension")),
+    let (owner, item) = (&label.owner, &label.item);
+    match &label.input {
+        InputRef::LineAmount { .. } => format!("{owner}: «{item}»"),
+        InputRef::TodaysCost { .. } => format!("{}, {owner}: {item}", tr.get("view-baseline")),
+        InputRef::Attribute { attribute, .. } => format!("{owner}: {}", tr.get(attribute.message_id())),
+        InputRef::Salary { .. } => format!("{owner}: {}", tr.get("field-salary")),
+        InputRef::EmployerTax { .. } => format!("{owner}: {}", tr.get("field-employer-tax")),
+        InputRef::Pension { .. } => format!("{owner}: {}", tr.get("field-pension")),
         InputRef::WageGrowth => tr.get("unc-wage-growth"),
         InputRef::PriceGrowth => tr.get("unc-price-growth"),
         InputRef::DiscountStep { index } => tr.args("unc-discount-step", &[("n", (index + 1).to_string())]),
-        InputRef::KeyWeight { key, member } => format!(
-            "{} «{}»: {}",
-            tr.get("view-keys"),
-            study.key(key).map_or_else(|| key.0.clone(), |k| k.name.clone()),
-            member_name(member)
-        ),
-        InputRef::Seat { seat_type, param } => format!(
-            "{}: {}",
-            study
-                .workstations
-                .seat_type(seat_type)
-                .map_or_else(|| seat_type.clone(), |t| t.name.clone()),
-            tr.get(param.message_id())
-        ),
+        InputRef::KeyWeight { .. } => format!("{} «{owner}»: {item}", tr.get("view-keys")),
+        InputRef::Seat { param, .. } => format!("{owner}: {}", tr.get(param.message_id())),
         InputRef::ElectricityPrice => tr.get("fleet-electricity-price"),
         InputRef::SupportCostPerHour => tr.get("fleet-support-cost-per-hour"),
     }
