@@ -7,8 +7,19 @@
 /// are and take no part in the balancing.
 #[must_use]
 pub fn round_split(parts: &[f64]) -> Vec<f64> {
+    let total: f64 = parts.iter().filter(|p| p.is_finite()).sum::<f64>().round();
+    round_split_to(parts, total)
+}
+
+/// Rounds `parts` to whole units that add up to `total`, a whole number
+/// the parts are already shown as elsewhere (a member's figure balanced
+/// against the other members): the lines explaining Lavangen's 451 947,6,
+/// shown as 451 947 in the comparison, add up to 451 947, not 451 948.
+/// Largest remainder, as [`round_split`].
+#[must_use]
+pub fn round_split_to(parts: &[f64], total: f64) -> Vec<f64> {
     let finite: Vec<usize> = (0..parts.len()).filter(|&i| parts[i].is_finite()).collect();
-    let total: f64 = finite.iter().map(|&i| parts[i]).sum::<f64>().round();
+    let total = if total.is_finite() { total.round() } else { 0.0 };
     let mut rounded: Vec<f64> = parts
         .iter()
         .map(|p| if p.is_finite() { p.floor() } else { *p })
@@ -61,5 +72,17 @@ mod tests {
         assert_eq!(round_split(&noisy), rounded);
         let thirds = round_split(&[1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0]);
         assert_eq!(thirds.iter().sum::<f64>(), 1.0);
+    }
+
+    #[test]
+    fn parts_round_to_a_total_given_elsewhere() {
+        // Lavangen's 451 947,6 is shown as 451 947 (the ,6 tie went to
+        // Gratangen): its one line rounds to 451 947 too, and two lines of
+        // 200 000,3 and 251 947,3 (sum 451 947,6) to 200 000 + 251 947.
+        assert_eq!(round_split_to(&[451_947.6], 451_947.0), vec![451_947.0]);
+        let two = round_split_to(&[200_000.3, 251_947.3], 451_947.0);
+        assert_eq!(two, vec![200_000.0, 251_947.0]);
+        // One krone more than the floors: the largest remainder takes it.
+        assert_eq!(round_split_to(&[0.2, 0.7, 0.1], 1.0), vec![0.0, 1.0, 0.0]);
     }
 }

@@ -97,6 +97,10 @@ pub fn explain(
         .and_then(|m| study.members.get(m))
         .and_then(|m| Some((m, m.salary.as_ref()?, study.staffing_salary_cost(m)?.0)))
         .and_then(|(m, salary, id)| Some((m, salary, study.categories.iter().position(|c| &c.id == id)?)));
+    // Each line's cost in whole kroner, adding up to the figure the views
+    // show (not to the parts' own rounded sum, which can be a krone off).
+    let costs =
+        crate::engine::rounding::round_split_to(&parts.iter().map(|p| p.cost).collect::<Vec<_>>(), figure);
     let mut rows = Vec::with_capacity(parts.len() + 1);
     let mut places = Vec::with_capacity(parts.len() + 1);
     for p in &parts {
@@ -169,7 +173,7 @@ pub fn explain(
             Cell::Number(p.quantity, 4),
             Cell::Percent(p.share * 100.0),
             Cell::Number(p.growth, 4),
-            Cell::Money(p.cost),
+            Cell::Money(costs[rows.len()]),
             Cell::Text(source),
         ]);
         places.push(place);

@@ -43,6 +43,37 @@ pub fn fair_splits(study: &Study, tr: &Tr, year: i32, all_keys: bool) -> Vec<(Ta
         .collect()
 }
 
+/// Rounds every money column of `rows` (the last row is the total) so
+/// that the members add up to the total shown, by largest remainder: the
+/// same rounding as the comparison, so the scenario's own key shows each
+/// member as the comparison does (Lavangen 451 947, not 451 948 under a
+/// column that then summed to 2 262 001).
+fn balance_money_columns(rows: &mut [Vec<Cell>]) {
+    let Some((total, members)) = rows.split_last_mut() else {
+        return;
+    };
+    for c in 0..total.len() {
+        let values: Option<Vec<f64>> = members
+            .iter()
+            .map(|r| match r.get(c) {
+                Some(Cell::Money(v)) => Some(*v),
+                Some(Cell::Empty) => Some(f64::NAN),
+                _ => None,
+            })
+            .collect();
+        let (Some(values), Some(Cell::Money(_))) = (values, total.get(c)) else {
+            continue;
+        };
+        let rounded = round_split(&values);
+        for (row, v) in members.iter_mut().zip(&rounded) {
+            if v.is_finite() {
+                row[c] = Cell::Money(*v);
+            }
+        }
+        total[c] = Cell::Money(rounded.iter().filter(|v| v.is_finite()).sum());
+    }
+}
+
 /// The members of a coalition mask by name, joined by " + ".
 #[must_use]
 pub fn group_names(study: &Study, mask: usize) -> String {
@@ -137,6 +168,7 @@ pub fn fair_split(study: &Study, fair: &crate::fairness::FairSplit, tr: &Tr, all
     total.push(nucleolus.map_or(Cell::Empty, |x| Cell::Money(x.iter().sum())));
     total.push(Cell::Empty);
     rows.push(total);
+    balance_money_columns(&mut rows);
     Table {
         id: format!("fair-split-{}", file_safe(scenario.id.as_str())),
         title: tr.args("table-fair-split", &[("scenario", scenario.name.clone())]),
