@@ -1485,3 +1485,46 @@ fn an_analysis_that_cannot_run_says_why_in_its_own_words() {
         );
     }
 }
+
+#[test]
+fn an_edited_discount_preset_is_no_longer_called_by_its_name_and_the_zone_box_shows_the_zone() {
+    let mut harness = harness(norwegian());
+    // The 2006 salaries are 5,1 %: zone IV, shown as such (not "Sone …").
+    harness.get_by_label("Bemanning").click();
+    harness.run();
+    let zones: Vec<Option<String>> = harness.get_all_by_label("Sone …").map(|n| n.value()).collect();
+    assert_eq!(zones, [Some("Sone IV".to_owned())]);
+    // R-109's first step 4 % → 5 %.
+    harness.get_by_label("Forutsetninger").click();
+    harness.run();
+    let first_step = || "Rente, %";
+    let text_input = egui::accesskit::Role::TextInput;
+    let field = harness
+        .get_all_by_role_and_label(text_input, first_step())
+        .next()
+        .unwrap();
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_all_by_role_and_label(text_input, first_step())
+        .next()
+        .unwrap()
+        .type_text("5");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let discount = &harness.state().doc.study.assumptions.discount;
+    assert_eq!(discount.steps[0].percent, 5.0);
+    assert_eq!(discount.name, "", "an edited R-109 is no longer R-109");
+    harness.get_by_label("Sammenligning").click();
+    harness.run();
+    harness.get_by_label("Nåverdi").click();
+    harness.run();
+    assert!(harness.query_all_by_label_contains("R-109").next().is_none());
+    assert!(
+        harness
+            .get_all_by_label_contains("Egen kalkulasjonsrente 5\u{a0}%")
+            .count()
+            >= 1
+    );
+}

@@ -791,3 +791,4 @@ cli-draws-zero = --draws skal være mindst 1.
 cli-metric-payback = Tilbagebetalingsår er ikke en omkostning: vælg --metric annual, total, pv eller eac til denne analyse.
 cli-tornado-same = --a og --b er samme scenarie; en tornado sammenligner to forskellige.
 cli-draws-capped = Studien er stor: { $draws } af { $asked } trækninger er taget med (hukommelsesgrænsen).
+discount-own = Egen diskonteringsrente

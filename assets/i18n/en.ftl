@@ -791,3 +791,4 @@ cli-draws-zero = --draws must be at least 1.
 cli-metric-payback = A payback year is not a cost: choose --metric annual, total, pv or eac for this analysis.
 cli-tornado-same = --a and --b are the same scenario; a tornado compares two different ones.
 cli-draws-capped = The study is large: { $draws } of the { $asked } draws were kept (the memory limit).
+discount-own = Own discount rate

@@ -791,3 +791,4 @@ cli-draws-zero = --draws må være minst 1.
 cli-metric-payback = Tilbakebetalingsår er ikke en kostnad: velg --metric annual, total, pv eller eac for denne analysen.
 cli-tornado-same = --a og --b er samme scenario; en tornado sammenligner to forskjellige.
 cli-draws-capped = Studien er stor: { $draws } av { $asked } trekninger er tatt med (minnegrensen).
+discount-own = Egen kalkulasjonsrente

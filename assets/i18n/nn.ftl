@@ -791,3 +791,4 @@ cli-draws-zero = --draws må vere minst 1.
 cli-metric-payback = Tilbakebetalingsår er ikkje ein kostnad: vel --metric annual, total, pv eller eac for denne analysen.
 cli-tornado-same = --a og --b er same scenario; ein tornado samanliknar to ulike.
 cli-draws-capped = Studien er stor: { $draws } av { $asked } trekningar er tekne med (minnegrensa).
+discount-own = Eiga kalkulasjonsrente

@@ -791,3 +791,4 @@ cli-draws-zero = --draws måste vara minst 1.
 cli-metric-payback = Återbetalningsår är ingen kostnad: välj --metric annual, total, pv eller eac för den här analysen.
 cli-tornado-same = --a och --b är samma scenario; ett tornadodiagram jämför två olika.
 cli-draws-capped = Studien är stor: { $draws } av { $asked } dragningar togs med (minnesgränsen).
+discount-own = Egen kalkylränta

@@ -71,7 +71,10 @@ pub enum Edit {
 fn apply_edit(study: &mut Study, edit: Edit) {
     match edit {
         Edit::SetTitle(title) => study.title = title,
-        Edit::SetMember(i, member) => {
+        Edit::SetMember(i, mut member) => {
+            if let Some(salary) = &mut member.salary {
+                crate::model::presets::forget_edited_employer_tax_preset(salary);
+            }
             if let Some(slot) = study.members.get_mut(i) {
                 *slot = member;
             }
@@ -121,7 +124,10 @@ fn apply_edit(study: &mut Study, edit: Edit) {
                 study.scenarios.remove(i);
             }
         }
-        Edit::SetAssumptions(a) => study.assumptions = a,
+        Edit::SetAssumptions(mut a) => {
+            crate::model::presets::forget_edited_discount_preset(&mut a.discount);
+            study.assumptions = a;
+        }
         Edit::ReplaceStudy(s) => *study = *s,
         Edit::SetDecision(decision) => study.decision = decision,
         Edit::SetCurrency(currency) => study.currency = currency,

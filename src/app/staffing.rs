@@ -232,13 +232,27 @@ fn salary_ui(
             } else {
                 tr.get("ui-tax-sweden")
             };
-            combo_ui(ui, ("tax-zone", index), &title, title.clone(), |ui| {
-                for preset in presets {
-                    let name = if currency == crate::model::Currency::Nok {
-                        format!("{} {}", tr.get("ui-zone"), preset.name)
-                    } else {
-                        preset.name.clone()
-                    };
+            let label = |preset: &crate::model::presets::EmployerTaxPreset| {
+                if currency == crate::model::Currency::Nok {
+                    format!("{} {}", tr.get("ui-zone"), preset.name)
+                } else {
+                    preset.name.clone()
+                }
+            };
+            // The box shows the zone chosen (the first whose rate and
+            // source match), not the same "Zone …" whatever it is.
+            let chosen = presets
+                .iter()
+                .find(|p| (salary.employer_tax_percent - p.percent).abs() < 1e-9 && salary.source == p.source)
+                .or_else(|| {
+                    presets
+                        .iter()
+                        .find(|p| (salary.employer_tax_percent - p.percent).abs() < 1e-9)
+                })
+                .map_or_else(|| title.clone(), label);
+            combo_ui(ui, ("tax-zone", index), &title, chosen, |ui| {
+                for preset in &presets {
+                    let name = label(preset);
                     let text = format!("{name}: {}", tr.pct(preset.percent, 2));
                     if ui
                         .selectable_label((salary.employer_tax_percent - preset.percent).abs() < 1e-9, text)

@@ -93,6 +93,36 @@ pub fn discount_rates() -> Vec<DiscountRate> {
     ]
 }
 
+/// A discount rate named after a preset whose steps were edited away from
+/// it is no longer that preset: it loses the preset's name (and source,
+/// when it was the preset's), so no heading or briefing calls a 5 % rate
+/// "R-109 (2021)". An unchanged preset, or a rate of the user's own name,
+/// is left as it is.
+pub fn forget_edited_discount_preset(rate: &mut DiscountRate) {
+    if let Some(preset) = discount_rates().into_iter().find(|p| p.name == rate.name)
+        && preset.steps != rate.steps
+    {
+        rate.name.clear();
+        if rate.source == preset.source {
+            rate.source = Source::default();
+        }
+    }
+}
+
+/// A salary whose source is an employer-tax preset's (a zone chosen from
+/// the list) but whose rate was edited away from it loses that source: it
+/// no longer says "sone IV" for a rate of 7 %.
+pub fn forget_edited_employer_tax_preset(salary: &mut super::Salary) {
+    let presets = [Currency::Nok, Currency::Sek]
+        .into_iter()
+        .flat_map(employer_tax_presets);
+    for preset in presets {
+        if salary.source == preset.source && (salary.employer_tax_percent - preset.percent).abs() > 1e-9 {
+            salary.source = Source::default();
+        }
+    }
+}
+
 /// Norwegian employer-tax zones and their main rates, percent.
 pub const EMPLOYER_TAX_ZONES: [(&str, f64); 7] = [
     ("I", 14.1),
@@ -121,6 +151,46 @@ mod tests {
     use super::*;
     use crate::model::examples::small_study;
     use crate::model::validate;
+
+    #[test]
+    fn an_edited_preset_stops_carrying_its_name() {
+        let r109 = discount_rates_for(Currency::Nok).remove(0);
+        // Unchanged: still R-109.
+        let mut rate = r109.clone();
+        forget_edited_discount_preset(&mut rate);
+        assert_eq!(rate, r109);
+        // 4 % → 5 % in the first step: no longer R-109, nor its source.
+        rate.steps[0].percent = 5.0;
+        forget_edited_discount_preset(&mut rate);
+        assert_eq!((rate.name.as_str(), &rate.source), ("", &Source::default()));
+        assert_eq!(rate.steps[0].percent, 5.0);
+        // A rate the user named keeps its name.
+        let mut own = r109.clone();
+        own.name = "Kommunens egen".to_owned();
+        own.steps[0].percent = 5.0;
+        forget_edited_discount_preset(&mut own);
+        assert_eq!(own.name, "Kommunens egen");
+        // Zone IV (5,1 %) edited to 7 % loses the zone's source.
+        let mut study = small_study();
+        let zone = employer_tax_presets(Currency::Nok)
+            .into_iter()
+            .find(|p| p.name == "IV")
+            .unwrap();
+        let mut salary = crate::model::Salary {
+            nok_per_fte: 500_000.0,
+            employer_tax_percent: zone.percent,
+            pension_percent: 12.0,
+            source: zone.source.clone(),
+            today_category: None,
+        };
+        forget_edited_employer_tax_preset(&mut salary);
+        assert_eq!(salary.source, zone.source);
+        salary.employer_tax_percent = 7.0;
+        forget_edited_employer_tax_preset(&mut salary);
+        assert_eq!(salary.source, Source::default());
+        study.members[0].salary = Some(salary);
+        assert!(!validate(&study).has_errors());
+    }
 
     #[test]
     fn each_currency_gets_its_own_country_s_presets() {

@@ -61,14 +61,24 @@ impl MetricChoice {
             MetricChoice::Total => tr.args("caption-total", &[("first", first), ("last", last)]),
             MetricChoice::PresentValue => tr.args(
                 "caption-pv",
-                &[
-                    ("first", first),
-                    ("last", last),
-                    ("rate", study.assumptions.discount.name.clone()),
-                ],
+                &[("first", first), ("last", last), ("rate", rate_name(study, tr))],
             ),
             MetricChoice::AnnualEquivalent => tr.args("caption-eac", &[("first", first), ("last", last)]),
         }
+    }
+}
+
+/// The discount rate as captions name it: its name, or for a rate of
+/// the user's own without one (an edited preset loses its name), "own
+/// discount rate" with its first step ("Egen kalkulasjonsrente 5 %").
+#[must_use]
+pub fn rate_name(study: &Study, tr: &Tr) -> String {
+    let discount = &study.assumptions.discount;
+    if discount.name.trim().is_empty() {
+        let first = discount.steps.first().map_or(0.0, |s| s.percent);
+        format!("{} {}\u{a0}%", tr.get("discount-own"), tr.num_trim(first, 2))
+    } else {
+        discount.name.clone()
     }
 }
 
@@ -96,7 +106,7 @@ impl MetricChoice {
             MetricChoice::Total => tr.args("cli-title-total", &years),
             MetricChoice::PresentValue => {
                 let mut args = years.to_vec();
-                args.push(("rate", study.assumptions.discount.name.clone()));
+                args.push(("rate", rate_name(study, tr)));
                 tr.args("cli-title-pv", &args)
             }
             MetricChoice::AnnualEquivalent => tr.args("cli-title-eac", &years),

@@ -180,7 +180,7 @@ pub fn inputs(study: &Study, tr: &Tr) -> Table {
         let item = tr.args(
             "table-discount-step",
             &[
-                ("name", a.discount.name.clone()),
+                ("name", crate::report::metric::rate_name(study, tr)),
                 ("from", step.from_year_index.to_string()),
             ],
         );
