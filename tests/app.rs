@@ -1528,3 +1528,40 @@ fn an_edited_discount_preset_is_no_longer_called_by_its_name_and_the_zone_box_sh
             >= 1
     );
 }
+
+#[test]
+fn a_new_study_is_empty_and_opens_without_errors() {
+    let mut harness = harness(norwegian());
+    assert!(harness.state().title().contains("innebygd eksempel"));
+    harness.state_mut().push(samdrift::app::Command::New);
+    harness.run();
+    let study = &harness.state().doc.study;
+    assert_eq!(study.title, "Ny studie");
+    assert!(study.members.is_empty() && study.baseline.lines.is_empty());
+    assert!(study.uncertainties.is_empty() && study.correlation_groups.is_empty());
+    assert!(study.decision.is_empty() && study.workstations.is_empty());
+    assert!(study.keys.iter().all(|k| !k.rule.names_members()));
+    assert!(
+        study
+            .scenarios
+            .iter()
+            .all(|s| s.kind == samdrift::model::ScenarioKind::Today && s.note.is_empty())
+    );
+    // No text of the example is left: its notes and sources are Norwegian
+    // or English sentences about 2006.
+    let text = samdrift::io::to_ron_string(study).unwrap();
+    for example in ["Lysark", "briefing", "Gratangen", "Fraunhofer"] {
+        assert!(!text.contains(example), "{example} in a new study");
+    }
+    let report = samdrift::model::validate(study);
+    assert!(!report.has_errors(), "{report:?}");
+    let title = harness.state().title();
+    assert!(!title.contains("eksempel"), "{title}");
+    assert!(title.contains("ikke lagret"), "{title}");
+    // The one note says where to start, and goes there.
+    harness
+        .get_by_label_contains("studien har ingen kommuner ennå")
+        .click();
+    harness.run();
+    harness.get_by_label("Legg til kommune");
+}

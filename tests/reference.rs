@@ -465,3 +465,39 @@ fn the_todays_cost_key_and_the_per_member_driver_give_the_hand_figures() {
         assert!((total - 2_292_000.0).abs() < 0.01, "{total}");
     }
 }
+
+#[test]
+fn the_shipped_studies_speak_norwegian_in_their_notes() {
+    // Every text a user reads in the shipped (Norwegian) studies — notes,
+    // sources, justifications — is in Norwegian; "Not in the briefing.
+    // About 12 municipal employees …" was English.
+    let english = [
+        " the ",
+        " and ",
+        " of ",
+        " is ",
+        " per year",
+        "Not in",
+        "Slide ",
+        "Invented",
+    ];
+    for file in [
+        "scenarios/nordre-troms-2006.ron",
+        "scenarios/eksempel-tre-kommuner.ron",
+    ] {
+        let text = std::fs::read_to_string(file).unwrap();
+        // Quoted strings only: comments in the file are for developers.
+        let strings: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .flat_map(|l| l.split('"').skip(1).step_by(2))
+            .collect();
+        assert!(strings.len() > 50, "{file}");
+        for s in strings {
+            let padded = format!(" {s} ");
+            for word in english {
+                assert!(!padded.contains(word), "{file}: English in “{s}”");
+            }
+        }
+    }
+}

@@ -43,7 +43,7 @@ field-price-growth = den reale prisstigning
 field-discount-rate = diskonteringsrenten
 
 ## Valideringsproblemer
-problem-no-members = analysen har ingen kommuner.
+problem-no-members = analysen har ingen kommuner endnu: tilføj dem under Kommuner.
 problem-empty-id = en { $kind } mangler id.
 problem-duplicate-id = to af typen { $kind } har samme id »{ $id }«; id'er skal være unikke.
 problem-not-finite = { $field } er ikke et tal (NaN eller uendelig).
@@ -792,3 +792,4 @@ cli-metric-payback = Tilbagebetalingsår er ikke en omkostning: vælg --metric a
 cli-tornado-same = --a og --b er samme scenarie; en tornado sammenligner to forskellige.
 cli-draws-capped = Studien er stor: { $draws } af { $asked } trækninger er taget med (hukommelsesgrænsen).
 discount-own = Egen diskonteringsrente
+ui-not-saved = ikke gemt

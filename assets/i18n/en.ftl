@@ -43,7 +43,7 @@ field-price-growth = real price growth
 field-discount-rate = discount rate
 
 ## Validation problems
-problem-no-members = the study has no municipalities.
+problem-no-members = the study has no municipalities yet: add them under Municipalities.
 problem-empty-id = a { $kind } has an empty id.
 problem-duplicate-id = two of type { $kind } share the id “{ $id }”; ids must be unique.
 problem-not-finite = the { $field } is not a number (NaN or infinite).
@@ -792,3 +792,4 @@ cli-metric-payback = A payback year is not a cost: choose --metric annual, total
 cli-tornado-same = --a and --b are the same scenario; a tornado compares two different ones.
 cli-draws-capped = The study is large: { $draws } of the { $asked } draws were kept (the memory limit).
 discount-own = Own discount rate
+ui-not-saved = not saved

@@ -43,7 +43,7 @@ field-price-growth = realprisveksten
 field-discount-rate = kalkulasjonsrenten
 
 ## Valideringsproblemer
-problem-no-members = studien har ingen kommuner.
+problem-no-members = studien har ingen kommuner ennå: legg dem til under Kommuner.
 problem-empty-id = en { $kind } mangler id.
 problem-duplicate-id = to av typen { $kind } har samme id «{ $id }»; id-er må være unike.
 problem-not-finite = { $field } er ikke et tall (NaN eller uendelig).
@@ -792,3 +792,4 @@ cli-metric-payback = Tilbakebetalingsår er ikke en kostnad: velg --metric annua
 cli-tornado-same = --a og --b er samme scenario; en tornado sammenligner to forskjellige.
 cli-draws-capped = Studien er stor: { $draws } av { $asked } trekninger er tatt med (minnegrensen).
 discount-own = Egen kalkulasjonsrente
+ui-not-saved = ikke lagret

@@ -43,7 +43,7 @@ field-price-growth = realprisveksten
 field-discount-rate = kalkulasjonsrenta
 
 ## Valideringsproblem
-problem-no-members = studien har ingen kommunar.
+problem-no-members = studien har ingen kommunar enno: legg dei til under Kommunar.
 problem-empty-id = ein { $kind } manglar id.
 problem-duplicate-id = to av typen { $kind } har same id «{ $id }»; id-ane må vere unike.
 problem-not-finite = { $field } er ikkje eit tal (NaN eller uendeleg).
@@ -792,3 +792,4 @@ cli-metric-payback = Tilbakebetalingsår er ikkje ein kostnad: vel --metric annu
 cli-tornado-same = --a og --b er same scenario; ein tornado samanliknar to ulike.
 cli-draws-capped = Studien er stor: { $draws } av { $asked } trekningar er tekne med (minnegrensa).
 discount-own = Eiga kalkulasjonsrente
+ui-not-saved = ikkje lagra

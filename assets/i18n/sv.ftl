@@ -43,7 +43,7 @@ field-price-growth = den reala prisökningen
 field-discount-rate = kalkylräntan
 
 ## Valideringsproblem
-problem-no-members = studien har inga kommuner.
+problem-no-members = studien har inga kommuner än: lägg till dem under Kommuner.
 problem-empty-id = en { $kind } saknar id.
 problem-duplicate-id = två av typen { $kind } har samma id ”{ $id }”; id:n måste vara unika.
 problem-not-finite = { $field } är inte ett tal (NaN eller oändligt).
@@ -792,3 +792,4 @@ cli-metric-payback = Återbetalningsår är ingen kostnad: välj --metric annual
 cli-tornado-same = --a och --b är samma scenario; ett tornadodiagram jämför två olika.
 cli-draws-capped = Studien är stor: { $draws } av { $asked } dragningar togs med (minnesgränsen).
 discount-own = Egen kalkylränta
+ui-not-saved = inte sparad

@@ -80,6 +80,9 @@ impl SamdriftApp {
         let scenario_index =
             |id: &crate::model::ScenarioId| study.scenarios.iter().position(|s| &s.id == id).unwrap_or(0);
         match place {
+            // The study as a whole: without municipalities, that is where
+            // to start.
+            Place::Study if study.members.is_empty() => self.ui_state.view = View::Members,
             Place::Study => {}
             Place::Member { member, .. } => {
                 self.ui_state.view = View::Members;

@@ -161,6 +161,8 @@ pub struct Document {
     /// The file had comments written by hand that a save will not keep
     /// (said once, at the first save).
     pub hand_comments: bool,
+    /// The built-in reference study (the title says so), not a new one.
+    pub builtin: bool,
     saved: Study,
     undo: Vec<Study>,
     redo: Vec<Study>,
@@ -178,6 +180,7 @@ impl Document {
             saved: study.clone(),
             disk: path.as_deref().and_then(crate::io::atomic::FileStamp::of),
             hand_comments: false,
+            builtin: false,
             study,
             path,
             undo: Vec::new(),

@@ -421,7 +421,9 @@ impl SamdriftApp {
     /// The app on the built-in reference study.
     #[must_use]
     pub fn with_reference(prefs: Preferences) -> SamdriftApp {
-        SamdriftApp::new(reference_study(), None, prefs)
+        let mut app = SamdriftApp::new(reference_study(), None, prefs);
+        app.doc.builtin = true;
+        app
     }
 
     /// The current result (possibly from before the last edit if the study
@@ -483,7 +485,8 @@ impl SamdriftApp {
             Some(p) => p
                 .file_name()
                 .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()),
-            None => self.tr.get("ui-untitled-file"),
+            None if self.doc.builtin => self.tr.get("ui-untitled-file"),
+            None => self.tr.get("ui-not-saved"),
         };
         let dirty = if self.doc.is_dirty() { " *" } else { "" };
         format!("{} — {file}{dirty} — Samdrift", self.doc.study.title)
@@ -650,21 +653,47 @@ pub fn reference_study() -> Study {
         .unwrap_or_else(|_| crate::model::examples::small_study())
 }
 
+/// What File → New gives: the reference study's kinds of cost, its
+/// keys by rule (equal, by population …, none naming a member), today's
+/// operation and the assumptions (R-109 and its source), and nothing else
+/// of the example: no municipalities, costs, ranges, criteria, fleets,
+/// notes or sources. It opens without errors (a study with no
+/// municipalities says where to start, as a warning).
 fn empty_study(tr: &Tr) -> Study {
-    let mut study = reference_study();
+    let reference = reference_study();
+    let mut study = crate::model::examples::small_study();
     study.title = tr.get("ui-new-study-title");
     study.description = String::new();
     study.members.clear();
-    study.baseline.lines.clear();
-    study.baseline.printed_member_totals.clear();
-    study.baseline.printed_grand_total = None;
+    study.categories = reference.categories;
+    study.baseline = crate::model::Baseline::default();
     study.staffing_printed = crate::model::StaffingPrinted::default();
-    study
+    study.keys = reference
         .keys
-        .retain(|k| matches!(k.rule, crate::model::KeyRule::Mix(_)));
-    study
+        .into_iter()
+        .filter(|k| !k.rule.names_members())
+        .map(|k| crate::model::Key {
+            source: crate::model::Source::default(),
+            ..k
+        })
+        .collect();
+    study.scenarios = reference
         .scenarios
-        .retain(|s| s.kind == crate::model::ScenarioKind::Today);
+        .into_iter()
+        .filter(|s| s.kind == crate::model::ScenarioKind::Today)
+        .map(|s| crate::model::Scenario {
+            note: String::new(),
+            fleet: None,
+            with_todays_costs: false,
+            ..s
+        })
+        .collect();
+    study.uncertainties.clear();
+    study.correlation_groups.clear();
+    study.decision = crate::model::decision::Decision::default();
+    study.workstations = crate::model::fleet::Workstations::default();
+    study.language = None;
+    study.assumptions = reference.assumptions;
     study
 }
 

@@ -528,6 +528,19 @@ pub enum KeyRule {
     Mix(Vec<KeyPart>),
 }
 
+impl KeyRule {
+    /// Whether the rule names members (fixed weights, also inside a mix):
+    /// such a key belongs to the study whose members it names.
+    #[must_use]
+    pub fn names_members(&self) -> bool {
+        match self {
+            KeyRule::Fixed(_) => true,
+            KeyRule::Mix(parts) => parts.iter().any(|p| p.rule.names_members()),
+            KeyRule::Equal | KeyRule::Proportional(_) | KeyRule::TodaysCost => false,
+        }
+    }
+}
+
 /// One part of a mixed key.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

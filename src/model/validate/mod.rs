@@ -572,6 +572,9 @@ impl Problem {
             | Problem::RangeExcludesValue { .. }
             | Problem::RangeTruncated { .. }
             | Problem::CriterionNotScored
+            // A new study starts without municipalities: where to begin,
+            // not something wrong (there are no figures to get wrong).
+            | Problem::NoMembers
             // A score or compliance left behind by a removed scenario: no
             // figure depends on it.
             | Problem::UnknownScenario { .. }

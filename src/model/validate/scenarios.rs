@@ -65,7 +65,10 @@ pub(super) fn scenario_checks(
     }
     let participants = study.participants(scenario);
     if participants.is_empty() {
-        report.push(&place, Problem::NoParticipants);
+        // Without any municipality that is said once, for the study.
+        if !study.members.is_empty() {
+            report.push(&place, Problem::NoParticipants);
+        }
         return;
     }
     let member_name = |id: &MemberId| study.member(id).map_or_else(|| id.0.clone(), |m| m.name.clone());
