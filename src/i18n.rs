@@ -343,6 +343,7 @@ mod tests {
                     "min",
                     "score",
                     "asked",
+                    "ranks",
                 ] {
                     args.set(name, "x");
                 }

@@ -326,15 +326,17 @@ fn summary_grid_ui(ui: &mut Ui, tr: &Tr, study: &Study, made: &Made) {
                 ] {
                     right_label(ui, RichText::new(tr.num(v, 0)).monospace());
                 }
-                right_label(
-                    ui,
-                    RichText::new(format!(
+                // Not in competition: "—", never 0 %.
+                let chance = if row.competes {
+                    format!(
                         "{} ± {}",
                         tr.pct(row.p_cheapest * 100.0, 1),
                         tr.pct(row.p_cheapest_se * 100.0, 1)
-                    ))
-                    .monospace(),
-                );
+                    )
+                } else {
+                    "—".to_owned()
+                };
+                right_label(ui, RichText::new(chance).monospace());
                 ui.end_row();
             }
         });

@@ -61,7 +61,12 @@ pub(super) fn run(
                         money(row.cost.p10),
                         money(row.cost.p50),
                         money(row.cost.p90),
-                        format::export_number(row.p_cheapest, 4, DecimalSep::Comma),
+                        // Empty for an option not in competition.
+                        if row.competes {
+                            format::export_number(row.p_cheapest, 4, DecimalSep::Comma)
+                        } else {
+                            String::new()
+                        },
                     ]);
                 }
             }

@@ -139,3 +139,28 @@ fn a_profile_against_two_that_agree_is_one_dissent_said_once() {
     unique.dedup();
     assert_eq!(unique.len(), findings.len(), "{findings:#?}");
 }
+
+#[test]
+fn the_profiles_ranking_an_option_differently_is_said_per_option() {
+    // The project group puts joint in-house first, the project leader
+    // remote operation: both options get a sentence with each profile's
+    // place, and the rankings table has no column of "yes" on every row.
+    let study = crate::io::load_str(crate::REFERENCE_STUDY, std::path::Path::new("r")).unwrap();
+    let a = analyse(&study, Metric::PresentValue, 500, 1).unwrap();
+    let tr = crate::i18n::Tr::new(crate::lang::Lang::En);
+    let findings = crate::report::tables::criteria_findings(&study, &a, &tr);
+    let differ: Vec<&String> = findings.iter().filter(|f| f.contains("differently")).collect();
+    assert_eq!(differ.len(), 2, "{findings:#?}");
+    assert!(
+        differ
+            .iter()
+            .any(|f| f.contains("Drift i eget hus”") && f.contains("1 (Prosjektgruppa)"))
+    );
+    assert!(
+        differ
+            .iter()
+            .any(|f| f.contains("Fjerndrift") && f.contains("1 (Prosjektleder)"))
+    );
+    let table = crate::report::tables::criteria_rankings(&study, &a, &tr);
+    assert!(!table.headers.iter().any(|h| h.contains("disagree")));
+}

@@ -357,6 +357,10 @@ pub struct Row {
     pub p_cheapest: f64,
     /// Standard error of `p_cheapest`: `√(p(1−p)/N)`.
     pub p_cheapest_se: f64,
+    /// Whether the scenario competes for cheapest at all (an option the
+    /// member takes part in, or today's operation): one that does not has
+    /// no chance to show, not a chance of 0 %.
+    pub competes: bool,
 }
 
 impl Simulation {
@@ -433,6 +437,7 @@ impl Simulation {
                     saving: Spread::of(saving),
                     p_cheapest: p,
                     p_cheapest_se: (p * (1.0 - p) / draws.max(1) as f64).sqrt(),
+                    competes: competitors.contains(&s),
                 }
             })
             .collect()

@@ -636,3 +636,45 @@ fn a_normal_range_is_truncated_to_what_its_input_may_be() {
     let se = (0.4845f64 * 0.5155 / draws as f64).sqrt();
     assert!((below - 0.4845).abs() < 4.0 * se, "{below}");
 }
+
+#[test]
+fn an_option_not_in_competition_shows_a_dash_not_zero() {
+    // The 2006 study's "thin clients with workstations" is weighed within
+    // its pair (against today's operation with workstations), not against
+    // the other options: its chance of being cheapest is not 0 %, it has
+    // none.
+    let study = crate::io::load_str(crate::REFERENCE_STUDY, std::path::Path::new("r")).unwrap();
+    let opts = Options {
+        metric: Metric::Annual(2007),
+        ..options(200)
+    };
+    let sim = simulate(&study, opts, &|_| true).unwrap();
+    let yardstick = study
+        .scenarios
+        .iter()
+        .position(|s| s.id.as_str() == "thin_fleet")
+        .unwrap();
+    let rows = sim.rows(None);
+    assert!(!rows[yardstick].competes);
+    assert!(
+        rows.iter()
+            .filter(|r| r.scenario != yardstick)
+            .all(|r| r.competes)
+    );
+    let tr = crate::i18n::Tr::new(crate::lang::Lang::En);
+    let table = crate::report::tables::uncertainty(&study, &sim, &tr);
+    let name = &study.scenarios[yardstick].name;
+    let shown = table
+        .rows
+        .iter()
+        .filter(|r| r[0] == crate::report::tables::Cell::Text(name.clone()))
+        .inspect(|row| {
+            assert_eq!(
+                row[9],
+                crate::report::tables::Cell::Text("—".to_owned()),
+                "{row:?}"
+            );
+        })
+        .count();
+    assert!(shown >= 1);
+}

@@ -73,9 +73,10 @@ pub fn criteria_scores(study: &Study, a: &crate::criteria::Analysis, tr: &Tr) ->
     )
 }
 
-/// Per profile the value (0–100) and rank of each scenario, where the
-/// profiles disagree on its rank, the share of all weightings in which it
-/// ranks first, and the requirements it fails.
+/// Per profile the value (0–100) and rank of each scenario, the share of
+/// all weightings in which it ranks first, and the requirements it fails.
+/// (Where the profiles rank an option differently is said per option in
+/// [`criteria_findings`]: a column of "yes" on every row said nothing.)
 #[must_use]
 pub fn criteria_rankings(study: &Study, a: &crate::criteria::Analysis, tr: &Tr) -> Table {
     let mut headers = vec![tr.get("ui-scenario")];
@@ -83,7 +84,7 @@ pub fn criteria_rankings(study: &Study, a: &crate::criteria::Analysis, tr: &Tr) 
         headers.push(tr.args("crit-value-of", &[("profile", p.name.clone())]));
         headers.push(tr.args("crit-rank-of", &[("profile", p.name.clone())]));
     }
-    headers.extend([tr.get("crit-disagree"), tr.get("crit-acceptability")]);
+    headers.push(tr.get("crit-acceptability"));
     headers.extend(
         a.profiles
             .iter()
@@ -100,12 +101,6 @@ pub fn criteria_rankings(study: &Study, a: &crate::criteria::Analysis, tr: &Tr) 
                 cells.push(Cell::Number(p.values[s], 1));
                 cells.push(Cell::Number(p.ranks[s] as f64, 0));
             }
-            let disagree = a.profiles.windows(2).any(|w| w[0].ranks[s] != w[1].ranks[s]);
-            cells.push(Cell::text(if disagree {
-                tr.get("fair-yes")
-            } else {
-                String::new()
-            }));
             cells.push(Cell::Percent(a.acceptability[s] * 100.0));
             cells.extend(
                 a.profiles
@@ -202,6 +197,23 @@ pub fn criteria_findings(study: &Study, a: &crate::criteria::Analysis, tr: &Tr) 
             text.push_str(&tr.get("crit-first-fails"));
         }
         out.push(text);
+    }
+    // Per option that some profile puts first and another does not: how
+    // each ranks it.
+    for s in 0..study.scenarios.len() {
+        let firsts = a.profiles.iter().filter(|p| p.ranks[s] == 1).count();
+        if firsts == 0 || firsts == a.profiles.len() {
+            continue;
+        }
+        let ranks: Vec<String> = a
+            .profiles
+            .iter()
+            .map(|p| format!("{} ({})", p.ranks[s], p.name))
+            .collect();
+        out.push(tr.args(
+            "crit-ranks-differ",
+            &[("scenario", name(s)), ("ranks", ranks.join(", "))],
+        ));
     }
     for d in &a.dissents {
         if let Some((c, t, above)) = d.decided_by {

@@ -44,9 +44,17 @@ pub fn uncertainty(study: &Study, sim: &crate::uncertainty::Simulation, tr: &Tr)
                 Cell::Money(row.saving.p10),
                 Cell::Money(row.saving.p50),
                 Cell::Money(row.saving.p90),
-                Cell::Percent(row.p_cheapest * 100.0),
-                Cell::Percent(row.p_cheapest_se * 100.0),
             ]);
+            // An option not in competition shows "—", never 0 %.
+            let last = rows.len() - 1;
+            if row.competes {
+                rows[last].extend([
+                    Cell::Percent(row.p_cheapest * 100.0),
+                    Cell::Percent(row.p_cheapest_se * 100.0),
+                ]);
+            } else {
+                rows[last].extend([Cell::text("—"), Cell::text("—")]);
+            }
         }
     }
     Table {
@@ -169,7 +177,11 @@ pub fn uncertainty_findings(study: &Study, sim: &crate::uncertainty::Simulation,
     let mut out = Vec::new();
     for member in std::iter::once(None).chain((0..sim.members).map(Some)) {
         let rows = sim.rows(member);
-        let Some(best) = rows.iter().max_by(|a, b| a.p_cheapest.total_cmp(&b.p_cheapest)) else {
+        let Some(best) = rows
+            .iter()
+            .filter(|r| r.competes)
+            .max_by(|a, b| a.p_cheapest.total_cmp(&b.p_cheapest))
+        else {
             continue;
         };
         out.push(tr.args(
