@@ -204,6 +204,44 @@ pub fn run(iterations: u32) -> Result<Vec<Row>, String> {
         }),
     );
 
+    // Everything `samdrift export --html --xlsx --csv` makes, in memory:
+    // the tables once (report::bundle), the workbook, the CSV files and
+    // the briefing; on the reference study and a generated study of 20
+    // members × 5 scenarios × 60 lines (no ranges).
+    let m20 = examples::synthetic(20, 60, 5, 10);
+    for (case, study, runs) in [("reference", &reference, 3), ("m20", &m20, 3)] {
+        let evaluation = engine::evaluate(study).map_err(|e| format!("{case}: {e}"))?;
+        let year = study.assumptions.display_year;
+        let mut failed = false;
+        row(
+            case,
+            "export-all",
+            time(runs, || {
+                let Ok(bundle) = crate::report::bundle::export_tables(
+                    study,
+                    &evaluation,
+                    (&tr, year),
+                    crate::report::bundle::ExportOptions::default(),
+                    &|_| true,
+                ) else {
+                    failed = true;
+                    return;
+                };
+                failed |= io::xlsx_export::workbook_bytes(&bundle.tables, &tr).is_err();
+                for table in &bundle.tables {
+                    std::hint::black_box(io::csv_export::table_csv(
+                        table,
+                        io::csv_export::CsvVariant::Nordic,
+                    ));
+                }
+                std::hint::black_box(io::html_export::briefing(study, &evaluation, &tr, year, case));
+            }),
+        );
+        if failed {
+            return Err(format!("{case}: export-all failed"));
+        }
+    }
+
     // The criteria analysis of the reference study (its shipped criteria
     // and profiles), as the app's view (4 000 weight samples) and the
     // briefing (10 000) run it.

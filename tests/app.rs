@@ -453,17 +453,18 @@ fn exports_from_the_app_and_refuses_an_invalid_study() {
     use samdrift::app::{Command, ExportKind};
     let mut harness = harness(norwegian());
     let dir = tempfile::tempdir().unwrap();
-    harness.state_mut().push(Command::ExportTo(
-        ExportKind::Html,
-        dir.path().join("orientering"),
-    ));
-    harness
-        .state_mut()
-        .push(Command::ExportTo(ExportKind::Xlsx, dir.path().join("tall.xlsx")));
-    harness
-        .state_mut()
-        .push(Command::ExportTo(ExportKind::Csv, dir.path().join("csv")));
-    harness.run();
+    for (kind, name) in [
+        (ExportKind::Html, "orientering"),
+        (ExportKind::Xlsx, "tall.xlsx"),
+        (ExportKind::Csv, "csv"),
+    ] {
+        harness
+            .state_mut()
+            .push(Command::ExportTo(kind, dir.path().join(name)));
+        harness.step();
+        wait_for_export(&mut harness);
+        harness.get_by_label_contains("Eksportert:");
+    }
     let html = std::fs::read_to_string(dir.path().join("orientering.html")).unwrap();
     assert!(html.contains("Hva som sammenlignes"));
     assert!(dir.path().join("tall.xlsx").exists());
@@ -655,6 +656,52 @@ fn importing_todays_costs_previews_then_applies_as_one_step() {
 
 /// Runs frames until `done` holds (a background job has finished) or
 /// five seconds have passed.
+/// Frames go on while the export runs on its thread (the window does not
+/// freeze); returns when it is done (at most two minutes).
+fn wait_for_export(harness: &mut Harness<'static, SamdriftApp>) {
+    for _ in 0..2_400 {
+        harness.step();
+        if !harness.state().is_exporting() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("the export did not finish");
+}
+
+#[test]
+fn an_export_runs_in_the_background_and_can_be_cancelled() {
+    use samdrift::app::{Command, ExportKind};
+    let mut harness = harness(norwegian());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tall.xlsx");
+    harness
+        .state_mut()
+        .push(Command::ExportTo(ExportKind::Xlsx, path.clone()));
+    harness.step();
+    harness.step();
+    // While it runs: a progress bar, and the app answers (a second export
+    // is told to wait).
+    assert!(harness.state().is_exporting());
+    harness.get_by_label_contains("Eksporterer til");
+    harness
+        .state_mut()
+        .push(Command::ExportTo(ExportKind::Html, dir.path().join("b.html")));
+    harness.step();
+    harness.step();
+    harness.get_by_label_contains("En eksport pågår");
+    assert!(harness.state().export_progress().is_some_and(|p| p < 0.9));
+    // Through AccessKit: kittest's pointer click does not reach this button
+    // while the export thread keeps the frames coming (checked by hand
+    // with the mouse under Xvfb).
+    harness.get_by_label("Avbryt").click_accesskit();
+    wait_for_export(&mut harness);
+    harness.get_by_label_contains("Eksporten ble avbrutt");
+    assert!(!path.exists(), "a cancelled export writes nothing");
+    assert!(!dir.path().join("b.html").exists());
+}
+
 fn run_until(
     harness: &mut Harness<'static, SamdriftApp>,
     done: impl Fn(&Harness<'static, SamdriftApp>) -> bool,

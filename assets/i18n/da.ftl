@@ -793,3 +793,6 @@ cli-draws-capped = Studien er stor: { $draws } af { $asked } trækninger er tage
 discount-own = Egen diskonteringsrente
 ui-not-saved = ikke gemt
 crit-ranks-differ = Profilerne rangerer »{ $scenario }« forskelligt: plads { $ranks }.
+export-running = En eksport er i gang; vent til den er færdig, eller annullér den.
+export-running-to = Eksporterer til { $what } …
+export-cancelled = Eksporten blev annulleret; intet blev skrevet.

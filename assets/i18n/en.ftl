@@ -793,3 +793,6 @@ cli-draws-capped = The study is large: { $draws } of the { $asked } draws were k
 discount-own = Own discount rate
 ui-not-saved = not saved
 crit-ranks-differ = The profiles rank “{ $scenario }” differently: place { $ranks }.
+export-running = An export is running; wait for it or cancel it.
+export-running-to = Exporting to { $what } …
+export-cancelled = The export was cancelled; nothing was written.

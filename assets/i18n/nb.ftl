@@ -793,3 +793,6 @@ cli-draws-capped = Studien er stor: { $draws } av { $asked } trekninger er tatt 
 discount-own = Egen kalkulasjonsrente
 ui-not-saved = ikke lagret
 crit-ranks-differ = Profilene rangerer «{ $scenario }» ulikt: plass { $ranks }.
+export-running = En eksport pågår; vent til den er ferdig eller avbryt den.
+export-running-to = Eksporterer til { $what } …
+export-cancelled = Eksporten ble avbrutt; ingenting ble skrevet.

@@ -793,3 +793,6 @@ cli-draws-capped = Studien er stor: { $draws } av { $asked } trekningar er tekne
 discount-own = Eiga kalkulasjonsrente
 ui-not-saved = ikkje lagra
 crit-ranks-differ = Profilane rangerer «{ $scenario }» ulikt: plass { $ranks }.
+export-running = Ein eksport går føre seg; vent til han er ferdig eller avbryt han.
+export-running-to = Eksporterer til { $what } …
+export-cancelled = Eksporten vart avbroten; ingenting vart skrive.

@@ -793,3 +793,6 @@ cli-draws-capped = Studien är stor: { $draws } av { $asked } dragningar togs me
 discount-own = Egen kalkylränta
 ui-not-saved = inte sparad
 crit-ranks-differ = Profilerna rangordnar ”{ $scenario }” olika: plats { $ranks }.
+export-running = En export pågår; vänta tills den är klar eller avbryt den.
+export-running-to = Exporterar till { $what } …
+export-cancelled = Exporten avbröts; inget skrevs.

@@ -3,6 +3,8 @@
 
 #[allow(clippy::wildcard_imports)]
 use super::*;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 impl SamdriftApp {
     pub(super) fn open_path(&mut self, path: &Path) {
@@ -196,45 +198,24 @@ impl SamdriftApp {
         Some(())
     }
 
+    /// Starts an export on another thread (the window stays responsive;
+    /// the bottom panel shows its progress and a Cancel button, and says
+    /// where it went when it is done). One export runs at a time.
     pub(super) fn export_to(&mut self, kind: ExportKind, path: &Path) {
+        if self.export.is_some() {
+            self.message(self.tr.get("export-running"), true);
+            return;
+        }
         if self.exportable().is_none() {
             return;
         }
-        let Some(evaluation) = &self.evaluation else {
+        let Some(evaluation) = self.evaluation.clone() else {
             return;
         };
         let year = self.shown_year();
-        let study = &self.doc.study;
+        let study = self.doc.study.clone();
         // The study may say which language its exports speak.
-        let study_tr = study.language.filter(|l| *l != self.tr.lang()).map(Tr::new);
-        let tr = study_tr.as_ref().unwrap_or(&self.tr);
-        let mut tables = crate::report::tables::all(study, evaluation, tr, year);
-        if matches!(
-            kind,
-            ExportKind::Csv | ExportKind::CsvInternational | ExportKind::Xlsx
-        ) {
-            tables.extend(
-                crate::report::tables::fair_splits(study, tr, year, true)
-                    .into_iter()
-                    .map(|(t, _)| t),
-            );
-            // The same tables as `samdrift export`: uncertainty (when the
-            // study has ranges) and criteria (when it has criteria).
-            if !study.uncertainties.is_empty() {
-                let options = crate::uncertainty::Options {
-                    draws: 100_000,
-                    seed: 1,
-                    metric: engine::Metric::Annual(year),
-                };
-                if let Ok(sim) = crate::uncertainty::simulate(study, options, &|_| true) {
-                    tables.extend(crate::report::tables::uncertainty_tables(study, &sim, tr));
-                }
-            }
-            if let Ok(analysis) = crate::criteria::analyse(study, engine::Metric::PresentValue, 10_000, 1) {
-                tables.extend(crate::report::tables::criteria_tables(study, &analysis, tr));
-            }
-            tables.extend(crate::report::fleet_report::fleet_tables(study, tr));
-        }
+        let lang = study.language.unwrap_or_else(|| self.tr.lang());
         let path = match kind.extension() {
             Some(ext) if path.extension().is_none() => path.with_extension(ext),
             _ => path.to_path_buf(),
@@ -243,23 +224,79 @@ impl SamdriftApp {
             || crate::REFERENCE_STUDY_NAME.to_owned(),
             |n| n.to_string_lossy().into_owned(),
         );
-        let result = match kind {
-            ExportKind::Csv => {
-                io::export::csv_dir(&path, &tables, io::csv_export::CsvVariant::Nordic).map(|_| ())
+        let run = ExportRun::new(path.clone());
+        let (progress, cancel, done) = (run.progress.clone(), run.cancel.clone(), run.done.clone());
+        let ctx = self.ctx.clone();
+        std::thread::spawn(move || {
+            let report = |share: f64| {
+                progress.store(share.to_bits(), Ordering::Relaxed);
+                if let Some(ctx) = &ctx {
+                    ctx.request_repaint();
+                }
+                !cancel.load(Ordering::Relaxed)
+            };
+            let tr = Tr::new(lang);
+            let result = write_export(
+                kind,
+                &path,
+                (&study, &evaluation),
+                (&tr, year, &file_name),
+                &report,
+            );
+            if let Ok(mut slot) = done.lock() {
+                *slot = Some(result);
             }
-            ExportKind::CsvInternational => {
-                io::export::csv_dir(&path, &tables, io::csv_export::CsvVariant::International).map(|_| ())
+            if let Some(ctx) = &ctx {
+                ctx.request_repaint();
             }
-            ExportKind::Xlsx => io::export::xlsx(&path, &tables, tr),
-            ExportKind::Html => io::export::html(&path, study, evaluation, tr, year, &file_name),
+        });
+        self.export = Some(run);
+    }
+
+    /// Takes a finished export's outcome and says it.
+    pub(super) fn poll_export(&mut self) {
+        let finished = self
+            .export
+            .as_ref()
+            .and_then(|run| run.done.lock().ok().and_then(|mut slot| slot.take()));
+        let Some(outcome) = finished else {
+            return;
         };
-        match result {
+        let path = self.export.take().map(|run| run.path).unwrap_or_default();
+        match outcome {
             Ok(()) => self.message(
                 self.tr
                     .args("export-written", &[("what", path.display().to_string())]),
                 false,
             ),
-            Err(e) => self.message(e.message(&self.tr), true),
+            Err(ExportFailure::Cancelled) => self.message(self.tr.get("export-cancelled"), false),
+            Err(ExportFailure::Failed(e)) => self.message(e.message(&self.tr), true),
+        }
+    }
+
+    /// While an export runs: its progress and a Cancel button.
+    pub(super) fn export_progress_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(run) = &self.export else {
+            return;
+        };
+        let share = f64::from_bits(run.progress.load(Ordering::Relaxed));
+        let text = self
+            .tr
+            .args("export-running-to", &[("what", run.path.display().to_string())]);
+        let mut cancel = false;
+        ui.horizontal(|ui| {
+            // The button first: a long path in the bar's text cannot run
+            // over it.
+            cancel = ui.button(self.tr.get("ui-cancel")).clicked();
+            #[allow(clippy::cast_possible_truncation)]
+            ui.add(
+                egui::ProgressBar::new(share as f32)
+                    .desired_width(ui.available_width().min(600.0))
+                    .text(text),
+            );
+        });
+        if cancel && let Some(run) = &self.export {
+            run.cancel.store(true, Ordering::Relaxed);
         }
     }
 
@@ -309,4 +346,84 @@ impl SamdriftApp {
             }
         }
     }
+}
+
+/// Why an export did not finish.
+#[derive(Debug)]
+pub(super) enum ExportFailure {
+    /// The user cancelled it (nothing was written).
+    Cancelled,
+    /// Building or writing failed.
+    Failed(io::export::ExportError),
+}
+
+/// An export running on another thread.
+#[derive(Debug, Clone)]
+pub struct ExportRun {
+    path: PathBuf,
+    progress: Arc<AtomicU64>,
+    cancel: Arc<AtomicBool>,
+    done: Arc<Mutex<Option<Result<(), ExportFailure>>>>,
+}
+
+impl ExportRun {
+    /// Its share done (0–1).
+    pub fn progress(&self) -> f64 {
+        f64::from_bits(self.progress.load(Ordering::Relaxed))
+    }
+
+    fn new(path: PathBuf) -> ExportRun {
+        ExportRun {
+            path,
+            progress: Arc::new(AtomicU64::new(0f64.to_bits())),
+            cancel: Arc::new(AtomicBool::new(false)),
+            done: Arc::new(Mutex::new(None)),
+        }
+    }
+}
+
+/// Builds what `kind` contains and writes it to `path` (the work of an
+/// export thread): the tables from [`crate::report::bundle::export_tables`]
+/// for CSV and XLSX, the briefing for HTML. Cancelled before anything is
+/// written when `progress` says stop.
+fn write_export(
+    kind: ExportKind,
+    path: &Path,
+    (study, evaluation): (&Study, &engine::Evaluation),
+    (tr, year, file_name): (&Tr, i32, &str),
+    progress: &(dyn Fn(f64) -> bool + Sync),
+) -> Result<(), ExportFailure> {
+    let written = match kind {
+        ExportKind::Html => {
+            if !progress(0.1) {
+                return Err(ExportFailure::Cancelled);
+            }
+            let html = crate::io::html_export::briefing(study, evaluation, tr, year, file_name);
+            if !progress(0.95) {
+                return Err(ExportFailure::Cancelled);
+            }
+            io::export::write(path, html.as_bytes())
+        }
+        ExportKind::Csv | ExportKind::CsvInternational | ExportKind::Xlsx => {
+            let options = crate::report::bundle::ExportOptions::default();
+            let bundle =
+                crate::report::bundle::export_tables(study, evaluation, (tr, year), options, progress)
+                    .map_err(|_| ExportFailure::Cancelled)?;
+            if !progress(0.97) {
+                return Err(ExportFailure::Cancelled);
+            }
+            match kind {
+                ExportKind::Xlsx => io::export::xlsx(path, &bundle.tables, tr),
+                ExportKind::CsvInternational => {
+                    io::export::csv_dir(path, &bundle.tables, io::csv_export::CsvVariant::International)
+                        .map(|_| ())
+                }
+                _ => {
+                    io::export::csv_dir(path, &bundle.tables, io::csv_export::CsvVariant::Nordic).map(|_| ())
+                }
+            }
+        }
+    };
+    progress(1.0);
+    written.map_err(ExportFailure::Failed)
 }

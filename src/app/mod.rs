@@ -382,6 +382,11 @@ pub struct SamdriftApp {
     fonts_installed: bool,
     shown_title: String,
     recovery: Option<RecoveryState>,
+    /// An export running on another thread (kept when another study is
+    /// opened: it writes what it started with).
+    export: Option<files::ExportRun>,
+    /// The context of the last frame, for threads to ask for a repaint.
+    ctx: Option<egui::Context>,
 }
 
 /// egui's bundled proportional font lacks ▼ ▲ ▸ ●; its bundled monospace
@@ -413,6 +418,8 @@ impl SamdriftApp {
             fonts_installed: false,
             shown_title: String::new(),
             recovery: None,
+            export: None,
+            ctx: None,
         };
         app.refresh();
         app
@@ -424,6 +431,18 @@ impl SamdriftApp {
         let mut app = SamdriftApp::new(reference_study(), None, prefs);
         app.doc.builtin = true;
         app
+    }
+
+    /// While an export runs on its thread: its share done (0–1).
+    #[must_use]
+    pub fn export_progress(&self) -> Option<f64> {
+        self.export.as_ref().map(files::ExportRun::progress)
+    }
+
+    /// True while an export runs on its thread.
+    #[must_use]
+    pub fn is_exporting(&self) -> bool {
+        self.export.is_some()
     }
 
     /// The current result (possibly from before the last edit if the study
@@ -507,6 +526,8 @@ impl SamdriftApp {
             self.fonts_installed = true;
         }
         self.shortcuts(&ctx);
+        self.ctx = Some(ctx.clone());
+        self.poll_export();
         for file in ctx.input(|i| i.raw.dropped_files.clone()) {
             let path = file.path();
             if !path.as_os_str().is_empty() {
@@ -539,6 +560,7 @@ impl SamdriftApp {
                         }
                     });
                 }
+                self.export_progress_ui(ui);
                 if let Some(reason) = self.recovery_failing() {
                     ui.label(
                         RichText::new(self.tr.args("recovery-failing", &[("detail", reason.to_owned())]))

@@ -589,33 +589,21 @@ fn export(
     let chosen = asked_lang.or(study.language);
     let export_tr = chosen.map(Tr::new);
     let tr = export_tr.as_ref().unwrap_or(tr);
-    let mut tables = crate::report::tables::all(&study, &evaluation, tr, year);
-    tables.extend(
-        crate::report::tables::fair_splits(&study, tr, year, true)
-            .into_iter()
-            .map(|(t, _)| t),
-    );
-    let simulation = if study.uncertainties.is_empty() {
-        None
-    } else {
-        let options = crate::uncertainty::Options {
-            draws: outputs.draws.max(1),
-            seed: outputs.seed,
-            metric: Metric::Annual(year),
-        };
-        let sim = crate::uncertainty::simulate(&study, options, &|_| true).ok();
-        if let Some(sim) = &sim {
-            say_capped_draws(tr, outputs.draws, sim, &study);
-        }
-        sim
+    let options = crate::report::bundle::ExportOptions {
+        draws: outputs.draws,
+        seed: outputs.seed,
+        ..crate::report::bundle::ExportOptions::default()
     };
-    if let Some(sim) = &simulation {
-        tables.extend(crate::report::tables::uncertainty_tables(&study, sim, tr));
+    // Nothing cancels a command-line export.
+    let Ok(bundle) =
+        crate::report::bundle::export_tables(&study, &evaluation, (tr, year), options, &|_| true)
+    else {
+        return ExitCode::from(EXIT_UNREADABLE);
+    };
+    if let Some(sim) = &bundle.simulation {
+        say_capped_draws(tr, outputs.draws, sim, &study);
     }
-    if let Ok(analysis) = crate::criteria::analyse(&study, Metric::PresentValue, 10_000, 1) {
-        tables.extend(crate::report::tables::criteria_tables(&study, &analysis, tr));
-    }
-    tables.extend(crate::report::fleet_report::fleet_tables(&study, tr));
+    let (tables, simulation) = (bundle.tables, bundle.simulation);
     let file_name = file.and_then(Path::file_name).map_or_else(
         || crate::REFERENCE_STUDY_NAME.to_owned(),
         |n| n.to_string_lossy().into_owned(),

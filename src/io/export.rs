@@ -84,7 +84,11 @@ impl ExportError {
     }
 }
 
-fn write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+/// Writes `bytes` to `path` atomically.
+///
+/// # Errors
+/// [`ExportError::Write`] when it cannot be written.
+pub fn write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     write_atomic(path, bytes).map_err(|source| ExportError::Write {
         path: path.to_path_buf(),
         source,

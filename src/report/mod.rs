@@ -17,6 +17,7 @@
 //! rounded once with [`crate::engine::rounding::round_split`] so their
 //! parts add up.
 
+pub mod bundle;
 pub mod charts;
 pub mod explain;
 pub mod fleet_report;
