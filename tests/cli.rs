@@ -19,8 +19,11 @@ fn samdrift(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// Standard output without the byte-order mark a CSV starts with.
 fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
+    String::from_utf8_lossy(&o.stdout)
+        .trim_start_matches('\u{feff}')
+        .to_owned()
 }
 
 fn stderr(o: &Output) -> String {
@@ -316,7 +319,11 @@ fn fairness_csv_for_joint_in_house_on_the_reference_study() {
     let o = samdrift(&["fairness", "--scenario", "joint", "--format", "csv"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
-    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split(';').collect()).collect();
+    let rows = semicolon_rows(&text);
+    let rows: Vec<Vec<&str>> = rows
+        .iter()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .collect();
     assert_eq!(
         rows[0],
         [
@@ -449,13 +456,23 @@ fn uncertainty_csv_gives_probabilities_that_add_up_and_repeat_with_the_seed() {
     let o = samdrift(&args);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
-    let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("scenario;member;mean;p10;p50;p90;p_cheapest"));
+    assert_eq!(
+        text.lines().next(),
+        Some("scenario;member;mean;p10;p50;p90;p_cheapest")
+    );
     let mut sums: std::collections::BTreeMap<String, f64> = std::collections::BTreeMap::new();
-    for line in lines {
-        let cells: Vec<&str> = line.split(';').collect();
+    for row in semicolon_rows(&text).into_iter().skip(1) {
+        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+        let line = row.join(";");
         assert_eq!(cells.len(), 7, "{line}");
-        let number = |s: &str| s.replace(',', ".").parse::<f64>().unwrap();
+        // An option not in competition has no chance: an empty cell.
+        let number = |s: &str| {
+            if s.is_empty() {
+                0.0
+            } else {
+                s.replace(',', ".").parse::<f64>().unwrap()
+            }
+        };
         // P10 ≤ P50 ≤ P90.
         assert!(
             number(cells[3]) <= number(cells[4]) && number(cells[4]) <= number(cells[5]),
@@ -859,4 +876,96 @@ fn a_right_to_left_override_in_a_name_cannot_turn_the_briefing_around() {
     let text = std::fs::read_to_string(&html).unwrap();
     assert!(!text.contains('\u{202e}'), "a bare override reached the briefing");
     assert!(text.contains("Gra\\u{202e}tangen"));
+}
+
+/// Fields of a line as the stock CSV dialog of `LibreOffice` splits them, with
+/// comma, semicolon and tab all ticked: on any of them outside quotes.
+fn stock_dialog_fields(line: &str) -> usize {
+    let mut fields = 1;
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' | ';' | '\t' if !quoted => fields += 1,
+            _ => {}
+        }
+    }
+    fields
+}
+
+#[test]
+fn every_command_writes_csv_as_the_exports_do() {
+    // BOM (so æøå survive a spreadsheet's guess), decimal commas quoted (so
+    // a dialog that also splits on commas keeps 503973,6 one cell), `,` and
+    // a point with --lang en.
+    let commands: [&[&str]; 5] = [
+        &["compare", "--format", "csv"],
+        &["uncertainty", "--format", "csv", "--draws", "2000"],
+        &["fairness", "--scenario", "joint", "--format", "csv"],
+        &[
+            "explain",
+            "--scenario",
+            "thin",
+            "--member",
+            "G",
+            "--format",
+            "csv",
+        ],
+        &["tornado", "--a", "joint", "--b", "remote", "--format", "csv"],
+    ];
+    for args in commands {
+        let o = samdrift(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert!(o.stdout.starts_with(&[0xEF, 0xBB, 0xBF]), "{args:?}: no BOM");
+        let text = stdout(&o);
+        let mut lines = text.lines();
+        let header = stock_dialog_fields(lines.next().unwrap());
+        for line in lines {
+            assert_eq!(stock_dialog_fields(line), header, "{args:?}: {line}");
+        }
+        // In English: commas between fields and decimal points.
+        let mut english = args.to_vec();
+        english.extend(["--lang", "en"]);
+        let o = samdrift(&english);
+        let text = stdout(&o);
+        let rows = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_bytes())
+            .records()
+            .map(Result::unwrap)
+            .collect::<Vec<_>>();
+        assert!(rows.iter().all(|r| r.len() == rows[0].len()), "{english:?}");
+        assert!(rows[0].len() > 2, "{english:?}: {text}");
+        assert!(!text.contains(';'), "{english:?}: {text}");
+    }
+    // The criteria: two tables, each row as long as its header.
+    let text = stdout(&samdrift(&["criteria", "--format", "csv"]));
+    for block in text.split("\r\n\r\n") {
+        let mut lines = block.lines();
+        let header = stock_dialog_fields(lines.next().unwrap());
+        assert!(lines.all(|l| stock_dialog_fields(l) == header), "{block}");
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_samdrift"))
+        .args(["uncertainty", "--format", "csv", "--draws", "2000"])
+        .env("LANG", "C")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read nothing and close: the command's write meets a closed pipe.
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        status.code() == Some(0) || status.code().is_none(),
+        "{status:?}: {err}"
+    );
 }

@@ -796,3 +796,4 @@ crit-ranks-differ = Profilerne rangerer »{ $scenario }« forskelligt: plads { $
 export-running = En eksport er i gang; vent til den er færdig, eller annullér den.
 export-running-to = Eksporterer til { $what } …
 export-cancelled = Eksporten blev annulleret; intet blev skrevet.
+cli-write-failed = Kunne ikke skrive resultatet: { $message }

@@ -796,3 +796,4 @@ crit-ranks-differ = The profiles rank “{ $scenario }” differently: place { $
 export-running = An export is running; wait for it or cancel it.
 export-running-to = Exporting to { $what } …
 export-cancelled = The export was cancelled; nothing was written.
+cli-write-failed = Could not write the result: { $message }

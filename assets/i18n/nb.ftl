@@ -796,3 +796,4 @@ crit-ranks-differ = Profilene rangerer «{ $scenario }» ulikt: plass { $ranks }
 export-running = En eksport pågår; vent til den er ferdig eller avbryt den.
 export-running-to = Eksporterer til { $what } …
 export-cancelled = Eksporten ble avbrutt; ingenting ble skrevet.
+cli-write-failed = Kunne ikke skrive resultatet: { $message }

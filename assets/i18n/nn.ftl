@@ -796,3 +796,4 @@ crit-ranks-differ = Profilane rangerer «{ $scenario }» ulikt: plass { $ranks }
 export-running = Ein eksport går føre seg; vent til han er ferdig eller avbryt han.
 export-running-to = Eksporterer til { $what } …
 export-cancelled = Eksporten vart avbroten; ingenting vart skrive.
+cli-write-failed = Kunne ikkje skrive resultatet: { $message }

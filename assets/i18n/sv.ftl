@@ -796,3 +796,4 @@ crit-ranks-differ = Profilerna rangordnar ”{ $scenario }” olika: plats { $ra
 export-running = En export pågår; vänta tills den är klar eller avbryt den.
 export-running-to = Exporterar till { $what } …
 export-cancelled = Exporten avbröts; inget skrevs.
+cli-write-failed = Kunde inte skriva resultatet: { $message }

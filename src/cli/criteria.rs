@@ -1,22 +1,19 @@
 //! `samdrift criteria`.
 
-use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{
-    CliMetric, EXIT_INVALID, OutputFormat, engine_metric, load_and_evaluate, terminal_text, text_table,
-};
+use super::{CliMetric, EXIT_INVALID, Output, engine_metric, load_and_evaluate, terminal_text, text_table};
 use crate::i18n::Tr;
-use crate::io;
+use crate::report::tables::Cell;
 
 /// Prints one row per profile × scenario, then the weight stability.
 pub(super) fn run(
     tr: &Tr,
     file: Option<&Path>,
     (year, metric): (Option<i32>, CliMetric),
-    format: OutputFormat,
+    format: Output,
     out: &mut impl Write,
 ) -> ExitCode {
     let (study, _, year) = match load_and_evaluate(tr, file, year) {
@@ -28,38 +25,48 @@ pub(super) fn run(
         return ExitCode::from(EXIT_INVALID);
     };
     let text = match format {
-        OutputFormat::Csv => {
-            let number = io::csv_export::number_field;
-            let mut text = String::from("profile;scenario;score;rank\r\n");
-            for p in &analysis.profiles {
-                for (s, scenario) in study.scenarios.iter().enumerate() {
-                    let _ = write!(
-                        text,
-                        "{};{};{};{}\r\n",
-                        io::csv_export::text_field(&p.name),
-                        io::csv_export::text_field(scenario.id.as_str()),
-                        number(p.values[s], 2),
-                        p.ranks[s]
-                    );
-                }
-            }
-            text.push_str("\r\nprofile;criterion;weight;low;high\r\n");
-            for p in &analysis.profiles {
-                for st in &p.stability {
-                    let _ = write!(
-                        text,
-                        "{};{};{};{};{}\r\n",
-                        io::csv_export::text_field(&p.name),
-                        io::csv_export::text_field(&study.decision.criteria[st.criterion].id),
-                        number(st.weight, 4),
-                        number(st.low, 4),
-                        number(st.high, 4)
-                    );
-                }
-            }
+        Output::Csv(variant) => {
+            let ranks = analysis
+                .profiles
+                .iter()
+                .flat_map(|p| {
+                    study.scenarios.iter().enumerate().map(|(s, scenario)| {
+                        vec![
+                            Cell::text(&p.name),
+                            Cell::text(scenario.id.as_str()),
+                            Cell::Number(p.values[s], 2),
+                            Cell::Number(p.ranks[s] as f64, 0),
+                        ]
+                    })
+                })
+                .collect();
+            let stability = analysis
+                .profiles
+                .iter()
+                .flat_map(|p| {
+                    p.stability.iter().map(|st| {
+                        vec![
+                            Cell::text(&p.name),
+                            Cell::text(&study.decision.criteria[st.criterion].id),
+                            Cell::Number(st.weight, 4),
+                            Cell::Number(st.low, 4),
+                            Cell::Number(st.high, 4),
+                        ]
+                    })
+                })
+                .collect();
+            // Two tables, one blank line between them; one byte-order mark.
+            let mut text = super::csv_text(&["profile", "scenario", "score", "rank"], ranks, variant);
+            text.push_str("\r\n");
+            let second = super::csv_text(
+                &["profile", "criterion", "weight", "low", "high"],
+                stability,
+                variant,
+            );
+            text.push_str(second.trim_start_matches('\u{feff}'));
             text
         }
-        OutputFormat::Table => {
+        Output::Table => {
             let mut text = String::new();
             for table in crate::report::tables::criteria_tables(&study, &analysis, tr) {
                 text.push_str(&text_table(tr, &table));
@@ -72,6 +79,5 @@ pub(super) fn run(
             terminal_text(&text)
         }
     };
-    let _ = out.write_all(text.as_bytes());
-    ExitCode::SUCCESS
+    super::emit(tr, out, &text)
 }

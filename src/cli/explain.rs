@@ -1,18 +1,17 @@
 //! `samdrift explain`: where a figure comes from.
 
-use std::fmt::Write as _;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 use super::{
-    CliMetric, EXIT_INVALID, EXIT_UNREADABLE, OutputFormat, engine_metric, load_and_evaluate, scenario_index,
+    CliMetric, EXIT_INVALID, EXIT_UNREADABLE, Output, engine_metric, load_and_evaluate, scenario_index,
     terminal_text, text_table,
 };
 use crate::engine::Origin;
 use crate::i18n::Tr;
-use crate::io;
 use crate::report::explain::ExplainTarget;
+use crate::report::tables::Cell;
 
 /// Prints one row per contribution and the total.
 pub(super) fn run(
@@ -20,7 +19,7 @@ pub(super) fn run(
     file: Option<&Path>,
     (scenario, member): (&str, Option<&str>),
     (year, metric): (Option<i32>, CliMetric),
-    format: OutputFormat,
+    format: Output,
     out: &mut impl Write,
 ) -> ExitCode {
     let (study, evaluation, year) = match load_and_evaluate(tr, file, year) {
@@ -62,42 +61,55 @@ pub(super) fn run(
         return ExitCode::from(EXIT_INVALID);
     };
     let text = match format {
-        OutputFormat::Csv => {
-            let number = io::csv_export::number_field;
-            let mut text = String::from("line;category;amount;quantity;share;growth;cost\r\n");
+        Output::Csv(variant) => {
             let lines = &study.scenarios[s].lines;
             let fleet = crate::model::fleet::fleet_lines(&study, &study.scenarios[s]);
-            for p in &explanation.parts {
-                let label = match p.origin {
-                    Origin::Baseline(c) => format!("today:{}", study.categories[c].id),
-                    Origin::Line(l) => lines.get(l).map_or_else(
-                        || {
-                            fleet
-                                .get(l - lines.len())
-                                .map_or_else(String::new, |f| f.line.id.to_string())
-                        },
-                        |line| line.id.to_string(),
-                    ),
-                };
-                let _ = write!(
-                    text,
-                    "{};{};{};{};{};{};{}\r\n",
-                    io::csv_export::text_field(&label),
-                    io::csv_export::text_field(study.categories[p.category].id.as_str()),
-                    number(p.amount, 2),
-                    number(p.quantity, 6),
-                    number(p.share, 6),
-                    number(p.growth, 6),
-                    number(p.cost, 2)
-                );
-            }
+            let mut rows: Vec<Vec<Cell>> = explanation
+                .parts
+                .iter()
+                .map(|p| {
+                    let label = match p.origin {
+                        Origin::Baseline(c) => format!("today:{}", study.categories[c].id),
+                        Origin::Line(l) => lines.get(l).map_or_else(
+                            || {
+                                fleet
+                                    .get(l - lines.len())
+                                    .map_or_else(String::new, |f| f.line.id.to_string())
+                            },
+                            |line| line.id.to_string(),
+                        ),
+                    };
+                    vec![
+                        Cell::text(label),
+                        Cell::text(study.categories[p.category].id.as_str()),
+                        Cell::Number(p.amount, 2),
+                        Cell::Number(p.quantity, 6),
+                        Cell::Number(p.share, 6),
+                        Cell::Number(p.growth, 6),
+                        Cell::Number(p.cost, 2),
+                    ]
+                })
+                .collect();
             // The figure `compare` prints: the members rounded to whole
             // kroner so that they add up to the rounded total.
-            let _ = write!(text, "total;;;;;;{}\r\n", number(explanation.figure, 2));
-            text
+            rows.push(vec![
+                Cell::text("total"),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Number(explanation.figure, 2),
+            ]);
+            super::csv_text(
+                &[
+                    "line", "category", "amount", "quantity", "share", "growth", "cost",
+                ],
+                rows,
+                variant,
+            )
         }
-        OutputFormat::Table => terminal_text(&text_table(tr, &explanation.table)),
+        Output::Table => terminal_text(&text_table(tr, &explanation.table)),
     };
-    let _ = out.write_all(text.as_bytes());
-    ExitCode::SUCCESS
+    super::emit(tr, out, &text)
 }

@@ -20,11 +20,11 @@ mod explain;
 mod uncertainty;
 
 use crate::engine::{self, EngineError, Evaluation, Metric};
-use crate::format::{self, DecimalSep};
+use crate::format;
 use crate::i18n::{Lang, Tr};
 use crate::io;
 use crate::model::Study;
-use crate::report::tables::{ComparisonCell as CompareCell, Figure};
+use crate::report::tables::{Cell, ComparisonCell as CompareCell, Figure};
 
 /// Exit code: the study has validation errors.
 pub const EXIT_INVALID: u8 = 1;
@@ -256,6 +256,67 @@ enum OutputFormat {
     Csv,
 }
 
+/// How a command writes its result: aligned text for the terminal, or CSV
+/// exactly as the exports write it (UTF-8 with a byte-order mark, text and
+/// decimal-comma fields quoted; `;` and a decimal comma, or `,` and a point
+/// with `--lang en`), so it opens right in a Nordic spreadsheet and with
+/// the stock dialog of `LibreOffice` (comma, semicolon and tab all ticked).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Output {
+    /// Aligned text.
+    Table,
+    /// CSV in this flavour.
+    Csv(crate::io::csv_export::CsvVariant),
+}
+
+impl Output {
+    /// The output of `--format`, CSV in the flavour of `--lang` (English:
+    /// `,` and a point; otherwise `;` and a decimal comma).
+    fn of(format: OutputFormat, lang: Option<Lang>) -> Output {
+        match format {
+            OutputFormat::Table => Output::Table,
+            OutputFormat::Csv if lang == Some(Lang::En) => {
+                Output::Csv(crate::io::csv_export::CsvVariant::International)
+            }
+            OutputFormat::Csv => Output::Csv(crate::io::csv_export::CsvVariant::Nordic),
+        }
+    }
+}
+
+/// A CSV of `headers` and `rows` as the exports write one (see [`Output`]).
+pub(crate) fn csv_text(
+    headers: &[&str],
+    rows: Vec<Vec<Cell>>,
+    variant: crate::io::csv_export::CsvVariant,
+) -> String {
+    let table = crate::report::tables::Table {
+        id: String::new(),
+        title: String::new(),
+        headers: headers.iter().map(|h| (*h).to_owned()).collect(),
+        rows,
+    };
+    String::from_utf8_lossy(&crate::io::csv_export::table_csv(&table, variant)).into_owned()
+}
+
+/// Writes a command's result; a closed pipe (`| head`) ends quietly, any
+/// other failure to write is said (exit 2), never thrown away.
+fn emit(tr: &Tr, out: &mut impl Write, text: &str) -> ExitCode {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                terminal_text(&tr.args(
+                    "cli-write-failed",
+                    &[("message", crate::io::system::describe(&e, tr))]
+                ))
+            );
+            ExitCode::from(EXIT_UNREADABLE)
+        }
+    }
+}
+
 fn parse_lang(text: &str) -> Result<Lang, String> {
     Lang::from_code(text).ok_or_else(|| format!("unknown language '{text}'; use nb, nn, sv, da or en"))
 }
@@ -285,7 +346,14 @@ pub fn main() -> ExitCode {
             year,
             metric,
             format,
-        }) => compare(&tr, file.as_deref(), year, metric, format, &mut out),
+        }) => compare(
+            &tr,
+            file.as_deref(),
+            year,
+            metric,
+            Output::of(format, cli.lang),
+            &mut out,
+        ),
         Some(Command::Check { file }) => check(&tr, &file, &mut out),
         Some(Command::Uncertainty {
             file,
@@ -299,7 +367,7 @@ pub fn main() -> ExitCode {
             file.as_deref(),
             (draws, seed),
             (year, metric),
-            format,
+            Output::of(format, cli.lang),
             &mut out,
         ),
         Some(Command::Explain {
@@ -314,7 +382,7 @@ pub fn main() -> ExitCode {
             file.as_deref(),
             (&scenario, member.as_deref()),
             (year, metric),
-            format,
+            Output::of(format, cli.lang),
             &mut out,
         ),
         Some(Command::Criteria {
@@ -322,7 +390,13 @@ pub fn main() -> ExitCode {
             year,
             metric,
             format,
-        }) => criteria::run(&tr, file.as_deref(), (year, metric), format, &mut out),
+        }) => criteria::run(
+            &tr,
+            file.as_deref(),
+            (year, metric),
+            Output::of(format, cli.lang),
+            &mut out,
+        ),
         Some(Command::Tornado {
             file,
             a,
@@ -336,7 +410,7 @@ pub fn main() -> ExitCode {
             file.as_deref(),
             (&a, &b, member.as_deref()),
             (year, metric),
-            format,
+            Output::of(format, cli.lang),
             &mut out,
         ),
         Some(Command::Fairness {
@@ -345,8 +419,15 @@ pub fn main() -> ExitCode {
             year,
             metric,
             format,
-        }) => fairness(&tr, file.as_deref(), &scenario, year, metric, format, &mut out),
-        Some(Command::Bench { iterations, format }) => bench(iterations, format, &mut out),
+        }) => fairness(
+            &tr,
+            file.as_deref(),
+            &scenario,
+            (year, metric),
+            Output::of(format, cli.lang),
+            &mut out,
+        ),
+        Some(Command::Bench { iterations, format }) => bench(&tr, iterations, format, &mut out),
         Some(Command::Export {
             file,
             csv,
@@ -510,7 +591,7 @@ fn compare(
     file: Option<&Path>,
     year: Option<i32>,
     metric: CliMetric,
-    format: OutputFormat,
+    format: Output,
     out: &mut impl Write,
 ) -> ExitCode {
     let (study, evaluation, year) = match load_and_evaluate(tr, file, year) {
@@ -519,7 +600,7 @@ fn compare(
     };
     let rows = compare_rows(&evaluation, metric, year);
     let text = match format {
-        OutputFormat::Table => {
+        Output::Table => {
             // Names from the file cannot drive the terminal.
             let mut text = terminal_text(&compare_table(
                 tr,
@@ -536,10 +617,9 @@ fn compare(
             }
             text
         }
-        OutputFormat::Csv => compare_csv(&evaluation, &rows),
+        Output::Csv(variant) => compare_csv(&evaluation, &rows, variant),
     };
-    let _ = out.write_all(text.as_bytes());
-    ExitCode::SUCCESS
+    emit(tr, out, &text)
 }
 
 /// Where `samdrift export` writes.
@@ -632,12 +712,15 @@ fn export(
         result = io::export::html(path, &study, &evaluation, tr, year, &file_name)
             .map(|()| written.push(path.clone()));
     }
-    for path in &written {
-        let _ = writeln!(out, "{}", path.display());
-    }
+    let listed: String = written.iter().fold(String::new(), |mut text, p| {
+        text.push_str(&p.display().to_string());
+        text.push('\n');
+        text
+    });
+    let printed = emit(tr, out, &listed);
     let result = result.map_err(|e| e.after(&written));
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => printed,
         Err(e) => {
             eprintln!("{}", terminal_text(&e.message(tr)));
             ExitCode::from(EXIT_UNREADABLE)
@@ -734,30 +817,29 @@ pub fn compare_table(
 /// empty cells for members outside a scenario, payback years as numbers and
 /// `never` when there is none; text cells quoted by `csv`.
 #[must_use]
-pub fn compare_csv(evaluation: &Evaluation, rows: &[(String, Vec<CompareCell>)]) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(vec![]);
+pub fn compare_csv(
+    evaluation: &Evaluation,
+    rows: &[(String, Vec<CompareCell>)],
+    variant: crate::io::csv_export::CsvVariant,
+) -> String {
     let mut header = vec!["scenario".to_owned()];
     header.extend(evaluation.members.iter().map(ToString::to_string));
     header.push("total".to_owned());
-    let _ = writer.write_record(&header);
-    for (name, cells) in rows {
-        let mut record = vec![crate::io::csv_export::neutralise(name)];
-        record.extend(cells.iter().map(|c| match c {
-            CompareCell::Money(v) => format::export_number(*v, 2, DecimalSep::Comma),
-            CompareCell::Year(y) => y.to_string(),
-            CompareCell::Never => "never".to_owned(),
-            CompareCell::Missing => String::new(),
-        }));
-        // Writing to a Vec cannot fail.
-        let _ = writer.write_record(&record);
-    }
-    writer
-        .into_inner()
-        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-        .unwrap_or_default()
+    let headers: Vec<&str> = header.iter().map(String::as_str).collect();
+    let cells = rows
+        .iter()
+        .map(|(name, cells)| {
+            std::iter::once(Cell::text(name))
+                .chain(cells.iter().map(|c| match c {
+                    CompareCell::Money(v) => Cell::Number(*v, 2),
+                    CompareCell::Year(y) => Cell::Number(f64::from(*y), 0),
+                    CompareCell::Never => Cell::text("never"),
+                    CompareCell::Missing => Cell::Empty,
+                }))
+                .collect()
+        })
+        .collect();
+    csv_text(&headers, cells, variant)
 }
 
 fn check(tr: &Tr, file: &Path, out: &mut impl Write) -> ExitCode {
@@ -766,10 +848,15 @@ fn check(tr: &Tr, file: &Path, out: &mut impl Write) -> ExitCode {
         Err(code) => return code,
     };
     let report = crate::model::validate(&study);
-    for issue in &report.issues {
-        let _ = writeln!(out, "{}", terminal_text(&issue.line(tr)));
+    let lines: String = report.issues.iter().fold(String::new(), |mut text, issue| {
+        text.push_str(&terminal_text(&issue.line(tr)));
+        text.push('\n');
+        text
+    });
+    let printed = emit(tr, out, &lines);
+    if printed != ExitCode::SUCCESS {
+        return printed;
     }
-    let _ = out.flush();
     let errors = report.errors().count();
     let warnings = report.warnings().count();
     eprintln!(
@@ -786,7 +873,8 @@ fn check(tr: &Tr, file: &Path, out: &mut impl Write) -> ExitCode {
     }
 }
 
-fn bench(iterations: u32, format: OutputFormat, out: &mut impl Write) -> ExitCode {
+fn bench(tr: &Tr, iterations: u32, format: OutputFormat, out: &mut impl Write) -> ExitCode {
+    use std::fmt::Write as _;
     let rows = match crate::bench::run(iterations) {
         Ok(rows) => rows,
         Err(e) => {
@@ -794,16 +882,18 @@ fn bench(iterations: u32, format: OutputFormat, out: &mut impl Write) -> ExitCod
             return ExitCode::from(EXIT_INVALID);
         }
     };
+    let mut text = String::new();
     match format {
+        // For scripts: a fixed format, not a spreadsheet's.
         OutputFormat::Csv => {
-            let _ = writeln!(out, "case;what;median_us;min_us");
+            text.push_str("case;what;median_us;min_us\n");
             for r in &rows {
-                let _ = writeln!(out, "{};{};{:.3};{:.3}", r.case, r.what, r.median_us, r.min_us);
+                let _ = writeln!(text, "{};{};{:.3};{:.3}", r.case, r.what, r.median_us, r.min_us);
             }
         }
         OutputFormat::Table => {
             let _ = writeln!(
-                out,
+                text,
                 "samdrift bench: {iterations} iterations (batches fewer), build: {}; times in µs, batches whole",
                 if cfg!(debug_assertions) {
                     "debug — use --release for real figures"
@@ -813,14 +903,14 @@ fn bench(iterations: u32, format: OutputFormat, out: &mut impl Write) -> ExitCod
             );
             for r in &rows {
                 let _ = writeln!(
-                    out,
+                    text,
                     "{:<10} {:<18} median {:>14.3}  min {:>14.3}",
                     r.case, r.what, r.median_us, r.min_us
                 );
             }
         }
     }
-    ExitCode::SUCCESS
+    emit(tr, out, &text)
 }
 
 /// The engine's metric for a command-line choice (payback is not a cost:
@@ -855,9 +945,8 @@ fn fairness(
     tr: &Tr,
     file: Option<&Path>,
     scenario_id: &str,
-    year: Option<i32>,
-    metric: CliMetric,
-    format: OutputFormat,
+    (year, metric): (Option<i32>, CliMetric),
+    format: Output,
     out: &mut impl Write,
 ) -> ExitCode {
     let (study, _, year) = match load_and_evaluate(tr, file, year) {
@@ -882,8 +971,8 @@ fn fairness(
         }
     };
     let text = match format {
-        OutputFormat::Csv => fairness_csv(&study, &fair),
-        OutputFormat::Table => {
+        Output::Csv(variant) => fairness_csv(&study, &fair, variant),
+        Output::Table => {
             let table = crate::report::tables::fair_split(&study, &fair, tr, true);
             let mut text = text_table(tr, &table);
             for finding in crate::report::tables::fair_split_findings(&study, &fair, tr) {
@@ -893,8 +982,7 @@ fn fairness(
             terminal_text(&text)
         }
     };
-    let _ = out.write_all(text.as_bytes());
-    ExitCode::SUCCESS
+    emit(tr, out, &text)
 }
 
 /// A report table as aligned text: the title, then text left and figures
@@ -957,66 +1045,70 @@ fn text_table(tr: &Tr, table: &crate::report::tables::Table) -> String {
 /// `worst_group` row: the excess of the worst group under the key in the
 /// `key` column, its own cost in `stand_alone`, and its members (ids joined
 /// by `+`) in the last column.
-pub fn fairness_csv(study: &Study, fair: &crate::fairness::FairSplit) -> String {
-    let money = |v: f64| format::export_number(v, 2, DecimalSep::Comma);
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(vec![]);
-    let _ = writer.write_record([
-        "member",
-        "key",
-        "stand_alone",
-        "shapley",
-        "nucleolus",
-        "passes_stand_alone",
-    ]);
+pub fn fairness_csv(
+    study: &Study,
+    fair: &crate::fairness::FairSplit,
+    variant: crate::io::csv_export::CsvVariant,
+) -> String {
+    let money = |v: f64| Cell::Number(v, 2);
     let own = fair.scenario_key.map(|k| &fair.keys[k]);
     let split = own.and_then(|k| k.split.as_ref());
     let nucleolus = fair.nucleolus.as_ref().ok();
-    for (i, member) in study.members.iter().enumerate() {
-        let _ = writer.write_record([
-            crate::io::csv_export::neutralise(member.id.as_str()),
-            split.map_or_else(String::new, |s| money(s[i])),
-            money(fair.stand_alone[i]),
-            money(fair.shapley[i]),
-            nucleolus.map_or_else(String::new, |x| money(x[i])),
-            match own {
-                Some(k) if k.split.is_some() => if k.over_stand_alone.contains(&i) {
-                    "no"
-                } else {
-                    "yes"
-                }
-                .to_owned(),
-                _ => String::new(),
-            },
-        ]);
-    }
-    let _ = writer.write_record([
-        "total".to_owned(),
+    let mut rows: Vec<Vec<Cell>> = study
+        .members
+        .iter()
+        .enumerate()
+        .map(|(i, member)| {
+            vec![
+                Cell::text(member.id.as_str()),
+                split.map_or(Cell::Empty, |s| money(s[i])),
+                money(fair.stand_alone[i]),
+                money(fair.shapley[i]),
+                nucleolus.map_or(Cell::Empty, |x| money(x[i])),
+                match own {
+                    Some(k) if k.split.is_some() => Cell::text(if k.over_stand_alone.contains(&i) {
+                        "no"
+                    } else {
+                        "yes"
+                    }),
+                    _ => Cell::Empty,
+                },
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        Cell::text("total"),
         // The engine's totals: a key splits the scenario's total, Shapley
         // value and nucleolus split the whole group's best cost.
-        split.map_or_else(String::new, |_| money(fair.scenario_total)),
+        split.map_or(Cell::Empty, |_| money(fair.scenario_total)),
         money(fair.stand_alone_total()),
         money(fair.grand_cost),
-        nucleolus.map_or_else(String::new, |_| money(fair.grand_cost)),
-        String::new(),
+        nucleolus.map_or(Cell::Empty, |_| money(fair.grand_cost)),
+        Cell::Empty,
     ]);
     if let (Some((mask, excess)), Some(table)) = (own.and_then(|k| k.worst_group), &fair.table) {
         let ids: Vec<&str> = crate::fairness::members_of(mask, study.members.len())
             .map(|i| study.members[i].id.as_str())
             .collect();
-        let _ = writer.write_record([
-            "worst_group".to_owned(),
+        rows.push(vec![
+            Cell::text("worst_group"),
             money(excess),
             money(table.game.cost(mask)),
-            String::new(),
-            String::new(),
-            crate::io::csv_export::neutralise(&ids.join("+")),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::text(ids.join("+")),
         ]);
     }
-    writer
-        .into_inner()
-        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-        .unwrap_or_default()
+    csv_text(
+        &[
+            "member",
+            "key",
+            "stand_alone",
+            "shapley",
+            "nucleolus",
+            "passes_stand_alone",
+        ],
+        rows,
+        variant,
+    )
 }

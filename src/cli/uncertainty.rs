@@ -5,12 +5,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{
-    CliMetric, EXIT_INVALID, EXIT_UNREADABLE, OutputFormat, engine_metric, load_and_evaluate, scenario_index,
+    CliMetric, EXIT_INVALID, EXIT_UNREADABLE, Output, engine_metric, load_and_evaluate, scenario_index,
     terminal_text, text_table,
 };
-use crate::format::{self, DecimalSep};
 use crate::i18n::Tr;
 use crate::io;
+use crate::report::tables::Cell;
 
 /// Prints the uncertainty table.
 pub(super) fn run(
@@ -18,7 +18,7 @@ pub(super) fn run(
     file: Option<&Path>,
     (draws, seed): (usize, u64),
     (year, metric): (Option<i32>, CliMetric),
-    format: OutputFormat,
+    format: Output,
     out: &mut impl Write,
 ) -> ExitCode {
     let (study, _, year) = match load_and_evaluate(tr, file, year) {
@@ -39,43 +39,37 @@ pub(super) fn run(
     };
     super::say_capped_draws(tr, draws, &sim, &study);
     let text = match format {
-        OutputFormat::Csv => {
-            let money = |v: f64| format::export_number(v, 2, DecimalSep::Comma);
-            let mut writer = csv::WriterBuilder::new()
-                .delimiter(b';')
-                .terminator(csv::Terminator::CRLF)
-                .from_writer(vec![]);
-            let _ = writer.write_record(["scenario", "member", "mean", "p10", "p50", "p90", "p_cheapest"]);
+        Output::Csv(variant) => {
+            let money = |v: f64| Cell::Number(v, 2);
+            let mut rows = Vec::new();
             for member in std::iter::once(None).chain((0..sim.members).map(Some)) {
                 for row in sim.rows(member) {
                     if member.is_some_and(|m| !sim.participates[row.scenario][m]) {
                         continue;
                     }
-                    let _ = writer.write_record([
-                        io::csv_export::neutralise(study.scenarios[row.scenario].id.as_str()),
-                        member.map_or_else(
-                            || "total".to_owned(),
-                            |m| io::csv_export::neutralise(study.members[m].id.as_str()),
-                        ),
+                    rows.push(vec![
+                        Cell::text(study.scenarios[row.scenario].id.as_str()),
+                        Cell::text(member.map_or("total", |m| study.members[m].id.as_str())),
                         money(row.cost.mean),
                         money(row.cost.p10),
                         money(row.cost.p50),
                         money(row.cost.p90),
                         // Empty for an option not in competition.
                         if row.competes {
-                            format::export_number(row.p_cheapest, 4, DecimalSep::Comma)
+                            Cell::Number(row.p_cheapest, 4)
                         } else {
-                            String::new()
+                            Cell::Empty
                         },
                     ]);
                 }
             }
-            writer
-                .into_inner()
-                .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-                .unwrap_or_default()
+            super::csv_text(
+                &["scenario", "member", "mean", "p10", "p50", "p90", "p_cheapest"],
+                rows,
+                variant,
+            )
         }
-        OutputFormat::Table => {
+        Output::Table => {
             let mut text = text_table(tr, &crate::report::tables::uncertainty(&study, &sim, tr));
             for finding in crate::report::tables::uncertainty_findings(&study, &sim, tr) {
                 text.push_str(&finding);
@@ -88,8 +82,7 @@ pub(super) fn run(
             terminal_text(&text)
         }
     };
-    let _ = out.write_all(text.as_bytes());
-    ExitCode::SUCCESS
+    super::emit(tr, out, &text)
 }
 
 /// Prints the tornado rows with break-even values.
@@ -98,7 +91,7 @@ pub(super) fn tornado(
     file: Option<&Path>,
     (a, b, member): (&str, &str, Option<&str>),
     (year, metric): (Option<i32>, CliMetric),
-    format: OutputFormat,
+    format: Output,
     out: &mut impl Write,
 ) -> ExitCode {
     let (study, _, year) = match load_and_evaluate(tr, file, year) {
@@ -127,14 +120,10 @@ pub(super) fn tornado(
     };
     let table = crate::report::tables::tornado(&study, (a, b, member), base, &rows, tr);
     let text = match format {
-        OutputFormat::Csv => String::from_utf8_lossy(&io::csv_export::table_csv(
-            &table,
-            io::csv_export::CsvVariant::Nordic,
-        ))
-        .trim_start_matches('\u{feff}')
-        .to_owned(),
-        OutputFormat::Table => terminal_text(&text_table(tr, &table)),
+        Output::Csv(variant) => {
+            String::from_utf8_lossy(&io::csv_export::table_csv(&table, variant)).into_owned()
+        }
+        Output::Table => terminal_text(&text_table(tr, &table)),
     };
-    let _ = out.write_all(text.as_bytes());
-    ExitCode::SUCCESS
+    super::emit(tr, out, &text)
 }

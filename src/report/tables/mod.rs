@@ -40,7 +40,8 @@ pub enum Cell {
 }
 
 impl Cell {
-    fn text(s: impl Into<String>) -> Cell {
+    /// A text cell.
+    pub fn text(s: impl Into<String>) -> Cell {
         Cell::Text(s.into())
     }
 
