@@ -1612,3 +1612,39 @@ fn a_new_study_is_empty_and_opens_without_errors() {
     harness.run();
     harness.get_by_label("Legg til kommune");
 }
+
+#[test]
+fn undo_works_from_a_number_field_after_tab() {
+    // Edit, Tab, Ctrl+Z: the focus is in the next number field, which has
+    // nothing typed in it, so the document's undo runs (it did nothing).
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Scenarioer").click();
+    harness.run();
+    harness.get_by_label("Fjerndrift").click();
+    harness.run();
+    let label = "Fjerndrift hos eksternt driftssenter – beløpet";
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(label).type_text("3 000 000");
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    assert_eq!(remote_total(harness.state()), 3_000_000.0);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        remote_total(harness.state()),
+        2_136_000.0,
+        "Ctrl+Z after Tab undoes"
+    );
+    // While something is typed in a field, Ctrl+Z is the field's own.
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(label).type_text("9");
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(remote_total(harness.state()), 2_136_000.0);
+    assert!(!harness.state().doc.is_dirty());
+}

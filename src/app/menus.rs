@@ -107,8 +107,11 @@ impl UiCommand {
 
 impl SamdriftApp {
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
-        // A focused text field keeps its own undo.
-        let text_focused = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
+        // Undo and redo belong to the document from anywhere, except while
+        // a number field holds typing of its own or the path dialog (not
+        // part of the document) is open.
+        let text_focused = super::widgets::typing_in_a_number_field(ctx)
+            || (self.ui_state.path_dialog.is_some() && ctx.egui_wants_keyboard_input());
         ctx.input_mut(|i| {
             for command in UiCommand::ALL {
                 if text_focused && command.yields_to_text() {

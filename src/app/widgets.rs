@@ -168,6 +168,11 @@ pub fn number_field(
             }
         }
     }
+    if response.has_focus() && ui.data(|d| d.get_temp::<String>(id)).is_some() {
+        // Typing not yet committed: Ctrl+Z is the field's own (see
+        // [`typing_in_a_number_field`]).
+        ui.data_mut(|d| d.insert_temp(egui::Id::new(PENDING_NUMBER_TEXT), true));
+    }
     if error.is_some() {
         // Visible without hovering while the field has focus.
         if response.has_focus() {
@@ -184,6 +189,19 @@ pub fn number_field(
         response.show_tooltip_text(tr.args("ui-read-as", &[("value", tr.num_trim(v, 6))]));
     }
     (result, response)
+}
+
+/// Where a focused number field says that it holds typing of its own.
+const PENDING_NUMBER_TEXT: &str = "samdrift-pending-number-text";
+
+/// True when, in the last frame, the focused field was a number field
+/// holding typing not yet committed (Enter or leaving commits it): undo
+/// and redo are then the field's own. Every other field writes each change
+/// to the document, so Ctrl+Z there is the document's undo (after edit,
+/// Tab, Ctrl+Z did nothing). Read once a frame.
+pub fn typing_in_a_number_field(ctx: &egui::Context) -> bool {
+    ctx.data_mut(|d| d.remove_temp::<bool>(egui::Id::new(PENDING_NUMBER_TEXT)))
+        .unwrap_or(false)
 }
 
 /// Selects the whole text of the text field `id`.
