@@ -171,7 +171,7 @@ pub fn number_field(
     if response.has_focus() && ui.data(|d| d.get_temp::<String>(id)).is_some() {
         // Typing not yet committed: Ctrl+Z is the field's own (see
         // [`typing_in_a_number_field`]).
-        ui.data_mut(|d| d.insert_temp(egui::Id::new(PENDING_NUMBER_TEXT), true));
+        ui.data_mut(|d| d.insert_temp(egui::Id::unique(PENDING_NUMBER_TEXT), true));
     }
     if error.is_some() {
         // Visible without hovering while the field has focus.
@@ -200,7 +200,7 @@ const PENDING_NUMBER_TEXT: &str = "samdrift-pending-number-text";
 /// to the document, so Ctrl+Z there is the document's undo (after edit,
 /// Tab, Ctrl+Z did nothing). Read once a frame.
 pub fn typing_in_a_number_field(ctx: &egui::Context) -> bool {
-    ctx.data_mut(|d| d.remove_temp::<bool>(egui::Id::new(PENDING_NUMBER_TEXT)))
+    ctx.data_mut(|d| d.remove_temp::<bool>(egui::Id::unique(PENDING_NUMBER_TEXT)))
         .unwrap_or(false)
 }
 
