@@ -736,6 +736,13 @@ fn fair_split_view_names_salangen_and_adds_a_fair_key_in_one_step() {
         study.keys.last().unwrap().rule,
         samdrift::model::KeyRule::Mix(_)
     ));
+    // It says what was added and where, and the same key is not offered
+    // again once the analysis has run on the new study.
+    let name = study.keys.last().unwrap().name.clone();
+    harness.get_by_label_contains("er lagt til under Nøkler");
+    let exists = format!("finnes alt som «{name}»");
+    run_until(&mut harness, |h| h.query_by_label_contains(&exists).is_some());
+    harness.get_by_label_contains(&exists);
     // One undo step takes it away again.
     harness.state_mut().push(samdrift::app::Command::Undo);
     harness.step();
@@ -1647,4 +1654,20 @@ fn undo_works_from_a_number_field_after_tab() {
     harness.run();
     assert_eq!(remote_total(harness.state()), 2_136_000.0);
     assert!(!harness.state().doc.is_dirty());
+}
+
+#[test]
+fn changing_the_currency_says_that_nothing_is_converted() {
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Forutsetninger").click();
+    harness.run();
+    harness.get_by_label_contains("Å bytte valuta omregner ingenting");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Valuta")
+        .click();
+    harness.run();
+    harness.get_by_label("SEK").click();
+    harness.run();
+    assert_eq!(harness.state().doc.study.currency, samdrift::model::Currency::Sek);
+    harness.get_by_label_contains("Valutaen er nå SEK. Beløpene er ikke omregnet");
 }

@@ -797,3 +797,7 @@ export-running = En eksport er i gang; vent til den er færdig, eller annullér 
 export-running-to = Eksporterer til { $what } …
 export-cancelled = Eksporten blev annulleret; intet blev skrevet.
 cli-write-failed = Kunne ikke skrive resultatet: { $message }
+fair-key-exists = Den foreslåede nøgle findes allerede som »{ $key }« under Nøgler.
+fair-key-added = Nøglen »{ $key }« er tilføjet under Nøgler; vælg den til et scenarie der.
+ui-currency-no-conversion = At skifte valuta omregner intet: beløbene står som de er, blot mærket med den nye valuta.
+ui-currency-changed = Valutaen er nu { $currency }. Beløbene er ikke omregnet; indtast dem igen i { $currency }, hvis de var i en anden valuta.

@@ -797,3 +797,7 @@ export-running = An export is running; wait for it or cancel it.
 export-running-to = Exporting to { $what } …
 export-cancelled = The export was cancelled; nothing was written.
 cli-write-failed = Could not write the result: { $message }
+fair-key-exists = The suggested key is already there as “{ $key }” under Keys.
+fair-key-added = The key “{ $key }” was added under Keys; choose it for a scenario there.
+ui-currency-no-conversion = Changing the currency converts nothing: the amounts stay as they are, labelled with the new currency.
+ui-currency-changed = The currency is now { $currency }. The amounts are not converted; type them again in { $currency } if they were in another currency.

@@ -797,3 +797,7 @@ export-running = En eksport pågår; vent til den er ferdig eller avbryt den.
 export-running-to = Eksporterer til { $what } …
 export-cancelled = Eksporten ble avbrutt; ingenting ble skrevet.
 cli-write-failed = Kunne ikke skrive resultatet: { $message }
+fair-key-exists = Den foreslåtte nøkkelen finnes alt som «{ $key }» under Nøkler.
+fair-key-added = Nøkkelen «{ $key }» er lagt til under Nøkler; velg den for et scenario der.
+ui-currency-no-conversion = Å bytte valuta omregner ingenting: beløpene står som de er, bare merket med den nye valutaen.
+ui-currency-changed = Valutaen er nå { $currency }. Beløpene er ikke omregnet; skriv dem inn på nytt i { $currency } om de var i en annen valuta.

@@ -797,3 +797,7 @@ export-running = Ein eksport går føre seg; vent til han er ferdig eller avbryt
 export-running-to = Eksporterer til { $what } …
 export-cancelled = Eksporten vart avbroten; ingenting vart skrive.
 cli-write-failed = Kunne ikkje skrive resultatet: { $message }
+fair-key-exists = Den føreslåtte nøkkelen finst alt som «{ $key }» under Nøklar.
+fair-key-added = Nøkkelen «{ $key }» er lagd til under Nøklar; vel han for eit scenario der.
+ui-currency-no-conversion = Å byte valuta reknar ikkje om noko: beløpa står som dei er, berre merkte med den nye valutaen.
+ui-currency-changed = Valutaen er no { $currency }. Beløpa er ikkje omrekna; skriv dei inn på nytt i { $currency } om dei var i ein annan valuta.

@@ -797,3 +797,7 @@ export-running = En export pågår; vänta tills den är klar eller avbryt den.
 export-running-to = Exporterar till { $what } …
 export-cancelled = Exporten avbröts; inget skrevs.
 cli-write-failed = Kunde inte skriva resultatet: { $message }
+fair-key-exists = Den föreslagna nyckeln finns redan som ”{ $key }” under Nycklar.
+fair-key-added = Nyckeln ”{ $key }” har lagts till under Nycklar; välj den för ett scenario där.
+ui-currency-no-conversion = Att byta valuta räknar inte om något: beloppen står kvar, bara märkta med den nya valutan.
+ui-currency-changed = Valutan är nu { $currency }. Beloppen är inte omräknade; skriv in dem på nytt i { $currency } om de var i en annan valuta.

@@ -87,10 +87,17 @@ pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
                             && currency != study.currency
                         {
                             commands.push(Command::Edit(Edit::SetCurrency(currency), None));
+                            // 627 000 kr becomes SEK 627 000: say so.
+                            commands.push(Command::Notify(
+                                tr.args("ui-currency-changed", &[("currency", currency.code().to_owned())]),
+                            ));
                         }
                     }
                 },
             );
+            ui.end_row();
+            ui.label("");
+            ui.label(RichText::new(tr.get("ui-currency-no-conversion")).small().weak());
             ui.end_row();
 
             ui.label(tr.get("ui-export-language"));

@@ -66,6 +66,7 @@ impl SamdriftApp {
                 Command::GoTo(place) => self.go_to(&place),
                 Command::Quit => self.discard_then(Discarding::Quit, ctx),
                 Command::Explain(target) => self.ui_state.explain = Some((target, None)),
+                Command::Notify(text) => self.message(text, false),
             }
         }
         if changed {

@@ -173,11 +173,24 @@ fn findings_ui(ui: &mut Ui, tr: &Tr, study: &Study, fair: &FairSplit, commands: 
             tr.args("fair-suggested-key-name", &[("scenario", scenario.name.clone())]),
             tr.args("fair-suggested-key-note", &[("metric", metric.to_lowercase())]),
         );
-        if ui
+        // The same key twice would be two names for one split: say where
+        // it is instead.
+        if let Some(existing) = study.keys.iter().find(|k| k.rule == key.rule) {
+            ui.add_enabled(false, egui::Button::new(tr.get("fair-add-key")))
+                .on_disabled_hover_text(tr.args("fair-key-exists", &[("key", existing.name.clone())]));
+            ui.label(
+                RichText::new(tr.args("fair-key-exists", &[("key", existing.name.clone())]))
+                    .small()
+                    .weak(),
+            );
+        } else if ui
             .button(tr.get("fair-add-key"))
             .on_hover_text(tables::mix_text(study, &mix.parts, tr))
             .clicked()
         {
+            commands.push(Command::Notify(
+                tr.args("fair-key-added", &[("key", key.name.clone())]),
+            ));
             commands.push(Command::Edit(Edit::AddKey(key), None));
         }
     }

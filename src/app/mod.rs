@@ -358,6 +358,8 @@ pub enum Command {
     /// Explain a figure: a member's (or all participants') cost in a
     /// scenario under a metric.
     Explain(crate::report::explain::ExplainTarget),
+    /// Say something in the message line (not an error).
+    Notify(String),
 }
 
 pub use menus::UiCommand;
