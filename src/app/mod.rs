@@ -75,7 +75,13 @@ pub struct Preferences {
     pub recent: Vec<PathBuf>,
     /// The study open when the app was last closed.
     pub last_study: Option<PathBuf>,
+    /// Which version of these preferences was stored: 0 before the menu
+    /// choice was recorded (see [`Preferences::upgraded`]).
+    pub stored_version: u32,
 }
+
+/// The version of [`Preferences`] this build stores.
+pub const PREFERENCES_VERSION: u32 = 1;
 
 /// The views of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -574,7 +580,9 @@ impl SamdriftApp {
             });
         egui::Panel::left("nav")
             .resizable(false)
-            .exact_size(170.0)
+            // Wide enough for the longest item on one line (Danish
+            // "Nuværende omkostninger" wrapped at 170).
+            .exact_size(190.0)
             .show(ui, |ui| self.nav_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| {
             let cx = ViewCtx {
@@ -729,14 +737,17 @@ pub fn start_lang(prefs: &Preferences, cli: Option<Lang>, env: Lang) -> Lang {
 }
 
 impl Preferences {
-    /// Reads preferences stored by this or an older version. Before the
-    /// menu choice was recorded, any language but the default bokmål was a
-    /// choice the user made.
+    /// Reads preferences stored by this or an older version. In those
+    /// stored before the menu choice was recorded (version 0), any language
+    /// but the default bokmål was a choice the user made; in later ones
+    /// `lang_chosen` says it (a Swedish session not chosen in the menu
+    /// follows the system's Danish next time).
     #[must_use]
     pub fn upgraded(mut self) -> Preferences {
-        if self.lang != Lang::Nb {
+        if self.stored_version == 0 && self.lang != Lang::Nb {
             self.lang_chosen = true;
         }
+        self.stored_version = PREFERENCES_VERSION;
         self
     }
 }

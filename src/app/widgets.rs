@@ -186,7 +186,10 @@ pub fn number_field(
     {
         // `1.234` is a decimal in Norwegian and a thousand in Danish: say
         // which it is read as before the user leaves the field.
-        response.show_tooltip_text(tr.args("ui-read-as", &[("value", tr.num_trim(v, 6))]));
+        // Without digit grouping: in Danish "1.234" grouped is "1.234"
+        // again, which told nothing; "1234" or "1,234" does.
+        let value = format::export_number(v, 6, tr.lang().csv_decimal());
+        response.show_tooltip_text(tr.args("ui-read-as", &[("value", value)]));
     }
     (result, response)
 }
