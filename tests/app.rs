@@ -1689,3 +1689,30 @@ fn changing_the_currency_says_that_nothing_is_converted() {
     assert_eq!(harness.state().doc.study.currency, samdrift::model::Currency::Sek);
     harness.get_by_label_contains("Valutaen er nå SEK. Beløpene er ikke omregnet");
 }
+
+#[test]
+fn recent_files_are_absolute_once_and_a_missing_one_says_so() {
+    // Stored relative by an older version, and once more absolute: one
+    // absolute entry (the relative one failed after a restart elsewhere).
+    let here = std::env::current_dir().unwrap();
+    let prefs = Preferences {
+        recent: vec![
+            std::path::PathBuf::from("studier/x.ron"),
+            here.join("studier/x.ron"),
+        ],
+        ..Preferences::default()
+    }
+    .upgraded();
+    assert_eq!(prefs.recent, vec![here.join("studier/x.ron")]);
+    // It does not exist: the menu says so instead of offering it.
+    let mut harness = harness(Preferences {
+        lang: Lang::Nb,
+        lang_chosen: true,
+        ..prefs
+    });
+    harness.get_by_label("Fil").click();
+    harness.run();
+    harness.get_by_label("Åpne nylig brukt").hover();
+    harness.run();
+    harness.get_by_label_contains("(finnes ikke lenger)");
+}

@@ -801,3 +801,4 @@ fair-key-exists = Den foreslåede nøgle findes allerede som »{ $key }« under 
 fair-key-added = Nøglen »{ $key }« er tilføjet under Nøgler; vælg den til et scenarie der.
 ui-currency-no-conversion = At skifte valuta omregner intet: beløbene står som de er, blot mærket med den nye valuta.
 ui-currency-changed = Valutaen er nu { $currency }. Beløbene er ikke omregnet; indtast dem igen i { $currency }, hvis de var i en anden valuta.
+menu-recent-missing = { $path } (findes ikke længere)

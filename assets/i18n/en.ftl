@@ -801,3 +801,4 @@ fair-key-exists = The suggested key is already there as “{ $key }” under Key
 fair-key-added = The key “{ $key }” was added under Keys; choose it for a scenario there.
 ui-currency-no-conversion = Changing the currency converts nothing: the amounts stay as they are, labelled with the new currency.
 ui-currency-changed = The currency is now { $currency }. The amounts are not converted; type them again in { $currency } if they were in another currency.
+menu-recent-missing = { $path } (no longer there)

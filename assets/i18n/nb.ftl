@@ -801,3 +801,4 @@ fair-key-exists = Den foreslåtte nøkkelen finnes alt som «{ $key }» under N�
 fair-key-added = Nøkkelen «{ $key }» er lagt til under Nøkler; velg den for et scenario der.
 ui-currency-no-conversion = Å bytte valuta omregner ingenting: beløpene står som de er, bare merket med den nye valutaen.
 ui-currency-changed = Valutaen er nå { $currency }. Beløpene er ikke omregnet; skriv dem inn på nytt i { $currency } om de var i en annen valuta.
+menu-recent-missing = { $path } (finnes ikke lenger)

@@ -801,3 +801,4 @@ fair-key-exists = Den føreslåtte nøkkelen finst alt som «{ $key }» under N�
 fair-key-added = Nøkkelen «{ $key }» er lagd til under Nøklar; vel han for eit scenario der.
 ui-currency-no-conversion = Å byte valuta reknar ikkje om noko: beløpa står som dei er, berre merkte med den nye valutaen.
 ui-currency-changed = Valutaen er no { $currency }. Beløpa er ikkje omrekna; skriv dei inn på nytt i { $currency } om dei var i ein annan valuta.
+menu-recent-missing = { $path } (finst ikkje lenger)

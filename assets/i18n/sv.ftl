@@ -801,3 +801,4 @@ fair-key-exists = Den föreslagna nyckeln finns redan som ”{ $key }” under N
 fair-key-added = Nyckeln ”{ $key }” har lagts till under Nycklar; välj den för ett scenario där.
 ui-currency-no-conversion = Att byta valuta räknar inte om något: beloppen står kvar, bara märkta med den nya valutan.
 ui-currency-changed = Valutan är nu { $currency }. Beloppen är inte omräknade; skriv in dem på nytt i { $currency } om de var i en annan valuta.
+menu-recent-missing = { $path } (finns inte längre)

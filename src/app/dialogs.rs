@@ -157,7 +157,13 @@ impl SamdriftApp {
                 let extensions: &[&str] = match dialog.purpose {
                     PathPurpose::Open | PathPurpose::SaveAs { .. } => &["ron"],
                     PathPurpose::Import => &["csv", "txt"],
-                    PathPurpose::Export(_) => &[],
+                    // Only files of the format (a CSV export writes a
+                    // folder: folders only); the folder had .err, .sh, .png.
+                    PathPurpose::Export(kind) => match kind.extension() {
+                        Some("html") => &["html", "htm"],
+                        Some("xlsx") => &["xlsx"],
+                        _ => &[FOLDERS_ONLY],
+                    },
                 };
                 egui::ScrollArea::vertical().max_height(180.0).show(ui, |ui| {
                     for (name, is_dir) in folder_entries(&folder, extensions) {

@@ -74,7 +74,10 @@ impl SamdriftApp {
     }
 
     pub(super) fn remember(&mut self, path: &Path) {
-        let path = path.to_path_buf();
+        // Absolute, so the entry opens from any working folder (a relative
+        // `studies/x` was listed twice after a restart elsewhere, and the
+        // relative one failed).
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         self.prefs.recent.retain(|p| p != &path);
         self.prefs.recent.insert(0, path);
         self.prefs.recent.truncate(MAX_RECENT);

@@ -147,8 +147,18 @@ impl SamdriftApp {
                         ui.label(RichText::new(tr.get("menu-no-recent")).weak());
                     }
                     for path in &self.prefs.recent {
-                        if ui.button(path.display().to_string()).clicked() {
-                            commands.push(Command::Open(path.clone()));
+                        // A file that is gone is shown as missing, not offered.
+                        if path.exists() {
+                            if ui.button(path.display().to_string()).clicked() {
+                                commands.push(Command::Open(path.clone()));
+                            }
+                        } else {
+                            ui.add_enabled(
+                                false,
+                                egui::Button::new(
+                                    tr.args("menu-recent-missing", &[("path", path.display().to_string())]),
+                                ),
+                            );
                         }
                     }
                 });

@@ -219,6 +219,9 @@ fn folder_of(text: &str) -> PathBuf {
 
 /// Up to 50 entries of `folder` worth picking: sub-folders, and files with
 /// one of `extensions` (any file when empty), sorted by name.
+/// For [`folder_entries`]: an extension no file has, so only folders show.
+const FOLDERS_ONLY: &str = "/";
+
 fn folder_entries(folder: &Path, extensions: &[&str]) -> Vec<(String, bool)> {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return Vec::new();
@@ -747,6 +750,16 @@ impl Preferences {
         if self.stored_version == 0 && self.lang != Lang::Nb {
             self.lang_chosen = true;
         }
+        // Recent files stored relative by older versions: made absolute
+        // against the folder the app starts in, duplicates dropped.
+        let mut recent: Vec<PathBuf> = Vec::new();
+        for path in self.recent.drain(..) {
+            let path = std::path::absolute(&path).unwrap_or(path);
+            if !recent.contains(&path) {
+                recent.push(path);
+            }
+        }
+        self.recent = recent;
         self.stored_version = PREFERENCES_VERSION;
         self
     }
@@ -822,6 +835,11 @@ mod path_dialog_tests {
             ]
         );
         assert_eq!(folder_entries(dir.path(), &["csv"]).len(), 2);
+        // A CSV export writes a folder: only folders are offered.
+        assert_eq!(
+            folder_entries(dir.path(), &[FOLDERS_ONLY]),
+            vec![("arkiv".to_owned(), true)]
+        );
         // An empty field means the working folder, shown absolute.
         assert!(folder_of("").is_absolute());
     }
