@@ -651,6 +651,22 @@ fn the_analyses_chart_series_are_the_engines_figures() {
     assert!((bar.at_low - (chart.base - 112_000.0)).abs() < 0.01, "{bar:?}");
     assert!((bar.at_high - (chart.base + 338_000.0)).abs() < 0.01, "{bar:?}");
     assert!(bar.name.contains("Drift i eget hus"), "{}", bar.name);
+    assert_eq!(chart.still, 0);
+    // On the whole reference study, joint in-house − remote for all: the
+    // ranges on seat types, electricity and the in-house estimates of the
+    // other scenarios move nothing and get no empty bar; the table keeps
+    // every row.
+    let remote = index("remote");
+    let (base, all_rows) =
+        samdrift::uncertainty::tornado(&study, joint, remote, None, Metric::Annual(2007)).unwrap();
+    let chart = charts::tornado(&study, base, &all_rows, &tr);
+    assert!(chart.still > 0, "{} rows", all_rows.len());
+    assert_eq!(chart.bars.len() + chart.still, all_rows.len());
+    assert!(
+        chart.bars.iter().all(|b| (b.at_high - b.at_low).abs() >= 1.0),
+        "{:?}",
+        chart.bars
+    );
 }
 
 #[test]

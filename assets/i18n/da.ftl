@@ -802,3 +802,4 @@ fair-key-added = Nøglen »{ $key }« er tilføjet under Nøgler; vælg den til 
 ui-currency-no-conversion = At skifte valuta omregner intet: beløbene står som de er, blot mærket med den nye valuta.
 ui-currency-changed = Valutaen er nu { $currency }. Beløbene er ikke omregnet; indtast dem igen i { $currency }, hvis de var i en anden valuta.
 menu-recent-missing = { $path } (findes ikke længere)
+unc-tornado-still = { $n } andre intervaller flytter ikke forskellen (under 1 kr.) og er udeladt af diagrammet; tabellen viser alle.

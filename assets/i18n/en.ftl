@@ -802,3 +802,4 @@ fair-key-added = The key “{ $key }” was added under Keys; choose it for a sc
 ui-currency-no-conversion = Changing the currency converts nothing: the amounts stay as they are, labelled with the new currency.
 ui-currency-changed = The currency is now { $currency }. The amounts are not converted; type them again in { $currency } if they were in another currency.
 menu-recent-missing = { $path } (no longer there)
+unc-tornado-still = { $n } other ranges do not move the difference (less than 1 kr) and are left out of the chart; the table shows them all.

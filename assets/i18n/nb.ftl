@@ -802,3 +802,4 @@ fair-key-added = Nøkkelen «{ $key }» er lagt til under Nøkler; velg den for 
 ui-currency-no-conversion = Å bytte valuta omregner ingenting: beløpene står som de er, bare merket med den nye valutaen.
 ui-currency-changed = Valutaen er nå { $currency }. Beløpene er ikke omregnet; skriv dem inn på nytt i { $currency } om de var i en annen valuta.
 menu-recent-missing = { $path } (finnes ikke lenger)
+unc-tornado-still = { $n } andre spenn flytter ikke forskjellen (under 1 kr) og er utelatt fra diagrammet; tabellen viser alle.

@@ -802,3 +802,4 @@ fair-key-added = Nøkkelen «{ $key }» er lagd til under Nøklar; vel han for e
 ui-currency-no-conversion = Å byte valuta reknar ikkje om noko: beløpa står som dei er, berre merkte med den nye valutaen.
 ui-currency-changed = Valutaen er no { $currency }. Beløpa er ikkje omrekna; skriv dei inn på nytt i { $currency } om dei var i ein annan valuta.
 menu-recent-missing = { $path } (finst ikkje lenger)
+unc-tornado-still = { $n } andre spenn flyttar ikkje skilnaden (under 1 kr) og er utelatne frå diagrammet; tabellen viser alle.

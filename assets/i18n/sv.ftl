@@ -802,3 +802,4 @@ fair-key-added = Nyckeln ”{ $key }” har lagts till under Nycklar; välj den 
 ui-currency-no-conversion = Att byta valuta räknar inte om något: beloppen står kvar, bara märkta med den nya valutan.
 ui-currency-changed = Valutan är nu { $currency }. Beloppen är inte omräknade; skriv in dem på nytt i { $currency } om de var i en annan valuta.
 menu-recent-missing = { $path } (finns inte längre)
+unc-tornado-still = { $n } andra intervall flyttar inte skillnaden (under 1 kr) och är utelämnade ur diagrammet; tabellen visar alla.

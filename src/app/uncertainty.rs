@@ -467,7 +467,15 @@ fn tornado_ui(
     }
     if let Some((_, result)) = us.tornado.clone() {
         let (base, rows) = result.as_ref();
-        tornado_chart_ui(ui, tr, &charts::tornado(study, *base, rows, tr));
+        let chart = charts::tornado(study, *base, rows, tr);
+        tornado_chart_ui(ui, tr, &chart);
+        if chart.still > 0 {
+            ui.label(
+                RichText::new(tr.args("unc-tornado-still", &[("n", chart.still.to_string())]))
+                    .small()
+                    .weak(),
+            );
+        }
         let table = tables::tornado(study, (a, b, us.member), *base, rows, tr);
         ui.label(RichText::new(&table.title).weak());
         report_table_ui(ui, tr, "unc-tornado-table", &table);

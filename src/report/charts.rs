@@ -249,17 +249,23 @@ pub struct TornadoBar {
 pub struct TornadoChart {
     /// The difference with every input at its default.
     pub base: f64,
-    /// The bars, top to bottom.
+    /// The bars, top to bottom: the inputs that move the difference.
     pub bars: Vec<TornadoBar>,
+    /// How many inputs with a range move it by less than a krone (left
+    /// out: 13 of the reference study's 15 rows had no bar).
+    pub still: usize,
 }
 
 /// The tornado chart of [`crate::uncertainty::tornado`]'s result.
 #[must_use]
 pub fn tornado(study: &Study, base: f64, rows: &[TornadoRow], tr: &Tr) -> TornadoChart {
+    let moves = |r: &&TornadoRow| r.swing() >= 1.0;
     TornadoChart {
         base,
+        still: rows.iter().filter(|r| !moves(r)).count(),
         bars: rows
             .iter()
+            .filter(moves)
             .map(|r| TornadoBar {
                 name: super::tables::input_text(study, &r.input, tr),
                 at_low: r.diff_at_low,
