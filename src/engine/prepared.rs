@@ -792,16 +792,13 @@ impl PreparedStudy {
         {
             return Err(RunError::Length);
         }
-        self.prepare_axis(params, shape, ws)?;
-        for (&s, chunk) in scenarios.iter().zip(out.chunks_mut(per.max(1))) {
-            self.run_scenario(s, params, coalition, shape, ws, chunk)?;
-        }
-        Ok(())
+        self.run_each(params, coalition, scenarios, shape, ws, out)
     }
 
-    /// As [`PreparedStudy::run`], but a scenario that fails leaves NaN in
-    /// its own figures only and the others are still evaluated; the first
-    /// error is returned.
+    /// [`PreparedStudy::run`] after its length checks: a scenario that
+    /// fails leaves NaN in its own figures only and the others are still
+    /// evaluated (a batch item's today's figures survive a key that weighs
+    /// nothing over its coalition); the first error is returned.
     fn run_each(
         &self,
         params: &[f64],
