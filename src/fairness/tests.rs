@@ -410,7 +410,9 @@ mod random {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(64))]
+        // No regression file: the case that found the NaN (a key weighing
+        // nothing for a member) is the hand-computed test above.
+        #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
         #[test]
         fn every_figure_of_a_fair_split_is_finite_and_shapley_adds_up(
             (today, weights, by_population, lump) in inputs()
