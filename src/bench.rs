@@ -217,24 +217,30 @@ pub fn run(iterations: u32) -> Result<Vec<Row>, String> {
             case,
             "export-all",
             time(runs, || {
-                let Ok(bundle) = crate::report::bundle::export_tables(
+                // The analyses once, then every format from them.
+                let Ok(analyses) = crate::report::bundle::Analyses::run(
                     study,
-                    &evaluation,
-                    (&tr, year),
+                    year,
                     crate::report::bundle::ExportOptions::default(),
                     &|_| true,
                 ) else {
                     failed = true;
                     return;
                 };
-                failed |= io::xlsx_export::workbook_bytes(&bundle.tables, &tr).is_err();
-                for table in &bundle.tables {
+                let tables = crate::report::bundle::export_tables(study, &evaluation, (&tr, year), &analyses);
+                failed |= io::xlsx_export::workbook_bytes(&tables, &tr).is_err();
+                for table in &tables {
                     std::hint::black_box(io::csv_export::table_csv(
                         table,
                         io::csv_export::CsvVariant::Nordic,
                     ));
                 }
-                std::hint::black_box(io::html_export::briefing(study, &evaluation, &tr, year, case));
+                std::hint::black_box(io::html_export::briefing_with(
+                    study,
+                    &evaluation,
+                    (&tr, year, case),
+                    &analyses,
+                ));
             }),
         );
         if failed {

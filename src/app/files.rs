@@ -396,34 +396,26 @@ fn write_export(
     (tr, year, file_name): (&Tr, i32, &str),
     progress: &(dyn Fn(f64) -> bool + Sync),
 ) -> Result<(), ExportFailure> {
+    // Only the analyses the format shows (a briefing needs them all; the
+    // tables too), each once, with progress and cancel.
+    let options = crate::report::bundle::ExportOptions::default();
+    let analyses = crate::report::bundle::Analyses::run(study, year, options, progress)
+        .map_err(|_| ExportFailure::Cancelled)?;
+    if !progress(0.97) {
+        return Err(ExportFailure::Cancelled);
+    }
     let written = match kind {
         ExportKind::Html => {
-            if !progress(0.1) {
-                return Err(ExportFailure::Cancelled);
-            }
-            let html = crate::io::html_export::briefing(study, evaluation, tr, year, file_name);
-            if !progress(0.95) {
-                return Err(ExportFailure::Cancelled);
-            }
-            io::export::write(path, html.as_bytes())
+            io::export::html_with(path, (study, evaluation), (tr, year, file_name), &analyses)
         }
         ExportKind::Csv | ExportKind::CsvInternational | ExportKind::Xlsx => {
-            let options = crate::report::bundle::ExportOptions::default();
-            let bundle =
-                crate::report::bundle::export_tables(study, evaluation, (tr, year), options, progress)
-                    .map_err(|_| ExportFailure::Cancelled)?;
-            if !progress(0.97) {
-                return Err(ExportFailure::Cancelled);
-            }
+            let tables = crate::report::bundle::export_tables(study, evaluation, (tr, year), &analyses);
             match kind {
-                ExportKind::Xlsx => io::export::xlsx(path, &bundle.tables, tr),
+                ExportKind::Xlsx => io::export::xlsx(path, &tables, tr),
                 ExportKind::CsvInternational => {
-                    io::export::csv_dir(path, &bundle.tables, io::csv_export::CsvVariant::International)
-                        .map(|_| ())
+                    io::export::csv_dir(path, &tables, io::csv_export::CsvVariant::International).map(|_| ())
                 }
-                _ => {
-                    io::export::csv_dir(path, &bundle.tables, io::csv_export::CsvVariant::Nordic).map(|_| ())
-                }
+                _ => io::export::csv_dir(path, &tables, io::csv_export::CsvVariant::Nordic).map(|_| ()),
             }
         }
     };

@@ -674,16 +674,20 @@ fn export(
         seed: outputs.seed,
         ..crate::report::bundle::ExportOptions::default()
     };
-    // Nothing cancels a command-line export.
-    let Ok(bundle) =
-        crate::report::bundle::export_tables(&study, &evaluation, (tr, year), options, &|_| true)
-    else {
+    // The analyses once, for every format asked for. Nothing cancels a
+    // command-line export.
+    let Ok(analyses) = crate::report::bundle::Analyses::run(&study, year, options, &|_| true) else {
         return ExitCode::from(EXIT_UNREADABLE);
     };
-    if let Some(sim) = &bundle.simulation {
+    if let Some(sim) = &analyses.simulation {
         say_capped_draws(tr, outputs.draws, sim, &study);
     }
-    let (tables, simulation) = (bundle.tables, bundle.simulation);
+    let tables = if outputs.csv.is_some() || outputs.xlsx.is_some() {
+        crate::report::bundle::export_tables(&study, &evaluation, (tr, year), &analyses)
+    } else {
+        Vec::new()
+    };
+    let simulation = &analyses.simulation;
     let file_name = file.and_then(Path::file_name).map_or_else(
         || crate::REFERENCE_STUDY_NAME.to_owned(),
         |n| n.to_string_lossy().into_owned(),
@@ -705,11 +709,11 @@ fn export(
     if let (Ok(()), Some(path)) = (&result, &outputs.xlsx) {
         result = io::export::xlsx(path, &tables, tr).map(|()| written.push(path.clone()));
     }
-    if let (Ok(()), Some(path), Some(sim)) = (&result, &outputs.samples, &simulation) {
+    if let (Ok(()), Some(path), Some(sim)) = (&result, &outputs.samples, simulation) {
         result = io::export::samples(path, &study, sim).map(|()| written.push(path.clone()));
     }
     if let (Ok(()), Some(path)) = (&result, &outputs.html) {
-        result = io::export::html(path, &study, &evaluation, tr, year, &file_name)
+        result = io::export::html_with(path, (&study, &evaluation), (tr, year, &file_name), &analyses)
             .map(|()| written.push(path.clone()));
     }
     let listed: String = written.iter().fold(String::new(), |mut text, p| {

@@ -143,6 +143,22 @@ pub fn html(
     )
 }
 
+/// Writes the HTML briefing from analyses already made.
+///
+/// # Errors
+/// [`ExportError::Write`] when it cannot be written.
+pub fn html_with(
+    path: &Path,
+    (study, evaluation): (&Study, &Evaluation),
+    (tr, year, file_name): (&Tr, i32, &str),
+    analyses: &crate::report::bundle::Analyses,
+) -> Result<(), ExportError> {
+    write(
+        path,
+        html_export::briefing_with(study, evaluation, (tr, year, file_name), analyses).as_bytes(),
+    )
+}
+
 /// Writes every draw of a simulation as CSV (`;`, decimal point, for
 /// statistics tools): the draw, the seed, each uncertain input drawn, and
 /// what each scenario costs all members together.

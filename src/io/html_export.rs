@@ -112,6 +112,27 @@ const BRIEFING_DRAWS: usize = 100_000;
 #[must_use]
 #[allow(clippy::too_many_lines)]
 pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file_name: &str) -> String {
+    let options = crate::report::bundle::ExportOptions {
+        draws: BRIEFING_DRAWS,
+        ..crate::report::bundle::ExportOptions::default()
+    };
+    // Nothing stops it, so it is never cancelled.
+    match crate::report::bundle::Analyses::run(study, year, options, &|_| true) {
+        Ok(analyses) => briefing_with(study, evaluation, (tr, year, file_name), &analyses),
+        Err(_) => String::new(),
+    }
+}
+
+/// The briefing from analyses already made (see
+/// [`crate::report::bundle::Analyses`]), as an export of several formats
+/// makes them once.
+#[must_use]
+pub fn briefing_with(
+    study: &Study,
+    evaluation: &Evaluation,
+    (tr, year, file_name): (&Tr, i32, &str),
+    analyses: &crate::report::bundle::Analyses,
+) -> String {
     let mut html = String::new();
     let _ = write!(
         html,
@@ -276,12 +297,12 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
     }
 
     // Beyond kroner: criteria, requirements and where the profiles disagree.
-    if let Ok(analysis) = crate::criteria::analyse(study, crate::engine::Metric::PresentValue, 10_000, 1) {
-        for (i, table) in tables::criteria_tables(study, &analysis, tr).iter().enumerate() {
+    if let Some(analysis) = &analyses.criteria {
+        for (i, table) in tables::criteria_tables(study, analysis, tr).iter().enumerate() {
             let _ = write!(html, r#"<section class="keep"><h2>{}</h2>"#, escape(&table.title));
             if i == 0 {
                 html.push_str("<ul>");
-                for finding in tables::criteria_findings(study, &analysis, tr) {
+                for finding in tables::criteria_findings(study, analysis, tr) {
                     let _ = write!(html, "<li>{}</li>", escape(&finding));
                 }
                 html.push_str("</ul>");
@@ -292,15 +313,10 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
     }
 
     // How sure are we? Only when the study has ranges.
-    if !study.uncertainties.is_empty() {
-        let options = crate::uncertainty::Options {
-            draws: BRIEFING_DRAWS,
-            seed: 1,
-            metric: crate::engine::Metric::Annual(year),
-        };
-        if let Ok(sim) = crate::uncertainty::simulate(study, options, &|_| true) {
+    {
+        if let Some(sim) = &analyses.simulation {
             // The cost over the years: P10–P90 band and median per scenario.
-            let fan = crate::report::charts::fan(study, &sim);
+            let fan = crate::report::charts::fan(study, sim);
             let mut medians = Vec::new();
             let mut bands = Vec::new();
             for series in fan.series {
@@ -317,12 +333,12 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
                 escape(&tr.get("unc-fan-title")),
                 svg::fan(&fan.years, &medians, &bands, &unit, tr.numbers())
             );
-            let tables = tables::uncertainty_tables(study, &sim, tr);
+            let tables = tables::uncertainty_tables(study, sim, tr);
             for (i, table) in tables.iter().enumerate() {
                 let _ = write!(html, r#"<section class="keep"><h2>{}</h2>"#, escape(&table.title));
                 if i == 0 {
                     html.push_str("<ul>");
-                    for finding in tables::uncertainty_findings(study, &sim, tr) {
+                    for finding in tables::uncertainty_findings(study, sim, tr) {
                         let _ = write!(html, "<li>{}</li>", escape(&finding));
                     }
                     html.push_str("</ul>");
@@ -339,7 +355,7 @@ pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file
     }
 
     // Is the split fair? One section per scenario but today's operation.
-    for (table, findings) in tables::fair_splits(study, tr, year, false) {
+    for (table, findings) in tables::fair_splits_of(study, tr, &analyses.fair, false) {
         let _ = write!(
             html,
             r#"<section class="keep"><h2>{}</h2><ul>"#,

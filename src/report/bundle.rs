@@ -1,9 +1,11 @@
-//! Everything a CSV folder or a workbook contains, built by one function
-//! from one set of options, for the app (on a background thread, with
-//! progress and cancel) and `samdrift export` alike: the comparison's
-//! tables, a fair split per scenario, the uncertainty tables (when the
-//! study has ranges), the criteria (when it has criteria) and the
-//! workstations. The writers in `io` only render the tables.
+//! What an export contains, made once for all its formats, for the app
+//! (on a background thread, with progress and cancel) and `samdrift
+//! export` alike, from one set of options ([`ExportOptions`]): the
+//! analyses ([`Analyses`]: a fair split per scenario, the uncertainty
+//! analysis when the study has ranges, the criteria when it has criteria),
+//! and from them the tables of a CSV folder or workbook
+//! ([`export_tables`]); the briefing reads the same analyses
+//! (`io::html_export::briefing_with`). The writers in `io` only render.
 
 use super::tables::Table;
 use crate::engine::{Evaluation, Metric};
@@ -36,59 +38,95 @@ impl Default for ExportOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cancelled;
 
-/// What an export has besides its tables: the simulation, for the raw
-/// draws (`--samples`).
-pub struct ExportBundle {
-    /// Every table, in the order the files and sheets get.
-    pub tables: Vec<Table>,
+/// The analyses an export shows, made once for all its formats (the CSV
+/// folder, the workbook and the briefing show the same fair splits,
+/// simulation and criteria).
+pub struct Analyses {
+    /// A fair split per scenario that can be split, under the annual cost.
+    pub fair: Vec<crate::fairness::FairSplit>,
     /// The uncertainty analysis, when the study has ranges.
     pub simulation: Option<crate::uncertainty::Simulation>,
+    /// The criteria, when the study has them (economy from present value).
+    pub criteria: Option<crate::criteria::Analysis>,
 }
 
-/// Builds every table of an export. `progress` gets the share done (0–1)
-/// and returns false to stop: the uncertainty analysis, by far the longest
-/// step, reports as it goes.
-///
-/// # Errors
-/// [`Cancelled`] when `progress` returned false.
+impl Analyses {
+    /// Runs every analysis of an export for `year`. `progress` gets the
+    /// share done (0–1) and returns false to stop; the uncertainty
+    /// analysis, the longest step, reports as it goes.
+    ///
+    /// # Errors
+    /// [`Cancelled`] when `progress` returned false.
+    pub fn run(
+        study: &Study,
+        year: i32,
+        options: ExportOptions,
+        progress: &(dyn Fn(f64) -> bool + Sync),
+    ) -> Result<Analyses, Cancelled> {
+        let step = |done: f64| if progress(done) { Ok(()) } else { Err(Cancelled) };
+        let fair_options = crate::fairness::Options {
+            metric: Metric::Annual(year),
+            samples: crate::fairness::sample_count(study.members.len()),
+            seed: options.seed,
+        };
+        let mut fair = Vec::new();
+        let n = study.scenarios.len().max(1);
+        for s in 0..study.scenarios.len() {
+            if study.is_yardstick(s) {
+                continue;
+            }
+            let done = 0.25 * s as f64 / n as f64;
+            if let Ok(split) = crate::fairness::analyse(study, s, fair_options, &|_| progress(done)) {
+                fair.push(split);
+            }
+            step(0.25 * (s + 1) as f64 / n as f64)?;
+        }
+        let simulation = if study.uncertainties.is_empty() {
+            None
+        } else {
+            let sim_options = crate::uncertainty::Options {
+                draws: options.draws.max(1),
+                seed: options.seed,
+                metric: Metric::Annual(year),
+            };
+            match crate::uncertainty::simulate(study, sim_options, &|d| progress(0.25 + 0.65 * d)) {
+                Ok(sim) => Some(sim),
+                Err(crate::uncertainty::UncertaintyError::Cancelled) => return Err(Cancelled),
+                Err(_) => None,
+            }
+        };
+        step(0.9)?;
+        let criteria =
+            crate::criteria::analyse(study, Metric::PresentValue, options.criteria_samples, 1).ok();
+        step(0.95)?;
+        Ok(Analyses {
+            fair,
+            simulation,
+            criteria,
+        })
+    }
+}
+
+/// Every table of a CSV folder or a workbook, from the analyses made once.
+#[must_use]
 pub fn export_tables(
     study: &Study,
     evaluation: &Evaluation,
     (tr, year): (&Tr, i32),
-    options: ExportOptions,
-    progress: &(dyn Fn(f64) -> bool + Sync),
-) -> Result<ExportBundle, Cancelled> {
-    let step = |done: f64| if progress(done) { Ok(()) } else { Err(Cancelled) };
+    analyses: &Analyses,
+) -> Vec<Table> {
     let mut tables = super::tables::all(study, evaluation, tr, year);
-    step(0.05)?;
     tables.extend(
-        super::tables::fair_splits(study, tr, year, true)
+        super::tables::fair_splits_of(study, tr, &analyses.fair, true)
             .into_iter()
             .map(|(t, _)| t),
     );
-    step(0.2)?;
-    let simulation = if study.uncertainties.is_empty() {
-        None
-    } else {
-        let sim_options = crate::uncertainty::Options {
-            draws: options.draws.max(1),
-            seed: options.seed,
-            metric: Metric::Annual(year),
-        };
-        match crate::uncertainty::simulate(study, sim_options, &|d| progress(0.2 + 0.7 * d)) {
-            Ok(sim) => Some(sim),
-            Err(crate::uncertainty::UncertaintyError::Cancelled) => return Err(Cancelled),
-            Err(_) => None,
-        }
-    };
-    if let Some(sim) = &simulation {
+    if let Some(sim) = &analyses.simulation {
         tables.extend(super::tables::uncertainty_tables(study, sim, tr));
     }
-    step(0.9)?;
-    if let Ok(analysis) = crate::criteria::analyse(study, Metric::PresentValue, options.criteria_samples, 1) {
-        tables.extend(super::tables::criteria_tables(study, &analysis, tr));
+    if let Some(analysis) = &analyses.criteria {
+        tables.extend(super::tables::criteria_tables(study, analysis, tr));
     }
     tables.extend(super::fleet_report::fleet_tables(study, tr));
-    step(0.95)?;
-    Ok(ExportBundle { tables, simulation })
+    tables
 }

@@ -31,13 +31,28 @@ pub fn fair_splits(study: &Study, tr: &Tr, year: i32, all_keys: bool) -> Vec<(Ta
         samples: crate::fairness::sample_count(study.members.len()),
         seed: 1,
     };
-    (0..study.scenarios.len())
+    let splits: Vec<crate::fairness::FairSplit> = (0..study.scenarios.len())
         .filter(|&s| !study.is_yardstick(s))
         .filter_map(|s| crate::fairness::analyse(study, s, options, &|_| true).ok())
+        .collect();
+    fair_splits_of(study, tr, &splits, all_keys)
+}
+
+/// The table and findings of fair splits already made (see
+/// [`fair_splits`]).
+#[must_use]
+pub fn fair_splits_of(
+    study: &Study,
+    tr: &Tr,
+    splits: &[crate::fairness::FairSplit],
+    all_keys: bool,
+) -> Vec<(Table, Vec<String>)> {
+    splits
+        .iter()
         .map(|fair| {
             (
-                fair_split(study, &fair, tr, all_keys),
-                fair_split_findings(study, &fair, tr),
+                fair_split(study, fair, tr, all_keys),
+                fair_split_findings(study, fair, tr),
             )
         })
         .collect()
