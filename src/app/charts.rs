@@ -326,7 +326,12 @@ fn one_member(ui: &mut Ui, input: ChartInput<'_>, unit_label: &str, height: f32,
             let colour = super::widgets::rgb(series.colour);
             #[allow(clippy::cast_precision_loss)]
             let y = (n - 1 - s) as f64;
-            let bar = Bar::new(y, value).width(0.6).fill(colour).name(tr.money(value));
+            // The tooltip names the municipality too, not only the sum.
+            let who = study.members.get(member).map_or("", |m| m.name.as_str());
+            let bar = Bar::new(y, value)
+                .width(0.6)
+                .fill(colour)
+                .name(format!("{who}: {}", tr.money(value)));
             let label = series.name.clone();
             Some(
                 BarChart::new(label.clone(), vec![bar])
