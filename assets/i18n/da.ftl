@@ -678,7 +678,6 @@ place-seat-type = Arbejdspladstype »{ $name }«
 place-fleet = Maskinpark »{ $name }«
 problem-unknown-fleet = der findes ingen maskinpark med id »{ $id }«.
 problem-unknown-seat-type = der findes ingen arbejdspladstype med id »{ $id }«.
-problem-not-positive = { $field } skal være over 0, ikke { $value }.
 problem-fleet-shares = andelene i maskinparken summerer til { $sum } %, ikke 100 %.
 kind-seat-type = arbejdspladstype
 kind-fleet = maskinpark

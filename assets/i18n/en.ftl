@@ -678,7 +678,6 @@ place-seat-type = Seat type “{ $name }”
 place-fleet = Fleet “{ $name }”
 problem-unknown-fleet = there is no fleet with id “{ $id }”.
 problem-unknown-seat-type = there is no seat type with id “{ $id }”.
-problem-not-positive = { $field } must be above 0, not { $value }.
 problem-fleet-shares = the fleet’s shares add up to { $sum } %, not 100 %.
 kind-seat-type = seat type
 kind-fleet = fleet

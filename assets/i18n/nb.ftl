@@ -678,7 +678,6 @@ place-seat-type = Arbeidsplasstype «{ $name }»
 place-fleet = Maskinpark «{ $name }»
 problem-unknown-fleet = det finnes ingen maskinpark med id «{ $id }».
 problem-unknown-seat-type = det finnes ingen arbeidsplasstype med id «{ $id }».
-problem-not-positive = { $field } må være over 0, ikke { $value }.
 problem-fleet-shares = andelene i maskinparken summerer til { $sum } %, ikke 100 %.
 kind-seat-type = arbeidsplasstype
 kind-fleet = maskinpark

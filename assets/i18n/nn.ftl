@@ -678,7 +678,6 @@ place-seat-type = Arbeidsplasstype «{ $name }»
 place-fleet = Maskinpark «{ $name }»
 problem-unknown-fleet = det finst ingen maskinpark med id «{ $id }».
 problem-unknown-seat-type = det finst ingen arbeidsplasstype med id «{ $id }».
-problem-not-positive = { $field } må vere over 0, ikkje { $value }.
 problem-fleet-shares = delane i maskinparken summerer til { $sum } %, ikkje 100 %.
 kind-seat-type = arbeidsplasstype
 kind-fleet = maskinpark

@@ -678,7 +678,6 @@ place-seat-type = Arbetsplatstyp ”{ $name }”
 place-fleet = Datorpark ”{ $name }”
 problem-unknown-fleet = det finns ingen datorpark med id ”{ $id }”.
 problem-unknown-seat-type = det finns ingen arbetsplatstyp med id ”{ $id }”.
-problem-not-positive = { $field } måste vara över 0, inte { $value }.
 problem-fleet-shares = andelarna i datorparken summerar till { $sum } %, inte 100 %.
 kind-seat-type = arbetsplatstyp
 kind-fleet = datorpark

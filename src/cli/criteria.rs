@@ -20,7 +20,9 @@ pub(super) fn run(
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let Ok(analysis) = crate::criteria::analyse(&study, engine_metric(metric, year), 10_000, 1) else {
+    // As many weightings as an export draws.
+    let samples = crate::report::bundle::ExportOptions::default().criteria_samples;
+    let Ok(analysis) = crate::criteria::analyse(&study, engine_metric(metric, year), samples, 1) else {
         eprintln!("{}", tr.get("crit-no-criteria"));
         return ExitCode::from(EXIT_INVALID);
     };

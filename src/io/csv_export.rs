@@ -55,13 +55,6 @@ pub fn text_field(text: &str) -> String {
     quote(neutralise(text))
 }
 
-/// A number for a `;` CSV row with a decimal comma, quoted when it has
-/// one (so a spreadsheet that also splits on commas keeps it one cell).
-#[must_use]
-pub fn number_field(value: f64, decimals: usize) -> String {
-    quote(export_number(value, decimals, DecimalSep::Comma))
-}
-
 /// The table as CSV bytes.
 #[must_use]
 pub fn table_csv(table: &Table, variant: CsvVariant) -> Vec<u8> {

@@ -105,18 +105,12 @@ fn svg_series(chart: crate::report::charts::ChartData) -> Vec<Series> {
         .collect()
 }
 
-/// Draws of the uncertainty analysis in a briefing (as the CLI's default).
-const BRIEFING_DRAWS: usize = 100_000;
-
 /// The briefing as a complete HTML document.
 #[must_use]
 #[allow(clippy::too_many_lines)]
 pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file_name: &str) -> String {
-    let options = crate::report::bundle::ExportOptions {
-        draws: BRIEFING_DRAWS,
-        ..crate::report::bundle::ExportOptions::default()
-    };
-    // Nothing stops it, so it is never cancelled.
+    // The export's own settings; nothing stops it, so it is never cancelled.
+    let options = crate::report::bundle::ExportOptions::default();
     match crate::report::bundle::Analyses::run(study, year, options, &|_| true) {
         Ok(analyses) => briefing_with(study, evaluation, (tr, year, file_name), &analyses),
         Err(_) => String::new(),

@@ -82,6 +82,23 @@ pub struct WeightedValue {
     pub weight: f64,
 }
 
+/// The 95th percentile of the standard normal distribution.
+const Z95: f64 = 1.644_853_626_951_472_2;
+
+/// The mean and standard deviation of the normal whose 5th and 95th
+/// percentiles are `low` and `high` — of the logarithms for a lognormal
+/// 90 % interval. The sampler draws from it; validation measures how much
+/// of it lies beyond the input's limits.
+#[must_use]
+pub fn interval_parameters(low: f64, high: f64, lognormal: bool) -> (f64, f64) {
+    let (a, b) = if lognormal {
+        (low.ln(), high.ln())
+    } else {
+        (low, high)
+    };
+    (f64::midpoint(a, b), (b - a) / (2.0 * Z95))
+}
+
 impl Range {
     /// The lowest and highest value a tornado chart swings the input
     /// between: the ends of a three-point estimate, the 5th and 95th

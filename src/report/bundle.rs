@@ -64,23 +64,8 @@ impl Analyses {
         progress: &(dyn Fn(f64) -> bool + Sync),
     ) -> Result<Analyses, Cancelled> {
         let step = |done: f64| if progress(done) { Ok(()) } else { Err(Cancelled) };
-        let fair_options = crate::fairness::Options {
-            metric: Metric::Annual(year),
-            samples: crate::fairness::sample_count(study.members.len()),
-            seed: options.seed,
-        };
-        let mut fair = Vec::new();
-        let n = study.scenarios.len().max(1);
-        for s in 0..study.scenarios.len() {
-            if study.is_yardstick(s) {
-                continue;
-            }
-            let done = 0.25 * s as f64 / n as f64;
-            if let Ok(split) = crate::fairness::analyse(study, s, fair_options, &|_| progress(done)) {
-                fair.push(split);
-            }
-            step(0.25 * (s + 1) as f64 / n as f64)?;
-        }
+        let fair =
+            super::tables::fair_split_analyses(study, year, &|d| progress(0.25 * d)).ok_or(Cancelled)?;
         let simulation = if study.uncertainties.is_empty() {
             None
         } else {

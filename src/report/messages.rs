@@ -309,10 +309,6 @@ impl Problem {
             ),
             Problem::UnknownFleet { id } => tr.args("problem-unknown-fleet", &[("id", id.clone())]),
             Problem::UnknownSeatType { id } => tr.args("problem-unknown-seat-type", &[("id", id.clone())]),
-            Problem::NotPositive { field, value } => tr.args(
-                "problem-not-positive",
-                &[("field", tr.get(field)), ("value", num(*value))],
-            ),
             Problem::FleetSharesDoNotAddUp { sum } => tr.args("problem-fleet-shares", &[("sum", num(*sum))]),
             Problem::RangeOutsideLimits { low, high, min, max } => tr.args(
                 "problem-range-outside-limits",

@@ -7,10 +7,7 @@ use statrs::distribution::{Beta, ContinuousCDF, LogNormal, Normal};
 
 use crate::engine::PreparedStudy;
 use crate::model::Study;
-use crate::model::uncertainty::Range;
-
-/// The 95th percentile of the standard normal distribution.
-const Z95: f64 = 1.644_853_626_951_472_2;
+use crate::model::uncertainty::{Range, interval_parameters};
 
 #[derive(Debug, Clone)]
 enum Marginal {
@@ -51,7 +48,8 @@ impl Marginal {
                 high,
                 lognormal: false,
             } => {
-                let normal = Normal::new(f64::midpoint(*low, *high), (high - low) / (2.0 * Z95)).ok()?;
+                let (mean, sd) = interval_parameters(*low, *high, false);
+                let normal = Normal::new(mean, sd).ok()?;
                 let cut = (normal.cdf(min), normal.cdf(max));
                 Marginal::Normal(normal, cut)
             }
@@ -60,9 +58,8 @@ impl Marginal {
                 high,
                 lognormal: true,
             } => {
-                let (ln_low, ln_high) = (low.ln(), high.ln());
-                let lognormal =
-                    LogNormal::new(f64::midpoint(ln_low, ln_high), (ln_high - ln_low) / (2.0 * Z95)).ok()?;
+                let (mean, sd) = interval_parameters(*low, *high, true);
+                let lognormal = LogNormal::new(mean, sd).ok()?;
                 let cut = (lognormal.cdf(min.max(0.0)), lognormal.cdf(max));
                 Marginal::LogNormal(lognormal, cut)
             }

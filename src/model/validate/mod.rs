@@ -452,13 +452,6 @@ pub enum Problem {
         /// The seat type id.
         id: String,
     },
-    /// A number that must be above 0 (a lifetime, users per server).
-    NotPositive {
-        /// Message id of the field.
-        field: &'static str,
-        /// The value.
-        value: f64,
-    },
     /// A fleet's shares of the workstations do not add up to 100 %.
     FleetSharesDoNotAddUp {
         /// Their sum, percent.

@@ -10,15 +10,12 @@
 use statrs::distribution::{ContinuousCDF, LogNormal, Normal};
 
 use super::{Place, Problem, Report};
-use crate::model::uncertainty::Range;
+use crate::model::uncertainty::{Range, interval_parameters};
 use crate::model::{InputRef, Study};
 
 /// The share of a normal or lognormal range outside the input's limits
 /// above which the truncation is worth a warning (0,1 %).
 pub const TRUNCATION_WARN_SHARE: f64 = 0.001;
-
-/// The 95th percentile of the standard normal distribution.
-const Z95: f64 = 1.644_853_626_951_472_2;
 
 /// The distribution of a 90 % interval (normal, or lognormal on the logs),
 /// or `None` for a degenerate one.
@@ -28,13 +25,13 @@ pub fn interval_distribution(
     high: f64,
     lognormal: bool,
 ) -> Option<Box<dyn ContinuousCDF<f64, f64>>> {
+    let (mean, sd) = interval_parameters(low, high, lognormal);
     if lognormal {
-        let (a, b) = (low.ln(), high.ln());
-        LogNormal::new(f64::midpoint(a, b), (b - a) / (2.0 * Z95))
+        LogNormal::new(mean, sd)
             .ok()
             .map(|d| Box::new(d) as Box<dyn ContinuousCDF<f64, f64>>)
     } else {
-        Normal::new(f64::midpoint(low, high), (high - low) / (2.0 * Z95))
+        Normal::new(mean, sd)
             .ok()
             .map(|d| Box::new(d) as Box<dyn ContinuousCDF<f64, f64>>)
     }

@@ -26,16 +26,36 @@ pub(super) fn file_safe(text: &str) -> String {
 /// split are left out.
 #[must_use]
 pub fn fair_splits(study: &Study, tr: &Tr, year: i32, all_keys: bool) -> Vec<(Table, Vec<String>)> {
+    let splits = fair_split_analyses(study, year, &|_| true).unwrap_or_default();
+    fair_splits_of(study, tr, &splits, all_keys)
+}
+
+/// The fair split of every scenario but the yardsticks under the annual
+/// cost of `year` (scenarios it cannot split are left out), as the views,
+/// the tables and the exports make it. `progress` gets the share done and
+/// returns false to stop: then `None`.
+pub fn fair_split_analyses(
+    study: &Study,
+    year: i32,
+    progress: &(dyn Fn(f64) -> bool + Sync),
+) -> Option<Vec<crate::fairness::FairSplit>> {
     let options = crate::fairness::Options {
         metric: Metric::Annual(year),
         samples: crate::fairness::sample_count(study.members.len()),
         seed: 1,
     };
-    let splits: Vec<crate::fairness::FairSplit> = (0..study.scenarios.len())
-        .filter(|&s| !study.is_yardstick(s))
-        .filter_map(|s| crate::fairness::analyse(study, s, options, &|_| true).ok())
-        .collect();
-    fair_splits_of(study, tr, &splits, all_keys)
+    let n = study.scenarios.len().max(1) as f64;
+    let mut splits = Vec::new();
+    for s in (0..study.scenarios.len()).filter(|&s| !study.is_yardstick(s)) {
+        let done = s as f64 / n;
+        if let Ok(split) = crate::fairness::analyse(study, s, options, &|_| progress(done)) {
+            splits.push(split);
+        }
+        if !progress((s + 1) as f64 / n) {
+            return None;
+        }
+    }
+    Some(splits)
 }
 
 /// The table and findings of fair splits already made (see
