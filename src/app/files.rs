@@ -3,8 +3,6 @@
 
 #[allow(clippy::wildcard_imports)]
 use super::*;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
 
 impl SamdriftApp {
     pub(super) fn open_path(&mut self, path: &Path) {
@@ -227,41 +225,24 @@ impl SamdriftApp {
             || crate::REFERENCE_STUDY_NAME.to_owned(),
             |n| n.to_string_lossy().into_owned(),
         );
-        let run = ExportRun::new(path.clone());
-        let (progress, cancel, done) = (run.progress.clone(), run.cancel.clone(), run.done.clone());
-        let ctx = self.ctx.clone();
-        std::thread::spawn(move || {
-            let report = |share: f64| {
-                progress.store(share.to_bits(), Ordering::Relaxed);
-                if let Some(ctx) = &ctx {
-                    ctx.request_repaint();
-                }
-                !cancel.load(Ordering::Relaxed)
-            };
+        let target = path.clone();
+        let work = super::job::Background::start(self.ctx.as_ref(), move |progress| {
             let tr = Tr::new(lang);
-            let result = write_export(
+            write_export(
                 kind,
-                &path,
+                &target,
                 (&study, &evaluation),
                 (&tr, year, &file_name),
-                &report,
-            );
-            if let Ok(mut slot) = done.lock() {
-                *slot = Some(result);
-            }
-            if let Some(ctx) = &ctx {
-                ctx.request_repaint();
-            }
+                progress,
+            )
         });
+        let run = ExportRun { path, work };
         self.export = Some(run);
     }
 
     /// Takes a finished export's outcome and says it.
     pub(super) fn poll_export(&mut self) {
-        let finished = self
-            .export
-            .as_ref()
-            .and_then(|run| run.done.lock().ok().and_then(|mut slot| slot.take()));
+        let finished = self.export.as_ref().and_then(|run| run.work.take());
         let Some(outcome) = finished else {
             return;
         };
@@ -282,7 +263,7 @@ impl SamdriftApp {
         let Some(run) = &self.export else {
             return;
         };
-        let share = f64::from_bits(run.progress.load(Ordering::Relaxed));
+        let share = run.progress();
         let text = self
             .tr
             .args("export-running-to", &[("what", run.path.display().to_string())]);
@@ -299,7 +280,7 @@ impl SamdriftApp {
             );
         });
         if cancel && let Some(run) = &self.export {
-            run.cancel.store(true, Ordering::Relaxed);
+            run.work.cancel();
         }
     }
 
@@ -360,28 +341,17 @@ pub(super) enum ExportFailure {
     Failed(io::export::ExportError),
 }
 
-/// An export running on another thread.
-#[derive(Debug, Clone)]
+/// An export running on another thread, and where it writes.
+#[derive(Debug)]
 pub struct ExportRun {
     path: PathBuf,
-    progress: Arc<AtomicU64>,
-    cancel: Arc<AtomicBool>,
-    done: Arc<Mutex<Option<Result<(), ExportFailure>>>>,
+    work: super::job::Background<Result<(), ExportFailure>>,
 }
 
 impl ExportRun {
     /// Its share done (0–1).
     pub fn progress(&self) -> f64 {
-        f64::from_bits(self.progress.load(Ordering::Relaxed))
-    }
-
-    fn new(path: PathBuf) -> ExportRun {
-        ExportRun {
-            path,
-            progress: Arc::new(AtomicU64::new(0f64.to_bits())),
-            cancel: Arc::new(AtomicBool::new(false)),
-            done: Arc::new(Mutex::new(None)),
-        }
+        self.work.progress()
     }
 }
 

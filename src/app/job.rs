@@ -9,13 +9,72 @@ use std::sync::{Arc, Mutex};
 
 use eframe::egui;
 
+/// Work on another thread: its share done, a way to stop it, and its
+/// result once there. The thread asks `ctx` for a repaint as it goes.
+#[derive(Debug)]
+pub struct Background<T> {
+    progress: Arc<AtomicU64>,
+    cancel: Arc<AtomicBool>,
+    slot: Arc<Mutex<Option<T>>>,
+}
+
+impl<T: Send + 'static> Background<T> {
+    /// Starts `work` on a new thread; it gets a progress callback (share
+    /// done; false means stop).
+    pub fn start<F>(ctx: Option<&egui::Context>, work: F) -> Background<T>
+    where
+        F: FnOnce(&(dyn Fn(f64) -> bool + Sync)) -> T + Send + 'static,
+    {
+        let run = Background {
+            progress: Arc::new(AtomicU64::new(0f64.to_bits())),
+            cancel: Arc::new(AtomicBool::new(false)),
+            slot: Arc::new(Mutex::new(None)),
+        };
+        let ctx = ctx.cloned();
+        let (progress, cancel, slot) = (run.progress.clone(), run.cancel.clone(), run.slot.clone());
+        std::thread::spawn(move || {
+            let report = |done: f64| {
+                progress.store(done.to_bits(), Ordering::Relaxed);
+                if let Some(ctx) = &ctx {
+                    ctx.request_repaint();
+                }
+                !cancel.load(Ordering::Relaxed)
+            };
+            let result = work(&report);
+            if let Ok(mut slot) = slot.lock() {
+                *slot = Some(result);
+            }
+            if let Some(ctx) = &ctx {
+                ctx.request_repaint();
+            }
+        });
+        run
+    }
+}
+
+impl<T> Background<T> {
+    /// Its share done (0–1).
+    #[must_use]
+    pub fn progress(&self) -> f64 {
+        f64::from_bits(self.progress.load(Ordering::Relaxed))
+    }
+
+    /// Asks the work to stop (at its next progress report).
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// Takes the result, once the work is done.
+    pub fn take(&self) -> Option<T> {
+        self.slot.lock().ok().and_then(|mut slot| slot.take())
+    }
+}
+
 /// The running part.
 #[derive(Debug)]
 struct Running<K, T> {
     key: K,
-    progress: Arc<AtomicU64>,
-    cancel: Arc<AtomicBool>,
-    slot: Arc<Mutex<Option<T>>>,
+    work: Background<T>,
 }
 
 /// A background computation and its last result.
@@ -52,7 +111,7 @@ impl<K: Clone + PartialEq + Send + 'static, T: Send + 'static> Job<K, T> {
     /// Stops a running computation.
     pub fn cancel(&mut self) {
         if let Some(running) = self.running.take() {
-            running.cancel.store(true, Ordering::Relaxed);
+            running.work.cancel();
         }
     }
 
@@ -71,7 +130,7 @@ impl<K: Clone + PartialEq + Send + 'static, T: Send + 'static> Job<K, T> {
         F: FnOnce(&(dyn Fn(f64) -> bool + Sync)) -> T + Send + 'static,
     {
         if let Some(running) = &self.running {
-            let done = running.slot.lock().ok().and_then(|mut slot| slot.take());
+            let done = running.work.take();
             if let Some(result) = done {
                 let finished = running.key.clone();
                 self.running = None;
@@ -89,37 +148,15 @@ impl<K: Clone + PartialEq + Send + 'static, T: Send + 'static> Job<K, T> {
         let work = make_work();
         let running = Running {
             key: key.clone(),
-            progress: Arc::new(AtomicU64::new(0f64.to_bits())),
-            cancel: Arc::new(AtomicBool::new(false)),
-            slot: Arc::new(Mutex::new(None)),
+            work: Background::start(Some(ctx), work),
         };
-        let ctx = ctx.clone();
-        let (progress, cancel, slot) = (
-            running.progress.clone(),
-            running.cancel.clone(),
-            running.slot.clone(),
-        );
-        std::thread::spawn(move || {
-            let report = |done: f64| {
-                progress.store(done.to_bits(), Ordering::Relaxed);
-                ctx.request_repaint();
-                !cancel.load(Ordering::Relaxed)
-            };
-            let result = work(&report);
-            if let Ok(mut slot) = slot.lock() {
-                *slot = Some(result);
-            }
-            ctx.request_repaint();
-        });
         self.running = Some(running);
     }
 
     /// While a run goes on: its share done (0–1).
     #[must_use]
     pub fn progress(&self) -> Option<f64> {
-        self.running
-            .as_ref()
-            .map(|r| f64::from_bits(r.progress.load(Ordering::Relaxed)))
+        self.running.as_ref().map(|r| r.work.progress())
     }
 
     /// The user cancels the run: it is not started again for this key
