@@ -344,6 +344,12 @@ mod tests {
                     "score",
                     "asked",
                     "ranks",
+                    "option",
+                    "todayfleet",
+                    "rest",
+                    "direction",
+                    "total",
+                    "fleet",
                 ] {
                     args.set(name, "x");
                 }

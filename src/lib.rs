@@ -34,3 +34,8 @@ pub mod app;
 pub const REFERENCE_STUDY: &str = include_str!("../scenarios/nordre-troms-2006.ron");
 /// The name the embedded reference study is shown under.
 pub const REFERENCE_STUDY_NAME: &str = "nordre-troms-2006.ron";
+/// The reference study with the workstations priced on every scenario: what
+/// the app opens by default.
+pub const WORKSTATIONS_STUDY: &str = include_str!("../scenarios/nordre-troms-2006-arbeidsplasser.ron");
+/// The name the embedded study with workstations is shown under.
+pub const WORKSTATIONS_STUDY_NAME: &str = "nordre-troms-2006-arbeidsplasser.ron";

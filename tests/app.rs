@@ -18,7 +18,15 @@ use samdrift::engine::Metric;
 use samdrift::i18n::Lang;
 
 fn harness(prefs: Preferences) -> Harness<'static, SamdriftApp> {
-    let app = SamdriftApp::with_reference(prefs);
+    harness_of(SamdriftApp::with_reference(prefs))
+}
+
+/// The app on what it opens by default: the study with workstations.
+fn workstations_harness(prefs: Preferences) -> Harness<'static, SamdriftApp> {
+    harness_of(SamdriftApp::with_workstations_study(prefs))
+}
+
+fn harness_of(app: SamdriftApp) -> Harness<'static, SamdriftApp> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
         .build_ui_state(|ui, app: &mut SamdriftApp| app.ui_main(ui), app);
@@ -486,18 +494,16 @@ fn exports_from_the_app_and_refuses_an_invalid_study() {
     let html = std::fs::read_to_string(dir.path().join("orientering.html")).unwrap();
     assert!(html.contains("Hva som sammenlignes"));
     assert!(dir.path().join("tall.xlsx").exists());
-    // Eight tables, and the fair split of each of the five scenarios that
-    // are not a yardstick (slide 11's four and thin clients with
-    // workstations; not today's operation, nor today's with workstations).
-    // … the uncertainty (spreads, fan, payback years, tornado), the
-    // criteria (rankings, scores, requirements, weight stability) and the
-    // workstations (a seat's costs, the fleet pair's tornado), as the
-    // command line writes them.
+    // Eight tables, and the fair split of each of the four options (every
+    // scenario but today's operation), the uncertainty (spreads, fan,
+    // payback years, tornado) and the criteria (rankings, scores,
+    // requirements, weight stability), as the command line writes them.
+    // The 2006 study prices no workstations: no workstation tables.
     assert_eq!(
         std::fs::read_dir(dir.path().join("csv")).unwrap().count(),
-        8 + 5 + 4 + 4 + 2
+        8 + 4 + 4 + 4
     );
-    assert!(dir.path().join("csv").join("fleet-costs.csv").exists());
+    assert!(!dir.path().join("csv").join("fleet-costs.csv").exists());
     assert!(dir.path().join("csv").join("criteria-rankings.csv").exists());
     assert!(dir.path().join("csv").join("uncertainty.csv").exists());
     assert!(dir.path().join("csv").join("fair-split-joint.csv").exists());
@@ -1313,7 +1319,7 @@ fn the_currency_is_chosen_in_the_assumptions_and_brings_its_country_s_presets() 
 fn the_workstations_view_edits_a_seat_number_and_a_scenario_picks_its_fleet() {
     use samdrift::model::InputRef;
     use samdrift::model::fleet::SeatParam;
-    let mut harness = harness(norwegian());
+    let mut harness = workstations_harness(norwegian());
     harness.get_by_label("Arbeidsplasser").click();
     harness.run();
     harness.get_by_label_contains("Tall fra produsenter er produsentenes tall");
@@ -1325,11 +1331,7 @@ fn the_workstations_view_edits_a_seat_number_and_a_scenario_picks_its_fleet() {
     };
     let fleet_total = |app: &SamdriftApp| {
         let e = app.evaluation().unwrap();
-        let s = e
-            .scenarios
-            .iter()
-            .position(|s| s.id.as_str() == "today_fleet")
-            .unwrap();
+        let s = e.scenarios.iter().position(|s| s.id.as_str() == "today").unwrap();
         e.summary(Metric::Annual(2007))[s].total
     };
     let before = fleet_total(harness.state());
@@ -1350,14 +1352,16 @@ fn the_workstations_view_edits_a_seat_number_and_a_scenario_picks_its_fleet() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
     assert_eq!(pc_lifetime.value_in(&harness.state().doc.study), Some(4.5));
-    // A scenario picks its fleet in the scenario editor.
+    // A scenario picks its fleet in the scenario editor; an option that
+    // names none says it runs today's.
     harness.get_by_label("Scenarioer").click();
     harness.run();
     harness.get_by_label("Fjerndrift").click();
     harness.run();
+    harness.get_by_label("Som dagens drift (PC-er)");
     harness.get_all_by_label("Arbeidsplasser").last().unwrap().click();
     harness.run();
-    harness.get_by_label("PC-er").click();
+    harness.get_by_label("Tynne klienter").click();
     harness.run();
     let study = &harness.state().doc.study;
     let remote = study
@@ -1365,7 +1369,22 @@ fn the_workstations_view_edits_a_seat_number_and_a_scenario_picks_its_fleet() {
         .iter()
         .find(|s| s.id.as_str() == "remote")
         .unwrap();
-    assert_eq!(remote.fleet.as_deref(), Some("pcs"));
+    assert_eq!(remote.fleet.as_deref(), Some("thin"));
+}
+
+#[test]
+fn the_app_opens_on_the_study_with_workstations_priced_everywhere() {
+    let harness = workstations_harness(Preferences {
+        thousands: true,
+        ..norwegian()
+    });
+    // Today's operation with its PCs: 3 590 886 in 2007 (627 000 + 240 337
+    // for Gratangen, and so on); thin clients 3 329 270, cheaper than today.
+    harness.get_by_label("3\u{a0}591");
+    harness.get_by_label("3\u{a0}329");
+    let study = &harness.state().doc.study;
+    assert_eq!(study.scenarios.len(), 5);
+    assert!(study.title.contains("med arbeidsplasser"));
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! Workstation fleets: a fleet becomes the hand-computed cost lines, the
-//! same fleet on both sides cancels, slide 11 does not move, and the
-//! break-even PC lifetime found by the solver makes the pair cost the same.
+//! same fleet on both sides cancels, slide 11 does not move, every option
+//! of the study with workstations is measured against today's operation
+//! with its PCs, and the break-even PC lifetime found by the solver makes
+//! thin clients and PCs cost the same.
 
 #![allow(
     clippy::unwrap_used,
@@ -28,6 +30,28 @@ fn q(value: f64) -> Quantity {
 
 fn reference() -> Study {
     samdrift::io::load_path(Path::new("scenarios/nordre-troms-2006.ron")).unwrap()
+}
+
+/// The 2006 study with the workstations priced on every scenario.
+fn workstations() -> Study {
+    samdrift::io::load_path(Path::new("scenarios/nordre-troms-2006-arbeidsplasser.ron")).unwrap()
+}
+
+fn en() -> samdrift::i18n::Tr {
+    samdrift::i18n::Tr::new(samdrift::i18n::Lang::En)
+}
+
+/// The workstation study with the thin-client option's twin (the same
+/// option with today's PCs) appended: (study, twin, thin).
+fn thin_and_its_twin() -> (Study, usize, usize) {
+    let study = workstations();
+    let thin = study
+        .scenarios
+        .iter()
+        .position(|s| s.id.as_str() == "thin")
+        .unwrap();
+    let (twin_study, twin) = samdrift::report::fleet_report::with_todays_workstations(&study, thin, &en());
+    (twin_study, twin, thin)
 }
 
 fn scenario(e: &Evaluation, id: &str) -> usize {
@@ -181,17 +205,15 @@ fn a_fleet_turns_into_the_hand_computed_lines() {
 
 #[test]
 fn the_same_fleet_on_both_sides_cancels_exactly() {
-    let study = reference();
+    // Joint and remote operation both run today's PCs in the study with
+    // workstations; without any fleet, neither does.
+    let both = workstations();
+    let mut study = both.clone();
+    for s in &mut study.scenarios {
+        s.fleet = None;
+    }
     let e = evaluate(&study).unwrap();
     let (joint, remote) = (scenario(&e, "joint"), scenario(&e, "remote"));
-    let mut both = study.clone();
-    for id in ["joint", "remote"] {
-        both.scenarios
-            .iter_mut()
-            .find(|s| s.id.as_str() == id)
-            .unwrap()
-            .fleet = Some("pcs".into());
-    }
     let f = evaluate(&both).unwrap();
     for m in 0..study.members.len() {
         for y in 0..e.years.len() {
@@ -208,67 +230,97 @@ fn the_same_fleet_on_both_sides_cancels_exactly() {
 }
 
 #[test]
-fn slide_11_does_not_move_and_the_pair_carries_a_fleet_on_both_sides() {
+fn the_2006_study_has_no_workstations_and_the_other_prices_them_on_every_scenario() {
     let study = reference();
-    let e = evaluate(&study).unwrap();
-    let mut without = study.clone();
-    without.scenarios.retain(|s| s.fleet.is_none());
-    without.workstations = Workstations::default();
-    without.uncertainties.retain(|u| {
-        !matches!(
-            u.input,
-            InputRef::Seat { .. } | InputRef::ElectricityPrice | InputRef::SupportCostPerHour
-        )
-    });
-    let w = evaluate(&without).unwrap();
-    for id in ["today", "joint", "joint_without_i", "remote", "thin"] {
-        let (a, b) = (scenario(&e, id), scenario(&w, id));
-        for metric in [Metric::Annual(2007), Metric::HorizonSum, Metric::PresentValue] {
-            assert_eq!(e.summary(metric)[a].total, w.summary(metric)[b].total, "{id}");
-        }
-    }
-    // The pair: today's operation with its PCs includes today's costs and
-    // the PCs; Gratangen's 95 PCs a year (hand calculation from the file):
+    assert!(study.workstations.is_empty());
+    assert!(study.scenarios.iter().all(|s| s.fleet.is_none()));
+    let old = evaluate(&study).unwrap();
+    let ws = workstations();
+    let new = evaluate(&ws).unwrap();
+    // Gratangen's 95 PCs a year (hand calculation from the file):
     //   5 500 / 4,5 + 85 × 2 000 / 1 000 × 0,75 + 2 × 6 760 / 1 000 × 0,75
     //   + 6 h × 195 = 1 222,22 + 127,5 + 10,14 + 1 170 = 2 529,86 per PC
     //   × 95 = 240 337; plus today's 627 000 = 867 337.
-    let today_fleet = scenario(&e, "today_fleet");
-    let g = e.member_metric(today_fleet, 0, Metric::Annual(2008)).unwrap();
-    assert!((g - 867_336.94).abs() < 1.0, "{g}");
-    let thin_fleet = scenario(&e, "thin_fleet");
-    assert!(study.scenarios[thin_fleet].fleet.as_deref() == Some("thin"));
-    assert!(study.scenarios[today_fleet].includes_todays_costs());
+    let gratangen = new
+        .member_metric(scenario(&new, "today"), 0, Metric::Annual(2008))
+        .unwrap();
+    assert!((gratangen - 867_336.94).abs() < 1.0, "{gratangen}");
+    // Every option that names no fleet runs today's PCs: each member pays
+    // what it paid in 2006 plus its own PCs (the same amount in today's
+    // operation and in the option), so every difference from today stays.
+    for id in ["joint", "joint_without_i", "remote"] {
+        let (before, after) = (scenario(&old, id), scenario(&new, id));
+        assert_eq!(ws.fleet_of(&ws.scenarios[after]), Some("pcs"), "{id}");
+        let (rows_before, rows_after) = (old.summary(Metric::HorizonSum), new.summary(Metric::HorizonSum));
+        assert!(
+            (rows_before[before].diff_total.unwrap() - rows_after[after].diff_total.unwrap()).abs() < 1e-6,
+            "{id}"
+        );
+        let year = Metric::Annual(2008);
+        for m in 0..study.members.len() {
+            let (Some(was), Some(now)) = (
+                old.member_metric(before, m, year),
+                new.member_metric(after, m, year),
+            ) else {
+                continue;
+            };
+            let pcs = new.member_metric(scenario(&new, "today"), m, year).unwrap()
+                - old.member_metric(scenario(&old, "today"), m, year).unwrap();
+            assert!((now - was - pcs).abs() < 1e-6, "{id} member {m}");
+        }
+    }
+    // The thin-client option runs thin clients, and has none of the 2006
+    // lump thin-client lines (only the joint total and the migration).
+    let thin = &ws.scenarios[scenario(&new, "thin")];
+    assert_eq!(ws.fleet_of(thin), Some("thin"));
+    let ids: Vec<&str> = thin.lines.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, ["joint-total", "migration", "compatibility"]);
+    // Five rows: today's operation and four options.
+    assert_eq!(ws.scenarios.len(), 5);
 }
 
 #[test]
-fn the_break_even_pc_lifetime_put_back_makes_the_pair_cost_the_same() {
-    let mut study = reference();
+fn the_break_even_pc_lifetime_put_back_makes_pcs_and_thin_clients_cost_the_same() {
+    let (mut study, twin, thin) = thin_and_its_twin();
     // With thin clients needing as much support as PCs (6 hours), the PCs'
-    // lifetime decides: long-lived PCs make today's operation cheaper.
+    // lifetime decides. Per seat over 2007–2013 (hand calculation):
+    //   thin: 3 500/7 + 45 × 2 000/1 000 × 0,75 + 1 × 6 760/1 000 × 0,75
+    //         + 6 × 195 + 60 000/120/5 = 1 842,57 a year, × 7 + 500 once
+    //         = 13 398;
+    //   PC:   5 500/L + 127,5 + 10,14 + 1 170 a year, × 7 = 38 500/L + 9 153,5;
+    //   equal at L = 38 500 / 4 244,5 = 9,07 years.
     let thin_support = InputRef::Seat {
         seat_type: "thin".into(),
         param: SeatParam::SupportHours,
     };
     assert!(thin_support.set_in(&mut study, 6.0));
-    let e = evaluate(&study).unwrap();
-    let (a, b) = (scenario(&e, "today_fleet"), scenario(&e, "thin_fleet"));
     let lifetime = InputRef::Seat {
         seat_type: "pc".into(),
         param: SeatParam::Lifetime,
     };
-    let found = samdrift::uncertainty::break_even(&study, &lifetime, a, b, None, Metric::HorizonSum).unwrap();
+    let found =
+        samdrift::uncertainty::break_even(&study, &lifetime, twin, thin, None, Metric::HorizonSum).unwrap();
     let years = found.expect("a break-even lifetime exists");
-    assert!(years > 4.5 && years < 100.0, "{years}");
+    assert!((years - 9.07).abs() < 0.01, "{years}");
     assert!(lifetime.set_in(&mut study, years));
     let e = evaluate(&study).unwrap();
     let total = |s: usize| e.summary(Metric::HorizonSum)[s].total;
-    assert!((total(a) - total(b)).abs() < 1.0, "{} vs {}", total(a), total(b));
-    // With the file's own support hours thin clients win at any PC
-    // lifetime: no break-even — and not the pole at a lifetime of 0, where
-    // the difference changes sign without ever being 0.
-    let none =
-        samdrift::uncertainty::break_even(&reference(), &lifetime, a, b, None, Metric::HorizonSum).unwrap();
-    assert_eq!(none, None);
+    assert!(
+        (total(twin) - total(thin)).abs() < 1.0,
+        "{} vs {}",
+        total(twin),
+        total(thin)
+    );
+    // With the file's own support hours (3 for a thin client, 585 kr a year
+    // less: 1 257,57 a year, × 7 + 500 = 9 303) thin clients win up to a PC
+    // lifetime of 38 500 / (9 303 − 9 153,5) = 257,5 years — and not at the
+    // pole at a lifetime of 0, where the difference changes sign without
+    // being 0.
+    let (own, twin, thin) = thin_and_its_twin();
+    let far = samdrift::uncertainty::break_even(&own, &lifetime, twin, thin, None, Metric::HorizonSum)
+        .unwrap()
+        .expect("a break-even far out");
+    assert!((far - 257.5).abs() < 0.5, "{far}");
 }
 
 #[test]
@@ -313,13 +365,21 @@ fn broken_fleets_are_named_where_they_are() {
 }
 
 #[test]
-fn the_pair_s_tornado_puts_the_pcs_support_hours_first_of_the_fleet_s_inputs() {
-    let study = reference();
+fn the_workstations_tornado_puts_the_pcs_support_hours_first_of_the_fleet_s_inputs() {
+    let (study, twin, thin) = thin_and_its_twin();
     let e = evaluate(&study).unwrap();
-    let (a, b) = (scenario(&e, "today_fleet"), scenario(&e, "thin_fleet"));
-    let (base, rows) = samdrift::uncertainty::tornado(&study, a, b, None, Metric::HorizonSum).unwrap();
+    let (base, rows) = samdrift::uncertainty::tornado(&study, twin, thin, None, Metric::HorizonSum).unwrap();
     let total = |s: usize| e.summary(Metric::HorizonSum)[s].total;
-    assert!((base - (total(a) - total(b))).abs() < 1e-6);
+    assert!((base - (total(twin) - total(thin))).abs() < 1e-6);
+    // The exports' table keeps the workstation inputs only: the twin
+    // shares the option's lines, so no other input is about the seats.
+    let tables = samdrift::report::fleet_report::fleet_tables(&workstations(), &en());
+    let tornado = tables.iter().find(|t| t.id == "fleet-tornado-1").unwrap();
+    assert!(!tornado.rows.is_empty());
+    assert!(tornado.rows.iter().all(|r| {
+        let name = r[0].display(en().numbers());
+        !name.contains("Felles drift") && !name.contains("Gratangen")
+    }));
     // The PCs' support hours swing the answer most of the fleet's inputs.
     let support = InputRef::Seat {
         seat_type: "pc".into(),
@@ -333,32 +393,36 @@ fn the_pair_s_tornado_puts_the_pcs_support_hours_first_of_the_fleet_s_inputs() {
 }
 
 #[test]
-fn compare_shows_the_fleet_pair_and_the_briefing_says_what_the_answer_rests_on() {
+fn compare_prices_the_workstations_everywhere_and_the_briefing_splits_the_thin_client_answer() {
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_samdrift"))
-        .args(["compare", "--metric", "pv", "--lang", "nb"])
+        .args([
+            "compare",
+            "scenarios/nordre-troms-2006-arbeidsplasser.ron",
+            "--metric",
+            "pv",
+            "--lang",
+            "nb",
+        ])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(0));
     let text = String::from_utf8_lossy(&o.stdout);
     let line = |name: &str| text.lines().find(|l| l.starts_with(name)).unwrap().to_owned();
+    // Today's operation with its PCs and thin clients with the joint
+    // operation: the figures the 2006 study's pair had (present values
+    // 22 414 801 and 18 252 428).
+    assert!(line("Dagens drift").ends_with("22 414 801"), "{text}");
     assert!(
-        line("Dagens drift med arbeidsplasser").contains("22 414 801"),
+        line("Drift i eget hus med tynne klienter").ends_with("18 252 428"),
         "{text}"
     );
-    assert!(
-        line("Tynne klienter med arbeidsplasser").ends_with("18 252 428"),
-        "{text}"
+    // Remote operation: the 2006 figure plus the same PCs as today's.
+    let (old, new) = (
+        evaluate(&reference()).unwrap(),
+        evaluate(&workstations()).unwrap(),
     );
-    // The old scenarios' present values are those of the study without
-    // workstations.
-    let mut without = reference();
-    without.scenarios.retain(|s| s.fleet.is_none());
-    without.workstations = Workstations::default();
-    without
-        .uncertainties
-        .retain(|u| !matches!(u.input, InputRef::Seat { .. } | InputRef::ElectricityPrice));
-    let w = evaluate(&without).unwrap();
-    let pv = w.summary(Metric::PresentValue)[scenario(&w, "remote")].total;
+    let pcs = new.summary(Metric::PresentValue)[0].total - old.summary(Metric::PresentValue)[0].total;
+    let pv = old.summary(Metric::PresentValue)[scenario(&old, "remote")].total + pcs;
     let shown = samdrift::i18n::Tr::new(samdrift::i18n::Lang::Nb)
         .num(pv, 0)
         .replace('\u{a0}', " ");
@@ -367,13 +431,25 @@ fn compare_shows_the_fleet_pair_and_the_briefing_says_what_the_answer_rests_on()
     let dir = tempfile::tempdir().unwrap();
     let html = dir.path().join("b.html");
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_samdrift"))
-        .args(["export", "--lang", "nb", "--html", html.to_str().unwrap()])
+        .args([
+            "export",
+            "scenarios/nordre-troms-2006-arbeidsplasser.ron",
+            "--lang",
+            "nb",
+            "--html",
+            html.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(0));
     let briefing = std::fs::read_to_string(&html).unwrap();
     assert!(briefing.contains("Arbeidsplasser på like vilkår"));
-    assert!(briefing.contains("«Dagens drift med arbeidsplasser» mot «Tynne klienter med arbeidsplasser»"));
+    // The thin-client answer is split: the workstations' part against the
+    // same operation with PCs, and the rest.
+    assert!(
+        briefing.contains("«Drift i eget hus med tynne klienter» har Tynne klienter i stedet for PC-er"),
+        "{briefing}"
+    );
     // The break-even sentence names the decisive seat numbers.
     assert!(
         briefing.contains("Tynn klient: brukerstøtte per arbeidsplass"),
@@ -386,68 +462,68 @@ fn compare_shows_the_fleet_pair_and_the_briefing_says_what_the_answer_rests_on()
 }
 
 #[test]
-fn the_criteria_weigh_a_fleet_scenario_against_today_with_its_workstations() {
-    let study = reference();
-    let mut without = study.clone();
-    without.scenarios.retain(|s| s.fleet.is_none());
+fn the_criteria_score_every_option_on_one_scale_against_today() {
+    let study = workstations();
     let with = samdrift::criteria::analyse(&study, Metric::PresentValue, 2_000, 1).unwrap();
-    let old = samdrift::criteria::analyse(&without, Metric::PresentValue, 2_000, 1).unwrap();
-    // Adding the pair changes no score of slide 11's scenarios (economy
-    // included: the scale is set by the scenarios measured against today).
-    for s in 0..without.scenarios.len() {
-        assert_eq!(with.scores[s], old.scores[s], "{}", study.scenarios[s].name);
-    }
     let economy = study.decision.criteria.iter().position(|c| c.economy).unwrap();
     let e = evaluate(&study).unwrap();
-    let (today_fleet, thin_fleet) = (scenario(&e, "today_fleet"), scenario(&e, "thin_fleet"));
-    // Today's operation with its PCs is the fleet scenarios' baseline: 0.
-    assert_eq!(with.scores[today_fleet][economy], 0.0);
-    // Thin clients save 4,2 million over the years against it, more than any
-    // slide-11 scenario saves against today: held at +4.
-    let pv = |s: usize| e.summary(Metric::PresentValue)[s].total;
-    assert!(pv(today_fleet) - pv(thin_fleet) > 4_000_000.0);
-    assert_eq!(with.scores[thin_fleet][economy], 4.0);
+    let rows = e.summary(Metric::PresentValue);
+    // The saving of each option against today's operation (the members
+    // outside an option as today, so its difference); today's scores 0.
+    let today = scenario(&e, "today");
+    assert_eq!(with.scores[today][economy], 0.0);
+    let saving = |s: usize| -rows[s].diff_total.unwrap();
+    let furthest = (0..study.scenarios.len())
+        .filter(|&s| s != today)
+        .map(|s| saving(s).abs())
+        .fold(0.0, f64::max);
+    // Thin clients save the most (22 414 801 − 18 252 428 = 4 162 373):
+    // +4; every other option in proportion, on the same scale.
+    let thin = scenario(&e, "thin");
+    assert!((saving(thin) - 4_162_373.0).abs() < 1.0);
+    assert_eq!(with.scores[thin][economy], 4.0);
+    for s in (0..study.scenarios.len()).filter(|&s| s != today) {
+        let want = 4.0 * saving(s) / furthest;
+        assert!(
+            (with.scores[s][economy] - want).abs() < 1e-9,
+            "{}",
+            study.scenarios[s].name
+        );
+    }
 }
 
 #[test]
-fn thin_clients_with_workstations_are_compared_with_today_with_its_pcs() {
-    let study = reference();
+fn every_option_is_measured_against_today_with_its_pcs() {
+    let study = workstations();
     let e = evaluate(&study).unwrap();
-    let (today, today_fleet, thin_fleet) = (
-        scenario(&e, "today"),
-        scenario(&e, "today_fleet"),
-        scenario(&e, "thin_fleet"),
-    );
-    assert_eq!(e.compared_with[thin_fleet], Some(today_fleet));
-    assert_eq!(e.compared_with[today_fleet], Some(today));
-    assert_eq!(e.compared_with[scenario(&e, "remote")], Some(today));
+    let today = scenario(&e, "today");
     let rows = e.summary(Metric::Annual(2008));
-    // The difference is against today's operation with its PCs: the saving
-    // of thin clients on equal terms, per member and in total.
-    let expected = rows[thin_fleet].total - rows[today_fleet].total;
-    assert!((rows[thin_fleet].diff_total.unwrap() - expected).abs() < 1e-6);
-    assert!(expected < 0.0, "thin clients cost less than today with its PCs");
-    for m in 0..study.members.len() {
-        let d = rows[thin_fleet].diff_per_member[m].unwrap();
-        let want = rows[thin_fleet].per_member[m].unwrap() - rows[today_fleet].per_member[m].unwrap();
-        assert!((d - want).abs() < 1e-6);
+    for s in (0..study.scenarios.len()).filter(|&s| s != today) {
+        for m in 0..study.members.len() {
+            let Some(v) = rows[s].per_member[m] else { continue };
+            let want = v - rows[today].per_member[m].unwrap();
+            assert!((rows[s].diff_per_member[m].unwrap() - want).abs() < 1e-6);
+        }
     }
-    // Payback against it too: the one-off migration is earned back within
-    // the first year here.
-    assert_eq!(
-        e.payback(thin_fleet, None),
-        e.payback_against(thin_fleet, today_fleet, None)
+    let thin = scenario(&e, "thin");
+    assert!(
+        rows[thin].diff_total.unwrap() < 0.0,
+        "thin clients cost less than today with its PCs"
     );
-    // The yardstick itself pays nothing back: it is what the pair is
-    // measured against (it said "never" against today's operation).
-    assert!(e.is_yardstick(today_fleet) && !e.is_yardstick(thin_fleet));
-    assert_eq!(
-        e.payback(today_fleet, None),
-        samdrift::engine::Payback::NotApplicable
-    );
+    // Today's operation pays nothing back: it is what the options are
+    // measured against.
+    assert_eq!(e.payback(today, None), samdrift::engine::Payback::NotApplicable);
+    assert_eq!(e.payback(thin, None), e.payback_against(thin, today, None));
     // The plain engine says the same.
     let plain = plain::evaluate_line_by_line(&study).unwrap();
-    assert_eq!(plain.compared_with, e.compared_with);
+    assert_eq!(plain.today, e.today);
+    for (a, b) in plain
+        .summary(Metric::HorizonSum)
+        .iter()
+        .zip(e.summary(Metric::HorizonSum))
+    {
+        assert!((a.total - b.total).abs() < 1e-6);
+    }
 }
 
 #[test]
@@ -568,64 +644,54 @@ fn own_counts_start_from_each_members_share_in_whole_seats() {
 }
 
 #[test]
-fn a_fair_split_of_thin_clients_is_measured_against_the_pcs_they_replace() {
-    // Thin clients with workstations against today's operation with its
-    // PCs, as the comparison measures them: what each member pays without
-    // the scenario is its figure in that yardstick (Salangen 1 077 577 in
-    // 2007), not today's operation without workstations (647 500), against
-    // which every member "paid more than alone".
-    let study = reference();
+fn a_fair_split_of_thin_clients_is_measured_against_today_with_its_pcs() {
+    // What each member pays without the option is today's operation with
+    // its PCs (Salangen 1 077 577 in 2007), not today's operation without
+    // workstations (647 500), against which every member "paid more than
+    // alone".
+    let study = workstations();
     let e = evaluate(&study).unwrap();
     let index = |id: &str| study.scenarios.iter().position(|s| s.id.as_str() == id).unwrap();
-    let (yardstick, thin) = (index("today_fleet"), index("thin_fleet"));
+    let (today, thin) = (index("today"), index("thin"));
     let options = samdrift::fairness::Options {
         metric: Metric::Annual(2007),
         samples: 100,
         seed: 1,
     };
     let fair = samdrift::fairness::analyse(&study, thin, options, &|_| true).unwrap();
-    assert_eq!(fair.reference, yardstick);
     let rows = e.summary(Metric::Annual(2007));
     for m in 0..study.members.len() {
-        let own = rows[yardstick].per_member[m].unwrap();
+        let own = rows[today].per_member[m].unwrap();
         assert!((fair.today[m] - own).abs() < 0.01, "member {m}");
         assert!(fair.stand_alone[m] <= own + 0.01);
     }
+    assert!((fair.today[2] - 1_077_577.0).abs() < 1.0);
     // Under the briefing's key only Salangen pays more than on its own:
-    // 1 096 096 (its share of the pair's 3 329 270) against 1 077 577.
+    // 1 096 096 (its share of 3 329 270) against 1 077 577.
     let key = &fair.keys[fair.scenario_key.unwrap()];
     let salangen = 2;
     assert_eq!(key.over_stand_alone, vec![salangen]);
     assert!((key.split.as_ref().unwrap()[salangen] - rows[thin].per_member[salangen].unwrap()).abs() < 0.01);
-    let tr = samdrift::i18n::Tr::new(samdrift::i18n::Lang::En);
-    let findings = samdrift::report::tables::fair_split_findings(&study, &fair, &tr);
-    assert!(
-        findings[0].starts_with("Measured against “Dagens drift med arbeidsplasser”"),
-        "{findings:?}"
-    );
-    let table = samdrift::report::tables::fair_split(&study, &fair, &tr, true);
-    assert_eq!(table.headers[1], "Dagens drift med arbeidsplasser");
+    let table = samdrift::report::tables::fair_split(&study, &fair, &en(), true);
+    assert_eq!(table.headers[1], en().get("fair-today"));
 }
 
 #[test]
-fn the_yardsticks_are_not_split() {
-    // Today's operation and today's operation with workstations are what
-    // the others are measured against: no fair split of them (the app's
-    // list and the briefing leave them out; the analysis refuses them).
-    let study = reference();
-    let index = |id: &str| study.scenarios.iter().position(|s| s.id.as_str() == id).unwrap();
-    assert!(study.is_yardstick(index("today")) && study.is_yardstick(index("today_fleet")));
-    assert!(!study.is_yardstick(index("thin_fleet")) && !study.is_yardstick(index("joint")));
+fn today_s_operation_is_not_split() {
+    // Today's operation is what the options are measured against: no fair
+    // split of it (the app's list and the briefing leave it out; the
+    // analysis refuses it).
+    let study = workstations();
+    let today = study.today().unwrap();
     let options = samdrift::fairness::Options {
         metric: Metric::Annual(2007),
         samples: 100,
         seed: 1,
     };
     assert!(matches!(
-        samdrift::fairness::analyse(&study, index("today_fleet"), options, &|_| true),
+        samdrift::fairness::analyse(&study, today, options, &|_| true),
         Err(samdrift::fairness::FairError::NotAScenario)
     ));
-    let tr = samdrift::i18n::Tr::new(samdrift::i18n::Lang::En);
-    let splits = samdrift::report::tables::fair_splits(&study, &tr, 2007, false);
-    assert_eq!(splits.len(), study.scenarios.len() - 2);
+    let splits = samdrift::report::tables::fair_splits(&study, &en(), 2007, false);
+    assert_eq!(splits.len(), study.scenarios.len() - 1);
 }

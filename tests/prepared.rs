@@ -290,7 +290,6 @@ fn add_fleets(study: &mut Study, g: &mut Gen) {
             1 => Some("pcs".into()),
             _ => Some("mix".into()),
         };
-        scenario.with_todays_costs = g.below(3) == 0;
     }
 }
 

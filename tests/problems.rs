@@ -15,7 +15,7 @@ use samdrift::model::{
 };
 
 fn reference() -> Study {
-    load_path(Path::new("scenarios/nordre-troms-2006.ron")).unwrap()
+    load_path(Path::new("scenarios/nordre-troms-2006-arbeidsplasser.ron")).unwrap()
 }
 
 type Case = (
@@ -250,6 +250,32 @@ fn every_problem_is_found_at_its_place_and_named_in_words() {
             |p| matches!(p, Place::Fleet { .. }),
             Severity::Warning,
             "",
+        ),
+        (
+            // Workstations for the whole study or none: an option with a
+            // fleet while today's operation has none.
+            "FleetWithoutTodaysFleet",
+            |s| s.scenarios[0].fleet = None,
+            |p| matches!(p, Place::Scenario { name, .. } if name == "Drift i eget hus med tynne klienter"),
+            Severity::Warning,
+            "",
+        ),
+        (
+            // A line per workstation in the fleet's equipment category of
+            // an option that runs today's PCs: the seats twice.
+            "SeatsPricedTwice",
+            |s| {
+                let joint = s.scenarios.iter_mut().find(|x| x.id.as_str() == "joint").unwrap();
+                let mut line = joint.lines[0].clone();
+                line.label = "PC-leie".into();
+                line.category = CategoryId::new("leasing");
+                line.driver = samdrift::model::Driver::Attribute(samdrift::model::Attribute::Workstations);
+                line.id = samdrift::model::LineId::new("pc-rent");
+                joint.lines.push(line);
+            },
+            |p| matches!(p, Place::Scenario { name, .. } if name == "Drift i eget hus"),
+            Severity::Warning,
+            "PC-leie",
         ),
         (
             "OutOfLimits",

@@ -199,7 +199,7 @@ prop_compose! {
         weight in number(),
         score in -6i32..7,
     ) -> Study {
-        let mut study = load_str(samdrift::REFERENCE_STUDY, Path::new("r.ron")).unwrap();
+        let mut study = load_str(samdrift::WORKSTATIONS_STUDY, Path::new("r.ron")).unwrap();
         // Mostly a range around the study's value, wide enough to reach
         // below 0 or past a limit; else any numbers at all.
         let range = match (relative, input.value_in(&study)) {

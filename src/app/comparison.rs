@@ -225,9 +225,6 @@ fn table_ui(ui: &mut Ui, input: charts::ChartInput<'_>, commands: &mut Vec<Comma
     for note in crate::report::tables::partial_scenario_notes(study, evaluation, metric, tr) {
         ui.label(RichText::new(note).small().weak());
     }
-    if let Some(note) = crate::report::tables::compared_with_note(study, evaluation, tr) {
-        ui.label(RichText::new(note).small().weak());
-    }
     if ui
         .button(tr.get("ui-copy-table"))
         .on_hover_text(tr.get("ui-copy-table-hint"))

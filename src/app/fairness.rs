@@ -53,10 +53,9 @@ pub fn view_ui(
     } = *cx;
     ui.heading(tr.get("view-fairness"));
     ui.label(RichText::new(tr.get("fair-help-definition")).weak());
-    // Not the yardsticks: today's operation, today's operation with
-    // workstations.
+    // The options: every scenario but today's operation.
     let candidates: Vec<usize> = (0..study.scenarios.len())
-        .filter(|&s| !study.is_yardstick(s))
+        .filter(|&s| study.today() != Some(s))
         .collect();
     let Some(&first) = candidates.first() else {
         ui.label(tr.get("cli-fairness-error"));

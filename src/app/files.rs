@@ -23,7 +23,14 @@ impl SamdriftApp {
                 self.remember(path);
                 self.prefs.last_study = Some(path.to_path_buf());
                 let name = path.display().to_string();
-                self.message(self.tr.args("ui-opened", &[("path", name)]), false);
+                let mut text = self.tr.args("ui-opened", &[("path", name)]);
+                // An older file whose meaning the migration changed: say
+                // how, once.
+                for change in &notes.migrated {
+                    text.push(' ');
+                    text.push_str(&change.message(&self.tr));
+                }
+                self.message(text, !notes.migrated.is_empty());
             }
             // The current study stays as it is.
             Err(e) => self.message(e.message(&self.tr), true),

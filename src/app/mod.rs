@@ -436,10 +436,20 @@ impl SamdriftApp {
         app
     }
 
-    /// The app on the built-in reference study.
+    /// The app on the built-in reference study as the 2006 briefing had it
+    /// (no workstations).
     #[must_use]
     pub fn with_reference(prefs: Preferences) -> SamdriftApp {
         let mut app = SamdriftApp::new(reference_study(), None, prefs);
+        app.doc.builtin = true;
+        app
+    }
+
+    /// The app on what it opens by default: the reference study with the
+    /// workstations priced on every scenario.
+    #[must_use]
+    pub fn with_workstations_study(prefs: Preferences) -> SamdriftApp {
+        let mut app = SamdriftApp::new(workstations_study(), None, prefs);
         app.doc.builtin = true;
         app
     }
@@ -688,6 +698,17 @@ pub fn reference_study() -> Study {
         .unwrap_or_else(|_| crate::model::examples::small_study())
 }
 
+/// The built-in reference study with workstations (always valid RON;
+/// tested): what the app opens by default.
+#[must_use]
+pub fn workstations_study() -> Study {
+    io::load_str(
+        crate::WORKSTATIONS_STUDY,
+        Path::new(crate::WORKSTATIONS_STUDY_NAME),
+    )
+    .unwrap_or_else(|_| reference_study())
+}
+
 /// What File → New gives: the reference study's kinds of cost, its
 /// keys by rule (equal, by population …, none naming a member), today's
 /// operation and the assumptions (R-109 and its source), and nothing else
@@ -719,7 +740,6 @@ fn empty_study(tr: &Tr) -> Study {
         .map(|s| crate::model::Scenario {
             note: String::new(),
             fleet: None,
-            with_todays_costs: false,
             ..s
         })
         .collect();
@@ -795,7 +815,7 @@ pub fn run(file: Option<PathBuf>, lang: Option<Lang>) -> Result<(), String> {
             if !prefs.lang_chosen {
                 prefs.lang = lang;
             }
-            let mut app = SamdriftApp::with_reference(prefs.clone());
+            let mut app = SamdriftApp::with_workstations_study(prefs.clone());
             app.tr = Tr::new(lang);
             if let Some(dir) = eframe::storage_dir(APP_ID) {
                 app.enable_recovery(&dir.join("recovery"));

@@ -66,7 +66,6 @@ pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, state: &mut ScenariosState, comman
                     service_level: None,
                     note: String::new(),
                     fleet: None,
-                    with_todays_costs: false,
                     colour: None,
                 };
                 commands.push(Command::Edit(
@@ -232,10 +231,20 @@ fn scenario_ui(
             ui.end_row();
             ui.label(tr.get("ui-fleet"));
             ui.horizontal(|ui| {
-                let fleet_name = |id: &Option<String>| {
-                    id.as_deref()
-                        .and_then(|f| study.workstations.fleet(f))
-                        .map_or_else(|| tr.get("ui-no-fleet"), |f| f.name.clone())
+                // An option without a fleet of its own runs today's
+                // operation's: say which.
+                let todays = study
+                    .today()
+                    .filter(|_| scenario.kind != ScenarioKind::Today)
+                    .and_then(|t| study.scenarios[t].fleet.as_deref())
+                    .and_then(|f| study.workstations.fleet(f));
+                let fleet_name = |id: &Option<String>| match (
+                    id.as_deref().and_then(|f| study.workstations.fleet(f)),
+                    todays,
+                ) {
+                    (Some(f), _) => f.name.clone(),
+                    (None, Some(t)) => tr.args("ui-fleet-as-today", &[("fleet", t.name.clone())]),
+                    (None, None) => tr.get("ui-no-fleet"),
                 };
                 combo_ui(
                     ui,
@@ -263,22 +272,6 @@ fn scenario_ui(
                         }
                     },
                 );
-                if scenario.kind != ScenarioKind::Today {
-                    let mut with_today = scenario.with_todays_costs;
-                    if ui
-                        .checkbox(&mut with_today, tr.get("ui-with-todays-costs"))
-                        .changed()
-                    {
-                        push(
-                            commands,
-                            Scenario {
-                                with_todays_costs: with_today,
-                                ..scenario.clone()
-                            },
-                            None,
-                        );
-                    }
-                }
             });
             ui.end_row();
             ui.label(tr.get("ui-participants"));

@@ -279,9 +279,6 @@ pub fn view_ui(
             }
             ui.add_space(8.0);
             summary_grid_ui(ui, tr, study, &made);
-            if let Some(note) = evaluation.and_then(|e| tables::compared_with_note(study, e, tr)) {
-                ui.label(RichText::new(note).small().weak());
-            }
             ui.add_space(10.0);
             ui.columns(2, |columns| {
                 cdf_chart_ui(&mut columns[0], tr, &made.distribution);

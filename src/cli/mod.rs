@@ -543,13 +543,20 @@ fn terminal_text(text: &str) -> String {
 /// Loads `file`, or the embedded reference study when none is given.
 fn load(tr: &Tr, file: Option<&Path>) -> Result<Study, ExitCode> {
     let result = match file {
-        Some(path) => io::load_path(path),
-        None => io::load_str(crate::REFERENCE_STUDY, Path::new(crate::REFERENCE_STUDY_NAME)),
+        Some(path) => io::study_file::load_path_migrating(path),
+        None => {
+            io::study_file::load_str_migrating(crate::REFERENCE_STUDY, Path::new(crate::REFERENCE_STUDY_NAME))
+        }
     };
-    result.map_err(|e| {
+    let (study, changes) = result.map_err(|e| {
         eprintln!("{}", terminal_text(&e.message(tr)));
         ExitCode::from(EXIT_UNREADABLE)
-    })
+    })?;
+    // An older file whose meaning the migration changed: say how.
+    for change in &changes {
+        eprintln!("{}", terminal_text(&change.message(tr)));
+    }
+    Ok(study)
 }
 
 fn evaluate(tr: &Tr, study: &Study) -> Result<Evaluation, ExitCode> {
@@ -602,20 +609,12 @@ fn compare(
     let text = match format {
         Output::Table => {
             // Names from the file cannot drive the terminal.
-            let mut text = terminal_text(&compare_table(
+            terminal_text(&compare_table(
                 tr,
                 &evaluation,
                 &rows,
                 &metric_title(tr, &study, &evaluation, metric, year),
-            ));
-            // A workstation pair pays back against its own yardstick.
-            if metric == CliMetric::Payback
-                && let Some(note) = crate::report::tables::compared_with_note(&study, &evaluation, tr)
-            {
-                text.push_str(&terminal_text(&note));
-                text.push('\n');
-            }
-            text
+            ))
         }
         Output::Csv(variant) => compare_csv(&evaluation, &rows, variant),
     };

@@ -267,29 +267,11 @@ pub fn analyse(study: &Study, metric: Metric, samples: usize, seed: u64) -> Resu
         .map(|s| crate::uncertainty::cost_to(&prepared, prepared.defaults(), s, None, metric))
         .collect::<Result<_, _>>()
         .map_err(|_| CriteriaError::Invalid)?;
-    // Each scenario's economy is its saving against its own baseline:
-    // today's operation, or for a scenario that runs a workstation fleet,
-    // today's operation with its workstations (so thin clients are weighed
-    // against the PCs they replace). The scale (±4 for the furthest) is set
-    // by the scenarios measured against today's operation, so adding a
-    // fleet pair does not rescale the others; a fleet scenario beyond it
-    // is held at ±4.
-    let compared_with = study.compared_with();
-    let baseline_of = |s: usize| compared_with[s].unwrap_or(today);
-    let is_baseline = |s: usize| s == today || compared_with.contains(&Some(s));
-    // (A baseline other than today, such as today's operation with its
-    // workstations, scores 0 and sets no scale.)
-    let against_today: Vec<usize> = (0..n_s)
-        .filter(|&s| baseline_of(s) == today && (s == today || !is_baseline(s)))
-        .collect();
-    let scale_set = if against_today.iter().any(|&s| s != today) {
-        against_today
-    } else {
-        (0..n_s).collect()
-    };
-    let furthest = scale_set
-        .iter()
-        .map(|&s| (costs[baseline_of(s)] - costs[s]).abs())
+    // Each option's economy is its saving against today's operation (the
+    // members outside it as today), on one scale: ±4 for the option
+    // furthest from today, the others in proportion; today's operation 0.
+    let furthest = (0..n_s)
+        .map(|s| (costs[today] - costs[s]).abs())
         .fold(0.0f64, f64::max);
     let scores: Vec<Vec<f64>> = (0..n_s)
         .map(|s| {
@@ -297,11 +279,11 @@ pub fn analyse(study: &Study, metric: Metric, samples: usize, seed: u64) -> Resu
                 .criteria
                 .iter()
                 .map(|c| {
-                    if is_baseline(s) && (c.economy || s == today) {
+                    if s == today {
                         0.0
                     } else if c.economy {
                         if furthest > 0.0 {
-                            (4.0 * (costs[baseline_of(s)] - costs[s]) / furthest).clamp(-4.0, 4.0)
+                            (4.0 * (costs[today] - costs[s]) / furthest).clamp(-4.0, 4.0)
                         } else {
                             0.0
                         }

@@ -176,12 +176,10 @@ pub struct Evaluation {
     pub categories: Vec<CategoryId>,
     /// One result per scenario, in study order.
     pub scenarios: Vec<ScenarioResult>,
-    /// Index of today's operation (the first scenario of that kind).
+    /// Index of today's operation (the first scenario of that kind): the
+    /// one baseline every option's differences, savings and payback are
+    /// measured against.
     pub today: Option<usize>,
-    /// Per scenario, the scenario its differences and payback are against
-    /// ([`Study::compared_with`]): today's operation, or for a scenario
-    /// with a workstation fleet, today's operation with its workstations.
-    pub compared_with: Vec<Option<usize>>,
     /// The validation report (warnings only, since evaluation succeeded).
     pub report: Report,
     /// Discount factor per year index (year 0 is 1).
@@ -291,12 +289,7 @@ impl Evaluation {
     /// participants, today's cost counts the same participants only.
     #[must_use]
     pub fn cumulative_savings(&self, scenario: usize, member: Option<usize>) -> Option<Vec<f64>> {
-        let today = self
-            .compared_with
-            .get(scenario)
-            .copied()
-            .flatten()
-            .or(self.today)?;
+        let today = self.today?;
         let mut total = 0.0;
         (0..self.years.len())
             .map(|y| {
@@ -348,21 +341,13 @@ impl Evaluation {
         Payback::NotWithinHorizon
     }
 
-    /// Whether other scenarios are measured against `scenario`: today's
-    /// operation, and today's operation with workstations for a pair.
-    #[must_use]
-    pub fn is_yardstick(&self, scenario: usize) -> bool {
-        crate::model::is_yardstick(self.compared_with.iter().copied(), self.today, scenario)
-    }
-
     /// The payback year of `scenario` for one member or all participants:
     /// the first year in which the cumulative savings against what it is
-    /// compared with are 0 or more (to the krone). A yardstick (today's
-    /// operation, today's operation with workstations) has none: it is what
-    /// the others pay back against.
+    /// compared with are 0 or more (to the krone). Today's operation has
+    /// none: it is what the options pay back against.
     #[must_use]
     pub fn payback(&self, scenario: usize, member: Option<usize>) -> Payback {
-        if self.is_yardstick(scenario) {
+        if self.today == Some(scenario) {
             return Payback::NotApplicable;
         }
         let Some(savings) = self.cumulative_savings(scenario, member) else {
@@ -396,9 +381,7 @@ impl Evaluation {
         };
         (0..self.scenarios.len())
             .map(|s| {
-                // Today's operation, or what this scenario is compared with.
-                let reference = self.compared_with.get(s).copied().flatten().or(self.today);
-                let today: Option<Vec<Option<f64>>> = reference.map(figures);
+                let today: Option<Vec<Option<f64>>> = self.today.map(figures);
                 let per_member: Vec<Option<f64>> = (0..self.members.len())
                     .map(|m| self.member_metric(s, m, metric))
                     .collect();

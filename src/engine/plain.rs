@@ -23,11 +23,7 @@ pub fn evaluate_line_by_line(study: &Study) -> Result<Evaluation, EngineError> {
     }
     // Fleets as the ordinary lines they stand for, amounts computed from
     // the study's own inputs.
-    let mut evaluation = compute(&study.with_fleet_lines(), report)?;
-    // Written out, the fleets are gone; what each scenario is compared
-    // with is the study's.
-    evaluation.compared_with = study.compared_with();
-    Ok(evaluation)
+    compute(&study.with_fleet_lines(), report)
 }
 
 /// Growth factor per year index for each kind of growth.
@@ -244,7 +240,6 @@ fn compute(study: &Study, report: Report) -> Result<Evaluation, EngineError> {
         categories,
         scenarios: results,
         today,
-        compared_with: study.compared_with(),
         report,
         discount_factors: discount_factors(study, n_years),
     })

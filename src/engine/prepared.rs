@@ -255,7 +255,6 @@ pub struct PreparedStudy {
     scenario_names: Vec<String>,
     /// Per scenario, the id of each line (empty when it has none).
     line_ids: Vec<Vec<LineId>>,
-    compared_with: Vec<Option<usize>>,
     scenario_colours: Vec<Option<u8>>,
     today: Option<usize>,
 }
@@ -529,7 +528,6 @@ impl PreparedStudy {
                 .map(|s| s.lines.iter().map(|l| l.id.clone()).collect())
                 .collect(),
             today: study.scenarios.iter().position(|s| s.kind == ScenarioKind::Today),
-            compared_with: study.compared_with(),
             scenario_colours: study.scenarios.iter().map(|s| s.colour).collect(),
         })
     }
@@ -686,14 +684,6 @@ impl PreparedStudy {
     #[must_use]
     pub fn today(&self) -> Option<usize> {
         self.today
-    }
-
-    /// What `scenario`'s savings and payback are measured against
-    /// ([`Study::compared_with`]): today's operation, or for a scenario with
-    /// a fleet the first fleet scenario that includes today's costs.
-    #[must_use]
-    pub fn compared_with(&self, scenario: usize) -> Option<usize> {
-        self.compared_with.get(scenario).copied().flatten().or(self.today)
     }
 
     /// True when `member` takes part in `scenario` within `coalition`.
@@ -1304,7 +1294,6 @@ impl PreparedStudy {
             categories: self.categories.clone(),
             scenarios: results,
             today: self.today,
-            compared_with: self.compared_with.clone(),
             report: self.report.clone(),
             discount_factors: self.discount_factors(&self.defaults),
         })

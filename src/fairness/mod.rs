@@ -416,10 +416,6 @@ impl KeyAssessment {
 pub struct FairSplit {
     /// Index of the scenario in the study.
     pub scenario: usize,
-    /// What it is measured against, as in the comparison: today's
-    /// operation, or for a workstation pair today's operation with its
-    /// workstations.
-    pub reference: usize,
     /// The metric.
     pub metric: Metric,
     /// Per member: what it pays in the reference (today's cost).
@@ -497,15 +493,13 @@ pub fn analyse(
     if prepared.today().is_none() {
         return Err(FairError::NoToday);
     }
-    if scenario >= prepared.scenario_count() || study.is_yardstick(scenario) {
+    // What the members pay if they do not join: today's operation (with
+    // its workstations where the study prices them). Today's operation is
+    // not an option to split.
+    let today = prepared.today().ok_or(FairError::NoToday)?;
+    if scenario >= prepared.scenario_count() || scenario == today {
         return Err(FairError::NotAScenario);
     }
-    // What the members pay if they do not join: today's operation, or for
-    // a workstation pair today's operation with its workstations (the
-    // comparison's yardstick), so thin clients are weighed against PCs.
-    // (A scenario is measured against itself only if it is today's
-    // operation, a yardstick refused above.)
-    let today = prepared.compared_with(scenario).ok_or(FairError::NoToday)?;
     let metric = options.metric;
     let n = prepared.members().len();
     let (today_cost, scenario_cost) = member_costs(&prepared, today, scenario, metric, None)?;
@@ -643,7 +637,6 @@ pub fn analyse(
 
     Ok(FairSplit {
         scenario,
-        reference: today,
         metric,
         today: today_cost,
         stand_alone,

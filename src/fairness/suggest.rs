@@ -104,7 +104,7 @@ pub(super) fn split_with_rule(
     });
     edited.scenarios[scenario].key = Some(id);
     let prepared = PreparedStudy::prepare(&edited).ok()?;
-    let reference = prepared.compared_with(scenario)?;
+    let reference = prepared.today()?;
     let (_, s) = member_costs(&prepared, reference, scenario, metric, None).ok()?;
     s
 }

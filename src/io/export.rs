@@ -161,7 +161,7 @@ pub fn html_with(
 
 /// Writes every draw of a simulation as CSV (`;`, decimal point, for
 /// statistics tools): the draw, the seed, each uncertain input drawn, and
-/// what each scenario costs all members together.
+/// what each scenario costs its members together (as the comparison).
 ///
 /// # Errors
 /// [`ExportError::Write`] when it cannot be written.
@@ -193,11 +193,7 @@ pub fn samples(path: &Path, study: &Study, sim: &crate::uncertainty::Simulation)
             let _ = write!(text, ";{v}");
         }
         for s in 0..sim.scenarios {
-            let _ = write!(
-                text,
-                ";{}",
-                sim.cost[(d * sim.scenarios + s) * (sim.members + 1) + sim.members]
-            );
+            let _ = write!(text, ";{}", sim.participants_cost(d, s));
         }
         text.push_str("\r\n");
     }

@@ -338,11 +338,6 @@ pub fn briefing_with(
                     html.push_str("</ul>");
                 }
                 html.push_str(&table_html(tr.numbers(), table, |_, _| ""));
-                if i == 0
-                    && let Some(note) = tables::compared_with_note(study, evaluation, tr)
-                {
-                    let _ = write!(html, r#"<p class="note">{}</p>"#, escape(&note));
-                }
                 html.push_str("</section>");
             }
         }
@@ -379,14 +374,12 @@ pub fn briefing_with(
         escape(&differences.title)
     );
     html.push_str(&table_html(tr.numbers(), &differences, |_, _| ""));
-    let compared = tables::compared_with_note(study, evaluation, tr).unwrap_or_default();
     let partial = tables::partial_scenario_notes(study, evaluation, Metric::Annual(year), tr).join(" ");
     let _ = write!(
         html,
-        r#"<p class="note">{} {} {}</p></section>"#,
+        r#"<p class="note">{} {}</p></section>"#,
         escape(&tr.get("brief-differences-note")),
-        escape(&partial),
-        escape(&compared)
+        escape(&partial)
     );
     for table in [
         tables::shares(study, evaluation, tr),

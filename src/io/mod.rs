@@ -11,6 +11,7 @@ pub mod study_file;
 pub mod svg;
 pub mod system;
 mod v1;
+mod v2;
 pub mod xlsx_export;
 
 pub use study_file::{LoadError, SaveError, load_path, load_str, save_path, to_ron_string};

@@ -21,9 +21,11 @@ use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 use serde::Deserialize;
 
-use super::v1;
+use super::{v1, v2};
 use crate::i18n::Tr;
 use crate::model::{FORMAT_VERSION, Study};
+
+pub use super::v2::MigrationChange;
 
 /// The largest study file Samdrift reads, in bytes.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -383,6 +385,15 @@ fn options() -> ron::Options {
 /// # Errors
 /// [`LoadError`] with the place and kind of the problem.
 pub fn load_str(text: &str, path: &Path) -> Result<Study, LoadError> {
+    load_str_migrating(text, path).map(|(study, _)| study)
+}
+
+/// Parses a study from RON text, and says what migrating an older format
+/// changed in meaning (empty for the current format).
+///
+/// # Errors
+/// As [`load_str`].
+pub fn load_str_migrating(text: &str, path: &Path) -> Result<(Study, Vec<MigrationChange>), LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Syntax {
@@ -398,6 +409,7 @@ pub fn load_str(text: &str, path: &Path) -> Result<Study, LoadError> {
     let version = probe.version.ok_or_else(|| LoadError::NoVersion {
         path: path.to_path_buf(),
     })?;
+    let mut changes = Vec::new();
     let mut study = match version {
         FORMAT_VERSION => options()
             .from_str::<Study>(text)
@@ -407,6 +419,14 @@ pub fn load_str(text: &str, path: &Path) -> Result<Study, LoadError> {
                 .from_str(text)
                 .map_err(|e| syntax_error(&e, text, path))?;
             v1::migrate(old)
+        }
+        2 => {
+            let old: v2::StudyV2 = options()
+                .from_str(text)
+                .map_err(|e| syntax_error(&e, text, path))?;
+            let (study, changed) = v2::migrate(old);
+            changes = changed;
+            study
         }
         v if v > FORMAT_VERSION => {
             return Err(LoadError::NewerVersion {
@@ -432,7 +452,7 @@ pub fn load_str(text: &str, path: &Path) -> Result<Study, LoadError> {
             too_long,
         });
     }
-    Ok(study)
+    Ok((study, changes))
 }
 
 /// Reads and parses a study file.
@@ -440,6 +460,15 @@ pub fn load_str(text: &str, path: &Path) -> Result<Study, LoadError> {
 /// # Errors
 /// [`LoadError`]: unreadable, too large, not UTF-8, or not a valid study.
 pub fn load_path(path: &Path) -> Result<Study, LoadError> {
+    load_path_migrating(path).map(|(study, _)| study)
+}
+
+/// Reads and parses a study file, and says what migrating an older format
+/// changed in meaning.
+///
+/// # Errors
+/// As [`load_path`].
+pub fn load_path_migrating(path: &Path) -> Result<(Study, Vec<MigrationChange>), LoadError> {
     let io_error = |e: std::io::Error| LoadError::Io {
         path: path.to_path_buf(),
         error: super::system::SystemError::new(&e),
@@ -465,15 +494,34 @@ pub fn load_path(path: &Path) -> Result<Study, LoadError> {
             });
         }
     };
-    load_str(&text, path).map_err(|e| e.with_path(path))
+    load_str_migrating(&text, path).map_err(|e| e.with_path(path))
+}
+
+impl MigrationChange {
+    /// What changed, in the user's language, for the one message shown
+    /// when an older file opens.
+    #[must_use]
+    pub fn message(&self, tr: &crate::i18n::Tr) -> String {
+        match self {
+            MigrationChange::FleetMovedToToday { scenario, fleet } => tr.args(
+                "load-migrated-fleet",
+                &[("scenario", scenario.clone()), ("fleet", fleet.clone())],
+            ),
+            MigrationChange::TodaysCostsCopied { scenario } => {
+                tr.args("load-migrated-todays-costs", &[("scenario", scenario.clone())])
+            }
+        }
+    }
 }
 
 /// What loading a file noticed besides the study.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LoadNotes {
     /// The file has comments (`//` or `/* */`), so it was edited by hand:
     /// saving rewrites it without them.
     pub has_comments: bool,
+    /// What migrating an older format changed in meaning.
+    pub migrated: Vec<MigrationChange>,
 }
 
 /// Reads and parses a study file, and says what else it noticed.
@@ -481,13 +529,19 @@ pub struct LoadNotes {
 /// # Errors
 /// As [`load_path`].
 pub fn load_path_noting(path: &Path) -> Result<(Study, LoadNotes), LoadError> {
-    let study = load_path(path)?;
+    let (study, migrated) = load_path_migrating(path)?;
     // The file was just read whole within the limit; reading it again for
     // the notes costs little and keeps `load_path` simple.
     let has_comments = read_bounded(path, MAX_FILE_BYTES)
         .ok()
         .is_some_and(|bytes| has_comments(&String::from_utf8_lossy(&bytes)));
-    Ok((study, LoadNotes { has_comments }))
+    Ok((
+        study,
+        LoadNotes {
+            has_comments,
+            migrated,
+        },
+    ))
 }
 
 /// True when RON text has a comment outside its strings.

@@ -205,7 +205,6 @@ pub(super) fn migrate(old: StudyV1) -> Study {
                 service_level: None,
                 note: String::new(),
                 fleet: None,
-                with_todays_costs: false,
                 colour: None,
             })
             .collect(),

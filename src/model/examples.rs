@@ -130,7 +130,6 @@ pub fn small_study() -> Study {
             service_level: None,
             note: String::new(),
             fleet: None,
-            with_todays_costs: false,
             colour: None,
         },
         Scenario {
@@ -170,7 +169,6 @@ pub fn small_study() -> Study {
             service_level: None,
             note: String::new(),
             fleet: None,
-            with_todays_costs: false,
             colour: None,
         },
     ];
@@ -260,7 +258,6 @@ pub fn synthetic(members: usize, lines: usize, scenarios: usize, years: u32) -> 
         service_level: None,
         note: String::new(),
         fleet: None,
-        with_todays_costs: false,
         colour: None,
     }];
     for s in 1..scenarios.max(1) {
@@ -318,7 +315,6 @@ pub fn synthetic(members: usize, lines: usize, scenarios: usize, years: u32) -> 
             service_level: None,
             note: String::new(),
             fleet: None,
-            with_todays_costs: false,
             colour: None,
         });
     }

@@ -481,15 +481,15 @@ pub struct FleetLine {
 /// Hours in a year, for servers that run all the time.
 pub const HOURS_PER_YEAR: f64 = 8760.0;
 
-/// The cost lines of `scenario`'s fleet, in a fixed order (per part of the
-/// fleet, the costs in [`FleetCost`] order); none without a fleet. Lines
+/// The cost lines of the fleet `scenario` runs ([`Study::fleet_of`]: its
+/// own or today's operation's), in a fixed order (per part of the fleet,
+/// the costs in [`FleetCost`] order); none without a fleet. Lines
 /// whose seat type or fleet is unknown are left out (validation reports
 /// them).
 #[must_use]
 pub fn fleet_lines(study: &Study, scenario: &Scenario) -> Vec<FleetLine> {
-    let Some(fleet) = scenario
-        .fleet
-        .as_deref()
+    let Some(fleet) = study
+        .fleet_of(scenario)
         .and_then(|id| study.workstations.fleet(id))
     else {
         return Vec::new();

@@ -650,7 +650,7 @@ mod tests {
 
     #[test]
     fn the_2006_staffing_salary_feeds_no_figure_and_the_remote_price_does() {
-        let study = crate::io::load_str(crate::REFERENCE_STUDY, std::path::Path::new("r")).unwrap();
+        let study = crate::io::load_str(crate::WORKSTATIONS_STUDY, std::path::Path::new("r")).unwrap();
         let salary = InputRef::Salary {
             member: MemberId::new("G"),
         };
@@ -664,22 +664,22 @@ mod tests {
         assert_eq!(used.lines.len(), 1);
         assert_eq!(used.scenarios(), 1);
         // The key weight of Gratangen feeds every scenario with that key
-        // and shared lines: joint, remote, thin, thin clients with
-        // workstations.
+        // and shared lines: joint, remote, thin.
         let weight = InputRef::KeyWeight {
             key: crate::model::KeyId::new("briefing"),
             member: MemberId::new("G"),
         };
-        assert_eq!(usage(&study, &weight).keys_of.len(), 4);
-        // A PC's lifetime feeds one line (the PCs' rolling refresh) of
-        // today's operation with workstations; the electricity price the
-        // energy lines of both fleet scenarios.
+        assert_eq!(usage(&study, &weight).keys_of.len(), 3);
+        // A PC's lifetime feeds one line (the PCs' rolling refresh) in each
+        // scenario that runs PCs: today's operation and the three options
+        // that run today's fleet; the electricity price the energy lines of
+        // all five (the thin clients' too).
         let lifetime = InputRef::Seat {
             seat_type: "pc".to_owned(),
             param: crate::model::fleet::SeatParam::Lifetime,
         };
-        assert_eq!(usage(&study, &lifetime).lines.len(), 1);
-        assert_eq!(usage(&study, &InputRef::ElectricityPrice).scenarios(), 2);
+        assert_eq!(usage(&study, &lifetime).lines.len(), 4);
+        assert_eq!(usage(&study, &InputRef::ElectricityPrice).scenarios(), 5);
         // In the small study a salary line makes the salary count.
         let mut small = small_study();
         small.scenarios[1].lines[1].amount_from = AmountFrom::SalaryWithSocialCosts;

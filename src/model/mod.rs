@@ -34,7 +34,7 @@ pub use inputs::{InputLabel, InputRef, Usage, usage};
 pub use validate::{Issue, Place, Problem, Report, Severity, validate};
 
 /// The format version this build writes. See `docs/FILE_FORMAT.md`.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -592,24 +592,15 @@ pub struct Scenario {
     #[serde(default)]
     pub note: String,
     /// The workstation fleet it runs (an id of the study's fleets); its
-    /// seats become cost lines paid by each member for its own.
+    /// seats become cost lines paid by each member for its own. Left out,
+    /// an option runs today's operation's fleet (see [`Study::fleet_of`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fleet: Option<String>,
-    /// A scenario that is today's operation plus something (its fleet, its
-    /// lines) carries today's costs as today's operation does.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub with_todays_costs: bool,
     /// Its colour in charts (an index into the palette), kept when other
     /// scenarios are added, removed or reordered; given on load to a
     /// scenario without one. Today's operation is always grey.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub colour: Option<u8>,
-}
-
-// serde's `skip_serializing_if` passes a reference.
-#[allow(clippy::trivially_copy_pass_by_ref)]
-fn is_false(value: &bool) -> bool {
-    !*value
 }
 
 impl Study {
@@ -659,73 +650,36 @@ impl Study {
         cells
     }
 
-    /// Per scenario, the scenario its differences and payback are measured
-    /// against: today's operation (the first of that kind); for a scenario
-    /// that runs a workstation fleet, today's operation with its
-    /// workstations (the first scenario that carries today's costs and a
-    /// fleet), so thin clients are weighed against the PCs they replace.
-    /// `None` when there is nothing to compare with.
+    /// The index of today's operation: the first scenario of that kind,
+    /// the one baseline every other scenario is measured against.
     #[must_use]
-    pub fn compared_with(&self) -> Vec<Option<usize>> {
-        let today = self.scenarios.iter().position(|s| s.kind == ScenarioKind::Today);
-        let fleet_base = self
-            .scenarios
-            .iter()
-            .position(|s| s.fleet.is_some() && s.includes_todays_costs());
-        (0..self.scenarios.len())
-            .map(|s| match fleet_base {
-                Some(b) if b != s && self.scenarios[s].fleet.is_some() => Some(b),
-                _ => today,
-            })
-            .collect()
+    pub fn today(&self) -> Option<usize> {
+        self.scenarios.iter().position(|s| s.kind == ScenarioKind::Today)
     }
-}
 
-impl Study {
-    /// Whether other scenarios are measured against `scenario`: today's
-    /// operation, or today's operation with workstations for a pair. A
-    /// yardstick is not an option to split fairly or pay back.
+    /// The id of the workstation fleet `scenario` runs: its own, or —
+    /// for an option that names none — today's operation's. Workstations
+    /// are priced for the whole study or for none of it: when today's
+    /// operation has PCs, every option has them unless it runs another
+    /// fleet (validation warns about an option with a fleet while today's
+    /// operation has none).
     #[must_use]
-    pub fn is_yardstick(&self, scenario: usize) -> bool {
-        let today = self.scenarios.iter().position(|s| s.kind == ScenarioKind::Today);
-        is_yardstick(self.compared_with(), today, scenario)
+    pub fn fleet_of<'a>(&'a self, scenario: &'a Scenario) -> Option<&'a str> {
+        scenario.fleet.as_deref().or_else(|| {
+            if scenario.kind == ScenarioKind::Today {
+                return None;
+            }
+            self.today().and_then(|t| self.scenarios[t].fleet.as_deref())
+        })
     }
-}
-
-/// Whether `scenario` is set against today's operation: it is today's
-/// operation, or it is measured against it (`reference`, as
-/// [`Study::compared_with`] gives it). A scenario with a fleet, whose
-/// figures include the workstations, is measured against today's operation
-/// with its workstations instead and is weighed within its pair.
-#[must_use]
-pub fn against_today(reference: Option<usize>, today: Option<usize>, scenario: usize) -> bool {
-    today.is_some() && (today == Some(scenario) || reference == today)
-}
-
-/// Whether `scenario` is a yardstick, given what each scenario is measured
-/// against (`references`, as [`Study::compared_with`] gives them) and
-/// today's operation: it is today's operation, or another scenario is
-/// measured against it. The one rule the study, the engine's result and the
-/// simulation use.
-#[must_use]
-pub fn is_yardstick(
-    references: impl IntoIterator<Item = Option<usize>>,
-    today: Option<usize>,
-    scenario: usize,
-) -> bool {
-    today == Some(scenario)
-        || references
-            .into_iter()
-            .enumerate()
-            .any(|(other, reference)| other != scenario && reference == Some(scenario))
 }
 
 impl Scenario {
-    /// Whether its figures include today's costs: today's operation, or a
-    /// scenario marked as today's operation plus something.
+    /// Whether its figures include today's costs: today's operation (the
+    /// options carry their own lines and fleet only).
     #[must_use]
     pub fn includes_todays_costs(&self) -> bool {
-        self.kind == ScenarioKind::Today || self.with_todays_costs
+        self.kind == ScenarioKind::Today
     }
 }
 

@@ -1,28 +1,67 @@
 //! The report tables and findings of workstation fleets, for the
 //! briefing, the workbook and the CSV files: what a seat costs, and for each
-//! pair of scenarios with a fleet on both sides which costs less, when it
-//! pays back and at which value of each seat number the answer turns.
+//! option that runs other workstations than today's operation how much of
+//! its difference from today the workstations make, when the change pays
+//! back and at which value of each seat number the answer turns.
 
 use super::tables::{Cell, Table, input_text, tornado};
 use crate::engine::{Evaluation, Metric};
 use crate::i18n::Tr;
 use crate::model::Study;
 
-/// Pairs of scenarios that carry a workstation fleet on both sides: a
-/// scenario that includes today's costs and runs a fleet, against each
-/// other scenario that runs a fleet.
+/// The options that run a fleet of their own, other than today's
+/// operation's: what their workstations change is worth a finding.
 #[must_use]
-pub fn fleet_pairs(study: &Study) -> Vec<(usize, usize)> {
-    let today = study
-        .scenarios
-        .iter()
-        .position(|s| s.kind == crate::model::ScenarioKind::Today);
-    study
-        .compared_with()
-        .into_iter()
-        .enumerate()
-        .filter_map(|(b, a)| a.filter(|a| Some(*a) != today).map(|a| (a, b)))
+pub fn fleet_options(study: &Study) -> Vec<usize> {
+    let Some(today) = study.today() else {
+        return Vec::new();
+    };
+    let todays = study.fleet_of(&study.scenarios[today]);
+    (0..study.scenarios.len())
+        .filter(|&s| s != today)
+        .filter(|&s| {
+            let own = study.fleet_of(&study.scenarios[s]);
+            own.is_some() && own != todays
+        })
         .collect()
+}
+
+/// The study with one scenario more: `option` as it is but running
+/// today's operation's workstations (or none, when today has none), and
+/// its index. Set against `option`, it isolates what the fleet changes
+/// from what the rest of the option changes. Used for the findings only;
+/// never shown as a scenario.
+#[must_use]
+pub fn with_todays_workstations(study: &Study, option: usize, tr: &Tr) -> (Study, usize) {
+    let mut twin = study.scenarios[option].clone();
+    twin.fleet = None;
+    let todays = study
+        .today()
+        .and_then(|t| study.fleet_of(&study.scenarios[t]))
+        .and_then(|f| study.workstations.fleet(f))
+        .map_or_else(|| tr.get("ui-no-fleet"), |f| f.name.clone());
+    twin.name = tr.args(
+        "fleet-twin-name",
+        &[("option", twin.name.clone()), ("fleet", todays)],
+    );
+    twin.id = crate::model::ScenarioId::new(format!("{}~today-fleet", twin.id.as_str()));
+    // The twin's own lines keep their ids; no range names the twin.
+    let mut out = study.clone();
+    out.scenarios.push(twin);
+    let index = out.scenarios.len() - 1;
+    (out, index)
+}
+
+/// Whether `input` is a number of the workstations (a seat type's, the
+/// electricity price, the support cost per hour).
+#[must_use]
+pub fn is_workstation_input(input: &crate::model::InputRef) -> bool {
+    matches!(
+        input,
+        crate::model::InputRef::Seat { .. }
+            | crate::model::InputRef::ElectricityPrice
+            | crate::model::InputRef::SupportCostPerHour
+    )
 }
 
 /// What one seat of each seat type costs, per kind of cost: the numbers
@@ -51,36 +90,69 @@ pub fn fleet_costs(study: &Study, tr: &Tr) -> Table {
     }
 }
 
-/// What a council should read about each fleet pair: which side costs
-/// less over the years and by how much, when the other pays back, and at
-/// which value of each seat number with a range the answer turns.
+/// What a council should read about each option that runs other
+/// workstations than today's: its difference from today's operation, how
+/// much of it the workstations make (against the same option with today's
+/// workstations), when the change of workstations pays back, and at which
+/// value of each seat number with a range the answer turns.
 #[must_use]
 pub fn fleet_findings(study: &Study, evaluation: &Evaluation, tr: &Tr) -> Vec<String> {
     let mut out = Vec::new();
-    let totals = evaluation.summary(Metric::HorizonSum);
     let (first, last) = (
         evaluation.years.first().copied().unwrap_or_default(),
         evaluation.years.last().copied().unwrap_or_default(),
     );
-    for (a, b) in fleet_pairs(study) {
-        let (cost_a, cost_b) = (totals[a].total, totals[b].total);
-        let cheaper = if cost_b <= cost_a { b } else { a };
-        let payback = match evaluation.payback_against(b, a, None) {
+    let totals = evaluation.summary(Metric::HorizonSum);
+    let fleet_name = |s: &crate::model::Scenario| {
+        study
+            .fleet_of(s)
+            .and_then(|f| study.workstations.fleet(f))
+            .map_or_else(|| tr.get("ui-no-fleet"), |f| f.name.clone())
+    };
+    let todays_fleet = study
+        .today()
+        .map_or_else(|| tr.get("ui-no-fleet"), |t| fleet_name(&study.scenarios[t]));
+    for b in fleet_options(study) {
+        let (twin_study, a) = with_todays_workstations(study, b, tr);
+        let Ok(twin) = crate::engine::evaluate(&twin_study) else {
+            continue;
+        };
+        let twin_totals = twin.summary(Metric::HorizonSum);
+        // Positive: the option's workstations cost more than today's.
+        let fleet_change = twin_totals[b].total - twin_totals[a].total;
+        let Some(total_change) = totals[b].diff_total else {
+            continue;
+        };
+        let payback = match twin.payback_against(b, a, None) {
             crate::engine::Payback::Year(y) => y.to_string(),
             crate::engine::Payback::NotWithinHorizon | crate::engine::Payback::NotApplicable => {
                 tr.get("ui-payback-never")
             }
         };
         out.push(tr.args(
-            "brief-fleet-pair",
+            if fleet_change <= 0.0 {
+                "brief-fleet-saves"
+            } else {
+                "brief-fleet-costs"
+            },
             &[
-                ("a", study.scenarios[a].name.clone()),
-                ("b", study.scenarios[b].name.clone()),
+                ("option", study.scenarios[b].name.clone()),
+                ("fleet", fleet_name(&study.scenarios[b])),
+                ("todayfleet", todays_fleet.clone()),
                 ("first", first.to_string()),
                 ("last", last.to_string()),
-                ("cheaper", study.scenarios[cheaper].name.clone()),
-                ("amount", tr.money((cost_a - cost_b).abs())),
+                ("amount", tr.money(fleet_change.abs())),
                 ("payback", payback),
+                ("total", tr.money(total_change.abs())),
+                (
+                    "direction",
+                    tr.get(if total_change <= 0.0 {
+                        "brief-fleet-less"
+                    } else {
+                        "brief-fleet-more"
+                    }),
+                ),
+                ("rest", tr.money((total_change - fleet_change).abs())),
             ],
         ));
         let mut turns = Vec::new();
@@ -90,7 +162,7 @@ pub fn fleet_findings(study: &Study, evaluation: &Evaluation, tr: &Tr) -> Vec<St
                 continue;
             };
             let name = input_text(study, &u.input, tr);
-            match crate::uncertainty::break_even(study, &u.input, a, b, None, Metric::HorizonSum) {
+            match crate::uncertainty::break_even(&twin_study, &u.input, a, b, None, Metric::HorizonSum) {
                 Ok(Some(v)) => turns.push(format!(
                     "{name} {} {}",
                     tr.num_trim(v, 1),
@@ -110,16 +182,24 @@ pub fn fleet_findings(study: &Study, evaluation: &Evaluation, tr: &Tr) -> Vec<St
 }
 
 /// The workstation tables of the exports: what a seat costs, and for each
-/// fleet pair the tornado on the difference over the years.
+/// option with other workstations than today's the tornado on what they
+/// change over the years (the option against itself with today's).
 #[must_use]
 pub fn fleet_tables(study: &Study, tr: &Tr) -> Vec<Table> {
     if study.workstations.is_empty() {
         return Vec::new();
     }
     let mut tables = vec![fleet_costs(study, tr)];
-    for (n, (a, b)) in fleet_pairs(study).into_iter().enumerate() {
-        if let Ok((base, rows)) = crate::uncertainty::tornado(study, a, b, None, Metric::HorizonSum) {
-            let mut table = tornado(study, (a, b, None), base, &rows, tr);
+    for (n, b) in fleet_options(study).into_iter().enumerate() {
+        let (twin_study, a) = with_todays_workstations(study, b, tr);
+        if let Ok((base, rows)) = crate::uncertainty::tornado(&twin_study, a, b, None, Metric::HorizonSum) {
+            // The twin shares the option's lines but not their ranges (they
+            // name the option): only the workstation inputs belong here.
+            let rows: Vec<_> = rows
+                .into_iter()
+                .filter(|r| is_workstation_input(&r.input))
+                .collect();
+            let mut table = tornado(&twin_study, (a, b, None), base, &rows, tr);
             table.id = format!("fleet-tornado-{}", n + 1);
             tables.push(table);
         }

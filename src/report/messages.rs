@@ -335,6 +335,10 @@ impl Problem {
             ),
             Problem::HoursOverYear { hours } => tr.args("problem-hours-over-year", &[("hours", num(*hours))]),
             Problem::FleetNoParts => tr.get("problem-fleet-no-parts"),
+            Problem::FleetWithoutTodaysFleet => tr.get("problem-fleet-without-todays"),
+            Problem::SeatsPricedTwice { label } => {
+                tr.args("problem-seats-priced-twice", &[("label", label.clone())])
+            }
             Problem::SeveralEconomyCriteria => tr.get("problem-several-economy"),
             Problem::CriterionNotScored => tr.get("problem-criterion-not-scored"),
             Problem::UnknownScenario { id } => tr.args("problem-unknown-scenario", &[("id", id.clone())]),

@@ -84,22 +84,19 @@ pub struct Simulation {
     pub scenarios: usize,
     /// Number of years.
     pub years: usize,
-    /// Index of today's operation.
+    /// Index of today's operation: the baseline every option's saving and
+    /// payback are measured against.
     pub today: usize,
-    /// Per scenario, what its savings and payback are measured against, as
-    /// in the comparison: today's operation, or for a scenario with a fleet
-    /// the fleet scenario that includes today's costs.
-    pub compared_with: Vec<usize>,
     /// Per scenario, per member: takes part.
     pub participates: Vec<Vec<bool>>,
     /// `[draw][scenario][member, then all together]`: the cost to that
     /// member (today's where it is outside the scenario) under the metric.
     pub cost: Vec<f64>,
-    /// `[draw][scenario][year]`: what all members pay in that year.
+    /// `[draw][scenario][year]`: what its participants pay in that year.
     pub yearly: Vec<f64>,
     /// `[draw][scenario]`: the year index in which all members' cumulative
-    /// savings against what the scenario is compared with are 0 or more;
-    /// -1 never; -2 not applicable (a yardstick others are compared with).
+    /// savings against today's operation are 0 or more; -1 never; -2 not
+    /// applicable (today's operation itself).
     pub payback: Vec<i32>,
     /// `[draw][uncertain input]`: the values drawn.
     pub inputs: Vec<f64>,
@@ -117,7 +114,7 @@ struct DrawOutput<'a> {
 /// under `metric` and per year; writes the draw's figures.
 fn evaluate_draw(
     prepared: &PreparedStudy,
-    (today, compared_with): (usize, &[usize]),
+    today: usize,
     metric: Metric,
     params: &[f64],
     ws: &mut Workspace,
@@ -154,30 +151,27 @@ fn evaluate_draw(
             total += value;
         }
         out.cost[s * (n + 1) + n] = total;
+        // What its participants pay each year (as the comparison's total).
         for y in 0..years {
             out.yearly[s * years + y] = (0..n)
-                .map(|m| {
-                    let t = if prepared.participates(s, m, None) {
-                        s
-                    } else {
-                        today
-                    };
-                    years_out[(t * n + m) * years + y]
-                })
+                .filter(|&m| prepared.participates(s, m, None))
+                .map(|m| years_out[(s * n + m) * years + y])
                 .sum();
         }
     }
-    // Payback against what each scenario is compared with.
+    // Payback against today's cost of the same members.
     for s in 0..s_count {
-        let reference = compared_with.get(s).copied().unwrap_or(today);
-        let references = compared_with.iter().map(|&r| Some(r));
-        out.payback[s] = if crate::model::is_yardstick(references, Some(today), s) {
+        out.payback[s] = if s == today {
             -2
         } else {
             let mut cumulative = 0.0;
             (0..years)
                 .position(|y| {
-                    cumulative += out.yearly[reference * years + y] - out.yearly[s * years + y];
+                    let todays: f64 = (0..n)
+                        .filter(|&m| prepared.participates(s, m, None))
+                        .map(|m| years_out[(today * n + m) * years + y])
+                        .sum();
+                    cumulative += todays - out.yearly[s * years + y];
                     cumulative >= -0.5
                 })
                 .map_or(-1, |y| i32::try_from(y).unwrap_or(i32::MAX))
@@ -228,9 +222,6 @@ pub fn simulate(
         scenarios: s_count,
         years,
         today,
-        compared_with: (0..s_count)
-            .map(|s| prepared.compared_with(s).unwrap_or(today))
-            .collect(),
         participates: (0..s_count)
             .map(|s| (0..n).map(|m| prepared.participates(s, m, None)).collect())
             .collect(),
@@ -239,7 +230,6 @@ pub fn simulate(
         payback: vec![0; draws * s_count],
         inputs: vec![0.0; draws * k],
     };
-    let compared_with = sim.compared_with.clone();
     let mut no_inputs = Vec::new();
     let chunk = 4096;
     let mut start = 0;
@@ -278,7 +268,7 @@ pub fn simulate(
                     }
                     evaluate_draw(
                         &prepared,
-                        (today, &compared_with),
+                        today,
                         options.metric,
                         params,
                         ws,
@@ -349,8 +339,8 @@ pub struct Row {
     pub member: Option<usize>,
     /// The cost.
     pub cost: Spread,
-    /// The saving against what the scenario is compared with (positive:
-    /// cheaper): today's operation, or [`Simulation::compared_with`].
+    /// The saving against today's operation (positive: cheaper); for all
+    /// together, against today's cost of the same members.
     pub saving: Spread,
     /// The share of draws in which it is the cheapest (ties shared), and
     /// its Monte Carlo standard error.
@@ -368,28 +358,25 @@ impl Simulation {
         (draw * self.scenarios + scenario) * (self.members + 1) + column
     }
 
-    /// Whether other scenarios are measured against `scenario` (as
-    /// [`crate::engine::Evaluation::is_yardstick`]).
-    #[must_use]
-    pub fn is_yardstick(&self, scenario: usize) -> bool {
-        let references = self.compared_with.iter().map(|&r| Some(r));
-        crate::model::is_yardstick(references, Some(self.today), scenario)
-    }
-
     /// The scenarios that compete for a member: those it takes part in
     /// (today's operation always); for all together every scenario (the
-    /// members outside one stay as today). As in the comparison, only
-    /// today's operation and what is measured against it compete: a
-    /// workstation pair, whose figures include the workstations, is weighed
-    /// within its pair.
+    /// members outside one stay as today, so every option is weighed on
+    /// the cost of all members).
     fn competitors(&self, member: Option<usize>) -> Vec<usize> {
         (0..self.scenarios)
-            .filter(|&s| {
-                let reference = self.compared_with.get(s).copied();
-                crate::model::against_today(reference, Some(self.today), s)
-            })
             .filter(|&s| member.is_none_or(|m| s == self.today || self.participates[s][m]))
             .collect()
+    }
+
+    /// What the participants of `scenario` pay together in `draw`: "all
+    /// together" as the comparison's total shows it (the members outside it
+    /// stay as today and are not in this figure).
+    #[must_use]
+    pub fn participants_cost(&self, draw: usize, scenario: usize) -> f64 {
+        (0..self.members)
+            .filter(|&m| self.participates[scenario][m])
+            .map(|m| self.cost[self.index(draw, scenario, m)])
+            .sum()
     }
 
     /// Per scenario: the cost, the saving and the chance of being cheapest,
@@ -422,11 +409,18 @@ impl Simulation {
         }
         (0..self.scenarios)
             .map(|s| {
-                let cost: Vec<f64> = (0..draws).map(|d| self.cost[self.index(d, s, column)]).collect();
+                // The cost as the comparison shows it (all together: the
+                // participants); the saving against today's operation, the
+                // members outside at today's cost on both sides.
+                let cost: Vec<f64> = (0..draws)
+                    .map(|d| match member {
+                        Some(_) => self.cost[self.index(d, s, column)],
+                        None => self.participants_cost(d, s),
+                    })
+                    .collect();
                 let saving: Vec<f64> = (0..draws)
                     .map(|d| {
-                        let reference = self.compared_with.get(s).copied().unwrap_or(self.today);
-                        self.cost[self.index(d, reference, column)] - self.cost[self.index(d, s, column)]
+                        self.cost[self.index(d, self.today, column)] - self.cost[self.index(d, s, column)]
                     })
                     .collect();
                 let p = wins[s] / draws.max(1) as f64;
@@ -443,9 +437,24 @@ impl Simulation {
             .collect()
     }
 
-    /// Sorted costs of one scenario for a member or all together.
+    /// Sorted costs of one scenario for a member or all together (its
+    /// participants, as the comparison's total).
     #[must_use]
     pub fn sorted_costs(&self, scenario: usize, member: Option<usize>) -> Vec<f64> {
+        let mut values: Vec<f64> = (0..self.options.draws)
+            .map(|d| match member {
+                Some(m) => self.cost[self.index(d, scenario, m)],
+                None => self.participants_cost(d, scenario),
+            })
+            .filter(|v| v.is_finite())
+            .collect();
+        values.sort_by(f64::total_cmp);
+        values
+    }
+
+    /// Sorted costs to every member of one scenario or to one member, the
+    /// members outside it at today's cost: what options are weighed on.
+    fn sorted_costs_to_all(&self, scenario: usize, member: Option<usize>) -> Vec<f64> {
         let column = member.unwrap_or(self.members);
         let mut values: Vec<f64> = (0..self.options.draws)
             .map(|d| self.cost[self.index(d, scenario, column)])
@@ -461,7 +470,7 @@ impl Simulation {
     pub fn dominance(&self, member: Option<usize>) -> Vec<(usize, usize)> {
         let quantiles: Vec<Vec<f64>> = (0..self.scenarios)
             .map(|s| {
-                let sorted = self.sorted_costs(s, member);
+                let sorted = self.sorted_costs_to_all(s, member);
                 (1..100)
                     .map(|p| quantile(&sorted, f64::from(p) / 100.0))
                     .collect()
@@ -478,7 +487,8 @@ impl Simulation {
         pairs
     }
 
-    /// Per year: P10, P50 and P90 of what all members pay in `scenario`.
+    /// Per year: P10, P50 and P90 of what the participants of `scenario`
+    /// pay.
     #[must_use]
     pub fn fan(&self, scenario: usize) -> Vec<(f64, f64, f64)> {
         (0..self.years)

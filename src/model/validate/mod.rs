@@ -486,6 +486,15 @@ pub enum Problem {
     },
     /// A fleet without parts.
     FleetNoParts,
+    /// An option runs a fleet while today's operation runs none: its
+    /// workstations are weighed against nothing.
+    FleetWithoutTodaysFleet,
+    /// A line priced per workstation in one of the fleet's categories, in
+    /// a scenario that runs a fleet: the same seats priced twice.
+    SeatsPricedTwice {
+        /// The line's label.
+        label: String,
+    },
     /// More than one criterion is scored from the figures.
     SeveralEconomyCriteria,
     /// A criterion (not economy) that no scenario is scored on.
@@ -562,6 +571,8 @@ impl Problem {
             | Problem::NoTodayScenario
             | Problem::SeveralTodayScenarios
             | Problem::FleetSharesDoNotAddUp { .. }
+            | Problem::FleetWithoutTodaysFleet
+            | Problem::SeatsPricedTwice { .. }
             | Problem::RangeExcludesValue { .. }
             | Problem::RangeTruncated { .. }
             | Problem::CriterionNotScored

@@ -117,6 +117,35 @@ pub(super) fn workstations(study: &Study, report: &mut Report) {
             report.push(&place, Problem::FleetSharesDoNotAddUp { sum });
         }
     }
+    // Workstations are priced for the whole study or for none of it.
+    let todays_fleet = study.today().and_then(|t| study.scenarios[t].fleet.as_ref());
+    for scenario in &study.scenarios {
+        let place = Place::Scenario {
+            scenario: scenario.id.clone(),
+            name: scenario.name.clone(),
+        };
+        if scenario.fleet.is_some() && todays_fleet.is_none() && study.today().is_some() {
+            report.push(&place, Problem::FleetWithoutTodaysFleet);
+        }
+        // A line per workstation in a fleet's category, where the fleet
+        // already prices every seat.
+        if study.fleet_of(scenario).is_some() {
+            let c = &ws.categories;
+            for line in &scenario.lines {
+                let per_seat = line.driver == crate::model::Driver::Attribute(Attribute::Workstations);
+                let fleet_category =
+                    [&c.equipment, &c.energy, &c.support, &c.licences].contains(&&line.category);
+                if per_seat && fleet_category {
+                    report.push(
+                        &place,
+                        Problem::SeatsPricedTwice {
+                            label: line.label.clone(),
+                        },
+                    );
+                }
+            }
+        }
+    }
     for scenario in &study.scenarios {
         let Some(id) = &scenario.fleet else {
             continue;

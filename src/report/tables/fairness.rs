@@ -46,7 +46,7 @@ pub fn fair_split_analyses(
     };
     let n = study.scenarios.len().max(1) as f64;
     let mut splits = Vec::new();
-    for s in (0..study.scenarios.len()).filter(|&s| !study.is_yardstick(s)) {
+    for s in (0..study.scenarios.len()).filter(|&s| study.today() != Some(s)) {
         let done = s as f64 / n;
         if let Ok(split) = crate::fairness::analyse(study, s, options, &|_| progress(done)) {
             splits.push(split);
@@ -127,10 +127,8 @@ pub fn group_names(study: &Study, mask: usize) -> String {
 pub fn fair_split(study: &Study, fair: &crate::fairness::FairSplit, tr: &Tr, all_keys: bool) -> Table {
     let shown = |k: usize| all_keys || Some(k) == fair.scenario_key;
     let scenario = &study.scenarios[fair.scenario];
-    // The first column is what each pays without the scenario: today, or
-    // for a workstation pair its yardstick, named.
-    let reference = measured_against(study, fair).map_or_else(|| tr.get("fair-today"), |r| r.name.clone());
-    let mut headers = vec![tr.get("fair-member"), reference];
+    // The first column is what each pays without the scenario: today.
+    let mut headers = vec![tr.get("fair-member"), tr.get("fair-today")];
     for (k, key) in fair.keys.iter().enumerate().filter(|(k, _)| shown(*k)) {
         let mut header = tr.args("fair-under-key", &[("key", key.name.clone())]);
         if Some(k) == fair.scenario_key {
@@ -212,16 +210,6 @@ pub fn fair_split(study: &Study, fair: &crate::fairness::FairSplit, tr: &Tr, all
     }
 }
 
-/// The scenario a fair split is measured against when that is not today's
-/// operation (a workstation pair's yardstick).
-fn measured_against<'a>(
-    study: &'a Study,
-    fair: &crate::fairness::FairSplit,
-) -> Option<&'a crate::model::Scenario> {
-    let scenario = study.scenarios.get(fair.reference)?;
-    (scenario.kind != crate::model::ScenarioKind::Today).then_some(scenario)
-}
-
 /// What a council should read about a fair split, one sentence each: the
 /// scenario key's stand-alone test and worst group, whether a split that
 /// satisfies every group exists (and who spoils it), and the suggested key.
@@ -231,9 +219,6 @@ pub fn fair_split_findings(study: &Study, fair: &crate::fairness::FairSplit, tr:
     let kr = |v: f64| tr.money(v);
     let name = |i: usize| study.members[i].name.clone();
     let mut out = Vec::new();
-    if let Some(reference) = measured_against(study, fair) {
-        out.push(tr.args("fair-measured-against", &[("scenario", reference.name.clone())]));
-    }
     match fair.scenario_key.map(|k| &fair.keys[k]) {
         Some(key) => match &key.split {
             None => out.push(tr.args("fair-key-unusable", &[("key", key.name.clone())])),
@@ -296,13 +281,7 @@ pub fn fair_split_findings(study: &Study, fair: &crate::fairness::FairSplit, tr:
     }
     match &fair.nearest_in_core {
         Ok(mix) => out.push(tr.args("fair-suggested", &[("mix", mix_text(study, &mix.parts, tr))])),
-        Err(NoCoreMix::DearerThanToday) => out.push(match measured_against(study, fair) {
-            Some(reference) => tr.args(
-                "fair-no-suggestion-dearer-than",
-                &[("scenario", reference.name.clone())],
-            ),
-            None => tr.get("fair-no-suggestion-dearer"),
-        }),
+        Err(NoCoreMix::DearerThanToday) => out.push(tr.get("fair-no-suggestion-dearer")),
         Err(NoCoreMix::NoneInCore) => out.push(tr.get("fair-no-suggestion-none")),
         Err(NoCoreMix::TooManyMembers) => out.push(tr.get("fair-no-suggestion-too-many")),
         Err(NoCoreMix::NothingShared) => out.push(tr.get("fair-no-suggestion-nothing-shared")),

@@ -197,11 +197,9 @@ pub fn uncertainty_findings(study: &Study, sim: &crate::uncertainty::Simulation,
             ],
         ));
     }
-    // A scenario against what it is measured against: today's operation,
-    // or for a workstation pair its yardstick.
-    let measured = |x: usize, against: usize| sim.compared_with.get(x) == Some(&against);
+    // An option against today's operation.
     for (a, b) in sim.dominance(None) {
-        if measured(a, b) || measured(b, a) {
+        if a == sim.today || b == sim.today {
             out.push(tr.args(
                 "unc-finding-dominates",
                 &[
@@ -273,9 +271,8 @@ pub fn payback_distribution(study: &Study, sim: &crate::uncertainty::Simulation,
     headers.extend((0..sim.years).map(|y| (first + i32::try_from(y).unwrap_or(0)).to_string()));
     headers.push(tr.get("cli-never"));
     let rows = (0..sim.scenarios)
-        // Not today's operation, nor a scenario others are compared with
-        // (today's operation with workstations): they are the yardsticks.
-        .filter(|&s| s != sim.today && !sim.is_yardstick(s))
+        // The options (today's operation is what they pay back against).
+        .filter(|&s| s != sim.today)
         .map(|s| {
             let (per_year, never) = sim.payback_shares(s);
             let mut cells = vec![Cell::text(&study.scenarios[s].name)];
