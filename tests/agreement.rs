@@ -86,6 +86,24 @@ fn agree(study: &Study) {
         assert_eq!(all.figure, total);
         columns_add_up(&all.table);
     }
+    // The differences from today are the figures shown less today's, and
+    // each row's members add up to its total.
+    if let Some(today) = evaluation.today {
+        let (todays, _) = summary[today].rounded(1.0);
+        let table = samdrift::report::tables::differences(study, &evaluation, &tr, year);
+        let options = (0..study.scenarios.len()).filter(|&s| s != today);
+        for (row, s) in table.rows.iter().zip(options) {
+            let (members, _) = summary[s].rounded(1.0);
+            let mut sum = 0.0;
+            for m in 0..study.members.len() {
+                let shown = money(&row[1 + 2 * m]);
+                let want = members[m].and_then(|v| Some(v - todays[m]?));
+                assert_eq!(shown, want, "{}: member {m}", study.scenarios[s].name);
+                sum += shown.unwrap_or(0.0);
+            }
+            assert_eq!(money(&row[1 + 2 * study.members.len()]), Some(sum));
+        }
+    }
     for (table, _) in fair_splits(study, &tr, year, true) {
         columns_add_up(&table);
         // The scenario's own key (marked *) shows each participant's figure
@@ -97,10 +115,19 @@ fn agree(study: &Study) {
             .position(|sc| table.id == format!("fair-split-{}", sc.id))
             .unwrap_or_else(|| panic!("{}", table.id));
         let (members, _) = summary[s].rounded(1.0);
+        // One row per participant (a member left out stays as today and
+        // has no row), found by name.
+        let row_of = |m: usize| {
+            table
+                .rows
+                .iter()
+                .find(|r| r[0] == Cell::Text(study.members[m].name.clone()))
+        };
         for (m, figure) in members.iter().enumerate() {
+            assert_eq!(row_of(m).is_some(), figure.is_some(), "{}: {m}", table.title);
             if let Some(figure) = figure {
                 assert_eq!(
-                    money(&table.rows[m][own]),
+                    money(&row_of(m).unwrap()[own]),
                     Some(*figure),
                     "{}: {}",
                     table.title,
@@ -119,6 +146,7 @@ fn the_reference_studies_show_one_figure_for_one_thing() {
     // summed to 2 262 001, and the explanation's line 451 948.
     for file in [
         "scenarios/nordre-troms-2006.ron",
+        "scenarios/nordre-troms-2006-arbeidsplasser.ron",
         "scenarios/eksempel-tre-kommuner.ron",
     ] {
         let study = samdrift::io::load_path(Path::new(file)).unwrap();
@@ -133,6 +161,25 @@ fn the_reference_studies_show_one_figure_for_one_thing() {
         .unwrap();
     let (members, _) = evaluation.summary(Metric::Annual(2007))[joint].rounded(1.0);
     assert_eq!(members[1], Some(451_947.0));
+    // "Without Ibestad" is its three participants in the fair split as in
+    // the comparison: a Sum of 2 262 000 under its key (not 2 852 000 with
+    // Ibestad's 590 000 today added), and a sentence that Ibestad pays as
+    // today.
+    let tr = Tr::new(Lang::En);
+    let splits = fair_splits(&study, &tr, 2007, false);
+    let (table, findings) = splits
+        .iter()
+        .find(|(t, _)| t.id == "fair-split-joint_without_i")
+        .unwrap();
+    let own = table.headers.iter().position(|h| h.ends_with(" *")).unwrap();
+    assert_eq!(table.rows.len(), 4, "three members and the sum");
+    assert_eq!(money(&table.rows[3][own]), Some(2_262_000.0));
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.contains("Ibestad (590\u{a0}000\u{a0}kr)")),
+        "{findings:?}"
+    );
 }
 
 #[test]

@@ -185,7 +185,8 @@ fn table_ui(ui: &mut Ui, input: charts::ChartInput<'_>, commands: &mut Vec<Comma
                     // Members rounded to add up to the total, and so are
                     // their differences.
                     let (members, total) = row.rounded(unit);
-                    let (diffs, diff_total) = row.rounded_diffs(unit);
+                    let today_row = evaluation.today.and_then(|t| rows.get(t));
+                    let (diffs, diff_total) = row.rounded_diffs(today_row, unit);
                     for (m, value) in members.iter().enumerate() {
                         let clicked = cell_ui(
                             ui,

@@ -128,31 +128,24 @@ impl SummaryRow {
 }
 
 impl SummaryRow {
-    /// The differences against today in units of `unit`, each member
-    /// rounded so that they add up to the rounded total difference
-    /// (largest remainder). Returns the members and the total.
+    /// The differences against today's operation (`today`, its row of the
+    /// same summary) in units of `unit`, as a reader would subtract them
+    /// from the figures shown: each member's rounded figure less its
+    /// rounded figure today, so the members add up to the total difference
+    /// and every difference agrees with the two figures it is between.
+    /// Returns the members and the total.
     #[must_use]
-    pub fn rounded_diffs(&self, unit: f64) -> (Vec<Option<f64>>, Option<f64>) {
-        let Some(total) = self.diff_total else {
+    pub fn rounded_diffs(&self, today: Option<&SummaryRow>, unit: f64) -> (Vec<Option<f64>>, Option<f64>) {
+        let Some(today) = today.filter(|_| self.diff_total.is_some()) else {
             return (vec![None; self.diff_per_member.len()], None);
         };
-        let present: Vec<f64> = self.diff_per_member.iter().flatten().map(|v| v / unit).collect();
-        // Every participant has a difference when the total has one, so the
-        // members add up to it.
-        if present.len() != self.per_member.iter().flatten().count() {
-            return (
-                self.diff_per_member
-                    .iter()
-                    .map(|d| d.map(|d| (d / unit).round()))
-                    .collect(),
-                Some((total / unit).round()),
-            );
-        }
-        let mut rounded = rounding::round_split(&present).into_iter();
-        let members: Vec<Option<f64>> = self
-            .diff_per_member
+        let (mine, _) = self.rounded(unit);
+        let (todays, _) = today.rounded(unit);
+        let members: Vec<Option<f64>> = mine
             .iter()
-            .map(|v| v.and_then(|_| rounded.next()))
+            .zip(&todays)
+            .zip(&self.diff_per_member)
+            .map(|((m, t), raw)| raw.and(Some((*m)? - (*t)?)))
             .collect();
         let total = members.iter().flatten().sum();
         (members, Some(total))

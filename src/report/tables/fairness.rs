@@ -148,10 +148,15 @@ pub fn fair_split(study: &Study, fair: &crate::fairness::FairSplit, tr: &Tr, all
     ]);
     let own = fair.scenario_key.map(|k| &fair.keys[k]);
     let nucleolus = fair.nucleolus.as_ref().ok();
+    // The scenario's participants only, as in the comparison: a member
+    // left out stays as today (the findings say what it pays).
+    let inside = participant_indices(study, fair.scenario);
+    let sum = |values: &[f64]| -> f64 { inside.iter().map(|&i| values[i]).sum() };
     let mut rows: Vec<Vec<Cell>> = study
         .members
         .iter()
         .enumerate()
+        .filter(|(i, _)| inside.contains(i))
         .map(|(i, member)| {
             let mut cells = vec![Cell::text(&member.name), Cell::Money(fair.today[i])];
             cells.extend(
@@ -178,27 +183,20 @@ pub fn fair_split(study: &Study, fair: &crate::fairness::FairSplit, tr: &Tr, all
             cells
         })
         .collect();
-    let mut total = vec![
-        Cell::text(tr.get("ui-total")),
-        Cell::Money(fair.today.iter().sum()),
-    ];
+    let mut total = vec![Cell::text(tr.get("ui-total")), Cell::Money(sum(&fair.today))];
     total.extend(
         fair.keys
             .iter()
             .enumerate()
             .filter(|(k, _)| shown(*k))
-            .map(|(_, k)| {
-                k.split
-                    .as_ref()
-                    .map_or(Cell::Empty, |s| Cell::Money(s.iter().sum()))
-            }),
+            .map(|(_, k)| k.split.as_ref().map_or(Cell::Empty, |s| Cell::Money(sum(s)))),
     );
     if let Some(mix) = suggested {
-        total.push(Cell::Money(mix.split.iter().sum()));
+        total.push(Cell::Money(sum(&mix.split)));
     }
-    total.push(Cell::Money(fair.stand_alone.iter().sum()));
-    total.push(Cell::Money(fair.shapley.iter().sum()));
-    total.push(nucleolus.map_or(Cell::Empty, |x| Cell::Money(x.iter().sum())));
+    total.push(Cell::Money(sum(&fair.stand_alone)));
+    total.push(Cell::Money(sum(&fair.shapley)));
+    total.push(nucleolus.map_or(Cell::Empty, |x| Cell::Money(sum(x))));
     total.push(Cell::Empty);
     rows.push(total);
     balance_money_columns(&mut rows);
@@ -210,6 +208,14 @@ pub fn fair_split(study: &Study, fair: &crate::fairness::FairSplit, tr: &Tr, all
     }
 }
 
+/// The indices of the members that take part in `scenario`.
+fn participant_indices(study: &Study, scenario: usize) -> Vec<usize> {
+    let ids = study.participants(&study.scenarios[scenario]);
+    (0..study.members.len())
+        .filter(|&i| ids.contains(&study.members[i].id))
+        .collect()
+}
+
 /// What a council should read about a fair split, one sentence each: the
 /// scenario key's stand-alone test and worst group, whether a split that
 /// satisfies every group exists (and who spoils it), and the suggested key.
@@ -219,6 +225,15 @@ pub fn fair_split_findings(study: &Study, fair: &crate::fairness::FairSplit, tr:
     let kr = |v: f64| tr.money(v);
     let name = |i: usize| study.members[i].name.clone();
     let mut out = Vec::new();
+    // A member the scenario leaves out stays as today, outside the split.
+    let inside = participant_indices(study, fair.scenario);
+    let outside: Vec<String> = (0..study.members.len())
+        .filter(|i| !inside.contains(i))
+        .map(|i| format!("{} ({})", name(i), kr(fair.today[i])))
+        .collect();
+    if !outside.is_empty() {
+        out.push(tr.args("fair-left-out", &[("members", outside.join(", "))]));
+    }
     match fair.scenario_key.map(|k| &fair.keys[k]) {
         Some(key) => match &key.split {
             None => out.push(tr.args("fair-key-unusable", &[("key", key.name.clone())])),

@@ -250,13 +250,15 @@ pub fn differences(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -
     }
     headers.push(format!("{} (kr)", tr.get("ui-total")));
     headers.push(format!("{} (%)", tr.get("ui-total")));
-    let rows = evaluation
-        .summary(Metric::Annual(year))
+    let summary = evaluation.summary(Metric::Annual(year));
+    let today_row = evaluation.today.and_then(|t| summary.get(t));
+    let rows = summary
         .iter()
         .filter(|row| evaluation.today != Some(row.scenario))
         .map(|row| {
-            // Rounded so that the members add up to the total.
-            let (diffs, diff_total) = row.rounded_diffs(1.0);
+            // The figures shown less today's, so the members add up to
+            // the total and agree with the comparison.
+            let (diffs, diff_total) = row.rounded_diffs(today_row, 1.0);
             let mut cells = vec![Cell::text(&evaluation.scenarios[row.scenario].name)];
             for (d, p) in diffs.iter().zip(&row.diff_percent_per_member) {
                 cells.push(d.map_or(Cell::Empty, Cell::Money));

@@ -75,6 +75,14 @@ pub fn cheapest_per_column(
         .collect()
 }
 
+/// One row of the comparison as it is shown.
+struct Shown {
+    members: Vec<Option<f64>>,
+    total: f64,
+    diffs: Vec<Option<f64>>,
+    diff_total: Option<f64>,
+}
+
 /// What a council should read first, one sentence each: per municipality
 /// and for all together the cheapest option in `year` and by how much
 /// against today; per scenario who pays more than today; and the caveats
@@ -98,15 +106,31 @@ pub fn council_summary(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i3
     let Some(today) = evaluation.today else {
         return out;
     };
+    // Every figure as the comparison shows it: rounded once, members adding
+    // up to the total, differences the figures shown less today's.
+    let today_row = rows.get(today);
+    let shown: Vec<Shown> = rows
+        .iter()
+        .map(|r| {
+            let (members, total) = r.rounded(1.0);
+            let (diffs, diff_total) = r.rounded_diffs(today_row, 1.0);
+            Shown {
+                members,
+                total,
+                diffs,
+                diff_total,
+            }
+        })
+        .collect();
     let rows: Vec<&crate::engine::SummaryRow> = rows.iter().collect();
     for (m, member) in study.members.iter().enumerate() {
         let best = rows
             .iter()
             .filter(|r| r.scenario != today)
-            .filter_map(|r| Some((r, r.per_member[m]?)))
+            .filter_map(|r| Some((r, shown[r.scenario].members[m]?)))
             .min_by(|a, b| a.1.total_cmp(&b.1));
         if let Some((row, cost)) = best {
-            let diff = row.diff_per_member[m].unwrap_or(0.0);
+            let diff = shown[row.scenario].diffs[m].unwrap_or(0.0);
             out.push(tr.args(
                 if diff > 0.5 {
                     "brief-today-cheapest-member"
@@ -138,10 +162,13 @@ pub fn council_summary(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i3
             "brief-cheapest-total",
             &[
                 ("scenario", evaluation.scenarios[row.scenario].name.clone()),
-                ("cost", kr(row.total)),
+                ("cost", kr(shown[row.scenario].total)),
                 (
                     "change",
-                    change(row.diff_total.unwrap_or(0.0), row.diff_percent_total),
+                    change(
+                        shown[row.scenario].diff_total.unwrap_or(0.0),
+                        row.diff_percent_total,
+                    ),
                 ),
             ],
         ));
@@ -152,7 +179,7 @@ pub fn council_summary(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i3
             .iter()
             .enumerate()
             .filter_map(|(m, member)| {
-                let d = row.diff_per_member[m]?;
+                let d = shown[row.scenario].diffs[m]?;
                 (d > 0.5).then(|| format!("{} (+{})", member.name, kr(d)))
             })
             .collect();

@@ -175,6 +175,23 @@ pub fn label_text(label: &crate::model::InputLabel, tr: &Tr) -> String {
 #[must_use]
 pub fn uncertainty_findings(study: &Study, sim: &crate::uncertainty::Simulation, tr: &Tr) -> Vec<String> {
     let mut out = Vec::new();
+    // "All together" of an option without some members is its
+    // participants, as in the comparison; the others stay as today.
+    for s in 0..sim.scenarios {
+        let outside: Vec<String> = (0..sim.members)
+            .filter(|&m| !sim.participates[s][m])
+            .map(|m| study.members[m].name.clone())
+            .collect();
+        if !outside.is_empty() {
+            out.push(tr.args(
+                "unc-left-out",
+                &[
+                    ("scenario", study.scenarios[s].name.clone()),
+                    ("members", outside.join(", ")),
+                ],
+            ));
+        }
+    }
     for member in std::iter::once(None).chain((0..sim.members).map(Some)) {
         let rows = sim.rows(member);
         let Some(best) = rows
