@@ -346,6 +346,7 @@ mod tests {
                     "ranks",
                     "option",
                     "todayfleet",
+                    "outside",
                     "rest",
                     "direction",
                     "total",

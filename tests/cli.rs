@@ -538,13 +538,16 @@ fn criteria_csv_shows_the_two_profiles_ranking_different_scenarios_first() {
     let mut blocks = text.split("\r\n\r\n");
     let ranks = blocks.next().unwrap();
     let mut lines = ranks.lines();
-    assert_eq!(lines.next(), Some("profile;scenario;score;rank"));
+    assert_eq!(lines.next(), Some("profile;scenario;score;rank;economy_metric"));
     let firsts: Vec<(String, String)> = semicolon_rows(ranks)
         .into_iter()
         .skip(1)
         .filter(|c| c[3] == "1")
         .map(|c| (c[0].clone(), c[1].clone()))
         .collect();
+    // Every row says which metric the economy score is made from: the
+    // command's default, present value.
+    assert!(semicolon_rows(ranks).iter().skip(1).all(|c| c[4] == "pv"));
     assert_eq!(
         firsts,
         [

@@ -178,7 +178,7 @@ ui-no-result = Analysen har fejl, så der kan endnu ikke vises tal. Se listen ne
 ## Program: sammenligning og diagrammer
 ui-comparison-caption = { $what } ({ $unit }) og forskellen i forhold til nuværende drift
 ui-comparison-legend = ▼ grøn: billigere end i dag; ▲ rød: dyrere end i dag; — deltager ikke i scenariet. Kommunerne er afrundet, så de summerer til totalen.
-note-partial-scenario = »{ $scenario }« er uden { $members }: summen sammenlignes med dagens omkostning for de samme kommuner, { $amount }.
+note-partial-scenario = »{ $scenario }« er uden { $members }, som betaler som i dag ({ $outside }): summen gælder de { $count } andre kommuner og sammenlignes med deres nuværende omkostning, { $amount }.
 ui-scenario = Scenarie
 ui-not-participating = Deltager ikke i dette scenarie
 chart-by-member = Pr. kommune
@@ -593,7 +593,7 @@ crit-first-fails = Det opfylder ikke alle krav.
 crit-decided-above = Forskellen kommer fra vægten på »{ $criterion }«: hos »{ $profile }« vinder »{ $scenario }« over { $weight }, under vinder »{ $other }«.
 crit-decided-below = Forskellen kommer fra vægten på »{ $criterion }«: hos »{ $profile }« vinder »{ $scenario }« under { $weight }, over vinder »{ $other }«.
 crit-acceptability-finding = Over alle mulige vægtninger kommer »{ $scenario }« først i { $share } af dem.
-crit-economy-rule = Økonomi beregnes ud fra tallene: det scenarie, der ligger længst fra nuværende drift, får ±4, de andre i forhold til besparelsen (eller meromkostningen) i forhold til i dag. Et scenarie med maskinpark måles mod nuværende drift med arbejdspladser.
+crit-economy-rule = Økonomi beregnes ud fra tallene ({ $metric }) i forhold til den nuværende drift: det alternativ, der ligger længst fra i dag, får ±4, alle de andre i forhold til deres besparelse (eller meromkostning) på samme skala; den nuværende drift får 0.
 crit-no-criteria = Analysen har ingen kriterier.
 crit-ranking-mode = Rangér kriterierne i stedet for at vægte dem
 sheet-criteria-scores = Vurdering

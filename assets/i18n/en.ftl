@@ -178,7 +178,7 @@ ui-no-result = The study has errors, so no figures can be shown yet. See the lis
 ## App: comparison and charts
 ui-comparison-caption = { $what } ({ $unit }), and the difference against today’s operation
 ui-comparison-legend = ▼ green: cheaper than today; ▲ red: dearer than today; — not part of the scenario. Members are rounded so that they add up to the total.
-note-partial-scenario = “{ $scenario }” leaves out { $members }: its total is compared with today’s cost of the same municipalities, { $amount }.
+note-partial-scenario = “{ $scenario }” leaves out { $members }, who pay as today ({ $outside }): its total is the other { $count } municipalities’, compared with their cost today, { $amount }.
 ui-scenario = Scenario
 ui-not-participating = Not part of this scenario
 chart-by-member = Per municipality
@@ -593,7 +593,7 @@ crit-first-fails = It fails a requirement.
 crit-decided-above = The difference comes from the weight on “{ $criterion }”: in “{ $profile }”, above { $weight } “{ $scenario }” wins, below it “{ $other }”.
 crit-decided-below = The difference comes from the weight on “{ $criterion }”: in “{ $profile }”, below { $weight } “{ $scenario }” wins, above it “{ $other }”.
 crit-acceptability-finding = Over all possible weightings, “{ $scenario }” ranks first in { $share } of them.
-crit-economy-rule = Economy is scored from the figures: the scenario furthest from today’s operation gets ±4, the others in proportion to their saving (or extra cost) against today. A scenario with a workstation fleet is measured against today’s operation with its workstations.
+crit-economy-rule = Economy is scored from the figures ({ $metric }) against today’s operation: the option furthest from today gets ±4, every other in proportion to its saving (or extra cost) on the same scale; today’s operation scores 0.
 crit-no-criteria = The study has no criteria.
 crit-ranking-mode = Rank the criteria instead of weighing them
 sheet-criteria-scores = Scores

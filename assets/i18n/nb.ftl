@@ -178,7 +178,7 @@ ui-no-result = Studien har feil, så ingen tall kan vises ennå. Se listen neden
 ## App: sammenligning og diagrammer
 ui-comparison-caption = { $what } ({ $unit }) og forskjellen mot dagens drift
 ui-comparison-legend = ▼ grønt: billigere enn i dag; ▲ rødt: dyrere enn i dag; — ikke med i scenarioet. Kommunene er avrundet slik at de summerer til totalen.
-note-partial-scenario = «{ $scenario }» er uten { $members }: summen sammenlignes med dagens kostnad for de samme kommunene, { $amount }.
+note-partial-scenario = «{ $scenario }» er uten { $members }, som betaler som i dag ({ $outside }): summen gjelder de { $count } andre kommunene og sammenlignes med dagens kostnad for dem, { $amount }.
 ui-scenario = Scenario
 ui-not-participating = Ikke med i dette scenarioet
 chart-by-member = Per kommune
@@ -593,7 +593,7 @@ crit-first-fails = Det oppfyller ikke alle krav.
 crit-decided-above = Forskjellen kommer fra vekten på «{ $criterion }»: hos «{ $profile }» vinner «{ $scenario }» over { $weight }, under vinner «{ $other }».
 crit-decided-below = Forskjellen kommer fra vekten på «{ $criterion }»: hos «{ $profile }» vinner «{ $scenario }» under { $weight }, over vinner «{ $other }».
 crit-acceptability-finding = Over alle mulige vektinger kommer «{ $scenario }» først i { $share } av dem.
-crit-economy-rule = Økonomi regnes fra tallene: scenarioet lengst fra dagens drift får ±4, de andre i forhold til innsparingen (eller merkostnaden) mot i dag. Et scenario med maskinpark måles mot dagens drift med arbeidsplasser.
+crit-economy-rule = Økonomi regnes fra tallene ({ $metric }) mot dagens drift: alternativet lengst fra i dag får ±4, alle de andre i forhold til innsparingen (eller merkostnaden) på samme skala; dagens drift får 0.
 crit-no-criteria = Studien har ingen kriterier.
 crit-ranking-mode = Ranger kriteriene i stedet for å vekte dem
 sheet-criteria-scores = Vurdering

@@ -178,7 +178,7 @@ ui-no-result = Studien har feil, så ingen tal kan visast enno. Sjå lista nedan
 ## App: samanlikning og diagram
 ui-comparison-caption = { $what } ({ $unit }) og skilnaden mot dagens drift
 ui-comparison-legend = ▼ grønt: billegare enn i dag; ▲ raudt: dyrare enn i dag; — ikkje med i scenarioet. Kommunane er avrunda slik at dei summerer til totalen.
-note-partial-scenario = «{ $scenario }» er utan { $members }: summen blir samanlikna med dagens kostnad for dei same kommunane, { $amount }.
+note-partial-scenario = «{ $scenario }» er utan { $members }, som betaler som i dag ({ $outside }): summen gjeld dei { $count } andre kommunane og blir samanlikna med dagens kostnad for dei, { $amount }.
 ui-scenario = Scenario
 ui-not-participating = Ikkje med i dette scenarioet
 chart-by-member = Per kommune
@@ -593,7 +593,7 @@ crit-first-fails = Det oppfyller ikkje alle krav.
 crit-decided-above = Skilnaden kjem frå vekta på «{ $criterion }»: hos «{ $profile }» vinn «{ $scenario }» over { $weight }, under vinn «{ $other }».
 crit-decided-below = Skilnaden kjem frå vekta på «{ $criterion }»: hos «{ $profile }» vinn «{ $scenario }» under { $weight }, over vinn «{ $other }».
 crit-acceptability-finding = Over alle moglege vektingar kjem «{ $scenario }» først i { $share } av dei.
-crit-economy-rule = Økonomi blir rekna frå tala: scenarioet lengst frå dagens drift får ±4, dei andre i høve til innsparinga (eller meirkostnaden) mot i dag. Eit scenario med maskinpark blir målt mot dagens drift med arbeidsplassar.
+crit-economy-rule = Økonomi blir rekna frå tala ({ $metric }) mot dagens drift: alternativet lengst frå i dag får ±4, alle dei andre i høve til innsparinga (eller meirkostnaden) på same skala; dagens drift får 0.
 crit-no-criteria = Studien har ingen kriterium.
 crit-ranking-mode = Ranger kriteria i staden for å vekte dei
 sheet-criteria-scores = Vurdering

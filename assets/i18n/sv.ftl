@@ -178,7 +178,7 @@ ui-no-result = Studien har fel, så inga tal kan visas ännu. Se listan nedan.
 ## App: jämförelse och diagram
 ui-comparison-caption = { $what } ({ $unit }) och skillnaden mot nuvarande drift
 ui-comparison-legend = ▼ grönt: billigare än i dag; ▲ rött: dyrare än i dag; — deltar inte i scenariot. Kommunerna är avrundade så att de summerar till totalen.
-note-partial-scenario = ”{ $scenario }” är utan { $members }: summan jämförs med dagens kostnad för samma kommuner, { $amount }.
+note-partial-scenario = ”{ $scenario }” är utan { $members }, som betalar som i dag ({ $outside }): summan gäller de { $count } andra kommunerna och jämförs med deras kostnad i dag, { $amount }.
 ui-scenario = Scenario
 ui-not-participating = Deltar inte i det här scenariot
 chart-by-member = Per kommun
@@ -593,7 +593,7 @@ crit-first-fails = Det uppfyller inte alla krav.
 crit-decided-above = Skillnaden kommer från vikten på ”{ $criterion }”: hos ”{ $profile }” vinner ”{ $scenario }” över { $weight }, under vinner ”{ $other }”.
 crit-decided-below = Skillnaden kommer från vikten på ”{ $criterion }”: hos ”{ $profile }” vinner ”{ $scenario }” under { $weight }, över vinner ”{ $other }”.
 crit-acceptability-finding = Över alla möjliga viktningar kommer ”{ $scenario }” först i { $share } av dem.
-crit-economy-rule = Ekonomi räknas från talen: det scenario som ligger längst från nuvarande drift får ±4, de andra i förhållande till besparingen (eller merkostnaden) mot i dag. Ett scenario med datorpark mäts mot nuvarande drift med arbetsplatser.
+crit-economy-rule = Ekonomi räknas från siffrorna ({ $metric }) mot nuvarande drift: det alternativ som ligger längst från i dag får ±4, alla andra i förhållande till besparingen (eller merkostnaden) på samma skala; nuvarande drift får 0.
 crit-no-criteria = Studien har inga kriterier.
 crit-ranking-mode = Rangordna kriterierna i stället för att vikta dem
 sheet-criteria-scores = Bedömning

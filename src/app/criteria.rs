@@ -116,7 +116,7 @@ fn scores_ui(ui: &mut Ui, tr: &Tr, study: &Study, analysis: &Analysis, commands:
                     let given = decision.score(&scenario.id, &criterion.id);
                     let editable = !criterion.economy && scenario.kind != crate::model::ScenarioKind::Today;
                     let hover = if criterion.economy {
-                        tr.get("crit-economy-rule")
+                        tables::economy_rule(analysis, tr)
                     } else {
                         given.map_or_else(String::new, |g| g.justification.clone())
                     };

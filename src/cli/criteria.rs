@@ -28,6 +28,13 @@ pub(super) fn run(
     };
     let text = match format {
         Output::Csv(variant) => {
+            // The metric the economy score is made from, on every row.
+            let economy = match analysis.metric {
+                crate::engine::Metric::Annual(year) => format!("annual:{year}"),
+                crate::engine::Metric::HorizonSum => "total".to_owned(),
+                crate::engine::Metric::PresentValue => "pv".to_owned(),
+                crate::engine::Metric::AnnualEquivalent => "eac".to_owned(),
+            };
             let ranks = analysis
                 .profiles
                 .iter()
@@ -38,6 +45,7 @@ pub(super) fn run(
                             Cell::text(scenario.id.as_str()),
                             Cell::Number(p.values[s], 2),
                             Cell::Number(p.ranks[s] as f64, 0),
+                            Cell::text(&economy),
                         ]
                     })
                 })
@@ -58,7 +66,11 @@ pub(super) fn run(
                 })
                 .collect();
             // Two tables, one blank line between them; one byte-order mark.
-            let mut text = super::csv_text(&["profile", "scenario", "score", "rank"], ranks, variant);
+            let mut text = super::csv_text(
+                &["profile", "scenario", "score", "rank", "economy_metric"],
+                ranks,
+                variant,
+            );
             text.push_str("\r\n");
             let second = super::csv_text(
                 &["profile", "criterion", "weight", "low", "high"],

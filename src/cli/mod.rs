@@ -159,7 +159,7 @@ enum Command {
         /// The metric economy is scored from (default: present value).
         #[arg(long, value_enum, default_value_t = CliMetric::Pv)]
         metric: CliMetric,
-        /// Aligned text, or `profile;scenario;score;rank` and then
+        /// Aligned text, or `profile;scenario;score;rank;economy_metric` and then
         /// `profile;criterion;weight;low;high`.
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,

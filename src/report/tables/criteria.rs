@@ -244,8 +244,17 @@ pub fn criteria_findings(study: &Study, a: &crate::criteria::Analysis, tr: &Tr) 
             &[("scenario", name(best)), ("share", tr.pct(share * 100.0, 0))],
         ));
     }
-    out.push(tr.get("crit-economy-rule"));
+    out.push(economy_rule(a, tr));
     out
+}
+
+/// How the economy score is made, naming the metric it is scored from.
+#[must_use]
+pub fn economy_rule(a: &crate::criteria::Analysis, tr: &Tr) -> String {
+    let metric = tr
+        .get(crate::report::metric::MetricChoice::of(a.metric).message_id())
+        .to_lowercase();
+    tr.args("crit-economy-rule", &[("metric", metric)])
 }
 
 /// Every criteria table, for exports.

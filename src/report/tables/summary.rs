@@ -14,9 +14,14 @@ pub fn partial_scenario_notes(
     metric: Metric,
     tr: &Tr,
 ) -> Vec<String> {
-    evaluation
-        .summary(metric)
-        .iter()
+    let rows = evaluation.summary(metric);
+    // Today's figures as the comparison shows them, so the sum in the note
+    // is the sum of the figures a reader sees.
+    let todays = evaluation
+        .today
+        .and_then(|t| rows.get(t))
+        .map(|r| r.rounded(1.0).0);
+    rows.iter()
         .filter(|row| Some(row.scenario) != evaluation.today)
         .filter_map(|row| {
             let left_out: Vec<&str> = row
@@ -29,13 +34,29 @@ pub fn partial_scenario_notes(
             if left_out.is_empty() {
                 return None;
             }
-            let reference = row.reference_total?;
+            let todays = todays.as_ref()?;
+            let reference: f64 = row
+                .per_member
+                .iter()
+                .zip(todays)
+                .filter(|(v, _)| v.is_some())
+                .filter_map(|(_, t)| *t)
+                .sum();
+            let outside: f64 = row
+                .per_member
+                .iter()
+                .zip(todays)
+                .filter(|(v, _)| v.is_none())
+                .filter_map(|(_, t)| *t)
+                .sum();
             Some(tr.args(
                 "note-partial-scenario",
                 &[
                     ("scenario", evaluation.scenarios[row.scenario].name.clone()),
                     ("members", left_out.join(", ")),
-                    ("amount", tr.money(reference.round())),
+                    ("amount", tr.money(reference)),
+                    ("outside", tr.money(outside)),
+                    ("count", row.per_member.iter().flatten().count().to_string()),
                 ],
             ))
         })
