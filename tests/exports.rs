@@ -616,7 +616,8 @@ fn the_analyses_chart_series_are_the_engines_figures() {
     assert_eq!(j.colour, by_member.series[joint].colour);
 
     // The distribution: shares rise to every draw; cost never falls.
-    let distribution = charts::distribution(&one_range, &sim, None);
+    let tr = Tr::new(Lang::En);
+    let distribution = charts::distribution(&one_range, &sim, None, &tr);
     assert_eq!(distribution.len(), study.scenarios.len());
     for series in &distribution {
         assert!(series.points.len() <= 201, "{}", series.points.len());
@@ -628,8 +629,22 @@ fn the_analyses_chart_series_are_the_engines_figures() {
                 .all(|w| w[0].0 <= w[1].0 && w[0].1 < w[1].1)
         );
     }
+    // All together, every curve is on the four municipalities: joint
+    // in-house without Ibestad is its three (2 150 000…2 600 000 with the
+    // range on its line) plus Ibestad's 590 000 today, and says so.
+    let without = distribution
+        .iter()
+        .find(|s| s.name.starts_with("Drift i eget hus uten Ibestad"))
+        .unwrap();
+    assert!(without.name.contains("Ibestad as today"), "{}", without.name);
+    assert!(
+        without
+            .points
+            .iter()
+            .all(|p| p.0 >= 2_150_000.0 + 590_000.0 - 0.5)
+    );
     // For Ibestad, the scenario without Ibestad is not its own.
-    let of_ibestad = charts::distribution(&one_range, &sim, Some(3));
+    let of_ibestad = charts::distribution(&one_range, &sim, Some(3), &tr);
     assert!(
         !of_ibestad
             .iter()
@@ -640,7 +655,6 @@ fn the_analyses_chart_series_are_the_engines_figures() {
     // difference one for one, so its bar runs from base − 112 000 (2 150 000
     // − 2 262 000) to base + 338 000 (2 600 000 − 2 262 000); the base is the
     // engine's difference.
-    let tr = Tr::new(Lang::En);
     let (base, tornado_rows) =
         samdrift::uncertainty::tornado(&one_range, joint, today, None, Metric::Annual(2007)).unwrap();
     let chart = charts::tornado(&one_range, base, &tornado_rows, &tr);

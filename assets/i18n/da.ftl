@@ -543,6 +543,7 @@ unc-no-flip = vender ikke inden for intervallet
 unc-wage-growth = Real lønstigning
 unc-price-growth = Real prisstigning
 unc-discount-step = Diskonteringsrente, trin { $n }
+chart-with-left-out = { $scenario } (+ { $members } som i dag)
 unc-left-out = »{ $scenario }«: »alle samlet« er kommunerne, der er med; { $members } betaler som i dag, og besparelsen regnes mod den nuværende omkostning for de samme kommuner.
 unc-finding-cheapest = For { $who } er »{ $scenario }« billigst i { $p } af trækkene (± { $se }).
 unc-finding-dominates = »{ $a }« koster mindre end »{ $b }« i alle percentiler.

@@ -543,6 +543,7 @@ unc-no-flip = does not flip within the range
 unc-wage-growth = Real wage growth
 unc-price-growth = Real price growth
 unc-discount-step = Discount rate, step { $n }
+chart-with-left-out = { $scenario } (+ { $members } as today)
 unc-left-out = “{ $scenario }”: “all together” is the municipalities in it; { $members } pay as today, and the saving is against today’s cost of the same municipalities.
 unc-finding-cheapest = For { $who }, “{ $scenario }” is the cheapest in { $p } of the draws (± { $se }).
 unc-finding-dominates = “{ $a }” costs less than “{ $b }” at every percentile.

@@ -543,6 +543,7 @@ unc-no-flip = snur ikke innenfor spennet
 unc-wage-growth = Reallønnsvekst
 unc-price-growth = Realprisvekst
 unc-discount-step = Kalkulasjonsrente, trinn { $n }
+chart-with-left-out = { $scenario } (+ { $members } som i dag)
 unc-left-out = «{ $scenario }»: «alle samlet» er kommunene som er med; { $members } betaler som i dag, og innsparingen regnes mot dagens kostnad for de samme kommunene.
 unc-finding-cheapest = For { $who } er «{ $scenario }» billigst i { $p } av trekkene (± { $se }).
 unc-finding-dominates = «{ $a }» koster mindre enn «{ $b }» i alle persentiler.

@@ -543,6 +543,7 @@ unc-no-flip = snur ikkje innanfor spennet
 unc-wage-growth = Reallønsvekst
 unc-price-growth = Realprisvekst
 unc-discount-step = Kalkulasjonsrente, trinn { $n }
+chart-with-left-out = { $scenario } (+ { $members } som i dag)
 unc-left-out = «{ $scenario }»: «alle samla» er kommunane som er med; { $members } betaler som i dag, og innsparinga blir rekna mot dagens kostnad for dei same kommunane.
 unc-finding-cheapest = For { $who } er «{ $scenario }» billegast i { $p } av trekka (± { $se }).
 unc-finding-dominates = «{ $a }» kostar mindre enn «{ $b }» i alle persentilar.

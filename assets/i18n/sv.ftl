@@ -543,6 +543,7 @@ unc-no-flip = vänder inte inom intervallet
 unc-wage-growth = Real löneökning
 unc-price-growth = Real prisökning
 unc-discount-step = Kalkylränta, steg { $n }
+chart-with-left-out = { $scenario } (+ { $members } som i dag)
 unc-left-out = ”{ $scenario }”: ”alla sammantaget” är kommunerna som är med; { $members } betalar som i dag, och besparingen räknas mot dagens kostnad för samma kommuner.
 unc-finding-cheapest = För { $who } är ”{ $scenario }” billigast i { $p } av dragningarna (± { $se }).
 unc-finding-dominates = ”{ $a }” kostar mindre än ”{ $b }” i alla percentiler.

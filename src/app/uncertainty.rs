@@ -260,7 +260,7 @@ pub fn view_ui(
                     .filter(|row| member.is_none_or(|m| sim.participates[row.scenario][m]))
                     .collect(),
                 most_likely: sim.two_most_likely(member),
-                distribution: charts::distribution(study, sim, member),
+                distribution: charts::distribution(study, sim, member, tr),
                 fan: charts::fan(study, sim),
                 payback: tables::payback_distribution(study, sim, tr),
             });

@@ -203,13 +203,33 @@ pub struct DistributionSeries {
 }
 
 /// Per scenario the member takes part in (all: every scenario), the share
-/// of draws that cost at most each amount.
+/// of draws that cost at most each amount. For all together the curves are
+/// set side by side on the same municipalities: an option without some
+/// members counts them at today's cost, and its name says so.
 #[must_use]
-pub fn distribution(study: &Study, sim: &Simulation, member: Option<usize>) -> Vec<DistributionSeries> {
+pub fn distribution(
+    study: &Study,
+    sim: &Simulation,
+    member: Option<usize>,
+    tr: &crate::i18n::Tr,
+) -> Vec<DistributionSeries> {
     (0..sim.scenarios)
         .filter(|s| member.is_none_or(|m| sim.participates[*s].get(m).copied().unwrap_or(false)))
         .map(|s| {
-            let sorted = sim.sorted_costs(s, member);
+            let sorted = sim.sorted_costs_to_all(s, member);
+            let left_out: Vec<String> = (0..sim.members)
+                .filter(|&m| member.is_none() && !sim.participates[s][m])
+                .filter_map(|m| study.members.get(m).map(|x| x.name.clone()))
+                .collect();
+            let own_name = study.scenarios.get(s).map(|x| x.name.clone()).unwrap_or_default();
+            let name = if left_out.is_empty() {
+                own_name
+            } else {
+                tr.args(
+                    "chart-with-left-out",
+                    &[("scenario", own_name), ("members", left_out.join(", "))],
+                )
+            };
             let n = sorted.len();
             let step = (n / 200).max(1);
             #[allow(clippy::cast_precision_loss)]
@@ -219,7 +239,7 @@ pub fn distribution(study: &Study, sim: &Simulation, member: Option<usize>) -> V
                 .map(|i| (sorted[i], (i + 1) as f64 / n as f64))
                 .collect();
             DistributionSeries {
-                name: study.scenarios.get(s).map(|x| x.name.clone()).unwrap_or_default(),
+                name,
                 colour: scenario_colour(study, s),
                 points,
             }

@@ -454,7 +454,8 @@ impl Simulation {
 
     /// Sorted costs to every member of one scenario or to one member, the
     /// members outside it at today's cost: what options are weighed on.
-    fn sorted_costs_to_all(&self, scenario: usize, member: Option<usize>) -> Vec<f64> {
+    #[must_use]
+    pub fn sorted_costs_to_all(&self, scenario: usize, member: Option<usize>) -> Vec<f64> {
         let column = member.unwrap_or(self.members);
         let mut values: Vec<f64> = (0..self.options.draws)
             .map(|d| self.cost[self.index(d, scenario, column)])
