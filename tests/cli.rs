@@ -973,3 +973,31 @@ fn a_closed_pipe_ends_quietly() {
         "{status:?}: {err}"
     );
 }
+
+#[test]
+fn the_study_with_workstations_has_one_row_per_option_and_one_today() {
+    let file = "scenarios/nordre-troms-2006-arbeidsplasser.ron";
+    let o = samdrift(&["compare", file, "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows = semicolon_rows(&stdout(&o));
+    // The header and five rows: today's operation and four options, each
+    // with its workstations (today's Gratangen: 627 000 + 95 PCs at
+    // 2 529,86 = 867 337).
+    assert_eq!(rows.len(), 6, "{rows:?}");
+    assert_eq!(rows[1][0], "Dagens drift");
+    assert_eq!(rows[1][1], "867337");
+    // Payback: every option against that one today; today has none.
+    let o = samdrift(&["compare", file, "--format", "csv", "--metric", "payback"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows = semicolon_rows(&stdout(&o));
+    assert_eq!(rows.len(), 6);
+    assert!(rows[1][1..].iter().all(String::is_empty), "{:?}", rows[1]);
+    // Thin clients cost 3 329 270 in 2007, the 250 000 migration and the
+    // access licences included, against 3 590 886 today: paid back in the
+    // first year.
+    let thin = rows
+        .iter()
+        .find(|r| r[0] == "Drift i eget hus med tynne klienter")
+        .unwrap();
+    assert_eq!(thin.last().unwrap(), "2007");
+}
