@@ -12,6 +12,7 @@
     missing_docs
 )]
 
+use samdrift::report::messages::Message;
 use std::path::Path;
 
 use samdrift::engine::{Evaluation, Metric, evaluate, plain};

@@ -1,8 +1,10 @@
-//! The import graph runs one way (issue 10): `model → engine → analyses →
-//! report → {io, app, cli}`, with the base helpers (`lang`, `palette`,
-//! `format`, `i18n`) where they belong, and no two files of one folder
-//! import each other (directly or round a circle). Read from the sources,
-//! so a new `use` that goes the wrong way fails here.
+//! The layers are crates (`samdrift-core` → `samdrift-report` →
+//! `samdrift-io` → `samdrift-app` → `samdrift`), so the compiler refuses an
+//! import that goes up a crate. What the crates cannot say is checked here
+//! from the sources: within a crate the modules still run one way (`model
+//! → engine → uncertainty, fairness → criteria` in the core), no two files
+//! of one folder import each other (directly or round a circle), and no
+//! crate below the app depends on egui.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -87,14 +89,34 @@ fn module_of(src: &Path, path: &Path) -> String {
     first.trim_end_matches(".rs").to_owned()
 }
 
+/// The source folders of every crate of the workspace.
+fn source_roots() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut roots = vec![root.join("src")];
+    for krate in ["core", "report", "io", "app"] {
+        roots.push(root.join("crates").join(krate).join("src"));
+    }
+    roots
+}
+
 #[test]
 fn the_import_graph_runs_one_way() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
     let mut wrong = Vec::new();
+    for src in source_roots() {
+        import_graph_of(&src, &mut wrong);
+    }
+    assert!(
+        wrong.is_empty(),
+        "imports against the layers:\n{}",
+        wrong.join("\n")
+    );
+}
+
+fn import_graph_of(src: &Path, wrong: &mut Vec<String>) {
+    let mut files = Vec::new();
+    rust_files(src, &mut files);
     for path in &files {
-        let module = module_of(&src, path);
+        let module = module_of(src, path);
         if matches!(module.as_str(), "lib" | "main") {
             continue;
         }
@@ -106,11 +128,6 @@ fn the_import_graph_runs_one_way() {
             }
         }
     }
-    assert!(
-        wrong.is_empty(),
-        "imports against the layers:\n{}",
-        wrong.join("\n")
-    );
 }
 
 /// For each folder: which of its files use which siblings (`super::x`,
@@ -172,8 +189,15 @@ fn sibling_graph(src: &Path, folder: &Path) -> BTreeMap<String, BTreeSet<String>
 
 #[test]
 fn no_two_files_of_a_folder_import_each_other() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut folders = vec![src.clone()];
+    let mut circles = Vec::new();
+    for src in source_roots() {
+        circles_in(&src, &mut circles);
+    }
+    assert!(circles.is_empty(), "import circles:\n{}", circles.join("\n"));
+}
+
+fn circles_in(src: &Path, circles: &mut Vec<String>) {
+    let mut folders = vec![src.to_path_buf()];
     let mut i = 0;
     while i < folders.len() {
         let sub: Vec<PathBuf> = std::fs::read_dir(&folders[i])
@@ -184,9 +208,8 @@ fn no_two_files_of_a_folder_import_each_other() {
         folders.extend(sub);
         i += 1;
     }
-    let mut circles = Vec::new();
     for folder in folders.iter().skip(1) {
-        let graph = sibling_graph(&src, folder);
+        let graph = sibling_graph(src, folder);
         // Depth-first search for a way back to where it started.
         for start in graph.keys() {
             let mut stack = vec![(start.clone(), vec![start.clone()])];
@@ -204,7 +227,52 @@ fn no_two_files_of_a_folder_import_each_other() {
             }
         }
     }
-    assert!(circles.is_empty(), "import circles:\n{}", circles.join("\n"));
+}
+
+/// What `cargo tree` lists for `package` (its dependencies, `kinds` as
+/// `normal` or `normal,dev`), one crate name a line.
+fn dependencies_of(package: &str, kinds: &str) -> String {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let out = std::process::Command::new(cargo)
+        .args([
+            "tree",
+            "--offline",
+            "-p",
+            package,
+            "-e",
+            kinds,
+            "--prefix",
+            "none",
+            "--format",
+            "{p}",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn no_crate_below_the_app_depends_on_egui() {
+    let gui = |tree: &str| {
+        tree.lines()
+            .filter(|l| {
+                ["egui", "eframe", "winit", "wgpu", "kittest"]
+                    .iter()
+                    .any(|g| l.contains(g))
+            })
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    for package in ["samdrift-core", "samdrift-report", "samdrift-io"] {
+        // Its tests too: `cargo test -p samdrift-core` builds no egui.
+        let tree = dependencies_of(package, "normal,dev");
+        assert!(tree.contains(package), "{tree}");
+        assert_eq!(gui(&tree), Vec::<String>::new(), "{package}");
+    }
+    // The check sees egui where it is.
+    assert!(!gui(&dependencies_of("samdrift-app", "normal")).is_empty());
 }
 
 #[test]

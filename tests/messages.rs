@@ -32,7 +32,12 @@ fn ids_in(source: &str) -> Vec<String> {
 #[test]
 fn every_message_the_code_asks_for_exists_in_every_language() {
     let mut files = Vec::new();
+    // Every crate of the workspace.
     rust_files(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")), &mut files);
+    rust_files(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/crates")),
+        &mut files,
+    );
     let mut asked = Vec::new();
     for file in &files {
         let source = std::fs::read_to_string(file).unwrap();

@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
+use samdrift::report::messages::Message;
 use std::path::Path;
 
 use samdrift::i18n::{Lang, Tr};

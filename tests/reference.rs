@@ -10,6 +10,7 @@
     missing_docs
 )]
 
+use samdrift::report::messages::IssueLine;
 use std::path::Path;
 
 use samdrift::engine::{Evaluation, Metric, evaluate};

@@ -9,6 +9,7 @@
 //! (Long: the clap definition of every command is here, one place to read
 //! the whole command line; the bigger commands have files of their own.)
 
+use crate::report::messages::{IssueLine, Message};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

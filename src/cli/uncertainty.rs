@@ -1,5 +1,6 @@
 //! `samdrift uncertainty` and `samdrift tornado`.
 
+use crate::report::messages::Message;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;

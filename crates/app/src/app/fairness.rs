@@ -1,0 +1,287 @@
+//! The "Fair split" view: for a chosen scenario, what each municipality
+//! pays under every key, alone, by the Shapley value and by the nucleolus;
+//! whether the agreed key passes the stand-alone test and the core; and a
+//! suggested key to add. The analysis ([`crate::fairness`]) runs on a
+//! background thread with a progress bar and Cancel, and restarts when the
+//! study, the scenario or the metric changes.
+
+use crate::report::messages::Message;
+use eframe::egui::{self, RichText, Ui};
+use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints};
+
+use super::job::{Job, progress_ui};
+use super::widgets::{combo_ui, report_table_ui, series_color};
+use super::{Command, Edit, Selection, ViewCtx};
+use crate::engine::Metric;
+use crate::fairness::{self, FairError, FairSplit};
+use crate::i18n::Tr;
+use crate::model::Study;
+use crate::report::tables;
+
+/// What a computation was for: the document revision, the scenario and
+/// the metric.
+type JobKey = (u64, usize, Metric);
+
+/// The view's own state (never saved).
+#[derive(Debug, Clone, Default)]
+pub struct FairnessState {
+    /// The scenario chosen (index into the study's scenarios).
+    pub scenario: Option<usize>,
+    job: Job<JobKey, Result<FairSplit, FairError>>,
+}
+
+impl FairnessState {
+    /// Stops a running computation (the app calls this when it closes a study).
+    pub fn cancel(&mut self) {
+        self.job.cancel();
+    }
+}
+
+/// Draws the view.
+pub fn view_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    selection: &Selection,
+    fair_state: &mut FairnessState,
+    commands: &mut Vec<Command>,
+) {
+    let ViewCtx {
+        tr,
+        study,
+        evaluation,
+        revision,
+        ..
+    } = *cx;
+    ui.heading(tr.get("view-fairness"));
+    ui.label(RichText::new(tr.get("fair-help-definition")).weak());
+    // The options: every scenario but today's operation.
+    let candidates: Vec<usize> = (0..study.scenarios.len())
+        .filter(|&s| study.today() != Some(s))
+        .collect();
+    let Some(&first) = candidates.first() else {
+        ui.label(tr.get("cli-fairness-error"));
+        return;
+    };
+    let metric = selection.metric(study, evaluation);
+    let scenario = fair_state
+        .scenario
+        .filter(|s| candidates.contains(s))
+        .unwrap_or(first);
+    fair_state.scenario = Some(scenario);
+    ui.horizontal(|ui| {
+        combo_ui(
+            ui,
+            "fair-scenario",
+            &tr.get("fair-scenario"),
+            study.scenarios[scenario].name.clone(),
+            |ui| {
+                for &s in &candidates {
+                    if ui
+                        .selectable_label(s == scenario, &study.scenarios[s].name)
+                        .clicked()
+                    {
+                        fair_state.scenario = Some(s);
+                    }
+                }
+            },
+        );
+        ui.label(RichText::new(tr.get(selection.metric.message_id())).weak());
+    });
+    let key: JobKey = (revision, fair_state.scenario.unwrap_or(first), metric);
+    fair_state.job.drive(
+        ui.ctx(),
+        &key,
+        |r| *r != Err(FairError::Cancelled),
+        || {
+            let owned = study.clone();
+            let options = fairness::Options {
+                metric: key.2,
+                samples: crate::fairness::sample_count(study.members.len()),
+                seed: 1,
+            };
+            move |progress: &(dyn Fn(f64) -> bool + Sync)| fairness::analyse(&owned, key.1, options, progress)
+        },
+    );
+    progress_ui(
+        ui,
+        &mut fair_state.job,
+        &key,
+        tr.get("fair-computing"),
+        (tr.get("fair-cancel"), tr.get("fair-compute")),
+    );
+    let Some((shown_key, result)) = fair_state.job.result() else {
+        return;
+    };
+    if shown_key.1 != key.1 {
+        return;
+    }
+    let fair = match result.as_ref() {
+        Ok(fair) => fair,
+        Err(e) => {
+            ui.label(RichText::new(e.message(tr)).color(ui.visuals().error_fg_color));
+            return;
+        }
+    };
+    let stale = shown_key != key;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if stale {
+                ui.disable();
+            }
+            findings_ui(ui, tr, study, fair, commands);
+            ui.add_space(10.0);
+            let table = tables::fair_split(study, fair, tr, true);
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(&table.title).strong());
+                help_ui(ui, tr);
+                if ui
+                    .button(tr.get("ui-copy-table"))
+                    .on_hover_text(tr.get("ui-copy-table-hint"))
+                    .clicked()
+                {
+                    ui.ctx()
+                        .copy_text(tables::to_tsv(&table, tr.lang().csv_decimal()));
+                }
+            });
+            egui::ScrollArea::horizontal()
+                .id_salt("fair-table-scroll")
+                .show(ui, |ui| report_table_ui(ui, tr, "fair-table", &table));
+            ui.label(RichText::new(tr.get("fair-own-key-note")).small().weak());
+            ui.add_space(12.0);
+            chart_ui(ui, tr, study, fair);
+        });
+}
+
+/// The findings in plain sentences, and the button that adds the
+/// suggested key.
+fn findings_ui(ui: &mut Ui, tr: &Tr, study: &Study, fair: &FairSplit, commands: &mut Vec<Command>) {
+    for (i, finding) in tables::fair_split_findings(study, fair, tr).iter().enumerate() {
+        let text = RichText::new(format!("• {finding}"));
+        ui.label(if i == 0 { text.strong() } else { text });
+    }
+    if let Ok(mix) = &fair.nearest_in_core {
+        let scenario = &study.scenarios[fair.scenario];
+        let metric = tr.get(match fair.metric {
+            Metric::Annual(_) => "metric-annual",
+            Metric::HorizonSum => "metric-total",
+            Metric::PresentValue => "metric-pv",
+            Metric::AnnualEquivalent => "metric-eac",
+        });
+        let key = mix.as_key(
+            study,
+            tr.args("fair-suggested-key-name", &[("scenario", scenario.name.clone())]),
+            tr.args("fair-suggested-key-note", &[("metric", metric.to_lowercase())]),
+        );
+        // The same key twice would be two names for one split: say where
+        // it is instead.
+        if let Some(existing) = study.keys.iter().find(|k| k.rule == key.rule) {
+            ui.add_enabled(false, egui::Button::new(tr.get("fair-add-key")))
+                .on_disabled_hover_text(tr.args("fair-key-exists", &[("key", existing.name.clone())]));
+            ui.label(
+                RichText::new(tr.args("fair-key-exists", &[("key", existing.name.clone())]))
+                    .small()
+                    .weak(),
+            );
+        } else if ui
+            .button(tr.get("fair-add-key"))
+            .on_hover_text(tables::mix_text(study, &mix.parts, tr))
+            .clicked()
+        {
+            commands.push(Command::Notify(
+                tr.args("fair-key-added", &[("key", key.name.clone())]),
+            ));
+            commands.push(Command::Edit(Edit::AddKey(key), None));
+        }
+    }
+}
+
+/// One plain sentence per concept, on hover.
+fn help_ui(ui: &mut Ui, tr: &Tr) {
+    for (label, help) in [
+        ("fair-stand-alone", "fair-help-stand-alone"),
+        ("fair-shapley", "fair-help-shapley"),
+        ("fair-nucleolus", "fair-help-nucleolus"),
+        ("fair-core", "fair-help-core"),
+    ] {
+        ui.label(RichText::new(format!("(?) {}", tr.get(label))).weak())
+            .on_hover_text(tr.get(help));
+    }
+}
+
+/// Per member: bars for the agreed key, the Shapley value and the
+/// nucleolus, and the stand-alone cost as a line over the member's bars.
+fn chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, fair: &FairSplit) {
+    ui.label(RichText::new(tr.get("fair-chart-title")).strong());
+    let mut series: Vec<(String, Vec<f64>)> = Vec::new();
+    if let Some(k) = fair.scenario_key.map(|k| &fair.keys[k])
+        && let Some(split) = &k.split
+    {
+        series.push((
+            tr.args("fair-under-key", &[("key", k.name.clone())]),
+            split.clone(),
+        ));
+    }
+    series.push((tr.get("fair-shapley"), fair.shapley.clone()));
+    if let Ok(x) = &fair.nucleolus {
+        series.push((tr.get("fair-nucleolus"), x.clone()));
+    }
+    let n_series = series.len() as f64;
+    let width = 0.8 / n_series;
+    let names: Vec<String> = study.members.iter().map(|m| m.name.clone()).collect();
+    let axis_names = names.clone();
+    let text_color = ui.visuals().text_color();
+    // Room above the bars for the legend.
+    let top = series
+        .iter()
+        .flat_map(|(_, v)| v.iter())
+        .chain(&fair.stand_alone)
+        .fold(0.0f64, |m, v| m.max(*v));
+    Plot::new("fair-chart")
+        .height(320.0)
+        .include_y(0.0)
+        .include_y(top * 1.3)
+        .legend(Legend::default().position(egui_plot::Corner::RightTop))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .show_grid([false, true])
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                axis_names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_grid_spacer(super::widgets::money_grid(super::widgets::MONEY_ALONG_Y))
+        .y_axis_formatter(|mark, _| tr.num(mark.value, 0))
+        .show(ui, |plot| {
+            for (s, (name, values)) in series.iter().enumerate() {
+                let offset = (s as f64 - (n_series - 1.0) / 2.0) * width;
+                let bars: Vec<Bar> = values
+                    .iter()
+                    .enumerate()
+                    .map(|(m, v)| {
+                        Bar::new(m as f64 + offset, *v)
+                            .width(width * 0.9)
+                            .fill(series_color(s))
+                            .name(format!("{}: {}", names[m], tr.money(*v)))
+                    })
+                    .collect();
+                plot.bar_chart(BarChart::new(name.clone(), bars).color(series_color(s)));
+            }
+            for (m, alone) in fair.stand_alone.iter().enumerate() {
+                let x = m as f64;
+                plot.line(
+                    Line::new(
+                        tr.get("fair-stand-alone"),
+                        PlotPoints::from(vec![[x - 0.45, *alone], [x + 0.45, *alone]]),
+                    )
+                    .color(text_color)
+                    .width(2.5),
+                );
+            }
+        });
+}
