@@ -207,9 +207,11 @@ pub fn run(iterations: u32) -> Result<Vec<Row>, String> {
     // Everything `samdrift export --html --xlsx --csv` makes, in memory:
     // the tables once (report::bundle), the workbook, the CSV files and
     // the briefing; on the reference study and a generated study of 20
-    // members × 5 scenarios × 60 lines (no ranges).
+    // members × 5 scenarios × 60 lines (no ranges), and of 500 members ×
+    // 12 scenarios × 2 600 lines (once: it takes seconds).
     let m20 = examples::synthetic(20, 60, 5, 10);
-    for (case, study, runs) in [("reference", &reference, 3), ("m20", &m20, 3)] {
+    let m500 = examples::synthetic(500, 2_600, 12, 10);
+    for (case, study, runs) in [("reference", &reference, 3), ("m20", &m20, 3), ("m500", &m500, 1)] {
         let evaluation = engine::evaluate(study).map_err(|e| format!("{case}: {e}"))?;
         let year = study.assumptions.display_year;
         let mut failed = false;

@@ -964,7 +964,7 @@ fn fairness(
     let metric = engine_metric(metric, year);
     let options = crate::fairness::Options {
         metric,
-        samples: crate::fairness::sample_count(study.members.len()),
+        samples: crate::fairness::sample_count(&study, scenario),
         seed: 1,
     };
     let fair = match crate::fairness::analyse(&study, scenario, options, &|_| true) {

@@ -96,7 +96,7 @@ pub fn view_ui(
             let owned = study.clone();
             let options = fairness::Options {
                 metric: key.2,
-                samples: crate::fairness::sample_count(study.members.len()),
+                samples: crate::fairness::sample_count(study, key.1),
                 seed: 1,
             };
             move |progress: &(dyn Fn(f64) -> bool + Sync)| fairness::analyse(&owned, key.1, options, progress)

@@ -374,3 +374,24 @@ mod random {
         }
     }
 }
+
+#[test]
+fn large_studies_get_fewer_sampled_orders_within_a_budget() {
+    // The small study: 3 members, joint operation with 2 lines: 3 × (3 + 2)
+    // = 15 units, far below the budget: the 2 000 cap.
+    let small = crate::model::examples::small_study();
+    assert_eq!(sample_count(&small, 1), 2_000);
+    // 100 members, 500 lines: 100 × 600 = 60 000 units; 10⁸ / 60 000 =
+    // 1 666 orders.
+    let m100 = crate::model::examples::synthetic(100, 500, 2, 10);
+    assert_eq!(m100.scenarios[1].lines.len(), 500);
+    assert_eq!(sample_count(&m100, 1), 1_666);
+    // 500 members, 2 600 lines: 500 × 3 100 = 1 550 000 units; 10⁸ / that
+    // = 64 orders.
+    let m500 = crate::model::examples::synthetic(500, 2_600, 2, 10);
+    assert_eq!(sample_count(&m500, 1), 64);
+    // 2 000 members and as many lines: 8 000 000 units, 12 orders by the
+    // budget, held at the floor of 50.
+    let huge = crate::model::examples::synthetic(2_000, 2_000, 2, 2);
+    assert_eq!(sample_count(&huge, 1), 50);
+}

@@ -39,14 +39,14 @@ pub fn fair_split_analyses(
     year: i32,
     progress: &(dyn Fn(f64) -> bool + Sync),
 ) -> Option<Vec<crate::fairness::FairSplit>> {
-    let options = crate::fairness::Options {
-        metric: Metric::Annual(year),
-        samples: crate::fairness::sample_count(study.members.len()),
-        seed: 1,
-    };
     let n = study.scenarios.len().max(1) as f64;
     let mut splits = Vec::new();
     for s in (0..study.scenarios.len()).filter(|&s| study.today() != Some(s)) {
+        let options = crate::fairness::Options {
+            metric: Metric::Annual(year),
+            samples: crate::fairness::sample_count(study, s),
+            seed: 1,
+        };
         let done = s as f64 / n;
         if let Ok(split) = crate::fairness::analyse(study, s, options, &|_| progress(done)) {
             splits.push(split);
