@@ -164,7 +164,8 @@ pub struct Document {
     /// The built-in reference study (the title says so), not a new one.
     pub builtin: bool,
     saved: Study,
-    undo: Vec<Study>,
+    /// A ring: the oldest step goes when the limit is reached.
+    undo: std::collections::VecDeque<Study>,
     redo: Vec<Study>,
     last_merge: Option<(u64, f64)>,
     dirty: bool,
@@ -183,7 +184,7 @@ impl Document {
             builtin: false,
             study,
             path,
-            undo: Vec::new(),
+            undo: std::collections::VecDeque::new(),
             redo: Vec::new(),
             last_merge: None,
             dirty: false,
@@ -234,9 +235,9 @@ impl Document {
         if merging {
             self.study = next;
         } else {
-            self.undo.push(std::mem::replace(&mut self.study, next));
+            self.undo.push_back(std::mem::replace(&mut self.study, next));
             if self.undo.len() > UNDO_LIMIT {
-                self.undo.remove(0);
+                self.undo.pop_front();
             }
         }
         self.last_merge = merge.map(|id| (id, now));
@@ -248,7 +249,7 @@ impl Document {
 
     /// Undoes the last step. Returns false when there is nothing to undo.
     pub fn undo(&mut self) -> bool {
-        let Some(previous) = self.undo.pop() else {
+        let Some(previous) = self.undo.pop_back() else {
             return false;
         };
         self.redo.push(std::mem::replace(&mut self.study, previous));
@@ -261,7 +262,7 @@ impl Document {
     /// Redoes the last undone step. Returns false when there is nothing to redo.
     pub fn redo(&mut self) -> bool {
         let Some(next) = self.redo.pop() else { return false };
-        self.undo.push(std::mem::replace(&mut self.study, next));
+        self.undo.push_back(std::mem::replace(&mut self.study, next));
         self.last_merge = None;
         self.dirty = self.study != self.saved;
         self.revision += 1;
@@ -315,6 +316,25 @@ mod tests {
         assert!(!doc.undo());
         assert!(doc.redo() && doc.redo() && !doc.redo());
         assert_eq!(doc.study.scenarios[1].lines[0].amount_nok, 2.0);
+    }
+
+    #[test]
+    fn the_oldest_steps_go_when_the_ring_is_full() {
+        // 205 edits (amounts 1 … 205): the ring keeps the last 200 steps, so
+        // undoing all of them ends at amount 5 (the study after edit 5),
+        // not at the study as opened.
+        let mut doc = Document::new(small_study(), None);
+        for i in 1..=UNDO_LIMIT + 5 {
+            set_amount(&mut doc, i as f64, None, i as f64);
+        }
+        let mut undone = 0;
+        while doc.undo() {
+            undone += 1;
+        }
+        assert_eq!(undone, UNDO_LIMIT);
+        assert_eq!(doc.study.scenarios[1].lines[0].amount_nok, 5.0);
+        assert!(doc.redo());
+        assert_eq!(doc.study.scenarios[1].lines[0].amount_nok, 6.0);
     }
 
     #[test]

@@ -63,6 +63,9 @@ pub struct UncertaintyState {
     job: Job<JobKey, Result<Simulation, UncertaintyError>>,
     tornado: TornadoCache,
     made: MadeCache,
+    /// The study's numeric inputs (for the range and break-even lists),
+    /// made once per document revision rather than every frame.
+    inputs: Option<(u64, Vec<InputRef>)>,
 }
 
 impl Default for UncertaintyState {
@@ -77,11 +80,24 @@ impl Default for UncertaintyState {
             job: Job::default(),
             tornado: None,
             made: None,
+            inputs: None,
         }
     }
 }
 
 impl UncertaintyState {
+    /// The study's numeric inputs at `revision` (empty when the study
+    /// cannot be prepared), made once per revision.
+    fn inputs(&mut self, study: &Study, revision: u64) -> &[InputRef] {
+        if self.inputs.as_ref().is_none_or(|(r, _)| *r != revision) {
+            let inputs = crate::engine::PreparedStudy::prepare(study)
+                .map(|p| p.inputs())
+                .unwrap_or_default();
+            self.inputs = Some((revision, inputs));
+        }
+        self.inputs.as_ref().map_or(&[], |(_, inputs)| inputs.as_slice())
+    }
+
     /// Stops a running simulation.
     pub fn cancel(&mut self) {
         self.job.cancel();
@@ -90,10 +106,10 @@ impl UncertaintyState {
 
 /// Every range of the study with its editor, and any other input can be
 /// given one (today's costs, attributes, salaries, growth, discount rate).
-fn ranges_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>) {
-    let Ok(prepared) = crate::engine::PreparedStudy::prepare(study) else {
+fn ranges_ui(ui: &mut Ui, tr: &Tr, study: &Study, inputs: &[InputRef], commands: &mut Vec<Command>) {
+    if inputs.is_empty() {
         return;
-    };
+    }
     egui::CollapsingHeader::new(tr.args("unc-ranges", &[("n", study.uncertainties.len().to_string())]))
         .id_salt("unc-ranges")
         .show(ui, |ui| {
@@ -111,10 +127,9 @@ fn ranges_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>) {
                     ));
                 });
             }
-            let without: Vec<InputRef> = prepared
-                .inputs()
-                .into_iter()
-                .filter(|i| study.uncertainties.iter().all(|u| &u.input != i))
+            let without: Vec<&InputRef> = inputs
+                .iter()
+                .filter(|i| study.uncertainties.iter().all(|u| &u.input != *i))
                 .collect();
             combo_ui(
                 ui,
@@ -123,7 +138,7 @@ fn ranges_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>) {
                 tr.get("unc-add-range"),
                 |ui| {
                     egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
-                        for input in &without {
+                        for &input in &without {
                             if ui
                                 .selectable_label(false, tables::input_text(study, input, tr))
                                 .clicked()
@@ -170,7 +185,7 @@ pub fn view_ui(
     if study.uncertainties.is_empty() {
         ui.label(tr.get("unc-no-ranges"));
     }
-    ranges_ui(ui, tr, study, commands);
+    ranges_ui(ui, tr, study, us.inputs(study, revision), commands);
     let metric = selection.metric(study, evaluation);
     let metric_name = tr.get(selection.metric.message_id());
     ui.horizontal_wrapped(|ui| {
@@ -479,7 +494,8 @@ fn tornado_ui(
         report_table_ui(ui, tr, "unc-tornado-table", &table);
     }
     ui.add_space(10.0);
-    solver_ui(ui, tr, study, (a, b), key, us);
+    let inputs = us.inputs(study, key.0).to_vec();
+    solver_ui(ui, tr, study, (a, b), key, &inputs, us);
 }
 
 fn tornado_chart_ui(ui: &mut Ui, tr: &Tr, chart: &TornadoChart) {
@@ -560,12 +576,9 @@ fn solver_ui(
     study: &Study,
     (a, b): (usize, usize),
     key: JobKey,
+    inputs: &[InputRef],
     us: &mut UncertaintyState,
 ) {
-    let Ok(prepared) = crate::engine::PreparedStudy::prepare(study) else {
-        return;
-    };
-    let inputs: Vec<InputRef> = prepared.inputs();
     if inputs.is_empty() {
         return;
     }
@@ -612,7 +625,7 @@ fn solver_ui(
                     ("value", tr.num_trim(value, 2)),
                     (
                         "now",
-                        tr.num_trim(prepared.defaults()[prepared.param(&inputs[i]).unwrap_or(0)], 2),
+                        tr.num_trim(inputs[i].value_in(study).unwrap_or(f64::NAN), 2),
                     ),
                 ],
             ),
