@@ -156,12 +156,9 @@ fn random_study(seed: u64, members: usize, lines: usize) -> Study {
         for line in &mut scenario.lines {
             line.amount_nok = g.range(-50_000.0, 1_000_000.0);
             line.quantity = g.range(0.0, 3.0);
-            line.driver = match g.below(4) {
-                0 => Driver::Lump,
-                1 => Driver::Members,
-                2 => Driver::Fte,
-                _ => Driver::Attribute(Attribute::ALL[g.below(4)]),
-            };
+            // Every driver the model has, a new one included.
+            let drivers = Driver::all();
+            line.driver = drivers[g.below(drivers.len())];
             line.payer = match g.below(3) {
                 0 => Payer::Shared,
                 1 => Payer::EachMember,
@@ -172,16 +169,18 @@ fn random_study(seed: u64, members: usize, lines: usize) -> Study {
             } else {
                 AmountFrom::Fixed
             };
-            line.timing = match g.below(4) {
-                0 => Timing::default(),
-                1 => Timing::Once {
+            // Every kind of timing the model has, its years drawn.
+            let kinds = Timing::kinds(first);
+            line.timing = match &kinds[g.below(kinds.len())] {
+                Timing::Once { .. } => Timing::Once {
                     year: first + g.below(4) as i32,
                 },
-                2 => Timing::EveryNYears {
+                Timing::EveryNYears { .. } => Timing::EveryNYears {
                     every: 1 + g.below(4) as u32,
                     from: first + g.below(3) as i32 - 1,
                 },
-                _ => Timing::EveryYear {
+                Timing::EveryYear { .. } if g.below(2) == 0 => Timing::default(),
+                Timing::EveryYear { .. } => Timing::EveryYear {
                     from: Some(first + g.below(3) as i32),
                     to: Some(first + 3 + g.below(5) as i32),
                 },

@@ -26,13 +26,8 @@ fn number() -> impl Strategy<Value = f64> {
 }
 
 fn driver() -> impl Strategy<Value = Driver> {
-    prop_oneof![
-        Just(Driver::Lump),
-        Just(Driver::Members),
-        Just(Driver::Fte),
-        Just(Driver::Attribute(Attribute::Population)),
-        Just(Driver::Attribute(Attribute::Workstations)),
-    ]
+    // Every driver the model has, a new one included.
+    proptest::sample::select(Driver::all())
 }
 
 fn timing() -> impl Strategy<Value = Timing> {

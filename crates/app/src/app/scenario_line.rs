@@ -7,7 +7,7 @@ use super::document::Edit;
 use super::widgets::{assumption_mark, combo_ui, number_ui, source_ui, text_ui};
 use super::{Command, ViewCtx};
 use crate::i18n::Tr;
-use crate::model::{AmountFrom, Attribute, CostLine, Driver, Growth, Payer, Scenario, Study, Timing};
+use crate::model::{AmountFrom, CostLine, Driver, Growth, Payer, Scenario, Study, Timing};
 use crate::report::tables::{driver_text, payer_text};
 
 fn growth_text(tr: &Tr, growth: Growth) -> String {
@@ -149,9 +149,7 @@ pub(super) fn line_ui(
             &tr.get("ui-driver"),
             driver_text(tr, line.driver),
             |ui| {
-                let mut drivers = vec![Driver::Lump, Driver::Members, Driver::Fte];
-                drivers.extend(Attribute::ALL.map(Driver::Attribute));
-                for driver in drivers {
+                for driver in Driver::all() {
                     if ui
                         .selectable_label(line.driver == driver, driver_text(tr, driver))
                         .clicked()
@@ -274,14 +272,7 @@ fn timing_ui(
         &tr.get("ui-timing"),
         kind_text(timing),
         |ui| {
-            for option in [
-                Timing::EveryYear { from: None, to: None },
-                Timing::Once { year: first },
-                Timing::EveryNYears {
-                    every: 4,
-                    from: first,
-                },
-            ] {
+            for option in Timing::kinds(first) {
                 let same_kind = std::mem::discriminant(&option) == std::mem::discriminant(timing);
                 if ui.selectable_label(same_kind, kind_text(&option)).clicked() && !same_kind {
                     set(option, None);

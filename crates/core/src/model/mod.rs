@@ -729,6 +729,25 @@ pub enum Driver {
     Attribute(Attribute),
 }
 
+impl Driver {
+    /// Every driver, in menu order: what the scenario editor offers and
+    /// the property tests draw from. A new variant fails to compile in the
+    /// match below until it is listed here too.
+    #[must_use]
+    pub fn all() -> Vec<Driver> {
+        let all: Vec<Driver> = [Driver::Lump, Driver::Members, Driver::Fte]
+            .into_iter()
+            .chain(Attribute::ALL.map(Driver::Attribute))
+            .collect();
+        for driver in &all {
+            match driver {
+                Driver::Lump | Driver::Members | Driver::Fte | Driver::Attribute(_) => {}
+            }
+        }
+        all
+    }
+}
+
 /// Who pays a line.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Payer {
@@ -770,6 +789,26 @@ pub enum Timing {
 impl Default for Timing {
     fn default() -> Self {
         Timing::EveryYear { from: None, to: None }
+    }
+}
+
+impl Timing {
+    /// One timing of each kind, starting in `first`, in menu order: what
+    /// the scenario editor offers and the property tests draw from. A new
+    /// variant fails to compile in the match below until it is listed here.
+    #[must_use]
+    pub fn kinds(first: i32) -> [Timing; 3] {
+        let kinds = [
+            Timing::EveryYear { from: None, to: None },
+            Timing::Once { year: first },
+            Timing::EveryNYears { every: 4, from: first },
+        ];
+        for kind in &kinds {
+            match kind {
+                Timing::EveryYear { .. } | Timing::Once { .. } | Timing::EveryNYears { .. } => {}
+            }
+        }
+        kinds
     }
 }
 
