@@ -31,17 +31,23 @@ impl std::fmt::Debug for Tr {
     }
 }
 
+/// The embedded Fluent file of `lang` and its locale: one arm per language,
+/// so a language cannot be added without its file.
+const fn ftl(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Nb => (NB_FTL, "nb-NO"),
+        Lang::Nn => (NN_FTL, "nn-NO"),
+        Lang::Sv => (SV_FTL, "sv-SE"),
+        Lang::Da => (DA_FTL, "da-DK"),
+        Lang::En => (EN_FTL, "en-GB"),
+    }
+}
+
 impl Tr {
     /// Loads the embedded translations of `lang`.
     #[must_use]
     pub fn new(lang: Lang) -> Tr {
-        let (source, langid) = match lang {
-            Lang::Nb => (NB_FTL, "nb-NO"),
-            Lang::Nn => (NN_FTL, "nn-NO"),
-            Lang::Sv => (SV_FTL, "sv-SE"),
-            Lang::Da => (DA_FTL, "da-DK"),
-            Lang::En => (EN_FTL, "en-GB"),
-        };
+        let (source, langid) = ftl(lang);
         let langid: unic_langid::LanguageIdentifier = langid.parse().unwrap_or_default();
         // A syntax error in an embedded file is caught by the tests; at run
         // time the entries that did parse are still used.
@@ -150,12 +156,13 @@ mod tests {
             .collect()
     }
 
-    const ALL_FTL: [(Lang, &str); 5] = [
-        (Lang::Nb, NB_FTL),
-        (Lang::Nn, NN_FTL),
-        (Lang::Sv, SV_FTL),
-        (Lang::Da, DA_FTL),
-        (Lang::En, EN_FTL),
+    /// Every language with its file, from `Lang::ALL`: the two cannot drift.
+    const ALL_FTL: [(Lang, &str); Lang::ALL.len()] = [
+        (Lang::ALL[0], ftl(Lang::ALL[0]).0),
+        (Lang::ALL[1], ftl(Lang::ALL[1]).0),
+        (Lang::ALL[2], ftl(Lang::ALL[2]).0),
+        (Lang::ALL[3], ftl(Lang::ALL[3]).0),
+        (Lang::ALL[4], ftl(Lang::ALL[4]).0),
     ];
 
     #[test]

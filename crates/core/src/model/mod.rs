@@ -801,7 +801,10 @@ impl Timing {
         let kinds = [
             Timing::EveryYear { from: None, to: None },
             Timing::Once { year: first },
-            Timing::EveryNYears { every: 4, from: first },
+            Timing::EveryNYears {
+                every: 4,
+                from: first,
+            },
         ];
         for kind in &kinds {
             match kind {
