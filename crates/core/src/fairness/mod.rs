@@ -3,7 +3,7 @@
 //! the model with the prepared engine. No egui, no text: the app, the CLI
 //! and the exports turn a [`FairSplit`] into words.
 //!
-//! # Definitions (as in DESIGN.md, "Coalition cost")
+//! # Definitions (as in `docs/DESIGN.md`, "Coalition cost")
 //!
 //! For a scenario and a metric, the **cost of a coalition** `S` is
 //! `c(S) = min(today(S), scenario(S))`: what the members of `S` pay

@@ -3,7 +3,8 @@ use crate::model::MemberId;
 
 const CENT: f64 = 0.01;
 
-/// The "apartment" game of R's `CoopGame` (`DESIGN.md` §5): c({1}) = 300,
+/// The "apartment" game of R's `CoopGame` (see `docs/DESIGN.md` §1,
+/// "Coalition cost"): c({1}) = 300,
 /// c({2}) = 270, c({3}) = 280, every pair 410, all three 550.
 fn apartment() -> Game {
     // Masks: 1 = {1}, 2 = {2}, 3 = {1,2}, 4 = {3}, 5 = {1,3}, 6 = {2,3}, 7 = all.

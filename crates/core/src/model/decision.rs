@@ -1,6 +1,6 @@
 //! Beyond kroner: the criteria a choice is judged by, each scenario's score
 //! on them, the requirements every solution must meet, and the weight
-//! profiles of the people who disagree (DESIGN.md, "Criterion and
+//! profiles of the people who disagree (`docs/DESIGN.md`, "Criterion and
 //! profile"). Scores use the nine-step scale of DFØ's guide, `−4` (`− − − −`)
 //! to `+4` (`+ + + +`), against today's operation (0 by definition).
 

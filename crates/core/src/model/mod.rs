@@ -3,7 +3,7 @@
 //! A [`Study`] is everything a user opens and saves: the member
 //! municipalities with their attributes and staffing, the cost categories,
 //! today's costs, the allocation keys, the scenarios with their cost lines and
-//! the assumptions. The meaning of every field is defined in `DESIGN.md` §1;
+//! the assumptions. The meaning of every field is defined in `docs/DESIGN.md` §1;
 //! the file format (RON, versioned) lives in [`crate::io::study_file`], the
 //! checks in [`validate`] and the arithmetic in [`crate::engine`].
 //!
