@@ -1001,3 +1001,55 @@ fn the_study_with_workstations_has_one_row_per_option_and_one_today() {
         .unwrap();
     assert_eq!(thin.last().unwrap(), "2007");
 }
+
+#[test]
+fn summary_gives_each_municipality_its_answer_and_whether_the_key_is_fair() {
+    let o = samdrift(&["summary", "--format", "csv", "--lang", "nb"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows = semicolon_rows(&stdout(&o));
+    assert_eq!(
+        rows[0].join(";"),
+        "member;cheapest;p_cheapest;saving_p10;saving_p50;saving_p90;payback;fair_under_key;pays_over_alone;nearest_fair_key"
+    );
+    let ids: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids, ["G", "L", "S", "I", "all"]);
+    let row = |id: &str| rows.iter().find(|r| r[0] == id).unwrap();
+    // Slide 11: remote operation is the cheapest for Gratangen (475 901
+    // against 627 000 today) and for all together (2 136 000 against
+    // 2 414 500: 278 500 less); for Salangen today's 647 500 is cheaper
+    // than every option.
+    assert_eq!(row("G")[1], "remote");
+    assert_eq!(row("all")[1], "remote");
+    assert_eq!(row("S")[1], "today");
+    // Remote operation saves from its first year: paid back in 2007.
+    assert_eq!(row("G")[6], "2007");
+    // Under the briefing's key Salangen pays 677 966 for remote operation,
+    // 30 466 more than the 647 500 it pays alone (today's operation, since
+    // remote operation for Salangen alone would cost all 2 136 000); the
+    // others pay less than alone.
+    assert_eq!((row("S")[7].as_str(), row("S")[8].as_str()), ("no", "30466"));
+    assert_eq!((row("G")[7].as_str(), row("G")[8].as_str()), ("yes", "0"));
+    assert_eq!((row("all")[7].as_str(), row("all")[8].as_str()), ("no", "30466"));
+    assert!(!row("all")[9].is_empty(), "a fair key is suggested");
+    // The chance of being cheapest is a share; its spread is ordered.
+    for r in &rows[1..] {
+        let p: f64 = r[2].replace(',', ".").parse().unwrap();
+        assert!((0.0..=1.0).contains(&p), "{r:?}");
+    }
+    let saving = |i: usize| -> f64 { row("all")[i].parse().unwrap() };
+    assert!(saving(3) <= saving(4) && saving(4) <= saving(5));
+    // As sentences, with how to read them.
+    let o = samdrift(&["summary", "--lang", "en"]);
+    let text = stdout(&o);
+    assert!(
+        text.contains(
+            "Gratangen: the cheapest is “Fjerndrift”, 475 901 kr in 2007, 151 099 kr less than today."
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("these pay more than they would alone: Salangen (+30 466 kr)"),
+        "{text}"
+    );
+    assert!(text.contains("How to read this"));
+}

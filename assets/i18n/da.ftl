@@ -810,3 +810,17 @@ ui-currency-no-conversion = At skifte valuta omregner intet: beløbene står som
 ui-currency-changed = Valutaen er nu { $currency }. Beløbene er ikke omregnet; indtast dem igen i { $currency }, hvis de var i en anden valuta.
 menu-recent-missing = { $path } (findes ikke længere)
 unc-tornado-still = { $n } andre intervaller flytter ikke forskellen (under 1 kr.) og er udeladt af diagrammet; tabellen viser alle.
+
+# The decision summary (page 1, the overview, samdrift summary)
+dec-all = Alle samlet
+dec-cheapest = { $who }: billigst er »{ $scenario }«, { $cost } i { $year }, { $amount } mindre end i dag.
+dec-cheapest-today = { $who }: den nuværende drift er billigst i { $year }; det billigste alternativ, »{ $scenario }«, koster { $cost }, { $amount } mere.
+dec-sure-saves = Det er billigst i { $p } af de tænkte fremtider, og i 9 af 10 sparer det mindst { $p10 } (midt i skønnet: { $p50 }).
+dec-sure-may-cost = Det er billigst i { $p } af de tænkte fremtider; midt i skønnet sparer det { $p50 }, men i 1 af 10 koster det { $p10 } mere end i dag.
+dec-sure-today = Den nuværende drift er billigst i { $p } af de tænkte fremtider.
+dec-payback = Tjent ind: { $year }.
+dec-fair = Med den aftalte fordelingsnøgle for »{ $scenario }« betaler ingen kommune mere, end den ville betale alene.
+dec-unfair = Med den aftalte fordelingsnøgle for »{ $scenario }« betaler disse mere, end de ville betale alene: { $members }.
+dec-nearest-fair = En nøgle, der er retfærdig for alle: { $key }.
+dec-warnings = Studien har { $count } åbne bemærkninger (se slutningen).
+dec-how-to-read = Sådan læses dette: »tænkte fremtider« er trækningerne i usikkerhedsanalysen, hvor hvert usikkert tal får en tilfældig værdi inden for sit spænd. »I 9 af 10 sparer det mindst« er den 10. percentil af besparelsen. »Alene« er, hvad en kommune ville betale i den nuværende drift eller i alternativet med kun sig selv, det laveste.

@@ -810,3 +810,17 @@ ui-currency-no-conversion = Changing the currency converts nothing: the amounts 
 ui-currency-changed = The currency is now { $currency }. The amounts are not converted; type them again in { $currency } if they were in another currency.
 menu-recent-missing = { $path } (no longer there)
 unc-tornado-still = { $n } other ranges do not move the difference (less than 1 kr) and are left out of the chart; the table shows them all.
+
+# The decision summary (page 1, the overview, samdrift summary)
+dec-all = All together
+dec-cheapest = { $who }: the cheapest is “{ $scenario }”, { $cost } in { $year }, { $amount } less than today.
+dec-cheapest-today = { $who }: today’s operation is the cheapest in { $year }; the least dear option, “{ $scenario }”, costs { $cost }, { $amount } more.
+dec-sure-saves = It is the cheapest in { $p } of the futures imagined, and in 9 of 10 it saves at least { $p10 } (the middle of the estimate: { $p50 }).
+dec-sure-may-cost = It is the cheapest in { $p } of the futures imagined; in the middle of the estimate it saves { $p50 }, but in 1 of 10 it costs { $p10 } more than today.
+dec-sure-today = Today’s operation is the cheapest in { $p } of the futures imagined.
+dec-payback = Paid back: { $year }.
+dec-fair = Under the agreed key of “{ $scenario }”, no municipality pays more than it would alone.
+dec-unfair = Under the agreed key of “{ $scenario }”, these pay more than they would alone: { $members }.
+dec-nearest-fair = A key that is fair to all: { $key }.
+dec-warnings = The study has { $count } open remarks (see the end).
+dec-how-to-read = How to read this: the “futures imagined” are the uncertainty analysis’s draws, in which every uncertain number takes a random value within its range. “In 9 of 10 it saves at least” is the 10th percentile of the saving. “Alone” is what a municipality would pay in today’s operation or in the option with only itself, whichever is lower.

@@ -810,3 +810,17 @@ ui-currency-no-conversion = Å bytte valuta omregner ingenting: beløpene står 
 ui-currency-changed = Valutaen er nå { $currency }. Beløpene er ikke omregnet; skriv dem inn på nytt i { $currency } om de var i en annen valuta.
 menu-recent-missing = { $path } (finnes ikke lenger)
 unc-tornado-still = { $n } andre spenn flytter ikke forskjellen (under 1 kr) og er utelatt fra diagrammet; tabellen viser alle.
+
+# The decision summary (page 1, the overview, samdrift summary)
+dec-all = Alle samlet
+dec-cheapest = { $who }: billigst er «{ $scenario }», { $cost } i { $year }, { $amount } mindre enn i dag.
+dec-cheapest-today = { $who }: dagens drift er billigst i { $year }; det rimeligste alternativet, «{ $scenario }», koster { $cost }, { $amount } mer.
+dec-sure-saves = Det er billigst i { $p } av de tenkte framtidene, og i 9 av 10 sparer det minst { $p10 } (midt i anslaget: { $p50 }).
+dec-sure-may-cost = Det er billigst i { $p } av de tenkte framtidene; midt i anslaget sparer det { $p50 }, men i 1 av 10 koster det { $p10 } mer enn i dag.
+dec-sure-today = Dagens drift er billigst i { $p } av de tenkte framtidene.
+dec-payback = Tjent inn: { $year }.
+dec-fair = Med den avtalte nøkkelen for «{ $scenario }» betaler ingen kommune mer enn den ville betalt alene.
+dec-unfair = Med den avtalte nøkkelen for «{ $scenario }» betaler disse mer enn de ville betalt alene: { $members }.
+dec-nearest-fair = En nøkkel som er rettferdig for alle: { $key }.
+dec-warnings = Studien har { $count } åpne merknader (se slutten).
+dec-how-to-read = Slik leses dette: «tenkte framtider» er trekkene i usikkerhetsanalysen, der hvert usikre tall får en tilfeldig verdi innenfor sitt spenn. «I 9 av 10 sparer det minst» er den 10. persentilen av innsparingen. «Alene» er det en kommune ville betalt i dagens drift eller i alternativet med bare seg selv, det som er lavest.

@@ -810,3 +810,17 @@ ui-currency-no-conversion = Å byte valuta reknar ikkje om noko: beløpa står s
 ui-currency-changed = Valutaen er no { $currency }. Beløpa er ikkje omrekna; skriv dei inn på nytt i { $currency } om dei var i ein annan valuta.
 menu-recent-missing = { $path } (finst ikkje lenger)
 unc-tornado-still = { $n } andre spenn flyttar ikkje skilnaden (under 1 kr) og er utelatne frå diagrammet; tabellen viser alle.
+
+# The decision summary (page 1, the overview, samdrift summary)
+dec-all = Alle samla
+dec-cheapest = { $who }: billegast er «{ $scenario }», { $cost } i { $year }, { $amount } mindre enn i dag.
+dec-cheapest-today = { $who }: dagens drift er billegast i { $year }; det rimelegaste alternativet, «{ $scenario }», kostar { $cost }, { $amount } meir.
+dec-sure-saves = Det er billegast i { $p } av dei tenkte framtidene, og i 9 av 10 sparer det minst { $p10 } (midt i anslaget: { $p50 }).
+dec-sure-may-cost = Det er billegast i { $p } av dei tenkte framtidene; midt i anslaget sparer det { $p50 }, men i 1 av 10 kostar det { $p10 } meir enn i dag.
+dec-sure-today = Dagens drift er billegast i { $p } av dei tenkte framtidene.
+dec-payback = Tent inn: { $year }.
+dec-fair = Med den avtalte nøkkelen for «{ $scenario }» betaler ingen kommune meir enn han ville betalt åleine.
+dec-unfair = Med den avtalte nøkkelen for «{ $scenario }» betaler desse meir enn dei ville betalt åleine: { $members }.
+dec-nearest-fair = Ein nøkkel som er rettferdig for alle: { $key }.
+dec-warnings = Studien har { $count } opne merknader (sjå slutten).
+dec-how-to-read = Slik les ein dette: «tenkte framtider» er trekka i uvissanalysen, der kvart uvisse tal får ein tilfeldig verdi innanfor spennet sitt. «I 9 av 10 sparer det minst» er den 10. persentilen av innsparinga. «Åleine» er det ein kommune ville betalt i dagens drift eller i alternativet med berre seg sjølv, det som er lågast.

@@ -810,3 +810,17 @@ ui-currency-no-conversion = Att byta valuta räknar inte om något: beloppen st�
 ui-currency-changed = Valutan är nu { $currency }. Beloppen är inte omräknade; skriv in dem på nytt i { $currency } om de var i en annan valuta.
 menu-recent-missing = { $path } (finns inte längre)
 unc-tornado-still = { $n } andra intervall flyttar inte skillnaden (under 1 kr) och är utelämnade ur diagrammet; tabellen visar alla.
+
+# The decision summary (page 1, the overview, samdrift summary)
+dec-all = Alla sammantaget
+dec-cheapest = { $who }: billigast är ”{ $scenario }”, { $cost } år { $year }, { $amount } mindre än i dag.
+dec-cheapest-today = { $who }: nuvarande drift är billigast år { $year }; det billigaste alternativet, ”{ $scenario }”, kostar { $cost }, { $amount } mer.
+dec-sure-saves = Det är billigast i { $p } av de tänkta framtiderna, och i 9 av 10 sparar det minst { $p10 } (mitt i bedömningen: { $p50 }).
+dec-sure-may-cost = Det är billigast i { $p } av de tänkta framtiderna; mitt i bedömningen sparar det { $p50 }, men i 1 av 10 kostar det { $p10 } mer än i dag.
+dec-sure-today = Nuvarande drift är billigast i { $p } av de tänkta framtiderna.
+dec-payback = Intjänat: { $year }.
+dec-fair = Med den avtalade fördelningsnyckeln för ”{ $scenario }” betalar ingen kommun mer än den skulle betala ensam.
+dec-unfair = Med den avtalade fördelningsnyckeln för ”{ $scenario }” betalar dessa mer än de skulle betala ensamma: { $members }.
+dec-nearest-fair = En nyckel som är rättvis för alla: { $key }.
+dec-warnings = Studien har { $count } öppna anmärkningar (se slutet).
+dec-how-to-read = Så läser du detta: ”tänkta framtider” är dragningarna i osäkerhetsanalysen, där varje osäkert tal får ett slumpmässigt värde inom sitt intervall. ”I 9 av 10 sparar det minst” är den 10:e percentilen av besparingen. ”Ensam” är vad en kommun skulle betala i nuvarande drift eller i alternativet med bara sig själv, det som är lägst.

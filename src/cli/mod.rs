@@ -18,6 +18,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod criteria;
 mod explain;
+mod summary;
 mod uncertainty;
 
 use crate::engine::{self, EngineError, Evaluation, Metric};
@@ -145,6 +146,20 @@ enum Command {
         #[arg(long, value_enum, default_value_t = CliMetric::Annual)]
         metric: CliMetric,
         /// Aligned text, or `line;category;amount;quantity;share;growth;cost`.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+    /// The decision a council reads first: per municipality and for all
+    /// together the cheapest option, how sure, when it pays back, whether
+    /// the proposal's key is fair; then where the profiles disagree.
+    Summary {
+        /// The study file (default: the built-in 2006 reference study).
+        file: Option<PathBuf>,
+        /// The year compared (default: the study's display year).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Sentences, or `member;cheapest;p_cheapest;saving_p10;saving_p50;
+        /// saving_p90;payback;fair_under_key;pays_over_alone;nearest_fair_key`.
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
     },
@@ -386,6 +401,9 @@ pub fn main() -> ExitCode {
             Output::of(format, cli.lang),
             &mut out,
         ),
+        Some(Command::Summary { file, year, format }) => {
+            summary::run(&tr, file.as_deref(), year, Output::of(format, cli.lang), &mut out)
+        }
         Some(Command::Criteria {
             file,
             year,

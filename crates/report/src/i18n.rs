@@ -353,6 +353,8 @@ mod tests {
                     "ranks",
                     "option",
                     "todayfleet",
+                    "p10",
+                    "p50",
                     "outside",
                     "rest",
                     "direction",

@@ -162,10 +162,17 @@ pub fn briefing_with(
         r#"<section class="keep summary"><h2>{}</h2><ul>"#,
         escape(&tr.get("brief-summary"))
     );
-    for line in tables::council_summary(study, evaluation, tr, year) {
+    // The decision (report::decision), as the app's overview and `samdrift
+    // summary` say it, with how to read it.
+    let decision = crate::report::decision::decision(study, evaluation, (tr, year), analyses);
+    for line in crate::report::decision::sentences(study, &decision, tr) {
         let _ = write!(html, "<li>{}</li>", escape(&line));
     }
-    html.push_str("</ul></section>");
+    let _ = write!(
+        html,
+        r#"</ul><p class="note how-to-read">{}</p></section>"#,
+        escape(&tr.get("dec-how-to-read"))
+    );
     let _ = write!(
         html,
         r#"<section class="keep"><h2>{}</h2><ul>"#,

@@ -19,6 +19,7 @@
 
 pub mod bundle;
 pub mod charts;
+pub mod decision;
 pub mod explain;
 pub mod fleet_report;
 pub mod messages;

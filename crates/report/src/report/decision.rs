@@ -1,0 +1,341 @@
+//! The decision in one place: per municipality and for all together, the
+//! cheapest option and the runner-up, how sure that is, when it pays back,
+//! whether the agreed key of the proposal is fair, where the stakeholders
+//! disagree and what the workstations change. One model ([`Decision`]),
+//! read by the briefing's first page, the app's overview and `samdrift
+//! summary`, so the three say the same.
+
+use crate::engine::{Evaluation, Metric, Payback};
+use crate::i18n::Tr;
+use crate::model::Study;
+
+use super::bundle::Analyses;
+use super::tables::{Cell, Table};
+
+/// The answer for one municipality, or for all together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    /// The member; `None` for all together.
+    pub member: Option<usize>,
+    /// The cheapest scenario in the year shown (today's operation when no
+    /// option costs less); for all together, the largest saving.
+    pub cheapest: Option<usize>,
+    /// The next cheapest.
+    pub runner_up: Option<usize>,
+    /// The cheapest option (not today's operation): the cheapest, or the
+    /// runner-up when today's operation is the cheapest.
+    pub option: Option<usize>,
+    /// That option's figure as the comparison shows it (rounded once).
+    pub cost: Option<f64>,
+    /// Its difference from today as the comparison shows it.
+    pub change: Option<f64>,
+    /// The share of draws in which it is the cheapest (with ranges).
+    pub p_cheapest: Option<f64>,
+    /// The saving against today at the 10th, 50th and 90th percentile of
+    /// the draws (with ranges; positive: cheaper).
+    pub saving: Option<[f64; 3]>,
+    /// When the cheapest pays back against today.
+    pub payback: Option<Payback>,
+    /// Under the proposal's own key: nobody (all) or this member pays more
+    /// than alone (`Some(false)`), or not (`Some(true)`).
+    pub fair_under_key: Option<bool>,
+    /// What it pays above its stand-alone cost under that key (for all:
+    /// the sum over the members who do), 0 when none.
+    pub over_alone: Option<f64>,
+}
+
+/// The decision a council reads first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    /// The year whose annual cost is compared.
+    pub year: i32,
+    /// The proposal: the option with the largest saving for all together.
+    pub proposal: Option<usize>,
+    /// The nearest key to the proposal's that is fair to every group, in
+    /// words.
+    pub nearest_fair_key: Option<String>,
+    /// One answer per member, then all together.
+    pub answers: Vec<Answer>,
+    /// Where the stakeholders' profiles disagree, in words.
+    pub dissent: Vec<String>,
+    /// What the workstations change, in words.
+    pub workstations: Vec<String>,
+    /// Errors and warnings of the study.
+    pub warnings: usize,
+}
+
+/// Builds the decision from the study's figures and the analyses made once
+/// for an export (or the app's).
+#[must_use]
+pub fn decision(
+    study: &Study,
+    evaluation: &Evaluation,
+    (tr, year): (&Tr, i32),
+    analyses: &Analyses,
+) -> Decision {
+    let rows = evaluation.summary(Metric::Annual(year));
+    let today = evaluation.today;
+    let today_row = today.and_then(|t| rows.get(t));
+    let shown: Vec<(Vec<Option<f64>>, f64)> = rows.iter().map(|r| r.rounded(1.0)).collect();
+    let diffs: Vec<(Vec<Option<f64>>, Option<f64>)> =
+        rows.iter().map(|r| r.rounded_diffs(today_row, 1.0)).collect();
+    let n = study.members.len();
+    // Per column (members, then all together): scenarios cheapest first.
+    let ranked = |member: Option<usize>| -> Vec<usize> {
+        let mut order: Vec<(usize, f64)> = (0..rows.len())
+            .filter_map(|s| match member {
+                Some(m) => Some((s, shown[s].0[m]?)),
+                // All together: the saving (members outside stay as today).
+                None if Some(s) == today => Some((s, 0.0)),
+                None => Some((s, diffs[s].1?)),
+            })
+            .collect();
+        order.sort_by(|a, b| a.1.total_cmp(&b.1));
+        order.into_iter().map(|(s, _)| s).collect()
+    };
+    let proposal = ranked(None).into_iter().find(|&s| Some(s) != today);
+    let fair = proposal.and_then(|p| analyses.fair.iter().find(|f| f.scenario == p));
+    let own_key = fair.and_then(|f| f.scenario_key.map(|k| &f.keys[k]));
+    let answers = (0..n)
+        .map(Some)
+        .chain(std::iter::once(None))
+        .map(|member| {
+            let order = ranked(member);
+            let cheapest = order.first().copied();
+            let option = order.iter().copied().find(|&s| Some(s) != today);
+            let sim_rows = analyses.simulation.as_ref().map(|sim| sim.rows(member));
+            let sim_row = cheapest.and_then(|s| sim_rows.as_ref().and_then(|r| r.get(s)));
+            // The saving of an option; today's operation saves nothing.
+            let option_row = option
+                .filter(|_| cheapest == option)
+                .and_then(|s| sim_rows.as_ref().and_then(|r| r.get(s)));
+            let (fair_under_key, over_alone) = match (own_key, fair) {
+                (Some(k), Some(f)) => match (&k.split, member) {
+                    (Some(split), Some(m)) => {
+                        let inside = proposal.is_some_and(|p| rows[p].per_member[m].is_some());
+                        let over = (split[m] - f.stand_alone[m]).max(0.0);
+                        if inside {
+                            (Some(!k.over_stand_alone.contains(&m)), Some(over.round()))
+                        } else {
+                            (None, None)
+                        }
+                    }
+                    (Some(split), None) => {
+                        let over: f64 = k
+                            .over_stand_alone
+                            .iter()
+                            .map(|&m| (split[m] - f.stand_alone[m]).max(0.0))
+                            .sum();
+                        (Some(k.over_stand_alone.is_empty()), Some(over.round()))
+                    }
+                    (None, _) => (None, None),
+                },
+                _ => (None, None),
+            };
+            Answer {
+                member,
+                cheapest,
+                runner_up: order.get(1).copied(),
+                option,
+                cost: option.and_then(|s| match member {
+                    Some(m) => shown[s].0[m],
+                    None => Some(shown[s].1),
+                }),
+                change: option.and_then(|s| match member {
+                    Some(m) => diffs[s].0[m],
+                    None => diffs[s].1,
+                }),
+                p_cheapest: sim_row.filter(|r| r.competes).map(|r| r.p_cheapest),
+                saving: option_row.map(|r| [r.saving.p10, r.saving.p50, r.saving.p90]),
+                payback: option
+                    .filter(|_| cheapest == option)
+                    .map(|s| evaluation.payback(s, member)),
+                fair_under_key,
+                over_alone,
+            }
+        })
+        .collect();
+    let nearest_fair_key = fair.and_then(|f| {
+        f.nearest_in_core
+            .as_ref()
+            .ok()
+            .map(|mix| super::tables::mix_text(study, &mix.parts, tr))
+    });
+    let dissent = analyses
+        .criteria
+        .as_ref()
+        .map(|a| {
+            super::tables::criteria_findings(study, a, tr)
+                .into_iter()
+                .take(a.profiles.len())
+                .collect()
+        })
+        .unwrap_or_default();
+    Decision {
+        year,
+        proposal,
+        nearest_fair_key,
+        answers,
+        dissent,
+        workstations: super::fleet_report::fleet_findings(study, evaluation, tr)
+            .into_iter()
+            .take(1)
+            .collect(),
+        warnings: evaluation.report.issues.len(),
+    }
+}
+
+/// The payback in words: a year, "not within the horizon", or nothing.
+fn payback_text(payback: Option<Payback>, tr: &Tr) -> Option<String> {
+    match payback? {
+        Payback::Year(y) => Some(y.to_string()),
+        Payback::NotWithinHorizon => Some(tr.get("ui-payback-never")),
+        Payback::NotApplicable => None,
+    }
+}
+
+/// The decision as sentences for a council, one per line: per member and
+/// for all together the cheapest and how sure; the proposal's fairness;
+/// the dissent; the workstations; the open warnings.
+#[must_use]
+pub fn sentences(study: &Study, d: &Decision, tr: &Tr) -> Vec<String> {
+    let mut out = Vec::new();
+    let scenario = |s: usize| study.scenarios[s].name.clone();
+    for a in &d.answers {
+        let (Some(s), Some(cost)) = (a.option, a.cost) else {
+            continue;
+        };
+        let who = a
+            .member
+            .map_or_else(|| tr.get("dec-all"), |m| study.members[m].name.clone());
+        let change = a.change.unwrap_or(0.0);
+        let mut text = tr.args(
+            if a.cheapest != a.option {
+                "dec-cheapest-today"
+            } else {
+                "dec-cheapest"
+            },
+            &[
+                ("who", who),
+                ("scenario", scenario(s)),
+                ("cost", tr.money(cost)),
+                ("amount", tr.money(change.abs())),
+                ("year", d.year.to_string()),
+            ],
+        );
+        if let (Some(p), Some(saving)) = (a.p_cheapest, a.saving) {
+            text.push(' ');
+            text.push_str(&tr.args(
+                if saving[0] >= 0.0 {
+                    "dec-sure-saves"
+                } else {
+                    "dec-sure-may-cost"
+                },
+                &[
+                    ("p", tr.pct(p * 100.0, 0)),
+                    ("p10", tr.money(saving[0].abs().round())),
+                    ("p50", tr.money(saving[1].round())),
+                ],
+            ));
+        }
+        if let (Some(p), None) = (a.p_cheapest, a.saving) {
+            text.push(' ');
+            text.push_str(&tr.args("dec-sure-today", &[("p", tr.pct(p * 100.0, 0))]));
+        }
+        if let Some(year) = payback_text(a.payback, tr) {
+            text.push(' ');
+            text.push_str(&tr.args("dec-payback", &[("year", year)]));
+        }
+        out.push(text);
+    }
+    if let Some(p) = d.proposal {
+        let over: Vec<String> = d
+            .answers
+            .iter()
+            .filter(|a| a.fair_under_key == Some(false))
+            .filter_map(|a| {
+                let m = a.member?;
+                Some(format!(
+                    "{} (+{})",
+                    study.members[m].name,
+                    tr.money(a.over_alone.unwrap_or(0.0))
+                ))
+            })
+            .collect();
+        if over.is_empty() {
+            if d.answers.iter().any(|a| a.fair_under_key.is_some()) {
+                out.push(tr.args("dec-fair", &[("scenario", scenario(p))]));
+            }
+        } else {
+            let mut text = tr.args(
+                "dec-unfair",
+                &[("scenario", scenario(p)), ("members", over.join(", "))],
+            );
+            if let Some(key) = &d.nearest_fair_key {
+                text.push(' ');
+                text.push_str(&tr.args("dec-nearest-fair", &[("key", key.clone())]));
+            }
+            out.push(text);
+        }
+    }
+    out.extend(d.dissent.iter().cloned());
+    out.extend(d.workstations.iter().cloned());
+    if d.warnings > 0 {
+        out.push(tr.args("dec-warnings", &[("count", d.warnings.to_string())]));
+    }
+    out
+}
+
+/// The decision as a table for `samdrift summary --format csv`: one row per
+/// member (its id) and `all`, ids and plain numbers.
+#[must_use]
+pub fn summary_table(study: &Study, d: &Decision) -> Table {
+    let headers = [
+        "member",
+        "cheapest",
+        "p_cheapest",
+        "saving_p10",
+        "saving_p50",
+        "saving_p90",
+        "payback",
+        "fair_under_key",
+        "pays_over_alone",
+        "nearest_fair_key",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    let rows = d
+        .answers
+        .iter()
+        .map(|a| {
+            let id = a
+                .member
+                .map_or_else(|| "all".to_owned(), |m| study.members[m].id.0.clone());
+            let saving = |i: usize| a.saving.map_or(Cell::Empty, |s| Cell::Number(s[i].round(), 0));
+            vec![
+                Cell::text(id),
+                a.cheapest
+                    .map_or(Cell::Empty, |s| Cell::text(study.scenarios[s].id.as_str())),
+                a.p_cheapest.map_or(Cell::Empty, |p| Cell::Number(p, 4)),
+                saving(0),
+                saving(1),
+                saving(2),
+                match a.payback {
+                    Some(Payback::Year(y)) => Cell::text(y.to_string()),
+                    Some(Payback::NotWithinHorizon) => Cell::text("never"),
+                    _ => Cell::Empty,
+                },
+                a.fair_under_key
+                    .map_or(Cell::Empty, |f| Cell::text(if f { "yes" } else { "no" })),
+                a.over_alone.map_or(Cell::Empty, |v| Cell::Number(v, 0)),
+                d.nearest_fair_key.clone().map_or(Cell::Empty, Cell::text),
+            ]
+        })
+        .collect();
+    Table {
+        id: "summary".to_owned(),
+        title: String::new(),
+        headers,
+        rows,
+    }
+}
