@@ -210,10 +210,10 @@ pub fn sentences(study: &Study, d: &Decision, tr: &Tr) -> Vec<String> {
             .map_or_else(|| tr.get("dec-all"), |m| study.members[m].name.clone());
         let change = a.change.unwrap_or(0.0);
         let mut text = tr.args(
-            if a.cheapest != a.option {
-                "dec-cheapest-today"
-            } else {
+            if a.cheapest == a.option {
                 "dec-cheapest"
+            } else {
+                "dec-cheapest-today"
             },
             &[
                 ("who", who),
