@@ -28,6 +28,7 @@ mod job;
 mod keys;
 mod members;
 pub mod menus;
+mod overview;
 mod range;
 mod recovery;
 mod scenario_line;
@@ -86,6 +87,9 @@ pub const PREFERENCES_VERSION: u32 = 1;
 /// The views of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
+    /// The decision first: the cheapest option per municipality, how sure,
+    /// whether the key is fair, where people disagree.
+    Overview,
     /// Scenarios side by side, with charts.
     Comparison,
     /// Over the years: cumulative cost, present value, payback.
@@ -114,7 +118,8 @@ pub enum View {
 
 impl View {
     /// Every view, in the order of the side panel.
-    pub const ALL: [View; 12] = [
+    pub const ALL: [View; 13] = [
+        View::Overview,
         View::Comparison,
         View::Years,
         View::Uncertainty,
@@ -133,6 +138,7 @@ impl View {
     #[must_use]
     pub fn message_id(self) -> &'static str {
         match self {
+            View::Overview => "view-overview",
             View::Comparison => "view-comparison",
             View::Years => "view-years",
             View::Members => "view-members",
@@ -260,6 +266,8 @@ pub struct UiState {
     pub years: years::YearsState,
     /// Member whose removal waits for confirmation.
     pub confirm_remove_member: Option<usize>,
+    /// The overview: the decision's analyses, made in the background.
+    pub overview: overview::OverviewState,
     /// The fair-split view: its scenario and its background computation.
     pub fairness: fairness::FairnessState,
     /// The uncertainty view: its choices and its background simulation.
@@ -296,12 +304,14 @@ impl UiState {
 impl Default for UiState {
     fn default() -> Self {
         UiState {
-            view: View::Comparison,
+            // Where to start: the answer first.
+            view: View::Overview,
             scenarios: scenarios::ScenariosState::default(),
             selection: Selection::default(),
             key: 0,
             years: years::YearsState::default(),
             confirm_remove_member: None,
+            overview: overview::OverviewState::default(),
             fairness: fairness::FairnessState::default(),
             uncertainty: uncertainty::UncertaintyState::default(),
             criteria: criteria::CriteriaState::default(),
@@ -486,6 +496,8 @@ impl SamdriftApp {
 
     /// Another study is open: analyses of the last one must not show.
     fn forget_analyses(&mut self) {
+        self.ui_state.overview.cancel();
+        self.ui_state.overview = overview::OverviewState::default();
         self.ui_state.fairness.cancel();
         self.ui_state.fairness = fairness::FairnessState::default();
         self.ui_state.uncertainty.cancel();
@@ -610,6 +622,7 @@ impl SamdriftApp {
             let state = &mut self.ui_state;
             let selection = &mut state.selection;
             match state.view {
+                View::Overview => overview::view_ui(ui, &cx, &mut state.overview, commands),
                 View::Comparison => comparison::view_ui(ui, &cx, selection, commands),
                 View::Years => years::view_ui(ui, &cx, &mut state.years, commands),
                 View::Members => {

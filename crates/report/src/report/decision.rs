@@ -194,11 +194,33 @@ fn payback_text(payback: Option<Payback>, tr: &Tr) -> Option<String> {
     }
 }
 
+/// What a sentence of the decision is about: where its figures are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic {
+    /// The cheapest option and how sure (the comparison, the uncertainty).
+    Answer,
+    /// The proposal's key and a fair one (the fair split).
+    Fairness,
+    /// Where the stakeholders disagree (the criteria).
+    Dissent,
+    /// What the workstations change.
+    Workstations,
+    /// The study's open remarks (the list of problems).
+    Remarks,
+}
+
 /// The decision as sentences for a council, one per line: per member and
 /// for all together the cheapest and how sure; the proposal's fairness;
 /// the dissent; the workstations; the open warnings.
 #[must_use]
 pub fn sentences(study: &Study, d: &Decision, tr: &Tr) -> Vec<String> {
+    topics(study, d, tr).into_iter().map(|(_, s)| s).collect()
+}
+
+/// The decision's sentences, each with what it is about (so the app can
+/// link it to the view that shows its figures).
+#[must_use]
+pub fn topics(study: &Study, d: &Decision, tr: &Tr) -> Vec<(Topic, String)> {
     let mut out = Vec::new();
     let scenario = |s: usize| study.scenarios[s].name.clone();
     for a in &d.answers {
@@ -246,7 +268,7 @@ pub fn sentences(study: &Study, d: &Decision, tr: &Tr) -> Vec<String> {
             text.push(' ');
             text.push_str(&tr.args("dec-payback", &[("year", year)]));
         }
-        out.push(text);
+        out.push((Topic::Answer, text));
     }
     if let Some(p) = d.proposal {
         let over: Vec<String> = d
@@ -264,7 +286,7 @@ pub fn sentences(study: &Study, d: &Decision, tr: &Tr) -> Vec<String> {
             .collect();
         if over.is_empty() {
             if d.answers.iter().any(|a| a.fair_under_key.is_some()) {
-                out.push(tr.args("dec-fair", &[("scenario", scenario(p))]));
+                out.push((Topic::Fairness, tr.args("dec-fair", &[("scenario", scenario(p))])));
             }
         } else {
             let mut text = tr.args(
@@ -275,13 +297,16 @@ pub fn sentences(study: &Study, d: &Decision, tr: &Tr) -> Vec<String> {
                 text.push(' ');
                 text.push_str(&tr.args("dec-nearest-fair", &[("key", key.clone())]));
             }
-            out.push(text);
+            out.push((Topic::Fairness, text));
         }
     }
-    out.extend(d.dissent.iter().cloned());
-    out.extend(d.workstations.iter().cloned());
+    out.extend(d.dissent.iter().map(|s| (Topic::Dissent, s.clone())));
+    out.extend(d.workstations.iter().map(|s| (Topic::Workstations, s.clone())));
     if d.warnings > 0 {
-        out.push(tr.args("dec-warnings", &[("count", d.warnings.to_string())]));
+        out.push((
+            Topic::Remarks,
+            tr.args("dec-warnings", &[("count", d.warnings.to_string())]),
+        ));
     }
     out
 }
