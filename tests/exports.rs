@@ -775,3 +775,26 @@ fn the_same_figure_rounds_the_same_under_every_metric() {
     assert_eq!(annual.0[0], Some(503_974.0));
     assert_eq!(annual.0[1], Some(451_947.0));
 }
+
+#[test]
+fn wide_tables_print_small_with_wrapping_headers_so_no_column_falls_off() {
+    // The differences table has 2 × 4 members + 2 total columns + the
+    // scenario: 11 columns, more than fit A4 at the body's size. It is
+    // marked to print smaller and full width, and number headers wrap
+    // ("Sum (%)" was cut to "Sum (" on paper).
+    let (study, evaluation) = reference();
+    let html = html_export::briefing(&study, &evaluation, &Tr::new(Lang::Nb), 2007, "x.ron");
+    let differences = html.find("Forskjell mot dagens drift").unwrap();
+    let table = html[differences..].find("<table").unwrap() + differences;
+    assert!(
+        html[table..].starts_with(r#"<table class="many">"#),
+        "{}",
+        &html[table..table + 40]
+    );
+    assert!(html.contains("th.num { white-space: normal; }"));
+    assert!(html.contains("table.many { font-size: 7pt; }"));
+    // A narrow table keeps the body's size.
+    let shares = html.find("Fordelingsnøkler og andeler").unwrap();
+    let table = html[shares..].find("<table").unwrap() + shares;
+    assert!(html[table..].starts_with("<table>"));
+}

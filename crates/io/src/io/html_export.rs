@@ -28,6 +28,8 @@ table { border-collapse: collapse; margin: 0.5em 0 0.3em; font-size: 0.92em; }
 th, td { padding: 4px 9px; border-bottom: 1px solid #ddd; vertical-align: top; }
 th { text-align: left; background: #f2f5f8; }
 th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th.num { white-space: normal; }
+th { overflow-wrap: break-word; hyphens: auto; }
 tr.today td { font-style: italic; color: #444; }
 tr.total td { font-weight: 600; border-top: 2px solid #999; }
 .saving { color: #1b7a3d; } .extra { color: #b02a2a; }
@@ -46,6 +48,9 @@ footer { margin-top: 2.5em; color: #777; font-size: 0.85em; border-top: 1px soli
   h2 { break-after: avoid; }
   section.keep { break-inside: avoid; }
   table { font-size: 8.5pt; }
+  table.many { width: 100%; }
+  th, td { padding: 2px 5px; }
+  table.many { font-size: 7pt; }
   tr { break-inside: avoid; }
   .chart { max-width: 100%; }
   .wide { overflow: visible; }
@@ -61,7 +66,14 @@ fn cell_html(cell: &Cell, numbers: Numbers) -> String {
 
 /// A table as HTML; `row_class` may mark rows (today, total, assumption).
 fn table_html(numbers: Numbers, table: &Table, row_class: impl Fn(usize, &[Cell]) -> &'static str) -> String {
-    let mut out = String::from(r#"<div class="wide"><table><thead><tr>"#);
+    // Many columns print smaller, and their headers wrap, so no column
+    // falls off an A4 page.
+    let many = if table.headers.len() > 8 {
+        r#" class="many""#
+    } else {
+        ""
+    };
+    let mut out = format!(r#"<div class="wide"><table{many}><thead><tr>"#);
     let numeric: Vec<bool> = (0..table.headers.len())
         .map(|c| {
             table.rows.iter().any(|r| {
