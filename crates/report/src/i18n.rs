@@ -353,6 +353,7 @@ mod tests {
                     "ranks",
                     "option",
                     "todayfleet",
+                    "view",
                     "p10",
                     "p50",
                     "outside",
