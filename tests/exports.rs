@@ -222,8 +222,8 @@ fn hostile_names_are_escaped_and_neutralised_everywhere() {
     assert!(
         inputs
             .rows()
-            .any(|r| r[1] == Data::String("'=HYPERLINK(\"x\")".into())),
-        "kept as text, neutralised as in the CSV (issue 15)"
+            .any(|r| r[1] == Data::String("=HYPERLINK(\"x\")".into())),
+        "kept as text, as typed (no apostrophe shows), never a formula"
     );
 }
 
@@ -333,8 +333,66 @@ fn xlsx_text_that_looks_like_a_formula_is_neutralised() {
     let range = workbook.worksheet_range("Sammenligning").unwrap();
     assert_eq!(
         range.get((3, 0)),
-        Some(&Data::String("'=HYPERLINK(\"http://x\")".into()))
+        Some(&Data::String("=HYPERLINK(\"http://x\")".into()))
     );
+    assert!(workbook.worksheet_formula("Sammenligning").unwrap().is_empty());
+}
+
+/// A part of an XLSX (a zip of XML files) as text.
+fn xlsx_part(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut text).unwrap();
+    text
+}
+
+#[test]
+fn the_workbook_prints_on_a4_names_its_sheets_in_words_and_quotes_formula_like_text() {
+    let (mut study, _) = reference();
+    study.members[0].name = "=Gratangen".into();
+    let evaluation = evaluate(&study).unwrap();
+    let tr = Tr::new(Lang::Nb);
+    let year = 2007;
+    let analyses = samdrift::report::bundle::Analyses::run(
+        &study,
+        year,
+        samdrift::report::bundle::ExportOptions {
+            draws: 500,
+            ..Default::default()
+        },
+        &|_| true,
+    )
+    .unwrap();
+    let all = samdrift::report::bundle::export_tables(&study, &evaluation, (&tr, year), &analyses);
+    let bytes = xlsx_export::workbook_bytes(&all, &tr).unwrap();
+    // A4 (paper size 9) on every sheet.
+    let workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
+    let names = workbook.sheet_names();
+    for i in 1..=names.len() {
+        let sheet = xlsx_part(&bytes, &format!("xl/worksheets/sheet{i}.xml"));
+        assert!(sheet.contains(r#"paperSize="9""#), "sheet {i}");
+    }
+    // Names in words: no message id, no scenario id.
+    for name in &names {
+        assert!(
+            !name.starts_with("sheet-") && !name.contains("joint_without_i"),
+            "{name}"
+        );
+        assert!(name.chars().count() <= 31);
+    }
+    assert!(
+        names.iter().any(|n| n == "Fordeling Drift i eget hus"),
+        "{names:?}"
+    );
+    // "=Gratangen" in a header and in a cell: text with the quote prefix
+    // (no apostrophe shows, nothing evaluates).
+    assert!(xlsx_part(&bytes, "xl/styles.xml").contains(r#"quotePrefix="1""#));
+    let strings = xlsx_part(&bytes, "xl/sharedStrings.xml");
+    assert!(strings.contains("=Gratangen") && !strings.contains("'=Gratangen"));
+    let mut workbook = workbook;
+    for name in &names {
+        assert!(workbook.worksheet_formula(name).unwrap().is_empty(), "{name}");
+    }
 }
 
 #[test]

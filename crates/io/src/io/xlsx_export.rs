@@ -22,6 +22,25 @@ fn sheet_name(name: &str) -> String {
     cleaned.chars().take(31).collect()
 }
 
+/// Text that a spreadsheet would take for a formula.
+fn looks_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// A sheet's name in the user's language: the table's own sheet name
+/// (`sheet-<id>`), a fair split's scenario by name ("Fordeling Drift i
+/// eget hus"), or else the table's title; never a message or scenario id.
+fn sheet_title(table: &Table, tr: &Tr) -> String {
+    let title = table.title.trim_end_matches(" (kr)");
+    if table.id.starts_with("fair-split-") {
+        let scenario = title.split_once(": ").map_or(title, |(_, s)| s);
+        return format!("{} {scenario}", tr.get("sheet-fair-split"));
+    }
+    let id = format!("sheet-{}", table.id);
+    let named = tr.get(&id);
+    if named == id { title.to_owned() } else { named }
+}
+
 /// Column widths (in characters) that fit the shown values: the number
 /// formats add ` kr` and `%` and digit groups, which autofit does not see.
 fn column_widths(table: &Table) -> Vec<f64> {
@@ -67,13 +86,15 @@ pub fn workbook_bytes(tables: &[Table], tr: &Tr) -> Result<Vec<u8>, String> {
     let percent = Format::new().set_num_format("0.00%");
     let integer = Format::new().set_num_format("0");
     let decimal = Format::new().set_num_format("#,##0.00");
+    // Text a spreadsheet would take for a formula is stored as text with
+    // the cell's quote prefix: it shows as typed, with no apostrophe.
+    let quoted = Format::new().set_quote_prefix();
+    let quoted_header = header.clone().set_quote_prefix();
     let mut used: Vec<String> = Vec::new();
     for table in tables {
         let sheet = workbook.add_worksheet();
-        let base = match table.id.strip_prefix("fair-split-") {
-            Some(scenario) => sheet_name(&format!("{} {scenario}", tr.get("sheet-fair-split"))),
-            None => sheet_name(&tr.get(&format!("sheet-{}", table.id))),
-        };
+        sheet.set_paper_size(9); // A4
+        let base = sheet_name(&sheet_title(table, tr));
         // Sheet names must be unique (Excel compares them case-blind).
         let mut name = base.clone();
         let mut n = 2;
@@ -95,7 +116,13 @@ pub fn workbook_bytes(tables: &[Table], tr: &Tr) -> Result<Vec<u8>, String> {
                     Some(Cell::Money(_) | Cell::Percent(_) | Cell::Number(..))
                 )
             });
-            let format = if numeric { &numeric_header } else { &header };
+            let format = if looks_like_formula(text) {
+                &quoted_header
+            } else if numeric {
+                &numeric_header
+            } else {
+                &header
+            };
             sheet
                 .write_string_with_format(1, col, text, format)
                 .map_err(|e| xlsx_error(&e))?;
@@ -105,11 +132,10 @@ pub fn workbook_bytes(tables: &[Table], tr: &Tr) -> Result<Vec<u8>, String> {
             for (c, cell) in row.iter().enumerate() {
                 let col = u16::try_from(c).map_err(|e| e.to_string())?;
                 let result = match cell {
-                    // As in the CSV: text that a spreadsheet would take for
-                    // a formula when the sheet is saved as CSV again.
-                    Cell::Text(s) => sheet
-                        .write_string(row_index, col, super::csv_export::neutralise(s))
+                    Cell::Text(s) if looks_like_formula(s) => sheet
+                        .write_string_with_format(row_index, col, s, &quoted)
                         .map(|_| ()),
+                    Cell::Text(s) => sheet.write_string(row_index, col, s).map(|_| ()),
                     Cell::Money(v) => sheet
                         .write_number_with_format(row_index, col, *v, &money)
                         .map(|_| ()),
