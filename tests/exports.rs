@@ -856,3 +856,31 @@ fn wide_tables_print_small_with_wrapping_headers_so_no_column_falls_off() {
     let table = html[shares..].find("<table").unwrap() + shares;
     assert!(html[table..].starts_with("<table>"));
 }
+
+#[test]
+fn the_briefing_has_a_short_body_and_an_appendix_with_every_table() {
+    let (study, evaluation) = reference();
+    let html = html_export::briefing(&study, &evaluation, &Tr::new(Lang::En), 2007, "x.ron");
+    let appendix = html.find(r#"<h1 class="appendix">Appendix</h1>"#).unwrap();
+    let at = |text: &str| html.find(text).unwrap_or_else(|| panic!("{text}"));
+    // The body: the answer, the comparison, how sure, and the fair split
+    // of the proposal (remote operation, the largest saving: 278 500).
+    for body in [
+        "What the council should know",
+        "Fair split: Fjerndrift (kr)",
+        "P10–P90 band and median",
+    ] {
+        assert!(at(body) < appendix, "{body} in the body");
+    }
+    // The appendix: the other options' fair splits, the inputs, the
+    // remarks, the present values.
+    for behind in [
+        "Fair split: Drift i eget hus (kr)",
+        "Every input and its source",
+        "Notes from the check of the figures",
+    ] {
+        assert!(at(behind) > appendix, "{behind} in the appendix");
+    }
+    // It starts on a new page when printed.
+    assert!(html.contains("h1.appendix { break-before: page; }"));
+}

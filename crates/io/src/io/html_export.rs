@@ -21,6 +21,7 @@ const STYLE: &str = r"
 body { font-family: system-ui, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; color: #1d1d1f;
        max-width: 1040px; margin: 24px auto; padding: 0 18px; line-height: 1.4; }
 h1 { font-size: 1.7em; margin-bottom: 0.2em; }
+h1.appendix { margin-top: 2em; border-top: 3px solid #1f77b4; padding-top: 0.3em; }
 h2 { font-size: 1.2em; margin-top: 1.6em; border-bottom: 2px solid #1f77b4; padding-bottom: 2px; }
 .meta { color: #555; margin-top: 0; }
 .lead { font-size: 1.05em; }
@@ -46,6 +47,7 @@ footer { margin-top: 2.5em; color: #777; font-size: 0.85em; border-top: 1px soli
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
   h2 { break-after: avoid; }
+  h1.appendix { break-before: page; }
   section.keep { break-inside: avoid; }
   table { font-size: 8.5pt; }
   table.many { width: 100%; }
@@ -270,21 +272,24 @@ pub fn briefing_with(
         svg::lines(&evaluation.years, &cumulative, &marks, &unit, tr.numbers()),
         escape(&tr.get("ui-payback-help"))
     );
+    // The body says the answer; the appendix (after it, marked as such)
+    // holds every table behind it.
+    let mut appendix = String::new();
     let economics = tables::economics(study, evaluation, tr);
     let total_word = tr.get("ui-total");
     let _ = write!(
-        html,
+        appendix,
         r#"<section class="keep"><h2>{}</h2>"#,
         escape(&economics.title)
     );
-    html.push_str(&table_html(tr.numbers(), &economics, |_, row| {
+    appendix.push_str(&table_html(tr.numbers(), &economics, |_, row| {
         if matches!(row.get(1), Some(Cell::Text(t)) if *t == total_word) {
             "total"
         } else {
             ""
         }
     }));
-    html.push_str("</section>");
+    appendix.push_str("</section>");
 
     // Workstations on equal terms: each fleet pair, what a seat costs, and
     // which number decides.
@@ -303,26 +308,34 @@ pub fn briefing_with(
             r#"</ul><p class="note">{}</p>"#,
             escape(&tr.get("fleet-vendor-note"))
         );
-        for table in fleet_report::fleet_tables(study, tr) {
-            let _ = write!(html, "<h3>{}</h3>", escape(&table.title));
-            html.push_str(&table_html(tr.numbers(), &table, |_, _| ""));
-        }
         html.push_str("</section>");
+        for table in fleet_report::fleet_tables(study, tr) {
+            let _ = write!(
+                appendix,
+                r#"<section class="keep"><h2>{}</h2>"#,
+                escape(&table.title)
+            );
+            appendix.push_str(&table_html(tr.numbers(), &table, |_, _| ""));
+            appendix.push_str("</section>");
+        }
     }
 
     // Beyond kroner: criteria, requirements and where the profiles disagree.
     if let Some(analysis) = &analyses.criteria {
+        // The ranking and where the profiles disagree in the body; the
+        // scores, requirements and weight stability in the appendix.
         for (i, table) in tables::criteria_tables(study, analysis, tr).iter().enumerate() {
-            let _ = write!(html, r#"<section class="keep"><h2>{}</h2>"#, escape(&table.title));
+            let out = if i == 0 { &mut html } else { &mut appendix };
+            let _ = write!(out, r#"<section class="keep"><h2>{}</h2>"#, escape(&table.title));
             if i == 0 {
-                html.push_str("<ul>");
+                out.push_str("<ul>");
                 for finding in tables::criteria_findings(study, analysis, tr) {
-                    let _ = write!(html, "<li>{}</li>", escape(&finding));
+                    let _ = write!(out, "<li>{}</li>", escape(&finding));
                 }
-                html.push_str("</ul>");
+                out.push_str("</ul>");
             }
-            html.push_str(&table_html(tr.numbers(), table, |_, _| ""));
-            html.push_str("</section>");
+            out.push_str(&table_html(tr.numbers(), table, |_, _| ""));
+            out.push_str("</section>");
         }
     }
 
@@ -341,50 +354,74 @@ pub fn briefing_with(
                 });
                 bands.push((series.low, series.high));
             }
+            // The findings and the fan in the body; every table of the
+            // draws in the appendix.
+            let tables = tables::uncertainty_tables(study, sim, tr);
             let _ = write!(
                 html,
-                r#"<section class="keep"><h2>{}</h2><div class="chart">{}</div></section>"#,
+                r#"<section class="keep"><h2>{}</h2><ul>"#,
+                escape(&tables.first().map_or_else(String::new, |t| t.title.clone()))
+            );
+            for finding in tables::uncertainty_findings(study, sim, tr) {
+                let _ = write!(html, "<li>{}</li>", escape(&finding));
+            }
+            let _ = write!(
+                html,
+                r#"</ul><h3>{}</h3><div class="chart">{}</div></section>"#,
                 escape(&tr.get("unc-fan-title")),
                 svg::fan(&fan.years, &medians, &bands, &unit, tr.numbers())
             );
-            let tables = tables::uncertainty_tables(study, sim, tr);
-            for (i, table) in tables.iter().enumerate() {
-                let _ = write!(html, r#"<section class="keep"><h2>{}</h2>"#, escape(&table.title));
-                if i == 0 {
-                    html.push_str("<ul>");
-                    for finding in tables::uncertainty_findings(study, sim, tr) {
-                        let _ = write!(html, "<li>{}</li>", escape(&finding));
-                    }
-                    html.push_str("</ul>");
-                }
-                html.push_str(&table_html(tr.numbers(), table, |_, _| ""));
-                html.push_str("</section>");
+            for table in &tables {
+                let _ = write!(
+                    appendix,
+                    r#"<section class="keep"><h2>{}</h2>"#,
+                    escape(&table.title)
+                );
+                appendix.push_str(&table_html(tr.numbers(), table, |_, _| ""));
+                appendix.push_str("</section>");
             }
         }
     }
 
-    // Is the split fair? One section per scenario but today's operation.
+    // Is the split fair? The proposal's in the body, every other option's
+    // in the appendix.
+    let proposal = decision
+        .proposal
+        .map(|p| format!("fair-split-{}", tables::file_safe(study.scenarios[p].id.as_str())));
     for (table, findings) in tables::fair_splits_of(study, tr, &analyses.fair, false) {
+        let out = if Some(&table.id) == proposal.as_ref() {
+            &mut html
+        } else {
+            &mut appendix
+        };
         let _ = write!(
-            html,
+            out,
             r#"<section class="keep"><h2>{}</h2><ul>"#,
             escape(&table.title)
         );
         for finding in &findings {
-            let _ = write!(html, "<li>{}</li>", escape(finding));
+            let _ = write!(out, "<li>{}</li>", escape(finding));
         }
-        html.push_str("</ul>");
+        out.push_str("</ul>");
         let last = table.rows.len().saturating_sub(1);
-        html.push_str(&table_html(tr.numbers(), &table, |r, _| {
+        out.push_str(&table_html(tr.numbers(), &table, |r, _| {
             if r == last { "total" } else { "" }
         }));
         let _ = write!(
-            html,
+            out,
             r#"<p class="note">{} {}</p></section>"#,
             escape(&tr.get("fair-own-key-note")),
             escape(&tr.get("fair-help-definition"))
         );
     }
+    // The appendix: every table behind the answer.
+    let _ = write!(
+        html,
+        r#"<h1 class="appendix">{}</h1><p class="note">{}</p>"#,
+        escape(&tr.get("brief-appendix")),
+        escape(&tr.get("brief-appendix-note"))
+    );
+    html.push_str(&appendix);
 
     // Differences, keys, years, categories.
     let differences = tables::differences(study, evaluation, tr, year);
