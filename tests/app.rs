@@ -1578,9 +1578,10 @@ fn an_analysis_that_cannot_run_says_why_in_its_own_words() {
     // so (the uncertainty view said "a fair split needs today's operation").
     let mut harness = harness(norwegian());
     let mut member = harness.state().doc.study.members[0].clone();
+    let id = member.id.clone();
     member.id = samdrift::model::MemberId::new("");
     harness.state_mut().push(samdrift::app::Command::Edit(
-        samdrift::app::Edit::SetMember(0, member),
+        samdrift::app::Edit::SetMember(id, member),
         None,
     ));
     harness.run();

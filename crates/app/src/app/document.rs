@@ -18,16 +18,18 @@ const MERGE_SECONDS: f64 = 1.0;
 pub enum Edit {
     /// The study's title.
     SetTitle(String),
-    /// Replace a member's data (not its id; see [`Edit::RenameMemberId`]).
-    SetMember(usize, Member),
+    /// Replace a member's data (not its id; see [`Edit::RenameMemberId`]),
+    /// named by its id: a second edit in the same frame, after a removal,
+    /// still finds it.
+    SetMember(MemberId, Member),
     /// Change a member's id everywhere it is used.
     RenameMemberId(MemberId, MemberId),
     /// Add a member at the end.
     AddMember(Member),
     /// Remove a member and everything that refers to it.
     RemoveMember(MemberId),
-    /// Replace a category.
-    SetCategory(usize, Category),
+    /// Replace a category, named by its id.
+    SetCategory(CategoryId, Category),
     /// Today's cost of one category for one member.
     SetBaselineAmount {
         /// Category.
@@ -37,18 +39,18 @@ pub enum Edit {
         /// NOK per year.
         amount_nok: f64,
     },
-    /// Replace a key.
-    SetKey(usize, Key),
+    /// Replace a key, named by its id.
+    SetKey(crate::model::KeyId, Key),
     /// Add a key.
     AddKey(Key),
-    /// Remove a key.
-    RemoveKey(usize),
-    /// Replace a scenario.
-    SetScenario(usize, Scenario),
+    /// Remove a key, named by its id.
+    RemoveKey(crate::model::KeyId),
+    /// Replace a scenario, named by its id.
+    SetScenario(crate::model::ScenarioId, Scenario),
     /// Insert a scenario at a position.
     InsertScenario(usize, Scenario),
-    /// Remove a scenario.
-    RemoveScenario(usize),
+    /// Remove a scenario, named by its id.
+    RemoveScenario(crate::model::ScenarioId),
     /// Replace the assumptions.
     SetAssumptions(Assumptions),
     /// Replace the whole study (an import, for instance) as one step.
@@ -71,19 +73,19 @@ pub enum Edit {
 fn apply_edit(study: &mut Study, edit: Edit) {
     match edit {
         Edit::SetTitle(title) => study.title = title,
-        Edit::SetMember(i, mut member) => {
+        Edit::SetMember(id, mut member) => {
             if let Some(salary) = &mut member.salary {
                 crate::model::presets::forget_edited_employer_tax_preset(salary);
             }
-            if let Some(slot) = study.members.get_mut(i) {
+            if let Some(slot) = study.members.iter_mut().find(|m| m.id == id) {
                 *slot = member;
             }
         }
         Edit::RenameMemberId(from, to) => study.rename_member_id(&from, &to),
         Edit::AddMember(member) => study.members.push(member),
         Edit::RemoveMember(id) => study.remove_member(&id),
-        Edit::SetCategory(i, category) => {
-            if let Some(slot) = study.categories.get_mut(i) {
+        Edit::SetCategory(id, category) => {
+            if let Some(slot) = study.categories.iter_mut().find(|c| c.id == id) {
                 *slot = category;
             }
         }
@@ -102,28 +104,20 @@ fn apply_edit(study: &mut Study, edit: Edit) {
                 note: String::new(),
             }),
         },
-        Edit::SetKey(i, key) => {
-            if let Some(slot) = study.keys.get_mut(i) {
+        Edit::SetKey(id, key) => {
+            if let Some(slot) = study.keys.iter_mut().find(|k| k.id == id) {
                 *slot = key;
             }
         }
         Edit::AddKey(key) => study.keys.push(key),
-        Edit::RemoveKey(i) => {
-            if i < study.keys.len() {
-                study.keys.remove(i);
-            }
-        }
-        Edit::SetScenario(i, scenario) => {
-            if let Some(slot) = study.scenarios.get_mut(i) {
+        Edit::RemoveKey(id) => study.keys.retain(|k| k.id != id),
+        Edit::SetScenario(id, scenario) => {
+            if let Some(slot) = study.scenarios.iter_mut().find(|s| s.id == id) {
                 *slot = scenario;
             }
         }
         Edit::InsertScenario(i, scenario) => study.scenarios.insert(i.min(study.scenarios.len()), scenario),
-        Edit::RemoveScenario(i) => {
-            if i < study.scenarios.len() {
-                study.scenarios.remove(i);
-            }
-        }
+        Edit::RemoveScenario(id) => study.scenarios.retain(|s| s.id != id),
         Edit::SetAssumptions(mut a) => {
             crate::model::presets::forget_edited_discount_preset(&mut a.discount);
             study.assumptions = a;
@@ -299,7 +293,7 @@ mod tests {
     fn set_amount(doc: &mut Document, amount: f64, merge: Option<u64>, now: f64) {
         let mut s = doc.study.scenarios[1].clone();
         s.lines[0].amount_nok = amount;
-        doc.apply(Edit::SetScenario(1, s), merge, now);
+        doc.apply(Edit::SetScenario(s.id.clone(), s), merge, now);
     }
 
     #[test]
@@ -338,6 +332,33 @@ mod tests {
     }
 
     #[test]
+    fn a_second_edit_after_a_removal_lands_on_its_own_row() {
+        // Two commands in one frame: remove the first scenario (today's
+        // operation), then rename the joint one. Named by index (1) the
+        // rename would have hit the row after it; named by id it finds its
+        // own scenario.
+        let mut doc = Document::new(small_study(), None);
+        let today = doc.study.scenarios[0].id.clone();
+        let mut joint = doc.study.scenarios[1].clone();
+        joint.name = "Felles".to_owned();
+        doc.apply(Edit::RemoveScenario(today), None, 0.0);
+        doc.apply(Edit::SetScenario(joint.id.clone(), joint.clone()), None, 0.0);
+        assert_eq!(doc.study.scenarios.len(), 1);
+        assert_eq!(doc.study.scenarios[0], joint);
+        // The same for members: remove A, then edit C (was index 2).
+        let (a, c) = (doc.study.members[0].id.clone(), doc.study.members[2].clone());
+        let mut renamed = c.clone();
+        renamed.name = "Kommune C endret".to_owned();
+        doc.apply(Edit::RemoveMember(a), None, 0.0);
+        doc.apply(Edit::SetMember(c.id.clone(), renamed.clone()), None, 0.0);
+        assert_eq!(doc.study.members[1], renamed);
+        // An id that is gone changes nothing.
+        let before = doc.study.clone();
+        assert!(!doc.apply(Edit::SetMember(MemberId::new("A"), renamed), None, 0.0));
+        assert_eq!(doc.study, before);
+    }
+
+    #[test]
     fn a_drag_is_one_step() {
         let mut doc = Document::new(small_study(), None);
         for (i, t) in [0.0, 0.1, 0.2, 0.3].iter().enumerate() {
@@ -355,7 +376,7 @@ mod tests {
     fn no_op_edits_are_not_steps() {
         let mut doc = Document::new(small_study(), None);
         let same = doc.study.scenarios[1].clone();
-        assert!(!doc.apply(Edit::SetScenario(1, same), None, 0.0));
+        assert!(!doc.apply(Edit::SetScenario(same.id.clone(), same), None, 0.0));
         assert!(!doc.can_undo() && !doc.is_dirty());
     }
 }

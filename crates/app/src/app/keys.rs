@@ -57,14 +57,17 @@ pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, selected: &mut usize, commands: &m
                 *selected = study.keys.len();
             }
             if !study.keys.is_empty() && ui.button(tr.get("ui-delete-key")).clicked() {
-                commands.push(Command::Edit(Edit::RemoveKey(*selected), None));
+                commands.push(Command::Edit(
+                    Edit::RemoveKey(study.keys[(*selected).min(study.keys.len() - 1)].id.clone()),
+                    None,
+                ));
                 *selected = selected.saturating_sub(1);
             }
         });
     let index = *selected;
     let Some(key) = study.keys.get(index) else { return };
     let push = |commands: &mut Vec<Command>, k: Key, merge: Option<egui::Id>| {
-        commands.push(Command::Edit(Edit::SetKey(index, k), merge));
+        commands.push(Command::Edit(Edit::SetKey(key.id.clone(), k), merge));
     };
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])

@@ -55,7 +55,7 @@ pub fn view_ui(
                     let mut m = member.clone();
                     m.name = name;
                     commands.push(Command::Edit(
-                        Edit::SetMember(i, m),
+                        Edit::SetMember(member.id.clone(), m),
                         Some(egui::Id::unique(("member-name", i))),
                     ));
                 }
@@ -64,7 +64,7 @@ pub fn view_ui(
                     let mut m = member.clone();
                     m.number = (!number.trim().is_empty()).then_some(number);
                     commands.push(Command::Edit(
-                        Edit::SetMember(i, m),
+                        Edit::SetMember(member.id.clone(), m),
                         Some(egui::Id::unique(("member-number", i))),
                     ));
                 }
@@ -85,7 +85,7 @@ pub fn view_ui(
                             let mut m = member.clone();
                             let source = q.map(|q| q.source.clone()).unwrap_or_default();
                             *attribute_mut(&mut m, attribute) = Some(Quantity { value: v, source });
-                            commands.push(Command::Edit(Edit::SetMember(i, m), None));
+                            commands.push(Command::Edit(Edit::SetMember(member.id.clone(), m), None));
                         }
                         if let Some(q) = q {
                             assumption_mark(ui, tr, &q.source);
@@ -128,7 +128,7 @@ pub fn view_ui(
                                 source,
                             });
                             let merge = egui::Id::unique(("member-source", *selected, attribute.index()));
-                            commands.push(Command::Edit(Edit::SetMember(*selected, m), Some(merge)));
+                            commands.push(Command::Edit(Edit::SetMember(member.id.clone(), m), Some(merge)));
                         }
                         ui.end_row();
                     }

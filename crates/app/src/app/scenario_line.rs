@@ -31,7 +31,7 @@ pub(super) fn line_ui(
     let set = |commands: &mut Vec<Command>, new_line: CostLine, merge: Option<egui::Id>| {
         let mut s = scenario.clone();
         s.lines[l] = new_line;
-        commands.push(Command::Edit(Edit::SetScenario(index, s), merge));
+        commands.push(Command::Edit(Edit::SetScenario(scenario.id.clone(), s), merge));
     };
     ui.horizontal_wrapped(|ui| {
         let mut label = line.label.clone();
@@ -199,7 +199,7 @@ pub(super) fn line_ui(
         {
             let mut s = scenario.clone();
             s.lines.remove(l);
-            commands.push(Command::Edit(Edit::SetScenario(index, s), None));
+            commands.push(Command::Edit(Edit::SetScenario(scenario.id.clone(), s), None));
         }
     });
     ui.horizontal_wrapped(|ui| {

@@ -107,7 +107,14 @@ pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, state: &mut ScenariosState, comman
                 }
             });
             if ui.button(tr.get("ui-delete-scenario")).clicked() {
-                commands.push(Command::Edit(Edit::RemoveScenario(state.selected), None));
+                commands.push(Command::Edit(
+                    Edit::RemoveScenario(
+                        study.scenarios[state.selected.min(study.scenarios.len() - 1)]
+                            .id
+                            .clone(),
+                    ),
+                    None,
+                ));
                 state.selected = state.selected.saturating_sub(1);
             }
         });
@@ -137,7 +144,7 @@ fn scenario_ui(
         ..
     } = *cx;
     let push = |commands: &mut Vec<Command>, s: Scenario, merge: Option<egui::Id>| {
-        commands.push(Command::Edit(Edit::SetScenario(index, s), merge));
+        commands.push(Command::Edit(Edit::SetScenario(scenario.id.clone(), s), merge));
     };
     egui::Grid::new(("scenario-head", index))
         .spacing([10.0, 6.0])
@@ -393,7 +400,7 @@ fn service_level_ui(ui: &mut Ui, tr: &Tr, scenario: &Scenario, index: usize, com
     let set = |commands: &mut Vec<Command>, level: Option<ServiceLevel>| {
         let mut s = scenario.clone();
         s.service_level = level;
-        commands.push(Command::Edit(Edit::SetScenario(index, s), None));
+        commands.push(Command::Edit(Edit::SetScenario(scenario.id.clone(), s), None));
     };
     ui.horizontal_wrapped(|ui| {
         let mut on = scenario.service_level.is_some();

@@ -26,7 +26,7 @@ pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, selected: &mut usize, commands: &m
         return;
     };
     let push = |commands: &mut Vec<Command>, m: Member, merge: Option<egui::Id>| {
-        commands.push(Command::Edit(Edit::SetMember(index, m), merge));
+        commands.push(Command::Edit(Edit::SetMember(member.id.clone(), m), merge));
     };
     ui.add_space(8.0);
     egui::ScrollArea::vertical()
@@ -183,7 +183,7 @@ fn salary_ui(
     let set = |s: Salary, commands: &mut Vec<Command>| {
         let mut m = member.clone();
         m.salary = Some(s);
-        commands.push(Command::Edit(Edit::SetMember(index, m), None));
+        commands.push(Command::Edit(Edit::SetMember(member.id.clone(), m), None));
     };
     ui.horizontal_wrapped(|ui| {
         ui.label(capitalized(&tr.get("field-salary")));
@@ -334,7 +334,7 @@ fn link_ui(ui: &mut Ui, tr: &Tr, study: &Study, member: &Member, index: usize, c
         if let Some(s) = &mut m.salary {
             s.today_category = category;
         }
-        commands.push(Command::Edit(Edit::SetMember(index, m), None));
+        commands.push(Command::Edit(Edit::SetMember(member.id.clone(), m), None));
     };
     if let Some((category, amount)) = study.staffing_salary_cost(member) {
         let name = study
@@ -389,7 +389,7 @@ fn link_ui(ui: &mut Ui, tr: &Tr, study: &Study, member: &Member, index: usize, c
 fn tasks_ui(ui: &mut Ui, tr: &Tr, member: &Member, index: usize, p: usize, commands: &mut Vec<Command>) {
     let position = &member.positions[p];
     let push = |commands: &mut Vec<Command>, m: Member, merge: Option<egui::Id>| {
-        commands.push(Command::Edit(Edit::SetMember(index, m), merge));
+        commands.push(Command::Edit(Edit::SetMember(member.id.clone(), m), merge));
     };
     egui::Grid::new(("tasks-grid", index, p))
         .striped(true)
