@@ -66,7 +66,7 @@ pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, selected: &mut usize, commands: &m
                 });
             }
             usage_ui(ui, tr, study, member);
-            link_ui(ui, tr, study, member, index, commands);
+            link_ui(ui, tr, study, member, commands);
             ui.add_space(10.0);
             ui.label(RichText::new(tr.get("ui-positions")).strong());
             egui::Grid::new(("positions", index))
@@ -319,7 +319,7 @@ fn usage_ui(ui: &mut Ui, tr: &Tr, study: &Study, member: &Member) {
 
 /// Today's cost of a category from the staffing: offered when the salary
 /// could feed it, shown (with a way back) when it does.
-fn link_ui(ui: &mut Ui, tr: &Tr, study: &Study, member: &Member, index: usize, commands: &mut Vec<Command>) {
+fn link_ui(ui: &mut Ui, tr: &Tr, study: &Study, member: &Member, commands: &mut Vec<Command>) {
     let Some(salary) = &member.salary else { return };
     if study.categories.is_empty()
         || !study
