@@ -172,7 +172,9 @@ pub fn grouped_bars(groups: &[String], series: &[Series], unit: &str, numbers: N
 #[must_use]
 pub fn stacked_bars(rows: &[String], series: &[Series], unit: &str, numbers: Numbers) -> String {
     let (width, left, top, row_height) = (760.0, 230.0, 10.0, 34.0);
-    let plot_width = width - left - 20.0;
+    // Room on the right for half of the last tick's label ("4 000 000",
+    // centred on the axis's end), which was cut to "4 000 00".
+    let plot_width = width - left - 48.0;
     #[allow(clippy::cast_precision_loss)]
     let plot_height = row_height * rows.len() as f64;
     // The longest stack, to size the axis: drawing geometry, never a
@@ -455,5 +457,29 @@ mod tests {
         assert!(!svg.contains("<script>") && svg.contains("&lt;script&gt;") && svg.contains("A&amp;B"));
         let svg = stacked_bars(&["<b>".into()], &series, "kr", Numbers::NORDIC);
         assert!(!svg.contains("<b>") && svg.contains("&lt;b&gt;"));
+    }
+
+    #[test]
+    fn the_last_tick_label_of_the_stacked_bars_fits_inside_the_chart() {
+        // A stack of 3 682 050 gives ticks to 4 000 000; its label, nine
+        // characters of 11 px text (about 6,5 px each, 58 px), is centred
+        // on the axis's end and must end inside the 760 px wide chart.
+        let series = vec![Series {
+            name: "x".into(),
+            color: "#000000".into(),
+            values: vec![Some(3_682_050.0)],
+        }];
+        let svg = stacked_bars(&["A".into()], &series, "kr", Numbers::NORDIC);
+        let label = "4\u{a0}000\u{a0}000";
+        let at = svg.find(&format!(">{label}<")).unwrap();
+        let tag = &svg[svg[..at].rfind("<text").unwrap()..at];
+        let x: f64 = tag
+            .split("x=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(x + 9.0 * 6.5 / 2.0 <= 760.0, "the label ends at {}", x + 29.25);
     }
 }
