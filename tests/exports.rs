@@ -884,3 +884,21 @@ fn the_briefing_has_a_short_body_and_an_appendix_with_every_table() {
     // It starts on a new page when printed.
     assert!(html.contains("h1.appendix { break-before: page; }"));
 }
+
+#[test]
+fn the_inputs_say_kroner_as_each_language_does_and_counts_whole() {
+    // The 2006 study's four terminal servers at 60 000 kr: "kr. × 4" in
+    // Danish (not "kr × 4,00"), "kr × 4" in Norwegian.
+    let (study, _) = reference();
+    let unit_of = |lang: Lang| {
+        let table = tables::inputs(&study, &Tr::new(lang));
+        table
+            .rows
+            .iter()
+            .find(|r| r[1] == tables::Cell::Text("Terminalservere".to_owned()))
+            .map(|r| r[3].display(Tr::new(lang).numbers()))
+            .unwrap()
+    };
+    assert!(unit_of(Lang::Da).starts_with("kr. × 4 "), "{}", unit_of(Lang::Da));
+    assert!(unit_of(Lang::Nb).starts_with("kr × 4 "), "{}", unit_of(Lang::Nb));
+}

@@ -628,8 +628,17 @@ exp-close = Luk
 usage-salary-unused = Denne løn indgår ikke i noget tal: de nuværende omkostninger angiver løn som totaler, og ingen scenarielinje henter beløbet fra lønnen. Sæt kryds ved »= løn inkl. sociale omkostninger« på en linje for at forbinde dem.
 usage-none = Indgår ikke i noget tal i denne analyse: at ændre det ændrer intet.
 usage-used-by = Bruges af: { $what }.
-usage-part-lines = { $lines } linje(r) i { $scenarios } scenarie(r)
-usage-part-keys = fordelingsnøglen i { $scenarios } scenarie(r)
+usage-part-lines = { $lines } { $lines ->
+        [one] linje
+       *[other] linjer
+    } i { $scenarios } { $scenarios ->
+        [one] scenarie
+       *[other] scenarier
+    }
+usage-part-keys = fordelingsnøglen i { $scenarios } { $scenarios ->
+        [one] scenarie
+       *[other] scenarier
+    }
 usage-part-today = nuværende drift
 usage-part-discounting = nutidsværdi og årlig ækvivalent omkostning
 ui-salary-link = Beregn dagens »{ $category }« ud fra bemandingen ({ $amount })
@@ -646,7 +655,10 @@ brief-more-than-today = { $amount }{ $percent } mere end i dag
 brief-cheapest-member = { $member }: det billigste alternativ er »{ $scenario }«, { $cost } om året, { $change }.
 brief-cheapest-total = Alle kommuner samlet: det billigste alternativ er »{ $scenario }«, { $cost } om året, { $change }.
 brief-pays-more = I »{ $scenario }« betaler disse mere end i dag: { $members }.
-brief-caveats = Forbehold: { $assumptions } af de { $inputs } inddata er forudsætninger, ikke fra en kilde; analysen har { $warnings } advarsel(er) (se slutningen). Hvor sikkert svaret er, og om fordelingen er retfærdig, følger nedenfor.
+brief-caveats = Forbehold: { $assumptions } af de { $inputs } inddata er forudsætninger, ikke fra en kilde; analysen har { $warnings } { $warnings ->
+        [one] advarsel
+       *[other] advarsler
+    } (se slutningen). Hvor sikkert svaret er, og om fordelingen er retfærdig, følger nedenfor.
 brief-today-cheapest-member = { $member }: nuværende drift er billigst; det billigste alternativ, »{ $scenario }«, koster { $cost } om året, { $change }.
 ui-cheapest = Billigst for denne kommune (eller alle samlet)
 ui-cheapest-legend = Grøn og understreget: billigst pr. kommune og for alle samlet. Klik på et tal for at se, hvor det kommer fra.

@@ -628,8 +628,17 @@ exp-close = Close
 usage-salary-unused = This salary feeds no figure: today’s costs give salaries as totals and no scenario line takes its amount from the salary. Tick “= salary incl. social costs” on a line to link it.
 usage-none = Feeds no figure in this study: changing it changes nothing.
 usage-used-by = Used by: { $what }.
-usage-part-lines = { $lines } line(s) in { $scenarios } scenario(s)
-usage-part-keys = the key of { $scenarios } scenario(s)
+usage-part-lines = { $lines } { $lines ->
+        [one] line
+       *[other] lines
+    } in { $scenarios } { $scenarios ->
+        [one] scenario
+       *[other] scenarios
+    }
+usage-part-keys = the key of { $scenarios } { $scenarios ->
+        [one] scenario
+       *[other] scenarios
+    }
 usage-part-today = today’s operation
 usage-part-discounting = present value and equivalent annual cost
 ui-salary-link = Derive today’s “{ $category }” from the staffing ({ $amount })
@@ -646,7 +655,10 @@ brief-more-than-today = { $amount }{ $percent } more than today
 brief-cheapest-member = { $member }: the cheapest option is “{ $scenario }”, { $cost } a year, { $change }.
 brief-cheapest-total = All municipalities together: the cheapest option is “{ $scenario }”, { $cost } a year, { $change }.
 brief-pays-more = In “{ $scenario }” these pay more than today: { $members }.
-brief-caveats = Caveats: { $assumptions } of the { $inputs } inputs are assumptions, not from a source; the study has { $warnings } warning(s) (see the end). How sure the answer is, and whether the split is fair, follow below.
+brief-caveats = Caveats: { $assumptions } of the { $inputs } inputs are assumptions, not from a source; the study has { $warnings } { $warnings ->
+        [one] warning
+       *[other] warnings
+    } (see the end). How sure the answer is, and whether the split is fair, follow below.
 brief-today-cheapest-member = { $member }: today’s operation is the cheapest; the cheapest alternative, “{ $scenario }”, costs { $cost } a year, { $change }.
 ui-cheapest = The cheapest for this municipality (or all together)
 ui-cheapest-legend = Green and underlined: the cheapest per municipality and for all together. Click a figure to see where it comes from.

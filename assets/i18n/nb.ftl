@@ -628,8 +628,17 @@ exp-close = Lukk
 usage-salary-unused = Denne lønnen inngår ikke i noe tall: dagens kostnader gir lønn som totaler, og ingen scenariolinje henter beløpet fra lønnen. Kryss av for «= lønn inkl. sosiale kostnader» på en linje for å koble dem.
 usage-none = Inngår ikke i noe tall i denne studien: å endre det endrer ingenting.
 usage-used-by = Brukes av: { $what }.
-usage-part-lines = { $lines } linje(r) i { $scenarios } scenario(er)
-usage-part-keys = fordelingsnøkkelen i { $scenarios } scenario(er)
+usage-part-lines = { $lines } { $lines ->
+        [one] linje
+       *[other] linjer
+    } i { $scenarios } { $scenarios ->
+        [one] scenario
+       *[other] scenarioer
+    }
+usage-part-keys = fordelingsnøkkelen i { $scenarios } { $scenarios ->
+        [one] scenario
+       *[other] scenarioer
+    }
 usage-part-today = dagens drift
 usage-part-discounting = nåverdi og årlig ekvivalent kostnad
 ui-salary-link = Regn dagens «{ $category }» fra bemanningen ({ $amount })
@@ -646,7 +655,10 @@ brief-more-than-today = { $amount }{ $percent } mer enn i dag
 brief-cheapest-member = { $member }: billigste alternativ er «{ $scenario }», { $cost } i året, { $change }.
 brief-cheapest-total = Alle kommunene samlet: billigste alternativ er «{ $scenario }», { $cost } i året, { $change }.
 brief-pays-more = I «{ $scenario }» betaler disse mer enn i dag: { $members }.
-brief-caveats = Forbehold: { $assumptions } av de { $inputs } inndataene er forutsetninger, ikke fra en kilde; studien har { $warnings } advarsel(er) (se slutten). Hvor sikkert svaret er, og om fordelingen er rettferdig, følger nedenfor.
+brief-caveats = Forbehold: { $assumptions } av de { $inputs } inndataene er forutsetninger, ikke fra en kilde; studien har { $warnings } { $warnings ->
+        [one] advarsel
+       *[other] advarsler
+    } (se slutten). Hvor sikkert svaret er, og om fordelingen er rettferdig, følger nedenfor.
 brief-today-cheapest-member = { $member }: dagens drift er billigst; det billigste alternativet, «{ $scenario }», koster { $cost } i året, { $change }.
 ui-cheapest = Billigst for denne kommunen (eller alle samlet)
 ui-cheapest-legend = Grønn og understreket: billigst per kommune og for alle samlet. Klikk på et tall for å se hvor det kommer fra.

@@ -628,7 +628,10 @@ exp-close = Lukk
 usage-salary-unused = Denne løna inngår ikkje i noko tal: dagens kostnader gjev løn som totalar, og inga scenariolinje hentar beløpet frå løna. Kryss av for «= løn inkl. sosiale kostnader» på ei linje for å kople dei.
 usage-none = Går ikkje inn i noko tal i denne studien: å endre det endrar ingenting.
 usage-used-by = Blir brukt av: { $what }.
-usage-part-lines = { $lines } linje(r) i { $scenarios } scenario
+usage-part-lines = { $lines } { $lines ->
+        [one] linje
+       *[other] linjer
+    } i { $scenarios } scenario
 usage-part-keys = fordelingsnøkkelen i { $scenarios } scenario
 usage-part-today = dagens drift
 usage-part-discounting = noverdi og årleg ekvivalent kostnad
@@ -646,7 +649,10 @@ brief-more-than-today = { $amount }{ $percent } meir enn i dag
 brief-cheapest-member = { $member }: billegaste alternativ er «{ $scenario }», { $cost } i året, { $change }.
 brief-cheapest-total = Alle kommunane samla: billegaste alternativ er «{ $scenario }», { $cost } i året, { $change }.
 brief-pays-more = I «{ $scenario }» betaler desse meir enn i dag: { $members }.
-brief-caveats = Atterhald: { $assumptions } av dei { $inputs } inndataa er føresetnader, ikkje frå ei kjelde; studien har { $warnings } åtvaring(ar) (sjå slutten). Kor sikkert svaret er, og om fordelinga er rettferdig, følgjer nedanfor.
+brief-caveats = Atterhald: { $assumptions } av dei { $inputs } inndataa er føresetnader, ikkje frå ei kjelde; studien har { $warnings } { $warnings ->
+        [one] åtvaring
+       *[other] åtvaringar
+    } (sjå slutten). Kor sikkert svaret er, og om fordelinga er rettferdig, følgjer nedanfor.
 brief-today-cheapest-member = { $member }: dagens drift er billegast; det billegaste alternativet, «{ $scenario }», kostar { $cost } i året, { $change }.
 ui-cheapest = Billegast for denne kommunen (eller alle samla)
 ui-cheapest-legend = Grøn og understreka: billegast per kommune og for alle samla. Klikk på eit tal for å sjå kvar det kjem frå.

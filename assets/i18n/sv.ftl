@@ -628,8 +628,17 @@ exp-close = Stäng
 usage-salary-unused = Den här lönen ingår inte i något tal: nuvarande kostnader anger lön som totaler, och ingen scenariorad hämtar beloppet från lönen. Kryssa i ”= lön inkl. sociala avgifter” på en rad för att koppla dem.
 usage-none = Ingår inte i något tal i denna studie: att ändra det ändrar ingenting.
 usage-used-by = Används av: { $what }.
-usage-part-lines = { $lines } rad(er) i { $scenarios } scenario(n)
-usage-part-keys = fördelningsnyckeln i { $scenarios } scenario(n)
+usage-part-lines = { $lines } { $lines ->
+        [one] rad
+       *[other] rader
+    } i { $scenarios } { $scenarios ->
+        [one] scenario
+       *[other] scenarier
+    }
+usage-part-keys = fördelningsnyckeln i { $scenarios } { $scenarios ->
+        [one] scenario
+       *[other] scenarier
+    }
 usage-part-today = dagens drift
 usage-part-discounting = nuvärde och årlig ekvivalent kostnad
 ui-salary-link = Räkna dagens ”{ $category }” från bemanningen ({ $amount })
@@ -646,7 +655,10 @@ brief-more-than-today = { $amount }{ $percent } mer än i dag
 brief-cheapest-member = { $member }: billigaste alternativet är ”{ $scenario }”, { $cost } per år, { $change }.
 brief-cheapest-total = Alla kommuner sammantaget: billigaste alternativet är ”{ $scenario }”, { $cost } per år, { $change }.
 brief-pays-more = I ”{ $scenario }” betalar dessa mer än i dag: { $members }.
-brief-caveats = Förbehåll: { $assumptions } av de { $inputs } indata är antaganden, inte hämtade ur en källa; studien har { $warnings } varning(ar) (se slutet). Hur säkert svaret är, och om fördelningen är rättvis, följer nedan.
+brief-caveats = Förbehåll: { $assumptions } av de { $inputs } indata är antaganden, inte hämtade ur en källa; studien har { $warnings } { $warnings ->
+        [one] varning
+       *[other] varningar
+    } (se slutet). Hur säkert svaret är, och om fördelningen är rättvis, följer nedan.
 brief-today-cheapest-member = { $member }: nuvarande drift är billigast; det billigaste alternativet, ”{ $scenario }”, kostar { $cost } per år, { $change }.
 ui-cheapest = Billigast för den här kommunen (eller alla sammantaget)
 ui-cheapest-legend = Grönt och understruket: billigast per kommun och för alla sammantaget. Klicka på ett tal för att se var det kommer ifrån.

@@ -31,6 +31,16 @@ impl std::fmt::Debug for Tr {
     }
 }
 
+/// A count written as plain digits (no leading zero, at most six), as a
+/// number: what Fluent needs to choose a plural.
+fn plain_count(text: &str) -> Option<u32> {
+    let plain = !text.is_empty()
+        && text.len() <= 6
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text == "0" || !text.starts_with('0'));
+    plain.then(|| text.parse().ok()).flatten()
+}
+
 /// The embedded Fluent file of `lang` and its locale: one arm per language,
 /// so a language cannot be added without its file.
 const fn ftl(lang: Lang) -> (&'static str, &'static str) {
@@ -111,12 +121,19 @@ impl Tr {
         self.format(id, None)
     }
 
-    /// The message `id` with named arguments (already formatted text).
+    /// The message `id` with named arguments (already formatted text). A
+    /// plain count ("3": digits only, no leading zero, at most six) is
+    /// passed as a number, so a message can choose its plural by Fluent's
+    /// rules (`{ $n -> [one] advarsel *[other] advarsler }`); it prints
+    /// the same.
     #[must_use]
     pub fn args(&self, id: &str, args: &[(&str, String)]) -> String {
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
-            fluent_args.set(*name, value.clone());
+            match plain_count(value) {
+                Some(n) => fluent_args.set(*name, n),
+                None => fluent_args.set(*name, value.clone()),
+            }
         }
         self.format(id, Some(&fluent_args))
     }
@@ -368,6 +385,32 @@ mod tests {
                 assert!(errors.is_empty(), "{}: {id}: {errors:?}", lang.code());
             }
         }
+    }
+
+    #[test]
+    fn counts_choose_their_plural_and_print_as_given() {
+        let args = |warnings: &str| {
+            vec![
+                ("assumptions", "2".to_owned()),
+                ("inputs", "10".to_owned()),
+                ("warnings", warnings.to_owned()),
+            ]
+        };
+        let nb = Tr::new(Lang::Nb);
+        assert!(nb.args("brief-caveats", &args("1")).contains("har 1 advarsel ("));
+        assert!(nb.args("brief-caveats", &args("3")).contains("har 3 advarsler ("));
+        let en = Tr::new(Lang::En);
+        assert!(en.args("brief-caveats", &args("1")).contains("has 1 warning ("));
+        assert!(en.args("brief-caveats", &args("0")).contains("has 0 warnings ("));
+        // A year prints as it is, and a number with a leading zero (a
+        // municipality's number) stays text.
+        assert_eq!(super::plain_count("2007"), Some(2007));
+        assert_eq!(super::plain_count("0301"), None);
+        assert_eq!(super::plain_count("1 234"), None);
+        assert!(
+            nb.args("dec-payback", &[("year", "2007".to_owned())])
+                .ends_with("2007.")
+        );
     }
 
     #[test]

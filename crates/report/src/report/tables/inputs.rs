@@ -271,13 +271,15 @@ pub fn inputs(study: &Study, tr: &Tr) -> Table {
     for scenario in &study.scenarios {
         for line in &scenario.lines {
             let payer = payer_text(tr, study, &line.payer);
+            // "kr × 4" for four servers (not "4,00"); Danish writes "kr.".
             let quantity = if (line.quantity - 1.0).abs() > f64::EPSILON {
-                format!(" × {}", tr.num(line.quantity, 2))
+                format!(" × {}", tr.num_trim(line.quantity, 2))
             } else {
                 String::new()
             };
             let unit = format!(
-                "kr{quantity} {}, {payer}, {}",
+                "{}{quantity} {}, {payer}, {}",
+                tr.get("unit-kr"),
                 driver_text(tr, line.driver),
                 timing_text(tr, &line.timing)
             );
