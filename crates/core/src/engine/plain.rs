@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use super::{EngineError, Evaluation, ScenarioResult};
 use crate::model::{
-    AmountFrom, CategoryId, Driver, Growth, KeyRule, MemberId, Payer, Report, Salary, ScenarioKind, Study,
-    Timing, keys, validate,
+    AmountFrom, CategoryId, Driver, Growth, KeyRule, MemberId, Payer, Report, Salary, Study, Timing, keys,
+    validate,
 };
 
 /// Validates and evaluates the study line by line.
@@ -233,7 +233,7 @@ fn compute(study: &Study, report: Report) -> Result<Evaluation, EngineError> {
             cost,
         });
     }
-    let today = study.scenarios.iter().position(|s| s.kind == ScenarioKind::Today);
+    let today = study.today();
     Ok(Evaluation {
         years,
         members,

@@ -527,7 +527,7 @@ impl PreparedStudy {
                 .iter()
                 .map(|s| s.lines.iter().map(|l| l.id.clone()).collect())
                 .collect(),
-            today: study.scenarios.iter().position(|s| s.kind == ScenarioKind::Today),
+            today: study.today(),
             scenario_colours: study.scenarios.iter().map(|s| s.colour).collect(),
         })
     }

@@ -112,13 +112,9 @@ pub fn cumulative(evaluation: &Evaluation, member: Option<usize>) -> (ChartData,
 /// evaluation (the simulation).
 #[must_use]
 pub fn scenario_colour(study: &Study, scenario: usize) -> (u8, u8, u8) {
-    let today = study
-        .scenarios
-        .iter()
-        .position(|s| s.kind == crate::model::ScenarioKind::Today);
     crate::palette::scenario_colour(
         study.scenarios.get(scenario).and_then(|s| s.colour),
-        today == Some(scenario),
+        study.today() == Some(scenario),
     )
 }
 
