@@ -97,7 +97,8 @@ pub enum MigrationChange {
 }
 
 impl StudyV2 {
-    fn into_study(self, scenarios: Vec<Scenario>) -> Study {
+    /// The current study of everything but the scenarios (which did change).
+    fn into_study(self) -> Study {
         Study {
             version: FORMAT_VERSION,
             title: self.title,
@@ -107,7 +108,7 @@ impl StudyV2 {
             baseline: self.baseline,
             staffing_printed: self.staffing_printed,
             keys: self.keys,
-            scenarios,
+            scenarios: Vec::new(),
             assumptions: self.assumptions,
             uncertainties: self.uncertainties,
             correlation_groups: self.correlation_groups,
@@ -121,16 +122,18 @@ impl StudyV2 {
 
 /// Migrates a version-2 study to the current format, and says what changed
 /// in meaning (nothing for a file without `with_todays_costs`).
-pub(super) fn migrate(old: StudyV2) -> (Study, Vec<MigrationChange>) {
-    let today = old.scenarios.iter().position(|s| s.kind == ScenarioKind::Today);
+pub(super) fn migrate(mut old: StudyV2) -> (Study, Vec<MigrationChange>) {
+    let old_scenarios = std::mem::take(&mut old.scenarios);
+    let mut study = old.into_study();
+    let today = old_scenarios.iter().position(|s| s.kind == ScenarioKind::Today);
     // The yardstick of a workstation pair: the first scenario that carried
     // today's costs, ran a fleet and had nothing else, while today's
     // operation itself ran none.
     let yardstick = today.and_then(|t| {
-        if old.scenarios[t].fleet.is_some() {
+        if old_scenarios[t].fleet.is_some() {
             return None;
         }
-        old.scenarios.iter().position(|s| {
+        old_scenarios.iter().position(|s| {
             s.kind != ScenarioKind::Today && s.with_todays_costs && s.fleet.is_some() && s.lines.is_empty()
         })
     });
@@ -138,51 +141,40 @@ pub(super) fn migrate(old: StudyV2) -> (Study, Vec<MigrationChange>) {
     let mut moved_fleet = None;
     let mut removed = None;
     if let Some(y) = yardstick {
-        let fleet = old.scenarios[y].fleet.clone().unwrap_or_default();
+        let fleet = old_scenarios[y].fleet.clone().unwrap_or_default();
         changes.push(MigrationChange::FleetMovedToToday {
-            scenario: old.scenarios[y].name.clone(),
+            scenario: old_scenarios[y].name.clone(),
             fleet: fleet.clone(),
         });
         moved_fleet = Some(fleet);
-        removed = Some(old.scenarios[y].id.clone());
+        removed = Some(old_scenarios[y].id.clone());
     }
-    let todays_cells: Vec<(crate::model::CategoryId, crate::model::MemberId, f64)> = {
-        // The cells as the figures used them (staffing links applied).
-        let probe = old.clone_for_cells();
-        probe
-            .todays_cells()
-            .into_iter()
-            .map(|(c, m, v)| (c.clone(), m.clone(), v))
-            .collect()
-    };
-    let mut scenarios = Vec::with_capacity(old.scenarios.len());
-    for (i, s) in old.scenarios.iter().enumerate() {
+    // Today's cells as the figures used them (staffing links applied): the
+    // members, categories and baseline did not change with the format.
+    let todays_cells: Vec<(crate::model::CategoryId, crate::model::MemberId, f64)> = study
+        .todays_cells()
+        .into_iter()
+        .map(|(c, m, v)| (c.clone(), m.clone(), v))
+        .collect();
+    let mut scenarios = Vec::with_capacity(old_scenarios.len());
+    for (i, s) in old_scenarios.into_iter().enumerate() {
         if Some(i) == yardstick {
             continue;
         }
-        let mut lines = s.lines.clone();
-        let mut fleet = s.fleet.clone();
-        if Some(i) == today && moved_fleet.is_some() {
-            fleet.clone_from(&moved_fleet);
-        }
+        let mut lines = s.lines;
+        let fleet = if Some(i) == today && moved_fleet.is_some() {
+            moved_fleet.clone()
+        } else {
+            s.fleet
+        };
         if s.with_todays_costs && s.kind != ScenarioKind::Today {
             changes.push(MigrationChange::TodaysCostsCopied {
                 scenario: s.name.clone(),
             });
             for (n, (category, member, amount)) in todays_cells.iter().enumerate() {
-                let growth = old
-                    .categories
-                    .iter()
-                    .find(|c| c.id == *category)
-                    .map(|c| c.growth)
-                    .unwrap_or_default();
-                let label = old
-                    .categories
-                    .iter()
-                    .find(|c| c.id == *category)
-                    .map_or_else(|| category.0.clone(), |c| c.name.clone());
+                let known = study.category(category);
                 lines.push(CostLine {
-                    label,
+                    label: known.map_or_else(|| category.0.clone(), |c| c.name.clone()),
                     category: category.clone(),
                     amount_nok: *amount,
                     amount_from: crate::model::AmountFrom::default(),
@@ -190,7 +182,7 @@ pub(super) fn migrate(old: StudyV2) -> (Study, Vec<MigrationChange>) {
                     driver: Driver::Lump,
                     payer: Payer::Member(member.clone()),
                     timing: crate::model::Timing::default(),
-                    growth,
+                    growth: known.map(|c| c.growth).unwrap_or_default(),
                     source: Source::Assumption {
                         note: "Today's cost (format 2: with_todays_costs)".to_owned(),
                     },
@@ -199,19 +191,19 @@ pub(super) fn migrate(old: StudyV2) -> (Study, Vec<MigrationChange>) {
             }
         }
         scenarios.push(Scenario {
-            id: s.id.clone(),
-            name: s.name.clone(),
+            id: s.id,
+            name: s.name,
             kind: s.kind,
-            participants: s.participants.clone(),
-            key: s.key.clone(),
+            participants: s.participants,
+            key: s.key,
             lines,
-            service_level: s.service_level.clone(),
-            note: s.note.clone(),
+            service_level: s.service_level,
+            note: s.note,
             fleet,
             colour: s.colour,
         });
     }
-    let mut study = old.into_study(scenarios);
+    study.scenarios = scenarios;
     if let Some(removed) = removed {
         // Nothing may name the scenario that is gone.
         study.decision.scores.retain(|x| x.scenario != removed);
@@ -221,29 +213,4 @@ pub(super) fn migrate(old: StudyV2) -> (Study, Vec<MigrationChange>) {
         );
     }
     (study, changes)
-}
-
-impl StudyV2 {
-    /// A study with this file's members, categories and today's costs,
-    /// enough to compute today's cells as the figures used them.
-    fn clone_for_cells(&self) -> Study {
-        Study {
-            version: FORMAT_VERSION,
-            title: String::new(),
-            description: String::new(),
-            members: self.members.clone(),
-            categories: self.categories.clone(),
-            baseline: self.baseline.clone(),
-            staffing_printed: StaffingPrinted::default(),
-            keys: Vec::new(),
-            scenarios: Vec::new(),
-            assumptions: self.assumptions.clone(),
-            uncertainties: Vec::new(),
-            correlation_groups: Vec::new(),
-            decision: decision::Decision::default(),
-            currency: self.currency,
-            language: None,
-            workstations: fleet::Workstations::default(),
-        }
-    }
 }
