@@ -293,14 +293,16 @@ pub fn briefing_with(
 
     // Workstations on equal terms: each fleet pair, what a seat costs, and
     // which number decides.
-    let fleet_findings = fleet_report::fleet_findings(study, evaluation, tr);
+    // (The decision made them: the twin evaluations and break-even
+    // searches behind them run once.)
+    let fleet_findings = &decision.workstations;
     if !fleet_findings.is_empty() {
         let _ = write!(
             html,
             r#"<section class="keep"><h2>{}</h2><ul>"#,
             escape(&tr.get("brief-fleets"))
         );
-        for finding in &fleet_findings {
+        for finding in fleet_findings {
             let _ = write!(html, "<li>{}</li>", escape(finding));
         }
         let _ = write!(
@@ -385,11 +387,9 @@ pub fn briefing_with(
 
     // Is the split fair? The proposal's in the body, every other option's
     // in the appendix.
-    let proposal = decision
-        .proposal
-        .map(|p| format!("fair-split-{}", tables::file_safe(study.scenarios[p].id.as_str())));
-    for (table, findings) in tables::fair_splits_of(study, tr, &analyses.fair, false) {
-        let out = if Some(&table.id) == proposal.as_ref() {
+    let splits = tables::fair_splits_of(study, tr, &analyses.fair, false);
+    for (fair, (table, findings)) in analyses.fair.iter().zip(splits) {
+        let out = if Some(fair.scenario) == decision.proposal {
             &mut html
         } else {
             &mut appendix

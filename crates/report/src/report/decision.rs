@@ -58,7 +58,9 @@ pub struct Decision {
     pub answers: Vec<Answer>,
     /// Where the stakeholders' profiles disagree, in words.
     pub dissent: Vec<String>,
-    /// What the workstations change, in words.
+    /// What the workstations change, in words: every finding
+    /// ([`super::fleet_report::fleet_findings`], made once for the
+    /// briefing's section too); the summary says the first.
     pub workstations: Vec<String>,
     /// Errors and warnings of the study.
     pub warnings: usize,
@@ -177,10 +179,7 @@ pub fn decision(
         nearest_fair_key,
         answers,
         dissent,
-        workstations: super::fleet_report::fleet_findings(study, evaluation, tr)
-            .into_iter()
-            .take(1)
-            .collect(),
+        workstations: super::fleet_report::fleet_findings(study, evaluation, tr),
         warnings: evaluation.report.issues.len(),
     }
 }
@@ -301,7 +300,7 @@ pub fn topics(study: &Study, d: &Decision, tr: &Tr) -> Vec<(Topic, String)> {
         }
     }
     out.extend(d.dissent.iter().map(|s| (Topic::Dissent, s.clone())));
-    out.extend(d.workstations.iter().map(|s| (Topic::Workstations, s.clone())));
+    out.extend(d.workstations.first().map(|s| (Topic::Workstations, s.clone())));
     if d.warnings > 0 {
         out.push((
             Topic::Remarks,

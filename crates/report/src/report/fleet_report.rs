@@ -26,6 +26,23 @@ pub fn fleet_options(study: &Study) -> Vec<usize> {
         .collect()
 }
 
+/// The name of the fleet `scenario` runs (its own or today's), or "no
+/// fleet".
+fn fleet_name(study: &Study, scenario: &crate::model::Scenario, tr: &Tr) -> String {
+    study
+        .fleet_of(scenario)
+        .and_then(|f| study.workstations.fleet(f))
+        .map_or_else(|| tr.get("ui-no-fleet"), |f| f.name.clone())
+}
+
+/// The name of today's operation's fleet, or "no fleet".
+fn todays_fleet_name(study: &Study, tr: &Tr) -> String {
+    study.today().map_or_else(
+        || tr.get("ui-no-fleet"),
+        |t| fleet_name(study, &study.scenarios[t], tr),
+    )
+}
+
 /// The study with one scenario more: `option` as it is but running
 /// today's operation's workstations (or none, when today has none), and
 /// its index. Set against `option`, it isolates what the fleet changes
@@ -35,14 +52,12 @@ pub fn fleet_options(study: &Study) -> Vec<usize> {
 pub fn with_todays_workstations(study: &Study, option: usize, tr: &Tr) -> (Study, usize) {
     let mut twin = study.scenarios[option].clone();
     twin.fleet = None;
-    let todays = study
-        .today()
-        .and_then(|t| study.fleet_of(&study.scenarios[t]))
-        .and_then(|f| study.workstations.fleet(f))
-        .map_or_else(|| tr.get("ui-no-fleet"), |f| f.name.clone());
     twin.name = tr.args(
         "fleet-twin-name",
-        &[("option", twin.name.clone()), ("fleet", todays)],
+        &[
+            ("option", twin.name.clone()),
+            ("fleet", todays_fleet_name(study, tr)),
+        ],
     );
     twin.id = crate::model::ScenarioId::new(format!("{}~today-fleet", twin.id.as_str()));
     // The twin's own lines keep their ids; no range names the twin.
@@ -103,15 +118,7 @@ pub fn fleet_findings(study: &Study, evaluation: &Evaluation, tr: &Tr) -> Vec<St
         evaluation.years.last().copied().unwrap_or_default(),
     );
     let totals = evaluation.summary(Metric::HorizonSum);
-    let fleet_name = |s: &crate::model::Scenario| {
-        study
-            .fleet_of(s)
-            .and_then(|f| study.workstations.fleet(f))
-            .map_or_else(|| tr.get("ui-no-fleet"), |f| f.name.clone())
-    };
-    let todays_fleet = study
-        .today()
-        .map_or_else(|| tr.get("ui-no-fleet"), |t| fleet_name(&study.scenarios[t]));
+    let todays_fleet = todays_fleet_name(study, tr);
     for b in fleet_options(study) {
         let (twin_study, a) = with_todays_workstations(study, b, tr);
         let Ok(twin) = crate::engine::evaluate(&twin_study) else {
@@ -137,7 +144,7 @@ pub fn fleet_findings(study: &Study, evaluation: &Evaluation, tr: &Tr) -> Vec<St
             },
             &[
                 ("option", study.scenarios[b].name.clone()),
-                ("fleet", fleet_name(&study.scenarios[b])),
+                ("fleet", fleet_name(study, &study.scenarios[b], tr)),
                 ("todayfleet", todays_fleet.clone()),
                 ("first", first.to_string()),
                 ("last", last.to_string()),

@@ -6,7 +6,7 @@ use super::*;
 
 /// Text fit for a file or sheet name: letters, digits, `-` and `_`, at
 /// most 40 characters.
-pub fn file_safe(text: &str) -> String {
+pub(super) fn file_safe(text: &str) -> String {
     text.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
