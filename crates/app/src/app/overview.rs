@@ -15,10 +15,18 @@ use crate::report::decision::{self, Topic};
 /// What the analyses were made for: revision and year.
 type JobKey = (u64, i32);
 
+/// What the sentences were made from: the figures' revision, the analyses'
+/// key and the language.
+type MadeFor = (JobKey, JobKey, crate::lang::Lang);
+
 /// The view's own state: the analyses of the study's last revision.
 #[derive(Default, Clone)]
 pub struct OverviewState {
     job: Job<JobKey, Result<Analyses, Cancelled>>,
+    /// The sentences of the analyses shown, for their key and language:
+    /// made once, not every frame (the workstations' findings evaluate
+    /// the study again and solve for break-evens).
+    made: Option<(MadeFor, Vec<(Topic, String)>)>,
 }
 
 impl std::fmt::Debug for OverviewState {
@@ -89,8 +97,14 @@ pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, state: &mut OverviewState, command
                 ui.disable();
             }
             ui.add_space(6.0);
-            let made = decision::decision(study, evaluation, (tr, year), analyses);
-            for (topic, text) in decision::topics(study, &made, tr) {
+            let made_for = (key, shown_key, tr.lang());
+            if state.made.as_ref().is_none_or(|(k, _)| *k != made_for) {
+                let made = decision::decision(study, evaluation, (tr, year), analyses);
+                state.made = Some((made_for, decision::topics(study, &made, tr)));
+            }
+            let sentences = state.made.as_ref().map_or(&[][..], |(_, s)| s.as_slice());
+            for (topic, text) in sentences {
+                let topic = *topic;
                 let text = format!("• {text}");
                 match view_of(topic) {
                     Some(view) => {
