@@ -317,9 +317,8 @@ pub struct Spread {
 }
 
 impl Spread {
-    fn of(mut values: Vec<f64>) -> Spread {
-        values.retain(|v| v.is_finite());
-        values.sort_by(f64::total_cmp);
+    fn of(values: Vec<f64>) -> Spread {
+        let values = sorted_finite(values.into_iter());
         let mean = values.iter().sum::<f64>() / values.len().max(1) as f64;
         Spread {
             mean,
@@ -328,6 +327,13 @@ impl Spread {
             p90: quantile(&values, 0.9),
         }
     }
+}
+
+/// The finite values, in ascending order.
+fn sorted_finite(values: impl Iterator<Item = f64>) -> Vec<f64> {
+    let mut values: Vec<f64> = values.filter(|v| v.is_finite()).collect();
+    values.sort_by(f64::total_cmp);
+    values
 }
 
 /// One scenario for one member (or all together).
@@ -412,12 +418,7 @@ impl Simulation {
                 // The cost as the comparison shows it (all together: the
                 // participants); the saving against today's operation, the
                 // members outside at today's cost on both sides.
-                let cost: Vec<f64> = (0..draws)
-                    .map(|d| match member {
-                        Some(_) => self.cost[self.index(d, s, column)],
-                        None => self.participants_cost(d, s),
-                    })
-                    .collect();
+                let cost: Vec<f64> = (0..draws).map(|d| self.cost_shown(d, s, member)).collect();
                 let saving: Vec<f64> = (0..draws)
                     .map(|d| {
                         self.cost[self.index(d, self.today, column)] - self.cost[self.index(d, s, column)]
@@ -441,15 +442,16 @@ impl Simulation {
     /// participants, as the comparison's total).
     #[must_use]
     pub fn sorted_costs(&self, scenario: usize, member: Option<usize>) -> Vec<f64> {
-        let mut values: Vec<f64> = (0..self.options.draws)
-            .map(|d| match member {
-                Some(m) => self.cost[self.index(d, scenario, m)],
-                None => self.participants_cost(d, scenario),
-            })
-            .filter(|v| v.is_finite())
-            .collect();
-        values.sort_by(f64::total_cmp);
-        values
+        sorted_finite((0..self.options.draws).map(|d| self.cost_shown(d, scenario, member)))
+    }
+
+    /// What `scenario` costs `member` in `draw`, or for all together its
+    /// participants (as the comparison's total).
+    fn cost_shown(&self, draw: usize, scenario: usize, member: Option<usize>) -> f64 {
+        match member {
+            Some(m) => self.cost[self.index(draw, scenario, m)],
+            None => self.participants_cost(draw, scenario),
+        }
     }
 
     /// Sorted costs to every member of one scenario or to one member, the
@@ -457,12 +459,7 @@ impl Simulation {
     #[must_use]
     pub fn sorted_costs_to_all(&self, scenario: usize, member: Option<usize>) -> Vec<f64> {
         let column = member.unwrap_or(self.members);
-        let mut values: Vec<f64> = (0..self.options.draws)
-            .map(|d| self.cost[self.index(d, scenario, column)])
-            .filter(|v| v.is_finite())
-            .collect();
-        values.sort_by(f64::total_cmp);
-        values
+        sorted_finite((0..self.options.draws).map(|d| self.cost[self.index(d, scenario, column)]))
     }
 
     /// Pairs `(a, b)` where `a` costs less than `b` at every percentile
@@ -494,11 +491,10 @@ impl Simulation {
     pub fn fan(&self, scenario: usize) -> Vec<(f64, f64, f64)> {
         (0..self.years)
             .map(|y| {
-                let mut values: Vec<f64> = (0..self.options.draws)
-                    .map(|d| self.yearly[(d * self.scenarios + scenario) * self.years + y])
-                    .filter(|v| v.is_finite())
-                    .collect();
-                values.sort_by(f64::total_cmp);
+                let values = sorted_finite(
+                    (0..self.options.draws)
+                        .map(|d| self.yearly[(d * self.scenarios + scenario) * self.years + y]),
+                );
                 (
                     quantile(&values, 0.1),
                     quantile(&values, 0.5),
