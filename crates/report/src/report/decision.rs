@@ -82,19 +82,9 @@ pub fn decision(
     let diffs: Vec<(Vec<Option<f64>>, Option<f64>)> =
         rows.iter().map(|r| r.rounded_diffs(today_row, 1.0)).collect();
     let n = study.members.len();
-    // Per column (members, then all together): scenarios cheapest first.
-    let ranked = |member: Option<usize>| -> Vec<usize> {
-        let mut order: Vec<(usize, f64)> = (0..rows.len())
-            .filter_map(|s| match member {
-                Some(m) => Some((s, shown[s].0[m]?)),
-                // All together: the saving (members outside stay as today).
-                None if Some(s) == today => Some((s, 0.0)),
-                None => Some((s, diffs[s].1?)),
-            })
-            .collect();
-        order.sort_by(|a, b| a.1.total_cmp(&b.1));
-        order.into_iter().map(|(s, _)| s).collect()
-    };
+    // Per column (members, then all together): scenarios cheapest first,
+    // as the comparison marks them.
+    let ranked = |member: Option<usize>| super::tables::ranking(evaluation, &rows, member);
     let proposal = ranked(None).into_iter().find(|&s| Some(s) != today);
     let fair = proposal.and_then(|p| analyses.fair.iter().find(|f| f.scenario == p));
     let own_key = fair.and_then(|f| f.scenario_key.map(|k| &f.keys[k]));

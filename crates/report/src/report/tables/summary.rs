@@ -63,10 +63,36 @@ pub fn partial_scenario_notes(
         .collect()
 }
 
+/// The scenarios cheapest first for one municipality (those it takes part
+/// in, today's operation included) or, with `member` `None`, for all
+/// together: by saving against today's operation (today 0), so an option
+/// without some members, who stay as today, is weighed on the same
+/// municipalities as the others. `rows` as [`Evaluation::summary`] gives
+/// them. The comparison's marks, the council's sentences and the decision
+/// summary all rank by this.
+#[must_use]
+pub fn ranking(
+    evaluation: &Evaluation,
+    rows: &[crate::engine::SummaryRow],
+    member: Option<usize>,
+) -> Vec<usize> {
+    let mut order: Vec<(usize, f64)> = rows
+        .iter()
+        .filter_map(|r| {
+            let v = match member {
+                Some(m) => (*r.per_member.get(m)?)?,
+                None if evaluation.today == Some(r.scenario) => 0.0,
+                None => r.diff_total?,
+            };
+            Some((r.scenario, v))
+        })
+        .collect();
+    order.sort_by(|a, b| a.1.total_cmp(&b.1));
+    order.into_iter().map(|(s, _)| s).collect()
+}
+
 /// The cheapest scenario per municipality (columns `0..n`) and for all
-/// together (column `n`: the largest saving against today's operation, the
-/// members outside an option staying as today); `rows` as
-/// [`Evaluation::summary`] gives them.
+/// together (column `n`), by [`ranking`].
 #[must_use]
 pub fn cheapest_per_column(
     evaluation: &Evaluation,
@@ -74,25 +100,7 @@ pub fn cheapest_per_column(
 ) -> Vec<Option<usize>> {
     let n = evaluation.members.len();
     (0..=n)
-        .map(|m| {
-            rows.iter()
-                .filter_map(|r| {
-                    // All together: the difference from today's operation
-                    // (members outside an option stay as today), so an
-                    // option without a member is weighed on the same
-                    // municipalities as the others.
-                    let v = if m < n {
-                        (*r.per_member.get(m)?)?
-                    } else if evaluation.today == Some(r.scenario) {
-                        0.0
-                    } else {
-                        r.diff_total?
-                    };
-                    Some((r.scenario, v))
-                })
-                .min_by(|a, b| a.1.total_cmp(&b.1))
-                .map(|(s, _)| s)
-        })
+        .map(|m| ranking(evaluation, rows, (m < n).then_some(m)).first().copied())
         .collect()
 }
 
@@ -143,13 +151,14 @@ pub fn council_summary(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i3
             }
         })
         .collect();
-    let rows: Vec<&crate::engine::SummaryRow> = rows.iter().collect();
+    let best_option = |member: Option<usize>| {
+        ranking(evaluation, &rows, member)
+            .into_iter()
+            .find(|&s| s != today)
+            .map(|s| &rows[s])
+    };
     for (m, member) in study.members.iter().enumerate() {
-        let best = rows
-            .iter()
-            .filter(|r| r.scenario != today)
-            .filter_map(|r| Some((r, shown[r.scenario].members[m]?)))
-            .min_by(|a, b| a.1.total_cmp(&b.1));
+        let best = best_option(Some(m)).and_then(|r| Some((r, shown[r.scenario].members[m]?)));
         if let Some((row, cost)) = best {
             let diff = shown[row.scenario].diffs[m].unwrap_or(0.0);
             out.push(tr.args(
@@ -169,16 +178,7 @@ pub fn council_summary(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i3
     }
     // All together: the option that saves the most against today's
     // operation (members outside an option stay as today).
-    if let Some(row) = rows
-        .iter()
-        .filter(|r| r.scenario != today)
-        .filter(|r| r.diff_total.is_some())
-        .min_by(|a, b| {
-            a.diff_total
-                .unwrap_or(0.0)
-                .total_cmp(&b.diff_total.unwrap_or(0.0))
-        })
-    {
+    if let Some(row) = best_option(None) {
         out.push(tr.args(
             "brief-cheapest-total",
             &[
