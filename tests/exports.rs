@@ -292,7 +292,7 @@ fn the_briefing_opens_with_what_the_council_should_know() {
         summary[0]
     );
     assert!(
-        summary[0].contains("151\u{a0}099\u{a0}kr (24,1\u{a0}%) less than today"),
+        summary[0].contains("151\u{a0}099\u{a0}kr (24.1\u{a0}%) less than today"),
         "{}",
         summary[0]
     );

@@ -346,7 +346,7 @@ fn broken_fleets_are_named_where_they_are() {
     assert!(
         texts
             .iter()
-            .any(|t| t.contains("Seat type “PC”") && t.contains("lifetime 0 must lie between 0,1 and 100")),
+            .any(|t| t.contains("Seat type “PC”") && t.contains("lifetime 0 must lie between 0.1 and 100")),
         "{texts:#?}"
     );
     assert!(

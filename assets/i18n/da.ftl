@@ -111,7 +111,14 @@ cli-app-failed = Programmet kunne ikke starte: { $detail }
 cli-scenario = Scenarie
 cli-compare-title = Årlig omkostning { $year }, kr.
 cli-year-outside = Året { $year } ligger uden for de år, der analyseres ({ $first }–{ $last }).
-cli-check-summary = { $errors } fejl, { $warnings } advarsler.
+cli-check-summary =
+    { $errors ->
+        [one] { $errors } fejl
+       *[other] { $errors } fejl
+    }, { $warnings ->
+        [one] { $warnings } advarsel
+       *[other] { $warnings } advarsler
+    }.
 
 ## Program: menuer og visninger
 menu-file = Filer
@@ -175,7 +182,14 @@ ui-open-path-title = Åbn en analyse
 ui-save-path-title = Gem analysen som
 ui-path-hint = Der er ingen fildialog her; skriv filens sti.
 ui-path = Filens sti
-ui-validation-summary = { $errors } fejl, { $warnings } advarsler
+ui-validation-summary =
+    { $errors ->
+        [one] { $errors } fejl
+       *[other] { $errors } fejl
+    }, { $warnings ->
+        [one] { $warnings } advarsel
+       *[other] { $warnings } advarsler
+    }
 ui-stale = Tallene, der vises, er fra før den seneste ændring; ret fejlene for at opdatere dem.
 ui-go-to = Gå til stedet
 ui-no-result = Analysen har fejl, så der kan endnu ikke vises tal. Se listen nedenfor.

@@ -111,7 +111,14 @@ cli-app-failed = The app could not start: { $detail }
 cli-scenario = Scenario
 cli-compare-title = Annual cost { $year }, kr
 cli-year-outside = The year { $year } is outside the years analysed ({ $first }–{ $last }).
-cli-check-summary = { $errors } error(s), { $warnings } warning(s).
+cli-check-summary =
+    { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }.
 
 ## App: menus and views
 menu-file = File
@@ -175,7 +182,14 @@ ui-open-path-title = Open a study
 ui-save-path-title = Save the study as
 ui-path-hint = No file dialog is available here; type the path of the file.
 ui-path = Path of the file
-ui-validation-summary = { $errors } error(s), { $warnings } warning(s)
+ui-validation-summary =
+    { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }
 ui-stale = The figures shown are from before the last change; fix the errors to update them.
 ui-go-to = Go to the place
 ui-no-result = The study has errors, so no figures can be shown yet. See the list below.

@@ -111,7 +111,14 @@ cli-app-failed = Appen kunne ikke starte: { $detail }
 cli-scenario = Scenario
 cli-compare-title = Årskostnad { $year }, kr
 cli-year-outside = Året { $year } er utenfor årene som analyseres ({ $first }–{ $last }).
-cli-check-summary = { $errors } feil, { $warnings } advarsler.
+cli-check-summary =
+    { $errors ->
+        [one] { $errors } feil
+       *[other] { $errors } feil
+    }, { $warnings ->
+        [one] { $warnings } advarsel
+       *[other] { $warnings } advarsler
+    }.
 
 ## App: menyer og visninger
 menu-file = Fil
@@ -175,7 +182,14 @@ ui-open-path-title = Åpne en studie
 ui-save-path-title = Lagre studien som
 ui-path-hint = Ingen fildialog er tilgjengelig her; skriv inn filens sti.
 ui-path = Filens sti
-ui-validation-summary = { $errors } feil, { $warnings } advarsler
+ui-validation-summary =
+    { $errors ->
+        [one] { $errors } feil
+       *[other] { $errors } feil
+    }, { $warnings ->
+        [one] { $warnings } advarsel
+       *[other] { $warnings } advarsler
+    }
 ui-stale = Tallene som vises er fra før siste endring; rett feilene for å oppdatere dem.
 ui-go-to = Gå til stedet
 ui-no-result = Studien har feil, så ingen tall kan vises ennå. Se listen nedenfor.

@@ -111,7 +111,14 @@ cli-app-failed = Appen kunne ikkje starte: { $detail }
 cli-scenario = Scenario
 cli-compare-title = Årskostnad { $year }, kr
 cli-year-outside = Året { $year } er utanfor åra som blir analyserte ({ $first }–{ $last }).
-cli-check-summary = { $errors } feil, { $warnings } åtvaringar.
+cli-check-summary =
+    { $errors ->
+        [one] { $errors } feil
+       *[other] { $errors } feil
+    }, { $warnings ->
+        [one] { $warnings } åtvaring
+       *[other] { $warnings } åtvaringar
+    }.
 
 ## App: menyar og visingar
 menu-file = Fil
@@ -175,7 +182,14 @@ ui-open-path-title = Opne ein studie
 ui-save-path-title = Lagre studien som
 ui-path-hint = Ingen fildialog er tilgjengeleg her; skriv inn stien til fila.
 ui-path = Stien til fila
-ui-validation-summary = { $errors } feil, { $warnings } åtvaringar
+ui-validation-summary =
+    { $errors ->
+        [one] { $errors } feil
+       *[other] { $errors } feil
+    }, { $warnings ->
+        [one] { $warnings } åtvaring
+       *[other] { $warnings } åtvaringar
+    }
 ui-stale = Tala som blir viste, er frå før siste endring; rett feila for å oppdatere dei.
 ui-go-to = Gå til staden
 ui-no-result = Studien har feil, så ingen tal kan visast enno. Sjå lista nedanfor.

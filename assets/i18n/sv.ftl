@@ -111,7 +111,14 @@ cli-app-failed = Appen kunde inte starta: { $detail }
 cli-scenario = Scenario
 cli-compare-title = Årskostnad { $year }, kr
 cli-year-outside = Året { $year } ligger utanför de år som analyseras ({ $first }–{ $last }).
-cli-check-summary = { $errors } fel, { $warnings } varningar.
+cli-check-summary =
+    { $errors ->
+        [one] { $errors } fel
+       *[other] { $errors } fel
+    }, { $warnings ->
+        [one] { $warnings } varning
+       *[other] { $warnings } varningar
+    }.
 
 ## App: menyer och vyer
 menu-file = Arkiv
@@ -175,7 +182,14 @@ ui-open-path-title = Öppna en studie
 ui-save-path-title = Spara studien som
 ui-path-hint = Ingen fildialog finns här; skriv in filens sökväg.
 ui-path = Filens sökväg
-ui-validation-summary = { $errors } fel, { $warnings } varningar
+ui-validation-summary =
+    { $errors ->
+        [one] { $errors } fel
+       *[other] { $errors } fel
+    }, { $warnings ->
+        [one] { $warnings } varning
+       *[other] { $warnings } varningar
+    }
 ui-stale = Talen som visas är från före den senaste ändringen; rätta felen för att uppdatera dem.
 ui-go-to = Gå till platsen
 ui-no-result = Studien har fel, så inga tal kan visas ännu. Se listan nedan.

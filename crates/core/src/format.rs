@@ -32,18 +32,18 @@ fn group_digits(digits: &str, sep: char) -> String {
 /// shown as `–` so that they can never pass for a figure.
 #[must_use]
 pub fn nordic_with(value: f64, decimals: usize, group: char, minus: char) -> String {
+    written(value, decimals, group, ',', minus)
+}
+
+/// Like [`nordic_with`] with `decimal` as the decimal separator.
+fn written(value: f64, decimals: usize, group: char, decimal: char, minus: char) -> String {
     if !value.is_finite() {
         return "–".to_owned();
     }
     // Beyond a thousand billion no figure of a study is meant: show the
     // size (`1,0e308`), not three hundred digits.
     if value.abs() >= 1e15 {
-        let text = format!("{:.1e}", value.abs()).replace('.', ",");
-        return if value < 0.0 {
-            format!("{minus}{text}")
-        } else {
-            text
-        };
+        return scientific(value, decimal, minus);
     }
     let text = format!("{:.*}", decimals, value.abs());
     let (int_part, frac_part) = match text.split_once('.') {
@@ -58,20 +58,35 @@ pub fn nordic_with(value: f64, decimals: usize, group: char, minus: char) -> Str
     }
     out.push_str(&group_digits(int_part, group));
     if let Some(frac) = frac_part {
-        out.push(',');
+        out.push(decimal);
         out.push_str(frac);
     }
     out
 }
 
+/// `1,0e308` (or `1.0e308`): the size of a value too large or too small to
+/// show in digits.
+fn scientific(value: f64, decimal: char, minus: char) -> String {
+    let text = format!("{:.1e}", value.abs()).replace('.', &decimal.to_string());
+    if value < 0.0 {
+        format!("{minus}{text}")
+    } else {
+        text
+    }
+}
+
 /// How numbers and kroner are written in one language: the digit-group
-/// separator and the currency word. Every language writes a decimal comma
-/// and a real minus sign on screen; English keeps the Nordic style (the
-/// figures are Nordic kroner).
+/// separator, the decimal separator and the currency word. The Nordic
+/// languages write a decimal comma, English a decimal point; every
+/// language groups digits (English with a no-break space, as the SI
+/// style does, so that `1 234.5` cannot be misread) and writes a real
+/// minus sign on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Numbers {
     /// Between digit groups: a no-break space, or `.` in Danish.
     pub group: char,
+    /// Before the decimals: `,`, or `.` in English.
+    pub decimal: char,
     /// After an amount: `kr`, or `kr.` in Danish.
     pub currency: &'static str,
     /// How a single `.` or `,` followed by exactly three digits is read when
@@ -97,26 +112,30 @@ impl Numbers {
     /// Norwegian (bokmål and nynorsk) and Swedish: `1 234 567,5`, `kr`.
     pub const NORDIC: Numbers = Numbers {
         group: GROUP_SEP,
+        decimal: ',',
         currency: "kr",
         lone_separator: LoneSeparator::Decimal,
     };
     /// Danish: `1.234.567,5`, `kr.`.
     pub const DANISH: Numbers = Numbers {
         group: '.',
+        decimal: ',',
         currency: "kr.",
         lone_separator: LoneSeparator::PointGroups,
     };
-    /// English: written as Nordic kroner, `1,234` typed is grouping.
+    /// English: `1 234 567.5`, `kr`; `1,234` typed is grouping.
     pub const ENGLISH: Numbers = Numbers {
         group: GROUP_SEP,
+        decimal: '.',
         currency: "kr",
         lone_separator: LoneSeparator::CommaGroups,
     };
 
-    /// A number for the screen: `1 234 567` or `12,5` (Danish `1.234.567`).
+    /// A number for the screen: `1 234 567` or `12,5` (Danish `1.234.567`,
+    /// English `12.5`).
     #[must_use]
     pub fn num(self, value: f64, decimals: usize) -> String {
-        nordic_with(value, decimals, self.group, MINUS)
+        written(value, decimals, self.group, self.decimal, MINUS)
     }
 
     /// Like [`Numbers::num`] with at most `max_decimals` decimals and no
@@ -127,14 +146,9 @@ impl Numbers {
         // its size (`1,0e-9`), as for a huge one.
         let smallest = 0.5 * 10f64.powi(-i32::try_from(max_decimals).unwrap_or(i32::MAX));
         if value != 0.0 && value.is_finite() && value.abs() < smallest {
-            let text = format!("{:.1e}", value.abs()).replace('.', ",");
-            return if value < 0.0 {
-                format!("{MINUS}{text}")
-            } else {
-                text
-            };
+            return scientific(value, self.decimal, MINUS);
         }
-        trim_decimals(self.num(value, max_decimals))
+        trim_decimals(self.num(value, max_decimals), self.decimal)
     }
 
     /// An amount of kroner in the unit the user chose, whole, without the
@@ -191,10 +205,10 @@ impl Numbers {
     }
 }
 
-fn trim_decimals(text: String) -> String {
+fn trim_decimals(text: String, decimal: char) -> String {
     // `1,0e300` keeps its exponent's zeros.
-    if text.contains(',') && !text.contains('e') {
-        text.trim_end_matches('0').trim_end_matches(',').to_owned()
+    if text.contains(decimal) && !text.contains('e') {
+        text.trim_end_matches('0').trim_end_matches(decimal).to_owned()
     } else {
         text
     }
@@ -234,7 +248,7 @@ pub fn nordic(value: f64, decimals: usize) -> String {
 /// zeros: `99,5`, `22,28`, `1 226`.
 #[must_use]
 pub fn nordic_trim(value: f64, max_decimals: usize) -> String {
-    trim_decimals(nordic(value, max_decimals))
+    trim_decimals(nordic(value, max_decimals), ',')
 }
 
 /// Whole kroner for the screen: `1 234 567 kr`.
@@ -375,6 +389,25 @@ fn parse_with(text: &str, lone: LoneSeparator) -> Result<f64, ParseNumberError> 
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp, clippy::panic)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_writes_a_decimal_point_and_the_nordic_languages_a_comma() {
+        // 151 099 / 627 000 = 24,098… % → one decimal 24,1 % (24.1 % in English).
+        let share = 151_099.0 / 627_000.0 * 100.0;
+        assert_eq!(Numbers::ENGLISH.percent(share, 1), "24.1\u{a0}%");
+        assert_eq!(Numbers::NORDIC.percent(share, 1), "24,1\u{a0}%");
+        assert_eq!(Numbers::DANISH.percent(share, 1), "24,1\u{a0}%");
+        assert_eq!(Numbers::ENGLISH.num(-1234.5, 1), "\u{2212}1\u{a0}234.5");
+        assert_eq!(Numbers::DANISH.num(-1234.5, 1), "\u{2212}1.234,5");
+        assert_eq!(Numbers::ENGLISH.num_trim(99.50, 2), "99.5");
+        assert_eq!(Numbers::ENGLISH.num_trim(1226.0, 2), "1\u{a0}226");
+        assert_eq!(Numbers::ENGLISH.num_trim(1e-9, 2), "1.0e-9");
+        assert_eq!(Numbers::ENGLISH.num(1e308, 0), "1.0e308");
+        assert_eq!(Numbers::NORDIC.num(1e308, 0), "1,0e308");
+        // What English shows, English reads back.
+        assert_eq!(Numbers::ENGLISH.parse("1\u{a0}234.5"), Ok(1234.5));
+        assert_eq!(Numbers::ENGLISH.parse(&Numbers::ENGLISH.num(0.25, 2)), Ok(0.25));
+    }
 
     #[test]
     fn formats_nordic_money() {

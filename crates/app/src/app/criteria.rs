@@ -112,7 +112,7 @@ fn scores_ui(ui: &mut Ui, tr: &Tr, study: &Study, analysis: &Analysis, commands:
                 ui.label(&scenario.name);
                 for (c, criterion) in decision.criteria.iter().enumerate() {
                     let value = analysis.scores[s][c];
-                    let text = tables::score_text(value);
+                    let text = tables::score_text(value, tr.numbers());
                     let given = decision.score(&scenario.id, &criterion.id);
                     let editable = !criterion.economy && scenario.kind != crate::model::ScenarioKind::Today;
                     let hover = if criterion.economy {
@@ -131,7 +131,7 @@ fn scores_ui(ui: &mut Ui, tr: &Tr, study: &Study, analysis: &Analysis, commands:
                                         if ui
                                             .selectable_label(
                                                 given.is_some_and(|g| g.score == step),
-                                                tables::score_text(f64::from(step)),
+                                                tables::score_text(f64::from(step), tr.numbers()),
                                             )
                                             .clicked()
                                         {
@@ -453,7 +453,7 @@ fn manage_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>) {
                         .map_or_else(|| score.criterion.clone(), |c| c.name.clone());
                     ui.label(format!(
                         "{scenario} – {criterion} ({})",
-                        tables::score_text(f64::from(score.score))
+                        tables::score_text(f64::from(score.score), tr.numbers())
                     ));
                     let mut text = score.justification.clone();
                     let label = format!("{scenario} – {criterion}");

@@ -8,7 +8,7 @@ use super::*;
 /// economy score is rounded to the nearest step for the signs, and given
 /// with one decimal).
 #[must_use]
-pub fn score_text(score: f64) -> String {
+pub fn score_text(score: f64, numbers: crate::format::Numbers) -> String {
     #[allow(clippy::cast_possible_truncation)]
     let steps = score.round().clamp(-4.0, 4.0) as i32;
     let signs = match steps {
@@ -17,7 +17,7 @@ pub fn score_text(score: f64) -> String {
         n => vec!["\u{2212}"; usize::try_from(-n).unwrap_or(0)].join(" "),
     };
     if (score - score.round()).abs() > 1e-9 {
-        format!("{signs} ({})", crate::format::nordic(score, 1))
+        format!("{signs} ({})", numbers.num(score, 1))
     } else {
         signs
     }
@@ -68,7 +68,12 @@ pub fn criteria_scores(study: &Study, a: &crate::criteria::Analysis, tr: &Tr) ->
         study,
         ("criteria-scores", tr.get("table-criteria-scores")),
         study.decision.criteria.iter().map(|c| c.name.clone()),
-        |s| a.scores[s].iter().map(|v| Cell::text(score_text(*v))).collect(),
+        |s| {
+            a.scores[s]
+                .iter()
+                .map(|v| Cell::text(score_text(*v, tr.numbers())))
+                .collect()
+        },
         tr,
     )
 }

@@ -46,7 +46,7 @@ impl Cell {
     }
 
     /// The cell as a person reads it, written as `numbers` says: kroner and
-    /// numbers grouped (`1 234 567`), percentages with two decimals; whole
+    /// numbers grouped (`1 234 567`), percentages with one decimal; whole
     /// numbers are years and counts and get no grouping (`2007`); an empty
     /// cell is a dash. The app, the terminal and the briefing all show
     /// cells with this.
@@ -55,7 +55,7 @@ impl Cell {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Money(v) => numbers.num(*v, 0),
-            Cell::Percent(v) => numbers.percent(*v, 2),
+            Cell::Percent(v) => numbers.percent(*v, 1),
             Cell::Number(v, 0) => {
                 crate::format::nordic_with(*v, 0, ' ', crate::format::MINUS).replace(' ', "")
             }
