@@ -242,6 +242,7 @@ pub fn run(iterations: u32) -> Result<Vec<Row>, String> {
                     &evaluation,
                     (&tr, year, case),
                     &analyses,
+                    io::html_export::Length::Full,
                 ));
             }),
         );

@@ -492,6 +492,7 @@ fn exports_from_the_app_and_refuses_an_invalid_study() {
     let dir = tempfile::tempdir().unwrap();
     for (kind, name) in [
         (ExportKind::Html, "orientering"),
+        (ExportKind::HtmlOnePage, "en-side"),
         (ExportKind::Xlsx, "tall.xlsx"),
         (ExportKind::Csv, "csv"),
     ] {
@@ -504,6 +505,10 @@ fn exports_from_the_app_and_refuses_an_invalid_study() {
     }
     let html = std::fs::read_to_string(dir.path().join("orientering.html")).unwrap();
     assert!(html.contains("Hva som sammenlignes"));
+    // The one-page briefing: the answer and the comparison, no appendix.
+    let one_page = std::fs::read_to_string(dir.path().join("en-side.html")).unwrap();
+    assert!(one_page.contains("Dette er énsidesversjonen"), "{one_page}");
+    assert!(!one_page.contains("Hva som sammenlignes") && !one_page.contains(r#"class="appendix""#));
     assert!(dir.path().join("tall.xlsx").exists());
     // Eight tables, and the fair split of each of the four options (every
     // scenario but today's operation), the uncertainty (spreads, fan,

@@ -692,6 +692,41 @@ fn export_writes_a_danish_briefing_with_danish_numbers() {
 }
 
 #[test]
+fn export_writes_a_one_page_briefing_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("one.html");
+    let o = samdrift(&[
+        "export",
+        "--lang",
+        "en",
+        "--html",
+        html.to_str().unwrap(),
+        "--one-page",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&html).unwrap();
+    // The answer (Gratangen's cheapest option: remote operation at 475 901
+    // kr, slide 11) and the comparison (joint in-house 2 262 000 kr)...
+    assert!(text.contains("What the council should know"), "{text}");
+    assert!(text.contains("475\u{a0}901\u{a0}kr"), "{text}");
+    assert!(text.contains("2\u{a0}262\u{a0}000"), "{text}");
+    assert!(text.contains("This is the one-page version"), "{text}");
+    // ...and nothing else: no charts, no appendix.
+    assert!(
+        !text.contains("<svg") && !text.contains(r#"class="appendix""#),
+        "{text}"
+    );
+    // `--one-page` without `--html` is refused, as clap says.
+    let o = samdrift(&[
+        "export",
+        "--one-page",
+        "--xlsx",
+        dir.path().join("x.xlsx").to_str().unwrap(),
+    ]);
+    assert_ne!(o.status.code(), Some(0));
+}
+
+#[test]
 fn a_study_in_swedish_kronor_exports_in_swedish_by_default() {
     let text = std::fs::read_to_string("scenarios/nordre-troms-2006.ron").unwrap();
     let swedish = text.replacen(

@@ -170,8 +170,9 @@ fn html_briefing_is_self_contained_with_figures_and_charts() {
             && html.contains("2\u{a0}414\u{a0}500")
             && html.contains("2\u{a0}136\u{a0}000")
     );
-    // Comparison, by category, cumulative cost, and the uncertainty fan.
-    assert_eq!(html.matches("<svg").count(), 4);
+    // Comparison, by category, cumulative cost, the uncertainty fan and the
+    // tornado of the two options most often cheapest.
+    assert_eq!(html.matches("<svg").count(), 5);
     assert!(!html.to_lowercase().contains("<script"));
     assert!(
         !html.contains("http://")
@@ -404,6 +405,28 @@ fn the_briefing_carries_the_uncertainty_with_its_fan_chart() {
     assert!(html[fan..].contains("<polygon"), "the fan's bands are drawn");
     assert!(html.contains("How sure are we? 100\u{a0}000 draws"));
     assert!(html.contains("What moves"), "the tornado");
+    // The tornado is a chart in the body (before the appendix): one bar
+    // per input that moves the difference by a krone or more, two halves
+    // each (input low, input high), and a note counting the rest; the
+    // appendix's table has every input.
+    let appendix = html.find(r#"class="appendix""#).unwrap();
+    let chart_at = html[..appendix].find("<h3>What moves").unwrap();
+    let chart = &html[chart_at..appendix];
+    let chart = &chart[..chart.find("</svg>").unwrap()];
+    let halves = chart.matches("<rect").count() - 2; // the legend's two
+    let bars = halves / 2;
+    assert!(bars >= 1 && halves.is_multiple_of(2), "{chart}");
+    let table_at = html[appendix..].find("<h2>What moves").unwrap() + appendix;
+    let table = &html[table_at..];
+    let table = &table[..table.find("</table>").unwrap()];
+    let rows = table.matches("<tr>").count() - 1;
+    let still = rows - bars;
+    if still > 0 {
+        assert!(
+            html[..appendix].contains(&format!("{still} other ranges do not move the difference")),
+            "{rows} rows, {bars} bars"
+        );
+    }
     // Per year, the fan table: P10 ≤ median ≤ P90.
     let sim = samdrift::uncertainty::simulate(
         &study,
@@ -901,4 +924,54 @@ fn the_inputs_say_kroner_as_each_language_does_and_counts_whole() {
     };
     assert!(unit_of(Lang::Da).starts_with("kr. × 4 "), "{}", unit_of(Lang::Da));
     assert!(unit_of(Lang::Nb).starts_with("kr × 4 "), "{}", unit_of(Lang::Nb));
+}
+
+#[test]
+fn a_briefing_of_many_members_answers_in_rows_and_its_one_page_turns_the_comparison() {
+    use samdrift::report::bundle::{Analyses, ExportOptions};
+    // Eight members: more than the six that get a sentence each.
+    let study = samdrift::model::examples::synthetic(8, 20, 3, 5);
+    let evaluation = evaluate(&study).unwrap();
+    let tr = Tr::new(Lang::En);
+    let year = study.assumptions.display_year;
+    let analyses = Analyses::run(&study, year, ExportOptions::default(), &|_| true).unwrap();
+    let full = html_export::briefing_with(
+        &study,
+        &evaluation,
+        (&tr, year, "m8.ron"),
+        &analyses,
+        html_export::Length::Full,
+    );
+    let summary = &full[full.find(r#"<section class="summary">"#).unwrap()..];
+    let summary = &summary[..summary.find("</section>").unwrap()];
+    // One row per member in the summary's table, and no member sentence.
+    for member in &study.members {
+        assert!(
+            summary.contains(&format!("<td>{}</td>", member.name)),
+            "{summary}"
+        );
+        assert!(!summary.contains(&format!("<li>{}:", member.name)), "{summary}");
+    }
+    assert!(summary.contains("<li>All together:"), "{summary}");
+    let one = html_export::briefing_with(
+        &study,
+        &evaluation,
+        (&tr, year, "m8.ron"),
+        &analyses,
+        html_export::Length::OnePage,
+    );
+    // The comparison turned: a row per member, then the sum, each with as
+    // many cells as there are scenarios; each member's figure in today's
+    // operation as the comparison shows it (rounded once).
+    let rows = evaluation.summary(Metric::Annual(year));
+    let today = evaluation.today.unwrap();
+    let (shown, _) = rows[today].rounded(1.0);
+    for (m, member) in study.members.iter().enumerate() {
+        let at = one.find(&format!("<tr><td>{}</td>", member.name)).unwrap();
+        let row = &one[at..at + one[at..].find("</tr>").unwrap()];
+        assert_eq!(row.matches("<td").count(), 1 + study.scenarios.len(), "{row}");
+        let figure = samdrift::format::Numbers::ENGLISH.num(shown[m].unwrap(), 0);
+        assert!(row.contains(&format!(">{figure}<")), "{row} lacks {figure}");
+    }
+    assert!(!one.contains("<svg") && !one.contains(r#"class="appendix""#));
 }

@@ -87,6 +87,9 @@ enum Command {
         /// The HTML briefing to write.
         #[arg(long, value_name = "FILE")]
         html: Option<PathBuf>,
+        /// The briefing on one page: the answer and the comparison.
+        #[arg(long, requires = "html")]
+        one_page: bool,
         /// The year shown as annual cost (default: the study's display year).
         #[arg(long)]
         year: Option<i32>,
@@ -452,6 +455,7 @@ pub fn main() -> ExitCode {
             csv,
             xlsx,
             html,
+            one_page,
             year,
             international,
             samples,
@@ -462,6 +466,7 @@ pub fn main() -> ExitCode {
                 csv,
                 xlsx,
                 html,
+                one_page,
                 international,
                 samples,
                 draws,
@@ -645,6 +650,7 @@ struct ExportOutputs {
     csv: Option<PathBuf>,
     xlsx: Option<PathBuf>,
     html: Option<PathBuf>,
+    one_page: bool,
     international: bool,
     samples: Option<PathBuf>,
     draws: usize,
@@ -731,8 +737,19 @@ fn export(
         result = io::export::samples(path, &study, sim).map(|()| written.push(path.clone()));
     }
     if let (Ok(()), Some(path)) = (&result, &outputs.html) {
-        result = io::export::html_with(path, (&study, &evaluation), (tr, year, &file_name), &analyses)
-            .map(|()| written.push(path.clone()));
+        let length = if outputs.one_page {
+            io::html_export::Length::OnePage
+        } else {
+            io::html_export::Length::Full
+        };
+        result = io::export::html_with(
+            path,
+            (&study, &evaluation),
+            (tr, year, &file_name),
+            &analyses,
+            length,
+        )
+        .map(|()| written.push(path.clone()));
     }
     let listed: String = written.iter().fold(String::new(), |mut text, p| {
         text.push_str(&p.display().to_string());

@@ -382,9 +382,20 @@ fn write_export(
         return Err(ExportFailure::Cancelled);
     }
     let written = match kind {
-        ExportKind::Html => {
-            io::export::html_with(path, (study, evaluation), (tr, year, file_name), &analyses)
-        }
+        ExportKind::Html => io::export::html_with(
+            path,
+            (study, evaluation),
+            (tr, year, file_name),
+            &analyses,
+            io::html_export::Length::Full,
+        ),
+        ExportKind::HtmlOnePage => io::export::html_with(
+            path,
+            (study, evaluation),
+            (tr, year, file_name),
+            &analyses,
+            io::html_export::Length::OnePage,
+        ),
         ExportKind::Csv | ExportKind::CsvInternational | ExportKind::Xlsx => {
             let tables = crate::report::bundle::export_tables(study, evaluation, (tr, year), &analyses);
             match kind {

@@ -173,6 +173,7 @@ impl SamdriftApp {
             ui.menu_button(tr.get("menu-export"), |ui| {
                 for (kind, id) in [
                     (ExportKind::Html, "menu-export-html"),
+                    (ExportKind::HtmlOnePage, "menu-export-html-one-page"),
                     (ExportKind::Xlsx, "menu-export-xlsx"),
                     (ExportKind::Csv, "menu-export-csv"),
                     (ExportKind::CsvInternational, "menu-export-csv-international"),

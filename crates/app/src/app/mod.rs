@@ -185,6 +185,8 @@ pub enum ExportKind {
     Xlsx,
     /// The HTML briefing.
     Html,
+    /// The HTML briefing on one page: the answer and the comparison.
+    HtmlOnePage,
 }
 
 impl ExportKind {
@@ -192,7 +194,7 @@ impl ExportKind {
         match self {
             ExportKind::Csv | ExportKind::CsvInternational => None,
             ExportKind::Xlsx => Some("xlsx"),
-            ExportKind::Html => Some("html"),
+            ExportKind::Html | ExportKind::HtmlOnePage => Some("html"),
         }
     }
 }

@@ -152,10 +152,11 @@ pub fn html_with(
     (study, evaluation): (&Study, &Evaluation),
     (tr, year, file_name): (&Tr, i32, &str),
     analyses: &crate::report::bundle::Analyses,
+    length: html_export::Length,
 ) -> Result<(), ExportError> {
     write(
         path,
-        html_export::briefing_with(study, evaluation, (tr, year, file_name), analyses).as_bytes(),
+        html_export::briefing_with(study, evaluation, (tr, year, file_name), analyses, length).as_bytes(),
     )
 }
 

@@ -53,6 +53,9 @@ footer { margin-top: 2.5em; color: #777; font-size: 0.85em; border-top: 1px soli
   table.many { width: 100%; }
   th, td { padding: 2px 5px; }
   table.many { font-size: 7pt; }
+  .summary table { font-size: 7.5pt; }
+  .summary td:first-child { white-space: nowrap; }
+  .turned table { font-size: 7pt; } .turned h2 { margin-top: 0.6em; }
   tr { break-inside: avoid; }
   .chart { max-width: 100%; }
   .wide { overflow: visible; }
@@ -66,29 +69,53 @@ fn cell_html(cell: &Cell, numbers: Numbers) -> String {
     }
 }
 
+/// At most this many columns print side by side on an A4 page (at 7 pt);
+/// a wider table is printed in parts, each with the first column again.
+const MOST_COLUMNS: usize = 11;
+
 /// A table as HTML; `row_class` may mark rows (today, total, assumption).
+/// A table wider than [`MOST_COLUMNS`] is written as several tables of
+/// evenly many columns, each starting with the first column (the row's
+/// name), so that no column falls off the paper.
 fn table_html(numbers: Numbers, table: &Table, row_class: impl Fn(usize, &[Cell]) -> &'static str) -> String {
+    let columns = table.headers.len();
+    if columns <= MOST_COLUMNS {
+        return table_part(numbers, table, &(0..columns).collect::<Vec<_>>(), &row_class);
+    }
+    let rest = columns - 1;
+    let parts = rest.div_ceil(MOST_COLUMNS - 1);
+    let per_part = rest.div_ceil(parts);
+    (1..columns)
+        .step_by(per_part)
+        .map(|from| {
+            let shown: Vec<usize> = std::iter::once(0)
+                .chain(from..(from + per_part).min(columns))
+                .collect();
+            table_part(numbers, table, &shown, &row_class)
+        })
+        .collect()
+}
+
+/// The columns `shown` of a table as one HTML table.
+fn table_part(
+    numbers: Numbers,
+    table: &Table,
+    shown: &[usize],
+    row_class: &impl Fn(usize, &[Cell]) -> &'static str,
+) -> String {
     // Many columns print smaller, and their headers wrap, so no column
     // falls off an A4 page.
-    let many = if table.headers.len() > 8 {
-        r#" class="many""#
-    } else {
-        ""
-    };
+    let many = if shown.len() > 8 { r#" class="many""# } else { "" };
     let mut out = format!(r#"<div class="wide"><table{many}><thead><tr>"#);
-    let numeric: Vec<bool> = (0..table.headers.len())
-        .map(|c| {
-            table.rows.iter().any(|r| {
-                matches!(
-                    r.get(c),
-                    Some(Cell::Money(_) | Cell::Percent(_) | Cell::Number(..))
-                )
-            })
-        })
-        .collect();
-    for (c, h) in table.headers.iter().enumerate() {
-        let class = if numeric[c] { r#" class="num""# } else { "" };
-        let _ = write!(out, "<th{class}>{}</th>", escape(h));
+    for &c in shown {
+        let numeric = table.rows.iter().any(|r| {
+            matches!(
+                r.get(c),
+                Some(Cell::Money(_) | Cell::Percent(_) | Cell::Number(..))
+            )
+        });
+        let class = if numeric { r#" class="num""# } else { "" };
+        let _ = write!(out, "<th{class}>{}</th>", escape(&table.headers[c]));
     }
     out.push_str("</tr></thead><tbody>");
     for (r, row) in table.rows.iter().enumerate() {
@@ -98,13 +125,46 @@ fn table_html(numbers: Numbers, table: &Table, row_class: impl Fn(usize, &[Cell]
         } else {
             let _ = write!(out, r#"<tr class="{class}">"#);
         }
-        for cell in row {
-            out.push_str(&cell_html(cell, numbers));
+        for &c in shown {
+            if let Some(cell) = row.get(c) {
+                out.push_str(&cell_html(cell, numbers));
+            }
         }
         out.push_str("</tr>");
     }
     out.push_str("</tbody></table></div>");
     out
+}
+
+/// The table turned: its columns (after the first) become rows named by
+/// their headers, its rows columns named by their first cell; `corner`
+/// heads the new first column.
+fn transposed(table: &Table, corner: String) -> Table {
+    let headers = std::iter::once(corner)
+        .chain(table.rows.iter().map(|r| match r.first() {
+            Some(Cell::Text(t)) => t.clone(),
+            Some(other) => other.display(crate::format::Numbers::NORDIC),
+            None => String::new(),
+        }))
+        .collect();
+    let rows = (1..table.headers.len())
+        .map(|c| {
+            std::iter::once(Cell::text(table.headers[c].clone()))
+                .chain(
+                    table
+                        .rows
+                        .iter()
+                        .map(|r| r.get(c).cloned().unwrap_or(Cell::Empty)),
+                )
+                .collect()
+        })
+        .collect();
+    Table {
+        id: table.id.clone(),
+        title: table.title.clone(),
+        headers,
+        rows,
+    }
 }
 
 /// The report's chart data as SVG series.
@@ -120,16 +180,55 @@ fn svg_series(chart: crate::report::charts::ChartData) -> Vec<Series> {
         .collect()
 }
 
+/// Up to this many members, the summary says each member's answer in a
+/// sentence; beyond, in a table row.
+const MOST_MEMBER_SENTENCES: usize = 6;
+
+/// How much a briefing holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Length {
+    /// The body (the answer, the comparison with its charts, how sure,
+    /// the fair split, criteria, workstations) and the appendix (every
+    /// table behind it).
+    #[default]
+    Full,
+    /// One A4 page: the answer and the comparison.
+    OnePage,
+}
+
 /// The briefing as a complete HTML document.
 #[must_use]
-#[allow(clippy::too_many_lines)]
 pub fn briefing(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32, file_name: &str) -> String {
     // The export's own settings; nothing stops it, so it is never cancelled.
     let options = crate::report::bundle::ExportOptions::default();
     match crate::report::bundle::Analyses::run(study, year, options, &|_| true) {
-        Ok(analyses) => briefing_with(study, evaluation, (tr, year, file_name), &analyses),
+        Ok(analyses) => briefing_with(study, evaluation, (tr, year, file_name), &analyses, Length::Full),
         Err(_) => String::new(),
     }
+}
+
+/// A section that is kept on one page when it fits: its heading and what
+/// follows.
+fn section(title: &str, inner: &str) -> String {
+    format!(
+        r#"<section class="keep"><h2>{}</h2>{inner}</section>"#,
+        escape(title)
+    )
+}
+
+/// A bulleted list of sentences.
+fn list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    let mut out = String::from("<ul>");
+    for item in items {
+        let _ = write!(out, "<li>{}</li>", escape(item.as_ref()));
+    }
+    out.push_str("</ul>");
+    out
+}
+
+/// A note in small print.
+fn note(text: &str) -> String {
+    format!(r#"<p class="note">{}</p>"#, escape(text))
 }
 
 /// The briefing from analyses already made (see
@@ -141,7 +240,126 @@ pub fn briefing_with(
     evaluation: &Evaluation,
     (tr, year, file_name): (&Tr, i32, &str),
     analyses: &crate::report::bundle::Analyses,
+    length: Length,
 ) -> String {
+    let mut html = head(study, tr, year, file_name);
+    // What the council should know, before the detail: the decision
+    // (report::decision), as the app's overview and `samdrift summary` say
+    // it, with how to read it.
+    let decision = crate::report::decision::decision(study, evaluation, (tr, year), analyses);
+    let many = study.members.len() > MOST_MEMBER_SENTENCES;
+    let answers = if many && length == Length::OnePage {
+        // Many members on one page: the comparison below, turned, gives
+        // each member's row.
+        list(crate::report::decision::sentences_but_members(
+            study, &decision, tr,
+        ))
+    } else if many {
+        // Many members: one row each, and sentences for the rest, so the
+        // answer stays on the first page.
+        let table = crate::report::decision::answer_table(study, &decision, tr);
+        list(crate::report::decision::sentences_but_members(
+            study, &decision, tr,
+        )) + &table_html(tr.numbers(), &table, |_, _| "")
+    } else {
+        list(crate::report::decision::sentences(study, &decision, tr))
+    };
+    let _ = write!(
+        html,
+        r#"<section class="summary"><h2>{}</h2>{answers}<p class="note how-to-read">{}</p></section>"#,
+        escape(&tr.get("brief-summary")),
+        escape(&tr.get("dec-how-to-read"))
+    );
+    if length == Length::OnePage {
+        if many {
+            // Many members: one row each, the scenarios side by side.
+            let comparison = tables::comparison(study, evaluation, tr, year);
+            let turned = transposed(&comparison, tr.get("table-member"));
+            let inner = table_html(tr.numbers(), &turned, |_, _| "") + &note(&tr.get("brief-rounding"));
+            let _ = write!(
+                html,
+                r#"<section class="turned">{}</section>"#,
+                section(&comparison.title, &inner)
+            );
+        } else {
+            html.push_str(&comparison_section(study, evaluation, tr, year));
+        }
+        html.push_str(&note(&tr.get("brief-one-page-note")));
+        html.push_str(&footer(tr));
+        return html;
+    }
+    html.push_str(&compared_section(study, tr));
+    html.push_str(&comparison_section(study, evaluation, tr, year));
+    html.push_str(&chart_sections(study, evaluation, tr, year));
+    // The body says the answer; the appendix (after it, marked as such)
+    // holds every table behind it.
+    let mut appendix = economics_section(study, evaluation, tr);
+    // Workstations on equal terms: each fleet pair, what a seat costs, and
+    // which number decides. (The decision made the findings: the twin
+    // evaluations and break-even searches behind them run once.)
+    if !decision.workstations.is_empty() {
+        let inner = list(&decision.workstations) + &note(&tr.get("fleet-vendor-note"));
+        html.push_str(&section(&tr.get("brief-fleets"), &inner));
+        for table in fleet_report::fleet_tables(study, tr) {
+            appendix.push_str(&section(
+                &table.title,
+                &table_html(tr.numbers(), &table, |_, _| ""),
+            ));
+        }
+    }
+    // Beyond kroner: the ranking and where the profiles disagree in the
+    // body; the scores, requirements and weight stability in the appendix.
+    if let Some(analysis) = &analyses.criteria {
+        for (i, table) in tables::criteria_tables(study, analysis, tr).iter().enumerate() {
+            let rows = table_html(tr.numbers(), table, |_, _| "");
+            if i == 0 {
+                let findings = list(tables::criteria_findings(study, analysis, tr));
+                html.push_str(&section(&table.title, &(findings + &rows)));
+            } else {
+                appendix.push_str(&section(&table.title, &rows));
+            }
+        }
+    }
+    // How sure are we? Only when the study has ranges.
+    if let Some(sim) = &analyses.simulation {
+        let (body, tables) = uncertainty_sections(study, sim, tr);
+        html.push_str(&body);
+        appendix.push_str(&tables);
+    }
+    // Is the split fair? The proposal's in the body, every other option's
+    // in the appendix.
+    let splits = tables::fair_splits_of(study, tr, &analyses.fair, false);
+    for (fair, (table, findings)) in analyses.fair.iter().zip(splits) {
+        let last = table.rows.len().saturating_sub(1);
+        let inner = list(&findings)
+            + &table_html(tr.numbers(), &table, |r, _| if r == last { "total" } else { "" })
+            + &note(&format!(
+                "{} {}",
+                tr.get("fair-own-key-note"),
+                tr.get("fair-help-definition")
+            ));
+        let out = if Some(fair.scenario) == decision.proposal {
+            &mut html
+        } else {
+            &mut appendix
+        };
+        out.push_str(&section(&table.title, &inner));
+    }
+    // The appendix: every table behind the answer.
+    let _ = write!(
+        html,
+        r#"<h1 class="appendix">{}</h1>{}"#,
+        escape(&tr.get("brief-appendix")),
+        note(&tr.get("brief-appendix-note"))
+    );
+    html.push_str(&appendix);
+    html.push_str(&appendix_tables(study, evaluation, tr, year));
+    html.push_str(&footer(tr));
+    html
+}
+
+/// The document's head, title and what the briefing is of.
+fn head(study: &Study, tr: &Tr, year: i32, file_name: &str) -> String {
     let mut html = String::new();
     let _ = write!(
         html,
@@ -149,9 +367,6 @@ pub fn briefing_with(
         tr.lang().code(),
         escape(&study.title)
     );
-    // The charts' value axis: `kr (NOK)` (the code says which kroner).
-    let unit = format!("{} ({})", tr.numbers().currency, study.currency.code());
-    // Title and what was compared.
     let _ = write!(
         html,
         r#"<header><h1>{}</h1><p class="meta">{}</p>"#,
@@ -170,28 +385,13 @@ pub fn briefing_with(
         let _ = write!(html, r#"<p class="lead">{}</p>"#, escape(&study.description));
     }
     html.push_str("</header>");
-    // What the council should know, before the detail.
-    let _ = write!(
-        html,
-        r#"<section class="keep summary"><h2>{}</h2><ul>"#,
-        escape(&tr.get("brief-summary"))
-    );
-    // The decision (report::decision), as the app's overview and `samdrift
-    // summary` say it, with how to read it.
-    let decision = crate::report::decision::decision(study, evaluation, (tr, year), analyses);
-    for line in crate::report::decision::sentences(study, &decision, tr) {
-        let _ = write!(html, "<li>{}</li>", escape(&line));
-    }
-    let _ = write!(
-        html,
-        r#"</ul><p class="note how-to-read">{}</p></section>"#,
-        escape(&tr.get("dec-how-to-read"))
-    );
-    let _ = write!(
-        html,
-        r#"<section class="keep"><h2>{}</h2><ul>"#,
-        escape(&tr.get("brief-compared"))
-    );
+    html
+}
+
+/// What is compared: each scenario, its kind, who takes part, its
+/// service level and note.
+fn compared_section(study: &Study, tr: &Tr) -> String {
+    let mut inner = String::from("<ul>");
     for scenario in &study.scenarios {
         let participants = study.participants(scenario);
         let who = if participants.len() == study.members.len() {
@@ -204,239 +404,152 @@ pub fn briefing_with(
                 .join(", ")
         };
         let _ = write!(
-            html,
+            inner,
             "<li><strong>{}</strong> ({}; {})",
             escape(&scenario.name),
             escape(&tables::kind_text(tr, scenario.kind)),
             escape(&who)
         );
         if let Some(level) = &scenario.service_level {
-            let _ = write!(html, "<br>{}", escape(&tables::service_level_text(tr, level)));
+            let _ = write!(inner, "<br>{}", escape(&tables::service_level_text(tr, level)));
         }
         if !scenario.note.is_empty() {
             let _ = write!(
-                html,
+                inner,
                 r#"<br><span class="note">{}</span>"#,
                 escape(&scenario.note)
             );
         }
-        html.push_str("</li>");
+        inner.push_str("</li>");
     }
-    html.push_str("</ul></section>");
+    inner.push_str("</ul>");
+    section(&tr.get("brief-compared"), &inner)
+}
 
-    // The comparison and its charts.
+/// The comparison: each member's annual cost in each scenario.
+fn comparison_section(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -> String {
     let comparison = tables::comparison(study, evaluation, tr, year);
     let today = evaluation.today;
-    let _ = write!(
-        html,
-        r#"<section class="keep"><h2>{}</h2>"#,
-        escape(&comparison.title)
-    );
-    html.push_str(&table_html(tr.numbers(), &comparison, |r, _| {
+    let inner = table_html(tr.numbers(), &comparison, |r, _| {
         if Some(r) == today { "today" } else { "" }
-    }));
-    let _ = write!(
-        html,
-        r#"<p class="note">{}</p></section>"#,
-        escape(&tr.get("brief-rounding"))
-    );
+    }) + &note(&tr.get("brief-rounding"));
+    section(&comparison.title, &inner)
+}
 
+/// The charts of the comparison: by member, by kind of cost, and the
+/// cumulative cost over the years with the payback years marked.
+fn chart_sections(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -> String {
+    // The charts' value axis: `kr (NOK)` (the code says which kroner).
+    let unit = unit(study, tr);
     let metric = Metric::Annual(year);
     let chart = crate::report::charts::by_member(study, evaluation, metric);
     let members = chart.categories.clone();
-    let series = svg_series(chart);
-    let _ = write!(
-        html,
-        r#"<section class="keep"><h2>{}</h2><div class="chart">{}</div></section>"#,
-        escape(&tr.args("brief-chart-by-member", &[("year", year.to_string())])),
-        svg::grouped_bars(&members, &series, &unit, tr.numbers())
-    );
+    let by_member = svg::grouped_bars(&members, &svg_series(chart), &unit, tr.numbers());
     let chart = crate::report::charts::by_category(study, evaluation, metric);
     let scenario_names = chart.categories.clone();
-    let categories = svg_series(chart);
-    let _ = write!(
-        html,
-        r#"<section class="keep"><h2>{}</h2><div class="chart">{}</div></section>"#,
-        escape(&tr.args("brief-chart-by-category", &[("year", year.to_string())])),
-        svg::stacked_bars(&scenario_names, &categories, &unit, tr.numbers())
-    );
-
-    // Over the years: cumulative cost with payback marked, and the table of
-    // present value, equivalent annual cost and payback.
+    let by_category = svg::stacked_bars(&scenario_names, &svg_series(chart), &unit, tr.numbers());
     let (chart, marks) = crate::report::charts::cumulative(evaluation, None);
-    let cumulative = svg_series(chart);
-    let _ = write!(
-        html,
-        r#"<section class="keep"><h2>{}</h2><div class="chart">{}</div><p class="note">{}</p></section>"#,
-        escape(&tr.get("brief-chart-cumulative")),
-        svg::lines(&evaluation.years, &cumulative, &marks, &unit, tr.numbers()),
-        escape(&tr.get("ui-payback-help"))
-    );
-    // The body says the answer; the appendix (after it, marked as such)
-    // holds every table behind it.
-    let mut appendix = String::new();
+    let cumulative = svg::lines(&evaluation.years, &svg_series(chart), &marks, &unit, tr.numbers());
+    let year_arg = [("year", year.to_string())];
+    section(
+        &tr.args("brief-chart-by-member", &year_arg),
+        &format!(r#"<div class="chart">{by_member}</div>"#),
+    ) + &section(
+        &tr.args("brief-chart-by-category", &year_arg),
+        &format!(r#"<div class="chart">{by_category}</div>"#),
+    ) + &section(
+        &tr.get("brief-chart-cumulative"),
+        &(format!(r#"<div class="chart">{cumulative}</div>"#) + &note(&tr.get("ui-payback-help"))),
+    )
+}
+
+/// `kr (NOK)`: the charts' value axis (the code says which kroner).
+fn unit(study: &Study, tr: &Tr) -> String {
+    format!("{} ({})", tr.numbers().currency, study.currency.code())
+}
+
+/// Present value, equivalent annual cost and payback per scenario.
+fn economics_section(study: &Study, evaluation: &Evaluation, tr: &Tr) -> String {
     let economics = tables::economics(study, evaluation, tr);
     let total_word = tr.get("ui-total");
-    let _ = write!(
-        appendix,
-        r#"<section class="keep"><h2>{}</h2>"#,
-        escape(&economics.title)
-    );
-    appendix.push_str(&table_html(tr.numbers(), &economics, |_, row| {
+    let rows = table_html(tr.numbers(), &economics, |_, row| {
         if matches!(row.get(1), Some(Cell::Text(t)) if *t == total_word) {
             "total"
         } else {
             ""
         }
-    }));
-    appendix.push_str("</section>");
+    });
+    section(&economics.title, &rows)
+}
 
-    // Workstations on equal terms: each fleet pair, what a seat costs, and
-    // which number decides.
-    // (The decision made them: the twin evaluations and break-even
-    // searches behind them run once.)
-    let fleet_findings = &decision.workstations;
-    if !fleet_findings.is_empty() {
-        let _ = write!(
-            html,
-            r#"<section class="keep"><h2>{}</h2><ul>"#,
-            escape(&tr.get("brief-fleets"))
-        );
-        for finding in fleet_findings {
-            let _ = write!(html, "<li>{}</li>", escape(finding));
-        }
-        let _ = write!(
-            html,
-            r#"</ul><p class="note">{}</p>"#,
-            escape(&tr.get("fleet-vendor-note"))
-        );
-        html.push_str("</section>");
-        for table in fleet_report::fleet_tables(study, tr) {
-            let _ = write!(
-                appendix,
-                r#"<section class="keep"><h2>{}</h2>"#,
-                escape(&table.title)
-            );
-            appendix.push_str(&table_html(tr.numbers(), &table, |_, _| ""));
-            appendix.push_str("</section>");
-        }
+/// How sure: the findings, the fan over the years and the tornado (as a
+/// chart, the inputs that move the answer) for the body; every table of
+/// the draws for the appendix.
+fn uncertainty_sections(study: &Study, sim: &crate::uncertainty::Simulation, tr: &Tr) -> (String, String) {
+    let unit = unit(study, tr);
+    let fan = crate::report::charts::fan(study, sim);
+    let mut medians = Vec::new();
+    let mut bands = Vec::new();
+    for series in fan.series {
+        medians.push(svg::Series {
+            name: series.name,
+            color: palette::hex(series.colour),
+            values: series.median.into_iter().map(Some).collect(),
+        });
+        bands.push((series.low, series.high));
     }
-
-    // Beyond kroner: criteria, requirements and where the profiles disagree.
-    if let Some(analysis) = &analyses.criteria {
-        // The ranking and where the profiles disagree in the body; the
-        // scores, requirements and weight stability in the appendix.
-        for (i, table) in tables::criteria_tables(study, analysis, tr).iter().enumerate() {
-            let out = if i == 0 { &mut html } else { &mut appendix };
-            let _ = write!(out, r#"<section class="keep"><h2>{}</h2>"#, escape(&table.title));
-            if i == 0 {
-                out.push_str("<ul>");
-                for finding in tables::criteria_findings(study, analysis, tr) {
-                    let _ = write!(out, "<li>{}</li>", escape(&finding));
-                }
-                out.push_str("</ul>");
-            }
-            out.push_str(&table_html(tr.numbers(), table, |_, _| ""));
-            out.push_str("</section>");
-        }
-    }
-
-    // How sure are we? Only when the study has ranges.
-    {
-        if let Some(sim) = &analyses.simulation {
-            // The cost over the years: P10–P90 band and median per scenario.
-            let fan = crate::report::charts::fan(study, sim);
-            let mut medians = Vec::new();
-            let mut bands = Vec::new();
-            for series in fan.series {
-                medians.push(svg::Series {
-                    name: series.name,
-                    color: palette::hex(series.colour),
-                    values: series.median.into_iter().map(Some).collect(),
-                });
-                bands.push((series.low, series.high));
-            }
-            // The findings and the fan in the body; every table of the
-            // draws in the appendix.
-            let tables = tables::uncertainty_tables(study, sim, tr);
-            let _ = write!(
-                html,
-                r#"<section class="keep"><h2>{}</h2><ul>"#,
-                escape(&tables.first().map_or_else(String::new, |t| t.title.clone()))
-            );
-            for finding in tables::uncertainty_findings(study, sim, tr) {
-                let _ = write!(html, "<li>{}</li>", escape(&finding));
-            }
-            let _ = write!(
-                html,
-                r#"</ul><h3>{}</h3><div class="chart">{}</div></section>"#,
-                escape(&tr.get("unc-fan-title")),
-                svg::fan(&fan.years, &medians, &bands, &unit, tr.numbers())
-            );
-            for table in &tables {
-                let _ = write!(
-                    appendix,
-                    r#"<section class="keep"><h2>{}</h2>"#,
-                    escape(&table.title)
-                );
-                appendix.push_str(&table_html(tr.numbers(), table, |_, _| ""));
-                appendix.push_str("</section>");
-            }
-        }
-    }
-
-    // Is the split fair? The proposal's in the body, every other option's
-    // in the appendix.
-    let splits = tables::fair_splits_of(study, tr, &analyses.fair, false);
-    for (fair, (table, findings)) in analyses.fair.iter().zip(splits) {
-        let out = if Some(fair.scenario) == decision.proposal {
-            &mut html
-        } else {
-            &mut appendix
-        };
-        let _ = write!(
-            out,
-            r#"<section class="keep"><h2>{}</h2><ul>"#,
-            escape(&table.title)
-        );
-        for finding in &findings {
-            let _ = write!(out, "<li>{}</li>", escape(finding));
-        }
-        out.push_str("</ul>");
-        let last = table.rows.len().saturating_sub(1);
-        out.push_str(&table_html(tr.numbers(), &table, |r, _| {
-            if r == last { "total" } else { "" }
-        }));
-        let _ = write!(
-            out,
-            r#"<p class="note">{} {}</p></section>"#,
-            escape(&tr.get("fair-own-key-note")),
-            escape(&tr.get("fair-help-definition"))
-        );
-    }
-    // The appendix: every table behind the answer.
+    let analysis = tables::uncertainty_analysis(study, sim, tr);
+    let mut body = list(tables::uncertainty_findings(study, sim, tr));
     let _ = write!(
-        html,
-        r#"<h1 class="appendix">{}</h1><p class="note">{}</p>"#,
-        escape(&tr.get("brief-appendix")),
-        escape(&tr.get("brief-appendix-note"))
+        body,
+        r#"<h3>{}</h3><div class="chart">{}</div>"#,
+        escape(&tr.get("unc-fan-title")),
+        svg::fan(&fan.years, &medians, &bands, &unit, tr.numbers())
     );
-    html.push_str(&appendix);
+    if let Some(tornado) = &analysis.tornado {
+        let chart = crate::report::charts::tornado(study, tornado.base, &tornado.rows, tr);
+        if !chart.bars.is_empty() {
+            let _ = write!(
+                body,
+                r#"<h3>{}</h3><div class="chart">{}</div>"#,
+                escape(&tornado.table.title),
+                svg::tornado(
+                    &chart,
+                    (&tr.get("unc-diff-low"), &tr.get("unc-diff-high")),
+                    &unit,
+                    tr.numbers()
+                )
+            );
+        }
+        if chart.still > 0 {
+            body.push_str(&note(
+                &tr.args("unc-tornado-still", &[("n", chart.still.to_string())]),
+            ));
+        }
+    }
+    let title = analysis
+        .tables
+        .first()
+        .map_or_else(String::new, |t| t.title.clone());
+    let mut appendix = String::new();
+    for table in &analysis.tables {
+        appendix.push_str(&section(
+            &table.title,
+            &table_html(tr.numbers(), table, |_, _| ""),
+        ));
+    }
+    (section(&title, &body), appendix)
+}
 
-    // Differences, keys, years, categories.
+/// The appendix's own tables: differences, keys, years, kinds of cost,
+/// every input with its source, and the notes from the check.
+fn appendix_tables(study: &Study, evaluation: &Evaluation, tr: &Tr, year: i32) -> String {
     let differences = tables::differences(study, evaluation, tr, year);
-    let _ = write!(
-        html,
-        r#"<section class="keep"><h2>{}</h2>"#,
-        escape(&differences.title)
-    );
-    html.push_str(&table_html(tr.numbers(), &differences, |_, _| ""));
     let partial = tables::partial_scenario_notes(study, evaluation, Metric::Annual(year), tr).join(" ");
-    let _ = write!(
-        html,
-        r#"<p class="note">{} {}</p></section>"#,
-        escape(&tr.get("brief-differences-note")),
-        escape(&partial)
+    let mut html = section(
+        &differences.title,
+        &(table_html(tr.numbers(), &differences, |_, _| "")
+            + &note(&format!("{} {partial}", tr.get("brief-differences-note")))),
     );
     for table in [
         tables::shares(study, evaluation, tr),
@@ -445,62 +558,103 @@ pub fn briefing_with(
     ] {
         let last = table.rows.len().saturating_sub(1);
         let is_category = table.id == "by-category";
-        let _ = write!(html, r#"<section class="keep"><h2>{}</h2>"#, escape(&table.title));
-        html.push_str(&table_html(tr.numbers(), &table, |r, _| {
-            if is_category && r == last { "total" } else { "" }
-        }));
-        html.push_str("</section>");
+        html.push_str(&section(
+            &table.title,
+            &table_html(tr.numbers(), &table, |r, _| {
+                if is_category && r == last { "total" } else { "" }
+            }),
+        ));
     }
-
-    // Every input with its source.
+    // Every input with its source (long: not kept on one page).
     let inputs = tables::inputs(study, tr);
     let assumption_word = tr.get("table-yes");
     let _ = write!(
         html,
-        r#"<section><h2>{}</h2><p class="note">{}</p>"#,
+        r"<section><h2>{}</h2>{}{}</section>",
         escape(&inputs.title),
-        escape(&tr.get("brief-inputs-note"))
+        note(&tr.get("brief-inputs-note")),
+        table_html(tr.numbers(), &inputs, |_, row| {
+            if matches!(row.last(), Some(Cell::Text(t)) if *t == assumption_word) {
+                "assumption"
+            } else {
+                ""
+            }
+        })
     );
-    html.push_str(&table_html(tr.numbers(), &inputs, |_, row| {
-        if matches!(row.last(), Some(Cell::Text(t)) if *t == assumption_word) {
-            "assumption"
-        } else {
-            ""
-        }
-    }));
-    html.push_str("</section>");
-
-    // Validation.
-    let _ = write!(
-        html,
-        r#"<section class="keep"><h2>{}</h2>"#,
-        escape(&tr.get("brief-issues"))
-    );
-    if evaluation.report.issues.is_empty() {
-        let _ = write!(html, "<p>{}</p>", escape(&tr.get("brief-no-issues")));
+    // The notes from the check of the figures.
+    let issues = if evaluation.report.issues.is_empty() {
+        format!("<p>{}</p>", escape(&tr.get("brief-no-issues")))
     } else {
-        html.push_str(r#"<ul class="issues">"#);
-        for issue in &evaluation.report.issues {
-            let _ = write!(html, "<li>{}</li>", escape(&issue.line(tr)));
-        }
-        html.push_str("</ul>");
-    }
-    html.push_str("</section>");
-    let _ = writeln!(
-        html,
-        "<footer>{}</footer></body></html>",
+        list(evaluation.report.issues.iter().map(|issue| issue.line(tr))).replacen(
+            "<ul>",
+            r#"<ul class="issues">"#,
+            1,
+        )
+    };
+    html.push_str(&section(&tr.get("brief-issues"), &issues));
+    html
+}
+
+/// The footer and the document's end.
+fn footer(tr: &Tr) -> String {
+    format!(
+        "<footer>{}</footer></body></html>\n",
         escape(&tr.args(
             "brief-footer",
             &[("version", env!("CARGO_PKG_VERSION").to_owned())]
         ))
-    );
-    html
+    )
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp, clippy::panic)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wide_table_is_printed_in_parts_that_each_repeat_the_first_column() {
+        // 22 columns (a name, 20 members, a sum): 21 after the first, in
+        // ⌈21 / 10⌉ = 3 parts of ⌈21 / 3⌉ = 7 columns, each after the name.
+        let headers: Vec<String> = std::iter::once("Scenario".to_owned())
+            .chain((1..=20).map(|m| format!("M{m:02}")))
+            .chain(std::iter::once("Sum".to_owned()))
+            .collect();
+        let row: Vec<Cell> = std::iter::once(Cell::text("Today"))
+            .chain((1..=21).map(|v| Cell::Money(f64::from(v) * 1000.0)))
+            .collect();
+        let table = Table {
+            id: "t".into(),
+            title: "T".into(),
+            headers,
+            rows: vec![row],
+        };
+        let html = table_html(Numbers::NORDIC, &table, |_, _| "");
+        assert_eq!(html.matches("<table").count(), 3);
+        assert_eq!(html.matches("<th>Scenario</th>").count(), 3);
+        assert_eq!(html.matches(">Today<").count(), 3);
+        // Every column once, in order: M01–M07, M08–M14, M15–M20 and Sum.
+        let order: Vec<usize> = (1..=20)
+            .map(|m| html.find(&format!(">M{m:02}<")).unwrap())
+            .chain(std::iter::once(html.find(">Sum<").unwrap()))
+            .collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(html.matches("21\u{a0}000").count(), 1);
+        let parts: Vec<&str> = html.split("<table").skip(1).collect();
+        assert!(parts[0].contains(">M07<") && !parts[0].contains(">M08<"));
+        assert!(parts[2].contains(">M15<") && parts[2].contains(">Sum<"));
+        // Eleven columns stay one table.
+        let narrow = Table {
+            headers: table.headers[..11].to_vec(),
+            rows: vec![table.rows[0][..11].to_vec()],
+            ..table
+        };
+        assert_eq!(
+            table_html(Numbers::NORDIC, &narrow, |_, _| "")
+                .matches("<table")
+                .count(),
+            1
+        );
+    }
 
     #[test]
     fn escapes_everything_that_matters() {

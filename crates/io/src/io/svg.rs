@@ -52,21 +52,44 @@ fn value_axis_of(series: &[&Series]) -> (f64, f64) {
     (step, (max / step).ceil().max(1.0) * step)
 }
 
-fn legend(out: &mut String, series: &[Series], top: f64, left: f64, width: f64) -> f64 {
+/// The legend under a chart; `shapes` gives a series the marker drawn at
+/// its payback year (shown after its colour), as in the plot.
+fn legend(
+    out: &mut String,
+    series: &[Series],
+    top: f64,
+    left: f64,
+    width: f64,
+    shapes: &[Option<usize>],
+) -> f64 {
     let (mut x, mut y) = (left, top);
-    for s in series {
+    for (i, s) in series.iter().enumerate() {
+        let shape = shapes.get(i).copied().flatten();
+        let mark_width = if shape.is_some() { 18.0 } else { 0.0 };
         #[allow(clippy::cast_precision_loss)]
-        let w = 22.0 + 7.0 * s.name.chars().count() as f64;
+        let w = 22.0 + mark_width + 7.0 * s.name.chars().count() as f64;
         if x + w > left + width && x > left {
             x = left;
             y += 18.0;
         }
         let _ = write!(
             out,
-            r#"<rect x="{x:.1}" y="{:.1}" width="11" height="11" fill="{}"/><text x="{:.1}" y="{:.1}" class="legend">{}</text>"#,
+            r#"<rect x="{x:.1}" y="{:.1}" width="11" height="11" fill="{}"/>"#,
             y - 9.0,
             s.color,
-            x + 15.0,
+        );
+        if let Some(shape) = shape {
+            let _ = write!(
+                out,
+                r##"<path d="{}" fill="{}" stroke="#333" stroke-width="0.8"/>"##,
+                marker_path(shape, x + 24.0, y - 3.5),
+                s.color
+            );
+        }
+        let _ = write!(
+            out,
+            r#"<text x="{:.1}" y="{:.1}" class="legend">{}</text>"#,
+            x + 15.0 + mark_width,
             y,
             escape(&s.name)
         );
@@ -163,7 +186,7 @@ pub fn grouped_bars(groups: &[String], series: &[Series], unit: &str, numbers: N
         top + plot_height / 2.0,
         escape(unit)
     );
-    let height = legend(&mut body, series, top + plot_height + 44.0, left, plot_width);
+    let height = legend(&mut body, series, top + plot_height + 44.0, left, plot_width, &[]);
     svg(width, height, &body)
 }
 
@@ -246,7 +269,7 @@ pub fn stacked_bars(rows: &[String], series: &[Series], unit: &str, numbers: Num
         top + plot_height + 32.0,
         escape(unit)
     );
-    let height = legend(&mut body, series, top + plot_height + 56.0, left, plot_width);
+    let height = legend(&mut body, series, top + plot_height + 56.0, left, plot_width, &[]);
     svg(width, height, &body)
 }
 
@@ -359,7 +382,10 @@ fn line_chart(
             && let Some(Some(v)) = serie.values.get(*i)
         {
             let place = places[s];
-            let (x, y) = (x_of(*i) + place.shift * year_width, y_of(*v));
+            // Inside the plot: a marker spread sideways from the first or
+            // last year stays right of the value axis and left of the end.
+            let x = (x_of(*i) + place.shift * year_width).clamp(left + 8.0, left + plot_width - 8.0);
+            let y = y_of(*v);
             let shape = marker_path(place.shape, x, y);
             let _ = write!(
                 body,
@@ -376,7 +402,134 @@ fn line_chart(
         top + plot_height / 2.0,
         escape(unit)
     );
-    let height = legend(&mut body, series, top + plot_height + 42.0, left, plot_width);
+    // The marker of each series with a payback year, in the legend too.
+    let shapes: Vec<Option<usize>> = at
+        .iter()
+        .zip(&places)
+        .map(|(a, place)| a.map(|_| place.shape))
+        .collect();
+    let height = legend(
+        &mut body,
+        series,
+        top + plot_height + 42.0,
+        left,
+        plot_width,
+        &shapes,
+    );
+    svg(width, height, &body)
+}
+
+/// A tornado (see [`crate::report::charts::TornadoChart`]): per input a
+/// horizontal bar from the difference with the input at its low value to
+/// the difference at its high value, on an axis of differences in kroner
+/// with the study's difference (`base`) and zero (where the two options
+/// cost the same) marked. `labels` names the two ends in the legend.
+#[must_use]
+pub fn tornado(
+    chart: &crate::report::charts::TornadoChart,
+    (low_label, high_label): (&str, &str),
+    unit: &str,
+    numbers: Numbers,
+) -> String {
+    let (width, left, top, row_height) = (760.0, 250.0, 10.0, 26.0);
+    let plot_width = width - left - 48.0;
+    #[allow(clippy::cast_precision_loss)]
+    let plot_height = row_height * chart.bars.len().max(1) as f64;
+    // The axis covers every bar's ends, the base and zero: geometry only.
+    let ends = chart
+        .bars
+        .iter()
+        .flat_map(|b| [b.at_low, b.at_high])
+        .chain([chart.base, 0.0])
+        .filter(|v| v.is_finite());
+    let (lo, hi) = ends.fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let step = nice_step((hi - lo).max(1.0), 5.0);
+    let (from, to) = (
+        (lo / step).floor() * step,
+        ((hi / step).ceil() * step).max((lo / step).floor() * step + step),
+    );
+    let x_of = |v: f64| left + (v.clamp(from, to) - from) / (to - from) * plot_width;
+    let mut body = String::new();
+    for k in 0..tick_count(to - from, step) {
+        let tick = from + k as f64 * step;
+        let x = x_of(tick);
+        let _ = write!(
+            body,
+            r#"<line x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{:.1}" class="grid"/><text x="{x:.1}" y="{:.1}" class="tick" text-anchor="middle">{}</text>"#,
+            top + plot_height,
+            top + plot_height + 16.0,
+            escape(&numbers.num(tick, 0))
+        );
+    }
+    let (low_colour, high_colour) = ("#1f77b4", "#ff7f0e");
+    for (r, bar) in chart.bars.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let y = top + row_height * r as f64 + 5.0;
+        for (value, colour, label) in [
+            (bar.at_low, low_colour, low_label),
+            (bar.at_high, high_colour, high_label),
+        ] {
+            let (a, b) = (x_of(chart.base.min(value)), x_of(chart.base.max(value)));
+            let _ = write!(
+                body,
+                r#"<rect x="{a:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="{colour}"><title>{} – {}: {}</title></rect>"#,
+                (b - a).max(0.5),
+                row_height - 10.0,
+                escape(&bar.name),
+                escape(label),
+                escape(&numbers.money(value))
+            );
+        }
+        let name: String = if bar.name.chars().count() > 38 {
+            bar.name.chars().take(37).chain(std::iter::once('…')).collect()
+        } else {
+            bar.name.clone()
+        };
+        let _ = write!(
+            body,
+            r#"<text x="{:.1}" y="{:.1}" class="label" text-anchor="end"><title>{}</title>{}</text>"#,
+            left - 8.0,
+            y + row_height / 2.0,
+            escape(&bar.name),
+            escape(&name)
+        );
+    }
+    // Zero: where the two options cost the same; the base: the study's
+    // figures.
+    let _ = write!(
+        body,
+        r##"<line x1="{0:.1}" y1="{top}" x2="{0:.1}" y2="{1:.1}" stroke="#b02a2a" stroke-width="1.5" stroke-dasharray="5 3"/><line x1="{2:.1}" y1="{top}" x2="{2:.1}" y2="{1:.1}" class="axis"/>"##,
+        x_of(0.0),
+        top + plot_height,
+        x_of(chart.base)
+    );
+    let _ = write!(
+        body,
+        r#"<text x="{:.1}" y="{:.1}" class="tick" text-anchor="middle">{}</text>"#,
+        left + plot_width / 2.0,
+        top + plot_height + 32.0,
+        escape(unit)
+    );
+    let series = [
+        Series {
+            name: low_label.to_owned(),
+            color: low_colour.to_owned(),
+            values: Vec::new(),
+        },
+        Series {
+            name: high_label.to_owned(),
+            color: high_colour.to_owned(),
+            values: Vec::new(),
+        },
+    ];
+    let height = legend(
+        &mut body,
+        &series,
+        top + plot_height + 56.0,
+        left,
+        plot_width,
+        &[],
+    );
     svg(width, height, &body)
 }
 

@@ -210,9 +210,23 @@ pub fn sentences(study: &Study, d: &Decision, tr: &Tr) -> Vec<String> {
 /// link it to the view that shows its figures).
 #[must_use]
 pub fn topics(study: &Study, d: &Decision, tr: &Tr) -> Vec<(Topic, String)> {
+    topics_of(study, d, tr, true)
+}
+
+/// The decision's sentences without one per member: for a study of many
+/// members, whose answers [`answer_table`] shows in rows instead.
+#[must_use]
+pub fn sentences_but_members(study: &Study, d: &Decision, tr: &Tr) -> Vec<String> {
+    topics_of(study, d, tr, false)
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect()
+}
+
+fn topics_of(study: &Study, d: &Decision, tr: &Tr, members: bool) -> Vec<(Topic, String)> {
     let mut out = Vec::new();
     let scenario = |s: usize| study.scenarios[s].name.clone();
-    for a in &d.answers {
+    for a in d.answers.iter().filter(|a| members || a.member.is_none()) {
         let (Some(s), Some(cost)) = (a.option, a.cost) else {
             continue;
         };
@@ -298,6 +312,57 @@ pub fn topics(study: &Study, d: &Decision, tr: &Tr) -> Vec<(Topic, String)> {
         ));
     }
     out
+}
+
+/// Each member's answer as a row for a council (the briefing's first page
+/// of a study of many members): the cheapest option (not today's
+/// operation), its annual cost and difference from today as the comparison
+/// shows them (positive: today's operation is cheaper), how sure, when it
+/// pays back, and what the member pays above its stand-alone cost under
+/// the proposal's key.
+#[must_use]
+pub fn answer_table(study: &Study, d: &Decision, tr: &Tr) -> Table {
+    let year = [("year", d.year.to_string())];
+    let mut headers = vec![
+        tr.get("table-member"),
+        tr.get("dec-col-option"),
+        tr.args("dec-col-cost", &year),
+        tr.get("dec-col-change"),
+    ];
+    let uncertain = d.answers.iter().any(|a| a.p_cheapest.is_some());
+    if uncertain {
+        headers.push(tr.get("dec-col-sure"));
+        headers.push(tr.get("dec-col-p10"));
+    }
+    headers.push(tr.get("table-payback"));
+    headers.push(tr.get("dec-col-over-alone"));
+    let rows = d
+        .answers
+        .iter()
+        .filter_map(|a| {
+            let m = a.member?;
+            let mut row = vec![
+                Cell::text(study.members[m].name.clone()),
+                a.option
+                    .map_or(Cell::Empty, |s| Cell::text(study.scenarios[s].name.clone())),
+                a.cost.map_or(Cell::Empty, Cell::Money),
+                a.change.map_or(Cell::Empty, Cell::Money),
+            ];
+            if uncertain {
+                row.push(a.p_cheapest.map_or(Cell::Empty, |p| Cell::Percent(p * 100.0)));
+                row.push(a.saving.map_or(Cell::Empty, |s| Cell::Money(s[0].round())));
+            }
+            row.push(payback_text(a.payback, tr).map_or(Cell::Empty, Cell::text));
+            row.push(a.over_alone.map_or(Cell::Empty, Cell::Money));
+            Some(row)
+        })
+        .collect();
+    Table {
+        id: "decision".to_owned(),
+        title: tr.get("brief-summary"),
+        headers,
+        rows,
+    }
 }
 
 /// The decision as a table for `samdrift summary --format csv`: one row per

@@ -234,17 +234,51 @@ pub fn uncertainty_findings(study: &Study, sim: &crate::uncertainty::Simulation,
 /// cheapest for all together.
 #[must_use]
 pub fn uncertainty_tables(study: &Study, sim: &crate::uncertainty::Simulation, tr: &Tr) -> Vec<Table> {
+    uncertainty_analysis(study, sim, tr).tables
+}
+
+/// The tornado of an export: the difference with every input at its
+/// default, one row per input, and its table.
+pub struct ExportTornado {
+    /// The difference with every input at its default.
+    pub base: f64,
+    /// One row per uncertain input, widest swing first.
+    pub rows: Vec<crate::uncertainty::TornadoRow>,
+    /// The rows as a table (also the last of [`UncertaintyTables::tables`]).
+    pub table: Table,
+}
+
+/// The uncertainty tables of an export and the tornado behind the last
+/// one (the briefing draws it as a chart).
+pub struct UncertaintyTables {
+    /// As [`uncertainty_tables`].
+    pub tables: Vec<Table>,
+    /// The tornado of the two scenarios most often cheapest, when there
+    /// are two.
+    pub tornado: Option<ExportTornado>,
+}
+
+/// The uncertainty tables and the tornado they end with, made once.
+#[must_use]
+pub fn uncertainty_analysis(
+    study: &Study,
+    sim: &crate::uncertainty::Simulation,
+    tr: &Tr,
+) -> UncertaintyTables {
     let mut tables = vec![
         uncertainty(study, sim, tr),
         fan_table(study, sim, tr),
         payback_distribution(study, sim, tr),
     ];
-    if let Some((a, b)) = sim.two_most_likely(None)
-        && let Ok((base, rows)) = crate::uncertainty::tornado(study, a, b, None, sim.options.metric)
-    {
-        tables.push(tornado(study, (a, b, None), base, &rows, tr));
+    let tornado = sim.two_most_likely(None).and_then(|(a, b)| {
+        let (base, rows) = crate::uncertainty::tornado(study, a, b, None, sim.options.metric).ok()?;
+        let table = tornado(study, (a, b, None), base, &rows, tr);
+        Some(ExportTornado { base, rows, table })
+    });
+    if let Some(t) = &tornado {
+        tables.push(t.table.clone());
     }
-    tables
+    UncertaintyTables { tables, tornado }
 }
 
 /// The cost over the years for all members together: per scenario and year
