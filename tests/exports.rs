@@ -129,7 +129,8 @@ fn xlsx_cells_are_numbers_equal_to_the_engines() {
                     Some(Data::Float(x)) => assert!((x - v).abs() <= 1.0, "{x} vs {v}"),
                     other => panic!("not a number: {other:?}"),
                 },
-                None => assert!(matches!(cell, None | Some(Data::Empty))),
+                // Outside the scenario: a dash, as on screen and on paper.
+                None => assert_eq!(cell, Some(&Data::String("—".into()))),
             }
         }
         assert_eq!(range.get((r + 2, 5)), Some(&Data::Float(s.total.round())));
@@ -974,4 +975,43 @@ fn a_briefing_of_many_members_answers_in_rows_and_its_one_page_turns_the_compari
         assert!(row.contains(&format!(">{figure}<")), "{row} lacks {figure}");
     }
     assert!(!one.contains("<svg") && !one.contains(r#"class="appendix""#));
+}
+
+#[test]
+fn the_workbook_says_percent_once_dashes_members_outside_and_wraps_long_text() {
+    let (study, evaluation) = reference();
+    let tr = Tr::new(Lang::Nb);
+    let all = tables::all(&study, &evaluation, &tr, 2007);
+    let bytes = xlsx_export::workbook_bytes(&all, &tr).unwrap();
+    // The differences: "Sum (%)" in the CSV's header, "Sum" over cells
+    // formatted as percentages (one decimal) in the workbook.
+    let differences = all.iter().find(|t| t.id == "differences").unwrap();
+    assert!(differences.headers.iter().any(|h| h == "Sum (%)"));
+    let strings = xlsx_part(&bytes, "xl/sharedStrings.xml");
+    assert!(
+        !strings.contains("Sum (%)") && strings.contains("Sum (kr)"),
+        "{strings}"
+    );
+    let styles = xlsx_part(&bytes, "xl/styles.xml");
+    assert!(styles.contains(r#"formatCode="0.0%""#), "{styles}");
+    assert!(!styles.contains("formatCode=\"#,##0.00\""), "{styles}");
+    // Ibestad is outside "without Ibestad": a dash, not 0 or an empty cell.
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
+    let sheet = workbook.worksheet_range("Forskjeller").unwrap();
+    let row = sheet
+        .rows()
+        .find(|r| r[0] == Data::String("Drift i eget hus uten Ibestad".into()))
+        .unwrap();
+    let ibestad = differences
+        .headers
+        .iter()
+        .position(|h| h == "Ibestad (kr)")
+        .unwrap();
+    assert_eq!(row[ibestad], Data::String("—".into()));
+    // Long text (sources) wraps; the title row has its own height.
+    assert!(styles.contains(r#"wrapText="1""#));
+    let first = xlsx_part(&bytes, "xl/worksheets/sheet1.xml");
+    let title_row = &first[first.find(r#"<row r="1""#).unwrap()..];
+    let title_row = &title_row[..title_row.find('>').unwrap()];
+    assert!(title_row.contains(r#"customHeight="1""#), "{title_row}");
 }

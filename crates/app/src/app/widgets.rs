@@ -396,16 +396,7 @@ fn table_grid_ui(
 ) -> Option<(usize, usize)> {
     use crate::report::tables::Cell;
     // Columns with figures are right-aligned, text in them too ("aldri").
-    let numeric: Vec<bool> = (0..table.headers.len())
-        .map(|c| {
-            table.rows.iter().any(|r| {
-                matches!(
-                    r.get(c),
-                    Some(Cell::Money(_) | Cell::Percent(_) | Cell::Number(..))
-                )
-            })
-        })
-        .collect();
+    let numeric: Vec<bool> = (0..table.headers.len()).map(|c| table.is_numeric(c)).collect();
     let mut clicked = None;
     egui::Grid::new(id_salt)
         .striped(true)
@@ -414,8 +405,9 @@ fn table_grid_ui(
             if matches!(clicks, TableClicks::RowLinks(_)) {
                 ui.label("");
             }
-            for (c, header) in table.headers.iter().enumerate() {
-                if numeric[c] {
+            for (c, &is_numeric) in numeric.iter().enumerate() {
+                let header = table.shown_header(c);
+                if is_numeric {
                     right_label(ui, RichText::new(header).strong());
                 } else {
                     ui.label(RichText::new(header).strong());

@@ -108,14 +108,12 @@ fn table_part(
     let many = if shown.len() > 8 { r#" class="many""# } else { "" };
     let mut out = format!(r#"<div class="wide"><table{many}><thead><tr>"#);
     for &c in shown {
-        let numeric = table.rows.iter().any(|r| {
-            matches!(
-                r.get(c),
-                Some(Cell::Money(_) | Cell::Percent(_) | Cell::Number(..))
-            )
-        });
-        let class = if numeric { r#" class="num""# } else { "" };
-        let _ = write!(out, "<th{class}>{}</th>", escape(&table.headers[c]));
+        let class = if table.is_numeric(c) {
+            r#" class="num""#
+        } else {
+            ""
+        };
+        let _ = write!(out, "<th{class}>{}</th>", escape(table.shown_header(c)));
     }
     out.push_str("</tr></thead><tbody>");
     for (r, row) in table.rows.iter().enumerate() {

@@ -4,7 +4,7 @@
 //! nothing shows 0 for want of a cached value). Text is always written as
 //! text, never as a formula.
 
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, Workbook, XlsxError};
 
 use crate::i18n::Tr;
 use crate::report::tables::{Cell, Table};
@@ -41,31 +41,82 @@ fn sheet_title(table: &Table, tr: &Tr) -> String {
     if named == id { title.to_owned() } else { named }
 }
 
-/// Column widths (in characters) that fit the shown values: the number
-/// formats add ` kr` and `%` and digit groups, which autofit does not see.
+/// The widest a column of text gets (in characters); longer text wraps.
+const TEXT_CAP: usize = 40;
+
+/// The shown width of a cell in characters (digit groups, ` kr`, `%`,
+/// which autofit does not see).
+fn cell_width(cell: &Cell) -> usize {
+    match cell {
+        Cell::Text(s) => s.chars().count(),
+        Cell::Money(v) => crate::format::nordic(*v, 0).chars().count() + 3,
+        Cell::Percent(v) => crate::format::nordic(*v, 1).chars().count() + 2,
+        Cell::Number(v, d) => crate::format::nordic_trim(*v, *d).chars().count(),
+        Cell::Empty => 1,
+    }
+}
+
+/// Column widths (in characters) that fit the shown values and headers
+/// (a header wraps at 24), text at most [`TEXT_CAP`].
 fn column_widths(table: &Table) -> Vec<f64> {
     (0..table.headers.len())
         .map(|c| {
-            let cap = if c == 0 { 45 } else { 40 };
-            let header = table.headers[c].chars().count().min(24);
+            let header = table.shown_header(c).chars().count().min(24);
             let widest = table
                 .rows
                 .iter()
                 .filter_map(|row| row.get(c))
-                .map(|cell| match cell {
-                    Cell::Text(s) => s.chars().count(),
-                    Cell::Money(v) => crate::format::nordic(*v, 0).chars().count() + 3,
-                    Cell::Percent(v) => crate::format::nordic(*v, 2).chars().count() + 2,
-                    Cell::Number(v, d) => crate::format::nordic(*v, *d).chars().count(),
-                    Cell::Empty => 0,
-                })
+                .map(cell_width)
                 .max()
                 .unwrap_or(0);
             #[allow(clippy::cast_precision_loss)]
-            let width = (header.max(widest).min(cap) + 2) as f64;
+            let width = (header.max(widest).min(TEXT_CAP) + 2) as f64;
             width
         })
         .collect()
+}
+
+/// How a sheet prints on A4: landscape when it is wider than a portrait
+/// page; one page wide when that keeps the text at 8 pt or more (73 % of
+/// 11 pt), else at 73 % over several pages with the first column on each.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct PrintLayout {
+    landscape: bool,
+    /// `None`: fit to one page wide; `Some(percent)`: this scale.
+    scale: Option<u16>,
+}
+
+/// The smallest print scale (percent) that keeps 11 pt text at 8 pt.
+const SMALLEST_SCALE: u16 = 73;
+
+fn print_layout(widths: &[f64]) -> PrintLayout {
+    // A character of the default font is about 6,3 pt wide with the
+    // column's padding; A4 less Excel's default margins (0,7 in each side)
+    // leaves about 494 pt across portrait and 740 pt across landscape.
+    let points: f64 = widths.iter().map(|w| w * 6.3 + 6.0).sum();
+    let (portrait, landscape) = (494.0, 740.0);
+    if points <= portrait {
+        return PrintLayout {
+            landscape: false,
+            scale: None,
+        };
+    }
+    let fits = landscape / points >= f64::from(SMALLEST_SCALE) / 100.0;
+    PrintLayout {
+        landscape: true,
+        scale: if fits { None } else { Some(SMALLEST_SCALE) },
+    }
+}
+
+/// The number format of a number with at most `decimals` decimals, shown
+/// as the value has them: `#,##0` for a whole one (4 servers, not
+/// `4,00`), else up to `decimals` (`0,5`, `0,25`).
+fn number_format(value: f64, decimals: usize) -> String {
+    if decimals == 0 || value.fract() == 0.0 {
+        "#,##0".to_owned()
+    } else {
+        format!("#,##0.0{}", "#".repeat(decimals - 1))
+    }
 }
 
 /// The workbook as bytes.
@@ -74,26 +125,9 @@ fn column_widths(table: &Table) -> Vec<f64> {
 /// The writer's message if the workbook cannot be built.
 pub fn workbook_bytes(tables: &[Table], tr: &Tr) -> Result<Vec<u8>, String> {
     let mut workbook = Workbook::new();
-    let header = Format::new().set_bold().set_text_wrap();
-    let numeric_header = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(rust_xlsxwriter::FormatAlign::Right);
-    let title = Format::new().set_bold().set_font_size(13);
-    // The unit is said once, in the title or the column (`… (kr)`, `kr per
-    // år`), not again in every cell.
-    let money = Format::new().set_num_format("#,##0");
-    let percent = Format::new().set_num_format("0.00%");
-    let integer = Format::new().set_num_format("0");
-    let decimal = Format::new().set_num_format("#,##0.00");
-    // Text a spreadsheet would take for a formula is stored as text with
-    // the cell's quote prefix: it shows as typed, with no apostrophe.
-    let quoted = Format::new().set_quote_prefix();
-    let quoted_header = header.clone().set_quote_prefix();
     let mut used: Vec<String> = Vec::new();
     for table in tables {
         let sheet = workbook.add_worksheet();
-        sheet.set_paper_size(9); // A4
         let base = sheet_name(&sheet_title(table, tr));
         // Sheet names must be unique (Excel compares them case-blind).
         let mut name = base.clone();
@@ -105,66 +139,166 @@ pub fn workbook_bytes(tables: &[Table], tr: &Tr) -> Result<Vec<u8>, String> {
         }
         used.push(name.clone());
         sheet.set_name(name).map_err(|e| xlsx_error(&e))?;
-        sheet
-            .write_string_with_format(0, 0, &table.title, &title)
-            .map_err(|e| xlsx_error(&e))?;
-        for (c, text) in table.headers.iter().enumerate() {
-            let col = u16::try_from(c).map_err(|e| e.to_string())?;
-            let numeric = table.rows.iter().any(|r| {
-                matches!(
-                    r.get(c),
-                    Some(Cell::Money(_) | Cell::Percent(_) | Cell::Number(..))
-                )
-            });
-            let format = if looks_like_formula(text) {
-                &quoted_header
-            } else if numeric {
-                &numeric_header
-            } else {
-                &header
-            };
-            sheet
-                .write_string_with_format(1, col, text, format)
-                .map_err(|e| xlsx_error(&e))?;
-        }
-        for (r, row) in table.rows.iter().enumerate() {
-            let row_index = u32::try_from(r + 2).map_err(|e| e.to_string())?;
-            for (c, cell) in row.iter().enumerate() {
-                let col = u16::try_from(c).map_err(|e| e.to_string())?;
-                let result = match cell {
-                    Cell::Text(s) if looks_like_formula(s) => sheet
-                        .write_string_with_format(row_index, col, s, &quoted)
-                        .map(|_| ()),
-                    Cell::Text(s) => sheet.write_string(row_index, col, s).map(|_| ()),
-                    Cell::Money(v) => sheet
-                        .write_number_with_format(row_index, col, *v, &money)
-                        .map(|_| ()),
-                    Cell::Percent(v) => sheet
-                        .write_number_with_format(row_index, col, *v / 100.0, &percent)
-                        .map(|_| ()),
-                    Cell::Number(v, 0) => sheet
-                        .write_number_with_format(row_index, col, *v, &integer)
-                        .map(|_| ()),
-                    Cell::Number(v, _) => sheet
-                        .write_number_with_format(row_index, col, *v, &decimal)
-                        .map(|_| ()),
-                    Cell::Empty => Ok(()),
-                };
-                result.map_err(|e| xlsx_error(&e))?;
-            }
-        }
-        sheet.set_freeze_panes(2, 1).map_err(|e| xlsx_error(&e))?;
-        // Printing: one page wide, the title and headers on every page,
-        // landscape when the table is wide.
-        sheet.set_print_fit_to_pages(1, 0);
-        sheet.set_repeat_rows(0, 1).map_err(|e| xlsx_error(&e))?;
-        if table.headers.len() > 6 {
-            sheet.set_landscape();
-        }
-        for (c, width) in column_widths(table).into_iter().enumerate() {
-            let col = u16::try_from(c).map_err(|e| e.to_string())?;
-            sheet.set_column_width(col, width).map_err(|e| xlsx_error(&e))?;
-        }
+        write_sheet(sheet, table).map_err(|e| xlsx_error(&e))?;
     }
     workbook.save_to_buffer().map_err(|e| xlsx_error(&e))
+}
+
+/// One table on its sheet: the title, the headers, the rows, the widths
+/// and how it prints.
+fn write_sheet(sheet: &mut rust_xlsxwriter::Worksheet, table: &Table) -> Result<(), XlsxError> {
+    let header = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    let numeric_header = header.clone().set_align(FormatAlign::Right);
+    let title = Format::new().set_bold().set_font_size(13);
+    // The unit is said once, in the title or the column (`… (kr)`, `kr per
+    // år`), or by the format (`%`), not twice.
+    let money = Format::new().set_num_format("#,##0");
+    let percent = Format::new().set_num_format("0.0%");
+    let integer = Format::new().set_num_format("0");
+    // A member outside a scenario: a dash, not 0 or nothing.
+    let dash = Format::new().set_align(FormatAlign::Right);
+    // Text a spreadsheet would take for a formula is stored as text with
+    // the cell's quote prefix: it shows as typed, with no apostrophe. Long
+    // text wraps in its column rather than running off the page.
+    let text = Format::new().set_align(FormatAlign::Top);
+    let wrapped = text.clone().set_text_wrap();
+    let widths = column_widths(table);
+    let layout = print_layout(&widths);
+    sheet.set_paper_size(9); // A4
+    sheet.write_string_with_format(0, 0, &table.title, &title)?;
+    // The title's own height, so that it never runs into the headers
+    // below; the headers as high as their longest wrapped name.
+    sheet.set_row_height(0, 20)?;
+    let header_lines = (0..table.headers.len())
+        .map(|c| {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let room = (widths[c] as usize).saturating_sub(2).max(4);
+            table.shown_header(c).chars().count().div_ceil(room).max(1)
+        })
+        .max()
+        .unwrap_or(1);
+    #[allow(clippy::cast_precision_loss)]
+    sheet.set_row_height(1, 15.0 * header_lines.min(6) as f64)?;
+    for c in 0..table.headers.len() {
+        let col = u16::try_from(c).unwrap_or(u16::MAX);
+        let shown = table.shown_header(c);
+        let format = if table.is_numeric(c) {
+            &numeric_header
+        } else {
+            &header
+        };
+        let format = if looks_like_formula(shown) {
+            &format.clone().set_quote_prefix()
+        } else {
+            format
+        };
+        sheet.write_string_with_format(1, col, shown, format)?;
+    }
+    for (r, row) in table.rows.iter().enumerate() {
+        let row_index = u32::try_from(r + 2).unwrap_or(u32::MAX);
+        for (c, cell) in row.iter().enumerate() {
+            let col = u16::try_from(c).unwrap_or(u16::MAX);
+            match cell {
+                Cell::Text(s) => {
+                    let format = if s.chars().count() > TEXT_CAP {
+                        &wrapped
+                    } else {
+                        &text
+                    };
+                    let format = if looks_like_formula(s) {
+                        &format.clone().set_quote_prefix()
+                    } else {
+                        format
+                    };
+                    sheet.write_string_with_format(row_index, col, s, format)?;
+                }
+                Cell::Money(v) => {
+                    sheet.write_number_with_format(row_index, col, *v, &money)?;
+                }
+                Cell::Percent(v) => {
+                    sheet.write_number_with_format(row_index, col, *v / 100.0, &percent)?;
+                }
+                Cell::Number(v, 0) => {
+                    sheet.write_number_with_format(row_index, col, *v, &integer)?;
+                }
+                Cell::Number(v, d) => {
+                    let format = Format::new().set_num_format(number_format(*v, *d));
+                    sheet.write_number_with_format(row_index, col, *v, &format)?;
+                }
+                Cell::Empty => {
+                    sheet.write_string_with_format(row_index, col, "—", &dash)?;
+                }
+            }
+        }
+    }
+    sheet.set_freeze_panes(2, 1)?;
+    // Printing: the title and headers on every page, and the first column
+    // on every page when the sheet is printed over several pages across.
+    sheet.set_repeat_rows(0, 1)?;
+    if layout.landscape {
+        sheet.set_landscape();
+    }
+    match layout.scale {
+        None => {
+            sheet.set_print_fit_to_pages(1, 0);
+        }
+        Some(scale) => {
+            sheet.set_print_scale(scale);
+            sheet.set_repeat_columns(0, 0)?;
+        }
+    }
+    for (c, width) in widths.into_iter().enumerate() {
+        let col = u16::try_from(c).unwrap_or(u16::MAX);
+        sheet.set_column_width(col, width)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sheet_prints_portrait_landscape_or_over_several_pages_by_its_width() {
+        // Five columns of 10 characters: 5 × (10 × 6,3 + 6) = 345 pt, within
+        // a portrait page's 494 pt.
+        assert_eq!(
+            print_layout(&[10.0; 5]),
+            PrintLayout {
+                landscape: false,
+                scale: None
+            }
+        );
+        // Six of 15: 6 × (94,5 + 6) = 603 pt; landscape's 740 pt holds it
+        // at 100 %.
+        assert_eq!(
+            print_layout(&[15.0; 6]),
+            PrintLayout {
+                landscape: true,
+                scale: None
+            }
+        );
+        // Eight of 20: 8 × (126 + 6) = 1 056 pt; one page wide would be
+        // 740 / 1 056 = 70 % (11 pt text at 7,7 pt): 73 % over pages.
+        assert_eq!(
+            print_layout(&[20.0; 8]),
+            PrintLayout {
+                landscape: true,
+                scale: Some(73)
+            }
+        );
+    }
+
+    #[test]
+    fn a_whole_count_has_no_decimals_and_a_fraction_only_its_own() {
+        assert_eq!(number_format(4.0, 2), "#,##0");
+        assert_eq!(number_format(2_150_000.0, 2), "#,##0");
+        assert_eq!(number_format(0.25, 2), "#,##0.0#");
+        assert_eq!(number_format(0.5, 1), "#,##0.0");
+        assert_eq!(number_format(7.0, 0), "#,##0");
+    }
 }

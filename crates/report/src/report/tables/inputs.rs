@@ -90,14 +90,14 @@ pub(super) fn rule_text(tr: &Tr, study: &Study, rule: &KeyRule) -> String {
                 .iter()
                 .map(|m| {
                     let w = weights.get(&m.id).copied().unwrap_or(0.0);
-                    format!("{} {}", m.id, tr.num(w, 2))
+                    format!("{} {}", m.id, tr.num_trim(w, 2))
                 })
                 .collect();
             format!("{}: {}", tr.get("rule-fixed"), parts.join(", "))
         }
         KeyRule::Mix(parts) => parts
             .iter()
-            .map(|p| format!("{} × {}", tr.num(p.weight, 1), rule_text(tr, study, &p.rule)))
+            .map(|p| format!("{} × {}", tr.num_trim(p.weight, 2), rule_text(tr, study, &p.rule)))
             .collect::<Vec<_>>()
             .join(" + "),
     }

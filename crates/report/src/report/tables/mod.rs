@@ -78,6 +78,40 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
+impl Table {
+    /// Column `c`'s header as shown next to figures that carry their own
+    /// unit (the app, the briefing, the workbook): a column of percentages
+    /// shows `22,3 %` in each cell, so its header drops the ` (%)` that a
+    /// CSV file needs to say the unit once.
+    #[must_use]
+    pub fn shown_header(&self, c: usize) -> &str {
+        let header = self.headers.get(c).map_or("", String::as_str);
+        let percentages = self
+            .rows
+            .iter()
+            .any(|r| matches!(r.get(c), Some(Cell::Percent(_))))
+            && self
+                .rows
+                .iter()
+                .all(|r| matches!(r.get(c), Some(Cell::Percent(_) | Cell::Empty) | None));
+        match header.strip_suffix(" (%)") {
+            Some(name) if percentages => name,
+            _ => header,
+        }
+    }
+
+    /// Whether column `c` holds figures (money, percentages, numbers).
+    #[must_use]
+    pub fn is_numeric(&self, c: usize) -> bool {
+        self.rows.iter().any(|r| {
+            matches!(
+                r.get(c),
+                Some(Cell::Money(_) | Cell::Percent(_) | Cell::Number(..))
+            )
+        })
+    }
+}
+
 /// What a comparison shows: a money figure, or the year a scenario pays
 /// back.
 #[derive(Debug, Clone, Copy, PartialEq)]
