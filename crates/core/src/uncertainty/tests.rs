@@ -538,3 +538,44 @@ fn a_normal_range_is_truncated_to_what_its_input_may_be() {
     let se = (0.4845f64 * 0.5155 / draws as f64).sqrt();
     assert!((below - 0.4845).abs() < 4.0 * se, "{below}");
 }
+
+#[test]
+fn a_spread_by_selection_equals_the_quantiles_of_the_sorted_values() {
+    // 1, 2, …, 11 shuffled, with a NaN and an infinity left out: the 10th
+    // percentile is at position 0,1 × 10 = 1 → 2; the median at 5 → 6; the
+    // 90th at 9 → 10; the mean 66 / 11 = 6.
+    let values = vec![
+        7.0,
+        3.0,
+        f64::NAN,
+        11.0,
+        1.0,
+        9.0,
+        5.0,
+        f64::INFINITY,
+        2.0,
+        10.0,
+        4.0,
+        8.0,
+        6.0,
+    ];
+    let spread = Spread::of(values);
+    assert_eq!(
+        (spread.mean, spread.p10, spread.p50, spread.p90),
+        (6.0, 2.0, 6.0, 10.0)
+    );
+    // Between order statistics: 1, 2, 3, 4 → the 10th percentile at 0,3
+    // is 1,3; the median at 1,5 is 2,5; the 90th at 2,7 is 3,7.
+    let spread = Spread::of(vec![4.0, 1.0, 3.0, 2.0]);
+    assert!((spread.p10 - 1.3).abs() < 1e-12 && (spread.p50 - 2.5).abs() < 1e-12);
+    assert!((spread.p90 - 3.7).abs() < 1e-12);
+    // And on many values, exactly as the sorted quantiles.
+    let many: Vec<f64> = (0..10_001).map(|i| f64::from((i * 7919) % 10_007)).collect();
+    let mut sorted = many.clone();
+    sorted.sort_by(f64::total_cmp);
+    let spread = Spread::of(many);
+    assert_eq!(spread.p10, quantile(&sorted, 0.1));
+    assert_eq!(spread.p50, quantile(&sorted, 0.5));
+    assert_eq!(spread.p90, quantile(&sorted, 0.9));
+    assert!(Spread::of(vec![f64::NAN]).mean.is_nan());
+}

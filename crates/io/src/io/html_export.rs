@@ -320,7 +320,7 @@ pub fn briefing_with(
     }
     // How sure are we? Only when the study has ranges.
     if let Some(sim) = &analyses.simulation {
-        let (body, tables) = uncertainty_sections(study, sim, tr);
+        let (body, tables) = uncertainty_sections(study, sim, analyses.tornado.as_ref(), tr);
         html.push_str(&body);
         appendix.push_str(&tables);
     }
@@ -483,7 +483,12 @@ fn economics_section(study: &Study, evaluation: &Evaluation, tr: &Tr) -> String 
 /// How sure: the findings, the fan over the years and the tornado (as a
 /// chart, the inputs that move the answer) for the body; every table of
 /// the draws for the appendix.
-fn uncertainty_sections(study: &Study, sim: &crate::uncertainty::Simulation, tr: &Tr) -> (String, String) {
+fn uncertainty_sections(
+    study: &Study,
+    sim: &crate::uncertainty::Simulation,
+    tornado: Option<&tables::ExportTornado>,
+    tr: &Tr,
+) -> (String, String) {
     let unit = unit(study, tr);
     let fan = crate::report::charts::fan(study, sim);
     let mut medians = Vec::new();
@@ -496,7 +501,7 @@ fn uncertainty_sections(study: &Study, sim: &crate::uncertainty::Simulation, tr:
         });
         bands.push((series.low, series.high));
     }
-    let analysis = tables::uncertainty_analysis(study, sim, tr);
+    let tables = tables::uncertainty_tables(study, sim, tornado, tr);
     let mut body = list(tables::uncertainty_findings(study, sim, tr));
     let _ = write!(
         body,
@@ -504,13 +509,13 @@ fn uncertainty_sections(study: &Study, sim: &crate::uncertainty::Simulation, tr:
         escape(&tr.get("unc-fan-title")),
         svg::fan(&fan.years, &medians, &bands, &unit, tr.numbers())
     );
-    if let Some(tornado) = &analysis.tornado {
+    if let (Some(tornado), Some(table)) = (tornado, tables.last()) {
         let chart = crate::report::charts::tornado(study, tornado.base, &tornado.rows, tr);
         if !chart.bars.is_empty() {
             let _ = write!(
                 body,
                 r#"<h3>{}</h3><div class="chart">{}</div>"#,
-                escape(&tornado.table.title),
+                escape(&table.title),
                 svg::tornado(
                     &chart,
                     (&tr.get("unc-diff-low"), &tr.get("unc-diff-high")),
@@ -525,12 +530,9 @@ fn uncertainty_sections(study: &Study, sim: &crate::uncertainty::Simulation, tr:
             ));
         }
     }
-    let title = analysis
-        .tables
-        .first()
-        .map_or_else(String::new, |t| t.title.clone());
+    let title = tables.first().map_or_else(String::new, |t| t.title.clone());
     let mut appendix = String::new();
-    for table in &analysis.tables {
+    for table in &tables {
         appendix.push_str(&section(
             &table.title,
             &table_html(tr.numbers(), table, |_, _| ""),

@@ -46,6 +46,9 @@ pub struct Analyses {
     pub fair: Vec<crate::fairness::FairSplit>,
     /// The uncertainty analysis, when the study has ranges.
     pub simulation: Option<crate::uncertainty::Simulation>,
+    /// The tornado of the two scenarios most often cheapest in the
+    /// simulation.
+    pub tornado: Option<super::tables::ExportTornado>,
     /// The criteria, when the study has them (economy from present value).
     pub criteria: Option<crate::criteria::Analysis>,
 }
@@ -81,12 +84,17 @@ impl Analyses {
             }
         };
         step(0.9)?;
+        let tornado = simulation
+            .as_ref()
+            .and_then(|sim| super::tables::ExportTornado::of(study, sim));
+        step(0.92)?;
         let criteria =
             crate::criteria::analyse(study, Metric::PresentValue, options.criteria_samples, 1).ok();
         step(0.95)?;
         Ok(Analyses {
             fair,
             simulation,
+            tornado,
             criteria,
         })
     }
@@ -107,7 +115,12 @@ pub fn export_tables(
             .map(|(t, _)| t),
     );
     if let Some(sim) = &analyses.simulation {
-        tables.extend(super::tables::uncertainty_tables(study, sim, tr));
+        tables.extend(super::tables::uncertainty_tables(
+            study,
+            sim,
+            analyses.tornado.as_ref(),
+            tr,
+        ));
     }
     if let Some(analysis) = &analyses.criteria {
         tables.extend(super::tables::criteria_tables(study, analysis, tr));

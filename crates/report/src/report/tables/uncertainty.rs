@@ -229,56 +229,57 @@ pub fn uncertainty_findings(study: &Study, sim: &crate::uncertainty::Simulation,
     out
 }
 
-/// The uncertainty tables of an export: the spreads and chances, the
-/// payback distribution, and the tornado of the two scenarios most often
-/// cheapest for all together.
-#[must_use]
-pub fn uncertainty_tables(study: &Study, sim: &crate::uncertainty::Simulation, tr: &Tr) -> Vec<Table> {
-    uncertainty_analysis(study, sim, tr).tables
-}
-
-/// The tornado of an export: the difference with every input at its
-/// default, one row per input, and its table.
+/// The tornado of an export: on the difference between the two scenarios
+/// most often cheapest for all together, made once for the tables and the
+/// briefing's chart.
+#[derive(Debug, Clone, PartialEq)]
 pub struct ExportTornado {
+    /// The two scenarios: the difference is `cost(a) − cost(b)`.
+    pub pair: (usize, usize),
     /// The difference with every input at its default.
     pub base: f64,
     /// One row per uncertain input, widest swing first.
     pub rows: Vec<crate::uncertainty::TornadoRow>,
-    /// The rows as a table (also the last of [`UncertaintyTables::tables`]).
-    pub table: Table,
 }
 
-/// The uncertainty tables of an export and the tornado behind the last
-/// one (the briefing draws it as a chart).
-pub struct UncertaintyTables {
-    /// As [`uncertainty_tables`].
-    pub tables: Vec<Table>,
-    /// The tornado of the two scenarios most often cheapest, when there
-    /// are two.
-    pub tornado: Option<ExportTornado>,
+impl ExportTornado {
+    /// The tornado of the two scenarios most often cheapest in `sim`, when
+    /// there are two.
+    #[must_use]
+    pub fn of(study: &Study, sim: &crate::uncertainty::Simulation) -> Option<ExportTornado> {
+        let (a, b) = sim.two_most_likely(None)?;
+        let (base, rows) = crate::uncertainty::tornado(study, a, b, None, sim.options.metric).ok()?;
+        Some(ExportTornado {
+            pair: (a, b),
+            base,
+            rows,
+        })
+    }
+
+    /// The tornado as a table.
+    #[must_use]
+    pub fn table(&self, study: &Study, tr: &Tr) -> Table {
+        tornado(study, (self.pair.0, self.pair.1, None), self.base, &self.rows, tr)
+    }
 }
 
-/// The uncertainty tables and the tornado they end with, made once.
+/// The uncertainty tables of an export: the spreads and chances, the fan
+/// over the years, the payback distribution, and the tornado (made once,
+/// [`ExportTornado`]).
 #[must_use]
-pub fn uncertainty_analysis(
+pub fn uncertainty_tables(
     study: &Study,
     sim: &crate::uncertainty::Simulation,
+    tornado: Option<&ExportTornado>,
     tr: &Tr,
-) -> UncertaintyTables {
+) -> Vec<Table> {
     let mut tables = vec![
         uncertainty(study, sim, tr),
         fan_table(study, sim, tr),
         payback_distribution(study, sim, tr),
     ];
-    let tornado = sim.two_most_likely(None).and_then(|(a, b)| {
-        let (base, rows) = crate::uncertainty::tornado(study, a, b, None, sim.options.metric).ok()?;
-        let table = tornado(study, (a, b, None), base, &rows, tr);
-        Some(ExportTornado { base, rows, table })
-    });
-    if let Some(t) = &tornado {
-        tables.push(t.table.clone());
-    }
-    UncertaintyTables { tables, tornado }
+    tables.extend(tornado.map(|t| t.table(study, tr)));
+    tables
 }
 
 /// The cost over the years for all members together: per scenario and year
