@@ -12,7 +12,7 @@
 
 use eframe::egui;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use samdrift::app::{Preferences, SamdriftApp};
 use samdrift::engine::Metric;
 use samdrift::i18n::Lang;
@@ -1793,4 +1793,64 @@ fn the_app_opens_on_the_overview_and_its_sentences_lead_to_their_figures() {
     harness.step();
     harness.step();
     assert_eq!(harness.state().ui_state.view, samdrift::app::View::Fairness);
+}
+
+#[test]
+fn a_broken_range_goes_to_the_list_of_ranges_and_shows_it() {
+    // The last range of the reference study made impossible (low above
+    // high): an error, so nothing can be simulated; its "Go to" must still
+    // show the list of ranges, opened, with that range in it.
+    let mut study = samdrift::io::load_path(std::path::Path::new(
+        "scenarios/nordre-troms-2006-arbeidsplasser.ron",
+    ))
+    .unwrap();
+    let last = study.uncertainties.len() - 1;
+    study.uncertainties[last].range = samdrift::model::uncertainty::Range::Pert { low: 10.0, high: 1.0 };
+    let name = samdrift::report::tables::input_text(
+        &study,
+        &study.uncertainties[last].input,
+        &samdrift::i18n::Tr::new(Lang::Nb),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("brutt.ron");
+    samdrift::io::study_file::save_path(&study, &path).unwrap();
+    let mut harness = harness(norwegian());
+    harness.state_mut().push(samdrift::app::Command::Open(path));
+    for _ in 0..4 {
+        harness.step();
+    }
+    harness
+        .get_by_label_contains("spennet trenger en lav verdi under den høye")
+        .click();
+    for _ in 0..4 {
+        harness.step();
+    }
+    assert_eq!(harness.state().ui_state.view, samdrift::app::View::Uncertainty);
+    // The list is open: the range's row names its input (the problem in
+    // the panel names it too, after "●").
+    // (A label's text is its value.)
+    let rows = harness
+        .query_all_by_label_contains(&format!("{name}: "))
+        .filter(|n| {
+            n.accesskit_node()
+                .value()
+                .is_some_and(|v| v.starts_with(&format!("{name}: ")) && v.ends_with("(10 – 1)"))
+        })
+        .count();
+    assert_eq!(rows, 1);
+}
+
+#[test]
+fn the_navigation_groups_results_and_inputs_and_says_where_to_start() {
+    let harness = harness(norwegian());
+    let results = harness.get_by_label("RESULTATER").rect();
+    let inputs = harness.get_by_label("INNDATA").rect();
+    harness.get_by_label("Start med oversikten: svaret først.");
+    // Every result above the inputs' heading, every input below it.
+    for view in samdrift::app::View::ALL {
+        let name = samdrift::i18n::Tr::new(Lang::Nb).get(view.message_id());
+        let at = harness.get_by_label(&name).rect();
+        assert!(at.top() > results.top(), "{name}");
+        assert_eq!(at.top() > inputs.top(), !view.is_result(), "{name}");
+    }
 }

@@ -114,7 +114,10 @@ impl SamdriftApp {
                 self.ui_state.scenarios.scroll_to_line = true;
             }
             Place::Assumptions => self.ui_state.view = View::Assumptions,
-            Place::Uncertainty { .. } => self.ui_state.view = View::Uncertainty,
+            Place::Uncertainty { index, group, .. } => {
+                self.ui_state.view = View::Uncertainty;
+                self.ui_state.uncertainty.focus_range = (!group).then_some(*index);
+            }
             Place::Workstations | Place::SeatType { .. } | Place::Fleet { .. } => {
                 self.ui_state.view = View::Workstations;
             }

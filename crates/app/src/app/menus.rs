@@ -224,19 +224,30 @@ impl SamdriftApp {
         self.commands.extend(commands);
     }
 
+    /// The side panel: the results first (start with the overview), then
+    /// the inputs that make them, each group under its heading.
     pub(super) fn nav_ui(&mut self, ui: &mut egui::Ui) {
-        ui.add_space(6.0);
-        for view in View::ALL {
-            let selected = self.ui_state.view == view;
-            if ui
-                .add_sized(
-                    [ui.available_width(), 26.0],
-                    egui::Button::selectable(selected, self.tr.get(view.message_id())),
-                )
-                .clicked()
-            {
-                self.commands.push(Command::Show(view));
+        for (heading, results) in [("nav-results", true), ("nav-inputs", false)] {
+            ui.add_space(6.0);
+            ui.label(RichText::new(self.tr.get(heading)).small().strong().weak());
+            for view in View::ALL.into_iter().filter(|v| v.is_result() == results) {
+                let selected = self.ui_state.view == view;
+                if ui
+                    .add_sized(
+                        [ui.available_width(), 26.0],
+                        egui::Button::selectable(selected, self.tr.get(view.message_id())),
+                    )
+                    .clicked()
+                {
+                    self.commands.push(Command::Show(view));
+                }
             }
+            let hint = if results {
+                "nav-results-hint"
+            } else {
+                "nav-inputs-hint"
+            };
+            ui.label(RichText::new(self.tr.get(hint)).small().weak());
         }
     }
 }

@@ -134,6 +134,21 @@ impl View {
         View::Assumptions,
     ];
 
+    /// Whether the view shows results (the answer and the analyses) rather
+    /// than inputs.
+    #[must_use]
+    pub fn is_result(self) -> bool {
+        matches!(
+            self,
+            View::Overview
+                | View::Comparison
+                | View::Years
+                | View::Uncertainty
+                | View::Fairness
+                | View::Criteria
+        )
+    }
+
     /// The message id of the view's name.
     #[must_use]
     pub fn message_id(self) -> &'static str {

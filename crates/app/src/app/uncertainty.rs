@@ -59,6 +59,9 @@ pub struct UncertaintyState {
     pub pair: Option<(usize, usize)>,
     /// The input chosen in the break-even solver.
     pub solver_input: Option<usize>,
+    /// A range to show (opened and marked) once, sent by a problem's "Go
+    /// to".
+    pub focus_range: Option<usize>,
     solver_result: Option<(JobKey, usize, Option<f64>)>,
     job: Job<JobKey, Result<Simulation, UncertaintyError>>,
     tornado: TornadoCache,
@@ -76,6 +79,7 @@ impl Default for UncertaintyState {
             member: None,
             pair: None,
             solver_input: None,
+            focus_range: None,
             solver_result: None,
             job: Job::default(),
             tornado: None,
@@ -106,26 +110,45 @@ impl UncertaintyState {
 
 /// Every range of the study with its editor, and any other input can be
 /// given one (today's costs, attributes, salaries, growth, discount rate).
-fn ranges_ui(ui: &mut Ui, tr: &Tr, study: &Study, inputs: &[InputRef], commands: &mut Vec<Command>) {
-    if inputs.is_empty() {
+/// The list shows even when the study has errors (a broken range is one
+/// of them, and the list is where it is fixed); a range sent by a
+/// problem's "Go to" opens the list and is marked.
+fn ranges_ui(
+    ui: &mut Ui,
+    tr: &Tr,
+    study: &Study,
+    inputs: &[InputRef],
+    focus: Option<usize>,
+    commands: &mut Vec<Command>,
+) {
+    if inputs.is_empty() && study.uncertainties.is_empty() {
         return;
     }
     egui::CollapsingHeader::new(tr.args("unc-ranges", &[("n", study.uncertainties.len().to_string())]))
         .id_salt("unc-ranges")
+        .open(focus.map(|_| true))
         .show(ui, |ui| {
-            for range in &study.uncertainties {
+            for (i, range) in study.uncertainties.iter().enumerate() {
                 let value = range.input.value_in(study).unwrap_or(f64::NAN);
-                ui.horizontal(|ui| {
+                let marked = focus == Some(i);
+                let row = ui.horizontal(|ui| {
                     super::range::range_button_ui(ui, tr, study, &range.input, value, commands);
                     let (low, high) = range.range.bounds();
-                    ui.label(format!(
+                    let text = RichText::new(format!(
                         "{}: {} ({} – {})",
                         tables::input_text(study, &range.input, tr),
                         tr.num_trim(value, 2),
                         tr.num_trim(low, 2),
                         tr.num_trim(high, 2)
                     ));
+                    ui.label(if marked { text.strong().underline() } else { text });
                 });
+                if marked {
+                    row.response.scroll_to_me(Some(egui::Align::Center));
+                }
+            }
+            if inputs.is_empty() {
+                return;
             }
             let without: Vec<&InputRef> = inputs
                 .iter()
@@ -185,7 +208,8 @@ pub fn view_ui(
     if study.uncertainties.is_empty() {
         ui.label(tr.get("unc-no-ranges"));
     }
-    ranges_ui(ui, tr, study, us.inputs(study, revision), commands);
+    let focus = us.focus_range.take();
+    ranges_ui(ui, tr, study, us.inputs(study, revision), focus, commands);
     let metric = selection.metric(study, evaluation);
     let metric_name = tr.get(selection.metric.message_id());
     ui.horizontal_wrapped(|ui| {
