@@ -685,6 +685,8 @@ fn importing_todays_costs_previews_then_applies_as_one_step() {
     assert_eq!(harness.state().doc.study, before, "the preview changes nothing");
     harness.get_by_label("Importer").click();
     harness.run();
+    // Said when done: what changed (one cell, Gratangen's communication).
+    harness.get_by_label_contains("Importerte ett tall i dagens kostnader fra regnskap.csv");
     let line = harness
         .state()
         .doc

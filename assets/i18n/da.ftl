@@ -456,6 +456,12 @@ import-skip = (importeres ikke)
 import-rejected = Rækker, der ikke kunne læses:
 import-more = … og { $count } mere.
 import-confirm = Importér
+import-done =
+    { $count ->
+        [one] Importerede ét tal
+       *[other] Importerede { $count } tal
+    } i de nuværende omkostninger fra { $file }; trykte summer, de erstatter, er fjernet.
+import-outside-ranges = Uden for det interval, der var angivet: { $inputs }.
 
 ## Retfærdig fordeling
 view-fairness = Retfærdig fordeling

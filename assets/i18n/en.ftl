@@ -456,6 +456,12 @@ import-skip = (not imported)
 import-rejected = Rows that could not be read:
 import-more = … and { $count } more.
 import-confirm = Import
+import-done =
+    { $count ->
+        [one] Imported one figure
+       *[other] Imported { $count } figures
+    } of today’s costs from { $file }; printed totals they replace were dropped.
+import-outside-ranges = Outside the range given before: { $inputs }.
 
 ## Fair split
 view-fairness = Fair split

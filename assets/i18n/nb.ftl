@@ -456,6 +456,12 @@ import-skip = (importeres ikke)
 import-rejected = Rader som ikke kunne leses:
 import-more = … og { $count } til.
 import-confirm = Importer
+import-done =
+    { $count ->
+        [one] Importerte ett tall
+       *[other] Importerte { $count } tall
+    } i dagens kostnader fra { $file }; trykte summer de erstatter, er fjernet.
+import-outside-ranges = Utenfor spennet som var gitt: { $inputs }.
 
 ## Fair split
 view-fairness = Rettferdig fordeling

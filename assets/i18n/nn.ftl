@@ -456,6 +456,12 @@ import-skip = (blir ikkje importert)
 import-rejected = Rader som ikkje kunne lesast:
 import-more = … og { $count } til.
 import-confirm = Importer
+import-done =
+    { $count ->
+        [one] Importerte eitt tal
+       *[other] Importerte { $count } tal
+    } i dagens kostnader frå { $file }; trykte summar dei erstattar, er fjerna.
+import-outside-ranges = Utanfor spennet som var gitt: { $inputs }.
 
 ## Rettferdig fordeling
 view-fairness = Rettferdig fordeling

@@ -456,6 +456,12 @@ import-skip = (importeras inte)
 import-rejected = Rader som inte kunde läsas:
 import-more = … och { $count } till.
 import-confirm = Importera
+import-done =
+    { $count ->
+        [one] Importerade ett tal
+       *[other] Importerade { $count } tal
+    } i dagens kostnader från { $file }; tryckta summor som de ersätter har tagits bort.
+import-outside-ranges = Utanför intervallet som angetts: { $inputs }.
 
 ## Rättvis fördelning
 view-fairness = Rättvis fördelning

@@ -175,6 +175,9 @@ pub fn preview_ui(
                     Edit::ReplaceStudy(Box::new(csv_import::apply(study, preview))),
                     None,
                 ));
+                // Said when done (replacing any earlier message): what
+                // changed, and the figures outside a range given before.
+                commands.push(Command::Notify(imported_text(tr, study, preview, &state.path)));
                 open = false;
             }
             if ui.button(tr.get("ui-cancel")).clicked() {
@@ -187,4 +190,44 @@ pub fn preview_ui(
         state.result = csv_import::preview(&state.bytes, study, &state.mapping);
     }
     open
+}
+
+/// What an import did, for the message line: how many figures of today's
+/// costs it set from which file, and each figure that lies outside the
+/// range the study gives that cell (by name, with the range).
+fn imported_text(tr: &Tr, study: &Study, preview: &csv_import::Preview, path: &std::path::Path) -> String {
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let mut text = tr.args(
+        "import-done",
+        &[("count", preview.sums.len().to_string()), ("file", file)],
+    );
+    let outside: Vec<String> = preview
+        .sums
+        .iter()
+        .filter_map(|((category, member), amount)| {
+            let input = crate::model::InputRef::TodaysCost {
+                member: member.clone(),
+                category: category.clone(),
+            };
+            let range = study.uncertainties.iter().find(|u| u.input == input)?;
+            let (low, high) = range.range.bounds();
+            (*amount < low || *amount > high).then(|| {
+                format!(
+                    "{} {} ({}–{})",
+                    crate::report::tables::input_text(study, &input, tr),
+                    tr.num_trim(*amount, 2),
+                    tr.num_trim(low, 2),
+                    tr.num_trim(high, 2)
+                )
+            })
+        })
+        .collect();
+    if !outside.is_empty() {
+        text.push(' ');
+        text.push_str(&tr.args("import-outside-ranges", &[("inputs", outside.join("; "))]));
+    }
+    text
 }

@@ -157,16 +157,28 @@ pub fn default_mapping(study: &Study, art: &str) -> Option<CategoryId> {
     {
         return Some(c.id.clone());
     }
-    let number: u32 = art.trim().parse().ok()?;
-    if (10..100).contains(&number) {
-        return study
+    let lists = |code: &str| {
+        study
             .categories
             .iter()
-            .find(|c| c.kostra_art.iter().any(|a| a == "010"))
-            .map(|c| c.id.clone());
+            .find(|c| c.kostra_art.iter().any(|a| a == code))
+            .map(|c| c.id.clone())
+    };
+    // Codes that belong with another the study lists: telephone (174) with
+    // post and communication (130).
+    if let Some((_, with)) = SAME_KIND.iter().find(|(code, _)| *code == art.trim()) {
+        return lists(with);
+    }
+    let number: u32 = art.trim().parse().ok()?;
+    if (10..100).contains(&number) {
+        return lists("010");
     }
     None
 }
+
+/// Art codes that go where another goes, when no kind of cost lists them
+/// itself.
+const SAME_KIND: &[(&str, &str)] = &[("174", "130")];
 
 /// Reads the CSV and says what importing it would do, changing nothing.
 /// `mapping` overrides the default mapping for the art codes it lists.
@@ -304,9 +316,18 @@ pub fn preview(bytes: &[u8], study: &Study, mapping: &Mapping) -> Result<Preview
 #[must_use]
 pub fn apply(study: &Study, preview: &Preview) -> Study {
     let mut next = study.clone();
+    // A printed total checked the figures typed from the source it was
+    // printed in; figures imported from another source make it a check of
+    // nothing (each would be warned about): the totals of the kinds of
+    // cost and the municipalities the file sets are dropped.
+    if !preview.sums.is_empty() {
+        next.baseline.printed_grand_total = None;
+    }
     for ((category, member), amount) in &preview.sums {
+        next.baseline.printed_member_totals.remove(member);
         match next.baseline.lines.iter_mut().find(|l| &l.category == category) {
             Some(line) => {
+                line.printed_total = None;
                 line.amounts_nok.insert(member.clone(), *amount);
             }
             None => next.baseline.lines.push(crate::model::BaselineLine {
@@ -430,5 +451,44 @@ mod tests {
         assert_eq!(line.amounts_nok[&MemberId::new("G")], 3.0);
         assert_eq!(line.amounts_nok[&MemberId::new("L")], 160_000.0);
         assert_eq!(next.members, study.members);
+    }
+
+    #[test]
+    fn imported_figures_drop_the_printed_totals_they_replace() {
+        // The reference prints 490 000 kr for communication (the four cells
+        // add up to 630 000: a warning). Importing Gratangen's
+        // communication (the file's 174, telephone, goes where 130 goes)
+        // drops that line's printed total, Gratangen's and the grand
+        // total; the other lines keep theirs.
+        let study = reference();
+        let printed = |s: &Study, category: &str| {
+            s.baseline
+                .lines
+                .iter()
+                .find(|l| l.category.as_str() == category)
+                .and_then(|l| l.printed_total)
+        };
+        assert_eq!(printed(&study, "communications"), Some(490_000.0));
+        let before = crate::model::validate::validate(&study).warnings().count();
+        let p = preview(
+            "Kommune;Art;Beløp\nG;174;136000\n".as_bytes(),
+            &study,
+            &Mapping::new(),
+        )
+        .unwrap();
+        assert_eq!(sum(&p, "communications", "G"), 136_000.0);
+        let next = apply(&study, &p);
+        assert_eq!(printed(&next, "communications"), None);
+        assert!(
+            !next
+                .baseline
+                .printed_member_totals
+                .contains_key(&MemberId::new("G"))
+        );
+        assert_eq!(next.baseline.printed_grand_total, None);
+        assert_eq!(printed(&next, "salaries"), printed(&study, "salaries"));
+        // One warning fewer (the communication total), none added.
+        let after = crate::model::validate::validate(&next).warnings().count();
+        assert_eq!(after + 1, before);
     }
 }
