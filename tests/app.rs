@@ -1856,3 +1856,28 @@ fn the_navigation_groups_results_and_inputs_and_says_where_to_start() {
         assert_eq!(at.top() > inputs.top(), !view.is_result(), "{name}");
     }
 }
+
+#[test]
+fn a_wide_table_scrolls_sideways_with_its_first_column_in_view() {
+    // At 1 280 × 720 the fair split's last column ("Består alene-testen")
+    // was out of reach; scrolled to it, it is inside the window and the
+    // municipalities' names stay where they were.
+    let mut app = SamdriftApp::with_reference(norwegian());
+    app.ui_state.view = samdrift::app::View::Fairness;
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 720.0])
+        .build_ui_state(|ui, app: &mut SamdriftApp| app.ui_main(ui), app);
+    let finding = "mer enn alene (647\u{a0}500\u{a0}kr)";
+    run_until(&mut harness, |h| h.query_by_label_contains(finding).is_some());
+    let name_before = harness.get_by_label("Salangen").rect();
+    let last = harness.get_by_label("Består alene-testen");
+    assert!(last.rect().right() > 1280.0, "beyond the window before scrolling");
+    last.scroll_to_me();
+    for _ in 0..3 {
+        harness.step();
+    }
+    let last = harness.get_by_label("Består alene-testen").rect();
+    assert!(last.right() <= 1280.0 && last.left() >= 190.0, "{last:?}");
+    let name_after = harness.get_by_label("Salangen").rect();
+    assert_eq!(name_before.left(), name_after.left());
+}

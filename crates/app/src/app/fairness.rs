@@ -144,9 +144,8 @@ pub fn view_ui(
                         .copy_text(tables::to_tsv(&table, tr.lang().csv_decimal()));
                 }
             });
-            egui::ScrollArea::horizontal()
-                .id_salt("fair-table-scroll")
-                .show(ui, |ui| report_table_ui(ui, tr, "fair-table", &table));
+            // The table scrolls sideways by itself, its first column kept.
+            report_table_ui(ui, tr, "fair-table", &table);
             ui.label(RichText::new(tr.get("fair-own-key-note")).small().weak());
             ui.add_space(12.0);
             chart_ui(ui, tr, study, fair);

@@ -594,13 +594,14 @@ impl SamdriftApp {
             })
             .show(ui, |ui| {
                 if let Some((text, is_error)) = self.ui_state.message.clone() {
-                    ui.horizontal(|ui| {
+                    // The dismiss button first, then the message wrapped
+                    // to the window (a long one ran off its right edge).
+                    ui.horizontal_top(|ui| {
                         let color = if is_error {
                             ui.visuals().error_fg_color
                         } else {
                             ui.visuals().text_color()
                         };
-                        ui.label(RichText::new(&text).color(color));
                         if ui
                             .small_button("×")
                             .on_hover_text(self.tr.get("ui-dismiss"))
@@ -608,6 +609,7 @@ impl SamdriftApp {
                         {
                             self.ui_state.message = None;
                         }
+                        ui.add(egui::Label::new(RichText::new(&text).color(color)).wrap());
                     });
                 }
                 self.export_progress_ui(ui);

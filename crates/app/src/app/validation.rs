@@ -54,6 +54,8 @@ pub fn panel_ui(ui: &mut Ui, tr: &Tr, report: &Report, stale: bool, commands: &m
     egui::ScrollArea::vertical()
         .auto_shrink([false, true])
         .show(ui, |ui| {
+            // Long problems wrap to the window rather than run off it.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
             for issue in &report.issues {
                 let color = match issue.severity() {
                     Severity::Error => ui.visuals().error_fg_color,
@@ -61,7 +63,9 @@ pub fn panel_ui(ui: &mut Ui, tr: &Tr, report: &Report, stale: bool, commands: &m
                     Severity::Note => ui.visuals().weak_text_color(),
                 };
                 let text = RichText::new(format!("● {}", issue.line(tr))).color(color);
-                if ui.link(text).on_hover_text(tr.get("ui-go-to")).clicked() {
+                let link = egui::Label::new(text).wrap().sense(egui::Sense::click());
+                let response = ui.add(link).on_hover_cursor(egui::CursorIcon::PointingHand);
+                if response.on_hover_text(tr.get("ui-go-to")).clicked() {
                     commands.push(Command::GoTo(issue.place.clone()));
                 }
             }

@@ -387,6 +387,11 @@ enum TableClicks<'a> {
     Figures(&'a str),
 }
 
+/// A report table as a grid whose first column (the row's name, and a
+/// row's link) stays in view while the other columns scroll sideways
+/// under a scroll bar that is always shown (a wide fair split or criteria
+/// table was cut at the window's edge). Cells do not wrap, so the two
+/// parts' rows keep one height.
 fn table_grid_ui(
     ui: &mut Ui,
     tr: &Tr,
@@ -394,78 +399,132 @@ fn table_grid_ui(
     table: &crate::report::tables::Table,
     clicks: TableClicks<'_>,
 ) -> Option<(usize, usize)> {
-    use crate::report::tables::Cell;
-    // Columns with figures are right-aligned, text in them too ("aldri").
-    let numeric: Vec<bool> = (0..table.headers.len()).map(|c| table.is_numeric(c)).collect();
+    let columns = table.headers.len();
+    let frozen = columns.min(1);
     let mut clicked = None;
-    egui::Grid::new(id_salt)
-        .striped(true)
-        .spacing([14.0, 4.0])
-        .show(ui, |ui| {
-            if matches!(clicks, TableClicks::RowLinks(_)) {
-                ui.label("");
-            }
-            for (c, &is_numeric) in numeric.iter().enumerate() {
-                let header = table.shown_header(c);
-                if is_numeric {
-                    right_label(ui, RichText::new(header).strong());
-                } else {
-                    ui.label(RichText::new(header).strong());
+    ui.horizontal_top(|ui| {
+        let part = TablePart {
+            tr,
+            table,
+            clicks,
+            row_height: ui.spacing().interact_size.y,
+        };
+        part.ui(ui, (id_salt, "first"), 0..frozen, &mut clicked);
+        if columns > frozen {
+            // A solid bar, seen without hovering (the floating style draws
+            // a dormant bar fully transparent).
+            ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+            egui::ScrollArea::horizontal()
+                .id_salt((id_salt, "rest"))
+                .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+                .show(ui, |ui| {
+                    part.ui(ui, (id_salt, "rest"), frozen..columns, &mut clicked);
+                });
+        }
+    });
+    clicked
+}
+
+/// Some columns of a report table, drawn as one grid.
+#[derive(Clone, Copy)]
+struct TablePart<'a> {
+    tr: &'a Tr,
+    table: &'a crate::report::tables::Table,
+    clicks: TableClicks<'a>,
+    row_height: f32,
+}
+
+impl TablePart<'_> {
+    /// Draws `columns` (the first part also carries the rows' links);
+    /// sets `clicked` to the row and column of a figure or link clicked.
+    fn ui(
+        self,
+        ui: &mut Ui,
+        id: (&str, &str),
+        columns: std::ops::Range<usize>,
+        clicked: &mut Option<(usize, usize)>,
+    ) {
+        use crate::report::tables::Cell;
+        let TablePart {
+            tr, table, clicks, ..
+        } = self;
+        let with_links = columns.start == 0 && matches!(clicks, TableClicks::RowLinks(_));
+        // Columns with figures are right-aligned, text in them too ("aldri").
+        let numeric: Vec<bool> = (0..table.headers.len()).map(|c| table.is_numeric(c)).collect();
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+        egui::Grid::new(id)
+            .striped(true)
+            .spacing([14.0, 4.0])
+            .min_row_height(self.row_height)
+            .show(ui, |ui| {
+                if with_links {
+                    ui.label("");
                 }
-            }
-            ui.end_row();
-            for (r, row) in table.rows.iter().enumerate() {
-                // The link first, where it is seen without scrolling.
-                if let TableClicks::RowLinks(links) = clicks {
-                    if links.get(r).copied().unwrap_or(false) {
-                        if ui
-                            .small_button(tr.get("exp-goto"))
-                            .on_hover_text(tr.get("exp-goto-hint"))
-                            .clicked()
-                        {
-                            clicked = Some((r, 0));
-                        }
+                for c in columns.clone() {
+                    let header = RichText::new(table.shown_header(c)).strong();
+                    if numeric[c] {
+                        right_label(ui, header);
                     } else {
-                        ui.label("");
-                    }
-                }
-                for (c, cell) in row.iter().enumerate() {
-                    match cell {
-                        // A row longer than the headers is a bug upstream;
-                        // it must not take the app down.
-                        Cell::Text(s) if numeric.get(c).copied().unwrap_or(false) => {
-                            right_label(ui, s.as_str());
-                        }
-                        Cell::Text(s) => {
-                            ui.label(s);
-                        }
-                        Cell::Empty => {
-                            right_label(ui, RichText::new("—").weak());
-                        }
-                        Cell::Money(_) if matches!(clicks, TableClicks::Figures(_)) => {
-                            let TableClicks::Figures(hint) = clicks else {
-                                continue;
-                            };
-                            let text = RichText::new(cell.display(tr.numbers())).monospace();
-                            let response = ui
-                                .with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                                    ui.add(egui::Label::new(text).sense(egui::Sense::click()))
-                                })
-                                .inner
-                                .on_hover_text(hint);
-                            if response.clicked() {
-                                clicked = Some((r, c));
-                            }
-                        }
-                        figure => {
-                            right_label(ui, RichText::new(figure.display(tr.numbers())).monospace());
-                        }
+                        ui.label(header);
                     }
                 }
                 ui.end_row();
-            }
-        });
-    clicked
+                for (r, row) in table.rows.iter().enumerate() {
+                    // The link first, where it is seen without scrolling.
+                    if let (true, TableClicks::RowLinks(links)) = (with_links, clicks) {
+                        if links.get(r).copied().unwrap_or(false) {
+                            if ui
+                                .small_button(tr.get("exp-goto"))
+                                .on_hover_text(tr.get("exp-goto-hint"))
+                                .clicked()
+                            {
+                                *clicked = Some((r, 0));
+                            }
+                        } else {
+                            ui.label("");
+                        }
+                    }
+                    // A row longer than the headers is a bug upstream; it
+                    // must not take the app down.
+                    for c in columns.clone() {
+                        let Some(cell) = row.get(c) else {
+                            ui.label("");
+                            continue;
+                        };
+                        match cell {
+                            Cell::Text(s) if numeric[c] => {
+                                right_label(ui, s.as_str());
+                            }
+                            Cell::Text(s) => {
+                                ui.label(s);
+                            }
+                            Cell::Empty => {
+                                right_label(ui, RichText::new("—").weak());
+                            }
+                            Cell::Money(_) if matches!(clicks, TableClicks::Figures(_)) => {
+                                let TableClicks::Figures(hint) = clicks else {
+                                    continue;
+                                };
+                                let text = RichText::new(cell.display(tr.numbers())).monospace();
+                                let response = ui
+                                    .with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                                        ui.add(egui::Label::new(text).sense(egui::Sense::click()))
+                                    })
+                                    .inner
+                                    .on_hover_text(hint);
+                                if response.clicked() {
+                                    *clicked = Some((r, c));
+                                }
+                            }
+                            figure => {
+                                right_label(ui, RichText::new(figure.display(tr.numbers())).monospace());
+                            }
+                        }
+                    }
+                    ui.end_row();
+                }
+            });
+    }
 }
 
 /// The colour of a scenario's series in every chart.
