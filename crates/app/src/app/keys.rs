@@ -253,7 +253,7 @@ fn shares_ui(ui: &mut Ui, tr: &Tr, study: &Study, key: &Key) {
                 for ((_, participants), result) in columns.iter().zip(&computed) {
                     match (result, participants.iter().position(|m| m == &member.id)) {
                         (Ok(s), Some(p)) => {
-                            right_label(ui, RichText::new(tr.pct(s[p] * 100.0, 2)).monospace())
+                            right_label(ui, RichText::new(tr.pct(s[p] * 100.0, 1)).monospace())
                         }
                         (Ok(_), None) => right_label(ui, RichText::new("—").weak()),
                         (Err(_), _) => right_label(ui, RichText::new("!").color(ui.visuals().error_fg_color))

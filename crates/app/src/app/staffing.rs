@@ -253,7 +253,7 @@ fn salary_ui(
             combo_ui(ui, ("tax-zone", index), &title, chosen, |ui| {
                 for preset in &presets {
                     let name = label(preset);
-                    let text = format!("{name}: {}", tr.pct(preset.percent, 2));
+                    let text = format!("{name}: {}", tr.pct(preset.percent, 1));
                     if ui
                         .selectable_label((salary.employer_tax_percent - preset.percent).abs() < 1e-9, text)
                         .clicked()
