@@ -1881,3 +1881,22 @@ fn a_wide_table_scrolls_sideways_with_its_first_column_in_view() {
     let name_after = harness.get_by_label("Salangen").rect();
     assert_eq!(name_before.left(), name_after.left());
 }
+
+#[test]
+fn the_workstations_view_answers_first() {
+    // The answer of the fleets (made in the background), as the briefing
+    // says it, at the top of the view, with each fleet's cost per seat.
+    let mut harness = workstations_harness(norwegian());
+    let study = harness.state().doc.study.clone();
+    let tr = samdrift::i18n::Tr::new(Lang::Nb);
+    let evaluation = samdrift::engine::evaluate(&study).unwrap();
+    let findings = samdrift::report::fleet_report::fleet_findings(&study, &evaluation, &tr);
+    assert!(!findings.is_empty());
+    harness.get_by_label("Arbeidsplasser").click();
+    let first = format!("• {}", findings[0]);
+    run_until(&mut harness, |h| h.query_by_label(&first).is_some());
+    harness.get_by_label(&first);
+    for table in samdrift::report::fleet_report::fleet_tables(&study, &tr) {
+        harness.get_by_label(&table.title);
+    }
+}

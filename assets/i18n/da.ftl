@@ -761,6 +761,7 @@ fleet-cost-servers = terminalservere (pris ÷ brugere ÷ levetid)
 fleet-cost-server-energy = el til terminalservere
 fleet-help = En maskinpark er en blanding af arbejdspladstyper, hver en andel af kommunens arbejdspladser (se Kommuner). Et scenarie, der kører en maskinpark, får linjer for indkøb, el, brugersupport og licenser, som hver kommune betaler for sine egne arbejdspladser. Indkøb fordeles over levetiden: hvert år fornyes en levetids-del af arbejdspladserne. Omstilling (opsætning, uddannelse, tilpasning) føres som egne linjer i scenariet.
 fleet-vendor-note = Producenternes tal er producenternes tal: Fraunhofer-undersøgelsen af elforbrug er bestilt af en producent af tynde klienter. Udskift dem med kommunens egne tal, hvor I har dem.
+fleet-answer-updating = Opdaterer efter den seneste ændring …
 fleet-common = Fælles for alle arbejdspladser
 fleet-categories = Omkostningsarter
 fleet-category-equipment = Indkøb

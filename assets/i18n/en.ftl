@@ -761,6 +761,7 @@ fleet-cost-servers = terminal servers (price ÷ users ÷ lifetime)
 fleet-cost-server-energy = electricity for terminal servers
 fleet-help = A fleet is a mix of seat types, each a share of a municipality’s workstations (see Municipalities). A scenario that runs a fleet gets lines for purchases, electricity, user support and licences, each municipality paying for its own seats. Purchases are spread over the lifetime: every year one lifetime-th of the seats is replaced. Migration (set-up, training, application work) is entered as lines of the scenario.
 fleet-vendor-note = Vendors’ figures are vendors’ figures: the Fraunhofer study of power use was commissioned by a maker of thin clients. Replace them with the municipality’s own figures where you have them.
+fleet-answer-updating = Updating after the last change …
 fleet-common = Common to all seats
 fleet-categories = Kinds of cost
 fleet-category-equipment = Purchases

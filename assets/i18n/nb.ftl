@@ -761,6 +761,7 @@ fleet-cost-servers = terminalservere (pris ÷ brukere ÷ levetid)
 fleet-cost-server-energy = strøm til terminalservere
 fleet-help = En maskinpark er en blanding av arbeidsplasstyper, hver en andel av kommunens arbeidsplasser (se Kommuner). Et scenario som kjører en maskinpark, får linjer for innkjøp, strøm, brukerstøtte og lisenser, betalt av hver kommune for sine egne arbeidsplasser. Innkjøp fordeles over levetiden: hvert år fornyes en levetid-del av arbeidsplassene. Omlegging (oppsett, opplæring, tilpasning) føres som egne linjer i scenarioet.
 fleet-vendor-note = Tall fra produsenter er produsentenes tall: Fraunhofer-studien av strømforbruk er bestilt av en produsent av tynne klienter. Bytt dem ut med kommunens egne tall der dere har dem.
+fleet-answer-updating = Oppdaterer etter siste endring …
 fleet-common = Felles for alle arbeidsplasser
 fleet-categories = Kostnadsarter
 fleet-category-equipment = Innkjøp

@@ -755,6 +755,7 @@ fleet-cost-servers = terminaltenarar (pris ÷ brukarar ÷ levetid)
 fleet-cost-server-energy = straum til terminaltenarar
 fleet-help = Ein maskinpark er ei blanding av arbeidsplasstypar, kvar ein del av arbeidsplassane til kommunen (sjå Kommunar). Eit scenario som køyrer ein maskinpark, får linjer for innkjøp, straum, brukarstøtte og lisensar, betalt av kvar kommune for sine eigne arbeidsplassar. Innkjøp blir fordelte over levetida: kvart år blir ein levetid-del av arbeidsplassane fornya. Omlegging (oppsett, opplæring, tilpassing) blir ført som eigne linjer i scenarioet.
 fleet-vendor-note = Tal frå produsentar er produsentane sine tal: Fraunhofer-studien av straumforbruk er bestilt av ein produsent av tynnklientar. Byt dei ut med kommunen sine eigne tal der de har dei.
+fleet-answer-updating = Oppdaterer etter siste endring …
 fleet-common = Felles for alle arbeidsplassar
 fleet-categories = Kostnadsartar
 fleet-category-equipment = Innkjøp

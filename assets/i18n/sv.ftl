@@ -761,6 +761,7 @@ fleet-cost-servers = terminalservrar (pris ÷ användare ÷ livslängd)
 fleet-cost-server-energy = el till terminalservrar
 fleet-help = En datorpark är en blandning av arbetsplatstyper, var och en en andel av kommunens arbetsplatser (se Kommuner). Ett scenario som kör en datorpark får rader för inköp, el, användarstöd och licenser, som varje kommun betalar för sina egna arbetsplatser. Inköpen fördelas över livslängden: varje år förnyas en livslängdsdel av arbetsplatserna. Omställning (installation, utbildning, anpassning) förs som egna rader i scenariot.
 fleet-vendor-note = Tillverkarnas siffror är tillverkarnas siffror: Fraunhofer-studien om elförbrukning är beställd av en tillverkare av tunna klienter. Byt ut dem mot kommunens egna siffror där ni har dem.
+fleet-answer-updating = Uppdaterar efter den senaste ändringen …
 fleet-common = Gemensamt för alla arbetsplatser
 fleet-categories = Kostnadsslag
 fleet-category-equipment = Inköp

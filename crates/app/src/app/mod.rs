@@ -285,6 +285,8 @@ pub struct UiState {
     pub confirm_remove_member: Option<usize>,
     /// The overview: the decision's analyses, made in the background.
     pub overview: overview::OverviewState,
+    /// The workstations' answer, made in the background.
+    pub workstations: workstations::WorkstationsState,
     /// The fair-split view: its scenario and its background computation.
     pub fairness: fairness::FairnessState,
     /// The uncertainty view: its choices and its background simulation.
@@ -329,6 +331,7 @@ impl Default for UiState {
             years: years::YearsState::default(),
             confirm_remove_member: None,
             overview: overview::OverviewState::default(),
+            workstations: workstations::WorkstationsState::default(),
             fairness: fairness::FairnessState::default(),
             uncertainty: uncertainty::UncertaintyState::default(),
             criteria: criteria::CriteriaState::default(),
@@ -515,6 +518,8 @@ impl SamdriftApp {
     fn forget_analyses(&mut self) {
         self.ui_state.overview.cancel();
         self.ui_state.overview = overview::OverviewState::default();
+        self.ui_state.workstations.cancel();
+        self.ui_state.workstations = workstations::WorkstationsState::default();
         self.ui_state.fairness.cancel();
         self.ui_state.fairness = fairness::FairnessState::default();
         self.ui_state.uncertainty.cancel();
@@ -658,7 +663,7 @@ impl SamdriftApp {
                 View::Scenarios => scenarios::view_ui(ui, &cx, &mut state.scenarios, commands),
                 View::Keys => keys::view_ui(ui, &cx, &mut state.key, commands),
                 View::Assumptions => assumptions::view_ui(ui, &cx, commands),
-                View::Workstations => workstations::view_ui(ui, &cx, commands),
+                View::Workstations => workstations::view_ui(ui, &cx, &mut state.workstations, commands),
                 View::Fairness => fairness::view_ui(ui, &cx, selection, &mut state.fairness, commands),
                 View::Criteria => criteria::view_ui(ui, &cx, &mut state.criteria, commands),
                 View::Uncertainty => {

@@ -389,8 +389,8 @@ enum TableClicks<'a> {
 
 /// A report table as a grid whose first column (the row's name, and a
 /// row's link) stays in view while the other columns scroll sideways
-/// under a scroll bar that is always shown (a wide fair split or criteria
-/// table was cut at the window's edge). Cells do not wrap, so the two
+/// under a solid scroll bar whenever they do not fit (a wide fair split or
+/// criteria table was cut at the window's edge). Cells do not wrap, so the two
 /// parts' rows keep one height.
 fn table_grid_ui(
     ui: &mut Ui,
@@ -416,7 +416,7 @@ fn table_grid_ui(
             ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
             egui::ScrollArea::horizontal()
                 .id_salt((id_salt, "rest"))
-                .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+                .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded)
                 .show(ui, |ui| {
                     part.ui(ui, (id_salt, "rest"), frozen..columns, &mut clicked);
                 });

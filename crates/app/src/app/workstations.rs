@@ -6,6 +6,7 @@
 use eframe::egui::{self, RichText, Ui};
 
 use super::document::Edit;
+use super::job::Job;
 use super::range::range_button_ui;
 use super::widgets::{WARNING, capitalized, combo_ui, number_ui, source_ui, text_ui};
 use super::{Command, ViewCtx};
@@ -14,6 +15,81 @@ use crate::model::fleet::{
     self, Fleet, FleetPart, SeatKind, SeatParam, SeatType, TerminalServers, Workstations,
 };
 use crate::model::{InputRef, Quantity, Source, Study};
+
+/// What the answer was made for: the document's revision and the
+/// language.
+type AnswerKey = (u64, crate::lang::Lang);
+
+/// The answer of the workstations: the findings (which fleet costs less
+/// per seat and in total, payback, where it turns) and the cost per seat
+/// of each fleet, made on another thread once per revision (the findings
+/// evaluate the study again and solve for break-evens).
+#[derive(Default, Clone)]
+pub struct WorkstationsState {
+    job: Job<AnswerKey, (Vec<String>, Vec<crate::report::tables::Table>)>,
+}
+
+impl std::fmt::Debug for WorkstationsState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WorkstationsState").finish_non_exhaustive()
+    }
+}
+
+impl WorkstationsState {
+    /// Stops the computation.
+    pub fn cancel(&mut self) {
+        self.job.cancel();
+    }
+}
+
+/// The answer first: what the study's fleets change, in sentences, and
+/// each fleet's cost per seat.
+fn answer_ui(ui: &mut Ui, cx: &ViewCtx<'_>, state: &mut WorkstationsState) {
+    let ViewCtx {
+        tr,
+        study,
+        evaluation,
+        revision,
+        ..
+    } = *cx;
+    if study.workstations.is_empty() || evaluation.is_none() {
+        return;
+    }
+    let key: AnswerKey = (revision, tr.lang());
+    state.job.drive(
+        ui.ctx(),
+        &key,
+        |_| true,
+        || {
+            let owned = study.clone();
+            move |_: &(dyn Fn(f64) -> bool + Sync)| {
+                let tr = Tr::new(key.1);
+                let findings = crate::engine::evaluate(&owned)
+                    .map(|e| crate::report::fleet_report::fleet_findings(&owned, &e, &tr))
+                    .unwrap_or_default();
+                (findings, crate::report::fleet_report::fleet_tables(&owned, &tr))
+            }
+        },
+    );
+    // The last answer, also while the next is being made (marked as such).
+    let Some((made_for, answer)) = state.job.result() else {
+        ui.spinner();
+        return;
+    };
+    let (findings, tables) = &*answer;
+    if made_for != key {
+        ui.label(RichText::new(tr.get("fleet-answer-updating")).weak());
+    }
+    for finding in findings {
+        ui.label(format!("• {finding}"));
+    }
+    for (i, table) in tables.iter().enumerate() {
+        ui.add_space(6.0);
+        ui.label(RichText::new(&table.title).strong());
+        super::widgets::report_table_ui(ui, tr, &format!("fleet-answer-{i}"), table);
+    }
+    ui.add_space(12.0);
+}
 
 fn push(commands: &mut Vec<Command>, next: Workstations, merge: Option<egui::Id>) {
     commands.push(Command::Edit(Edit::SetWorkstations(next), merge));
@@ -133,7 +209,7 @@ fn quantity_row(
 }
 
 /// Draws the view.
-pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
+pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, state: &mut WorkstationsState, commands: &mut Vec<Command>) {
     let ViewCtx { tr, study, .. } = *cx;
     ui.heading(tr.get("view-workstations"));
     ui.label(RichText::new(tr.get("fleet-help")).weak());
@@ -143,6 +219,7 @@ pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
         .id_salt("workstations-scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            answer_ui(ui, cx, state);
             if study.workstations.is_empty() {
                 if ui.button(tr.get("fleet-add-seat-type")).clicked() {
                     let mut next = starting_point(study);
