@@ -1900,3 +1900,33 @@ fn the_workstations_view_answers_first() {
         harness.get_by_label(&table.title);
     }
 }
+
+#[test]
+fn a_problem_an_edit_brings_is_counted_and_marked_new() {
+    // Rekvisita's printed total, 94 000 kr, holds (64 000 + 15 000 +
+    // 15 000). Typing 65 000 for Gratangen breaks three printed sums by
+    // 1 000 kr: the line (95 000), Gratangen's (627 000 → 628 000) and the
+    // grand total (2 414 500 → 2 415 500). Those three are said to be new
+    // beside the count and marked in the list; the three warnings of the
+    // 2006 briefing's own sums were there before and are not.
+    let mut harness = harness(norwegian());
+    assert!(harness.query_by_label_contains("etter siste endring").is_none());
+    harness.get_by_label("Dagens kostnader").click();
+    harness.run();
+    let label = "Rekvisita – Gratangen";
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(label).type_text("65000");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.get_by_label("(3 nye etter siste endring)");
+    harness.get_by_label_contains(
+        "● NY advarsel: Dagens kostnader, «Rekvisita»: trykt sum er 94\u{a0}000\u{a0}kr",
+    );
+    harness.get_by_label_contains(
+        "trykt sum for «Gratangen» er 627\u{a0}000\u{a0}kr, men tallene summerer til 628\u{a0}000",
+    );
+    assert_eq!(harness.query_all_by_label_contains("● NY").count(), 3);
+    assert_eq!(harness.query_all_by_label_contains("● advarsel").count(), 3);
+}

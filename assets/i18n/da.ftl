@@ -194,6 +194,12 @@ ui-validation-summary =
         [one] { $warnings } advarsel
        *[other] { $warnings } advarsler
     }
+ui-validation-new =
+    { $count ->
+        [one] (én ny efter den seneste ændring)
+       *[other] ({ $count } nye efter den seneste ændring)
+    }
+ui-issue-new = NY
 ui-stale = Tallene, der vises, er fra før den seneste ændring; ret fejlene for at opdatere dem.
 ui-go-to = Gå til stedet
 ui-no-result = Analysen har fejl, så der kan endnu ikke vises tal. Se listen nedenfor.

@@ -194,6 +194,12 @@ ui-validation-summary =
         [one] { $warnings } warning
        *[other] { $warnings } warnings
     }
+ui-validation-new =
+    { $count ->
+        [one] (one new since the last change)
+       *[other] ({ $count } new since the last change)
+    }
+ui-issue-new = NEW
 ui-stale = The figures shown are from before the last change; fix the errors to update them.
 ui-go-to = Go to the place
 ui-no-result = The study has errors, so no figures can be shown yet. See the list below.

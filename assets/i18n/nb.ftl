@@ -194,6 +194,12 @@ ui-validation-summary =
         [one] { $warnings } advarsel
        *[other] { $warnings } advarsler
     }
+ui-validation-new =
+    { $count ->
+        [one] (én ny etter siste endring)
+       *[other] ({ $count } nye etter siste endring)
+    }
+ui-issue-new = NY
 ui-stale = Tallene som vises er fra før siste endring; rett feilene for å oppdatere dem.
 ui-go-to = Gå til stedet
 ui-no-result = Studien har feil, så ingen tall kan vises ennå. Se listen nedenfor.

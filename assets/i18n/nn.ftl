@@ -194,6 +194,12 @@ ui-validation-summary =
         [one] { $warnings } åtvaring
        *[other] { $warnings } åtvaringar
     }
+ui-validation-new =
+    { $count ->
+        [one] (éin ny etter siste endring)
+       *[other] ({ $count } nye etter siste endring)
+    }
+ui-issue-new = NY
 ui-stale = Tala som blir viste, er frå før siste endring; rett feila for å oppdatere dei.
 ui-go-to = Gå til staden
 ui-no-result = Studien har feil, så ingen tal kan visast enno. Sjå lista nedanfor.

@@ -194,6 +194,12 @@ ui-validation-summary =
         [one] { $warnings } varning
        *[other] { $warnings } varningar
     }
+ui-validation-new =
+    { $count ->
+        [one] (en ny efter den senaste ändringen)
+       *[other] ({ $count } nya efter den senaste ändringen)
+    }
+ui-issue-new = NY
 ui-stale = Talen som visas är från före den senaste ändringen; rätta felen för att uppdatera dem.
 ui-go-to = Gå till platsen
 ui-no-result = Studien har fel, så inga tal kan visas ännu. Se listan nedan.

@@ -419,6 +419,11 @@ pub struct SamdriftApp {
     report: Report,
     /// True when `evaluation` is from an earlier version of the study.
     stale: bool,
+    /// Per problem of the report: whether the last edit brought it (not
+    /// there before); nothing is new in a study just opened.
+    new_issues: Vec<bool>,
+    /// The next refresh is of a study just opened.
+    opened_anew: bool,
     commands: Vec<Command>,
     fonts_installed: bool,
     shown_title: String,
@@ -455,6 +460,8 @@ impl SamdriftApp {
             evaluation: None,
             report: Report::default(),
             stale: false,
+            new_issues: Vec::new(),
+            opened_anew: true,
             commands: Vec::new(),
             fonts_installed: false,
             shown_title: String::new(),
@@ -516,6 +523,7 @@ impl SamdriftApp {
 
     /// Another study is open: analyses of the last one must not show.
     fn forget_analyses(&mut self) {
+        self.opened_anew = true;
         self.ui_state.overview.cancel();
         self.ui_state.overview = overview::OverviewState::default();
         self.ui_state.workstations.cancel();
@@ -528,6 +536,7 @@ impl SamdriftApp {
     }
 
     fn refresh(&mut self) {
+        let before = std::mem::take(&mut self.report);
         match engine::evaluate(&self.doc.study) {
             Ok(evaluation) => {
                 self.report = evaluation.report.clone();
@@ -540,6 +549,13 @@ impl SamdriftApp {
                 self.stale = self.evaluation.is_some();
             }
         }
+        let fresh = std::mem::replace(&mut self.opened_anew, false);
+        self.new_issues = self
+            .report
+            .issues
+            .iter()
+            .map(|issue| !fresh && !before.issues.contains(issue))
+            .collect();
     }
 
     fn message(&mut self, text: String, is_error: bool) {
@@ -625,7 +641,13 @@ impl SamdriftApp {
                             .strong(),
                     );
                 }
-                validation::panel_ui(ui, &self.tr, &self.report, self.stale, &mut self.commands);
+                validation::panel_ui(
+                    ui,
+                    &self.tr,
+                    (&self.report, &self.new_issues),
+                    self.stale,
+                    &mut self.commands,
+                );
             });
         egui::Panel::left("nav")
             .resizable(false)

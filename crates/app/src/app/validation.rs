@@ -10,9 +10,17 @@ use crate::i18n::Tr;
 use crate::model::{Report, Severity};
 
 /// Draws the panel.
-pub fn panel_ui(ui: &mut Ui, tr: &Tr, report: &Report, stale: bool, commands: &mut Vec<Command>) {
+pub fn panel_ui(
+    ui: &mut Ui,
+    tr: &Tr,
+    (report, new): (&Report, &[bool]),
+    stale: bool,
+    commands: &mut Vec<Command>,
+) {
     let errors = report.errors().count();
     let warnings = report.warnings().count();
+    let is_new = |i: usize| new.get(i).copied().unwrap_or(false);
+    let fresh = (0..report.issues.len()).filter(|&i| is_new(i)).count();
     // The list can be folded away (kept folded across frames); the summary
     // stays.
     let folded_id = egui::Id::unique("validation-folded");
@@ -42,6 +50,10 @@ pub fn panel_ui(ui: &mut Ui, tr: &Tr, report: &Report, stale: bool, commands: &m
             }
         }
         ui.label(RichText::new(summary).color(color).strong());
+        // What the last edit brought, marked in the list too.
+        if fresh > 0 {
+            ui.label(RichText::new(tr.args("ui-validation-new", &[("count", fresh.to_string())])).strong());
+        }
         if stale {
             ui.label(RichText::new(tr.get("ui-stale")).color(ui.visuals().error_fg_color));
         }
@@ -56,13 +68,18 @@ pub fn panel_ui(ui: &mut Ui, tr: &Tr, report: &Report, stale: bool, commands: &m
         .show(ui, |ui| {
             // Long problems wrap to the window rather than run off it.
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
-            for issue in &report.issues {
+            for (i, issue) in report.issues.iter().enumerate() {
                 let color = match issue.severity() {
                     Severity::Error => ui.visuals().error_fg_color,
                     Severity::Warning => WARNING,
                     Severity::Note => ui.visuals().weak_text_color(),
                 };
-                let text = RichText::new(format!("● {}", issue.line(tr))).color(color);
+                let line = if is_new(i) {
+                    format!("● {} {}", tr.get("ui-issue-new"), issue.line(tr))
+                } else {
+                    format!("● {}", issue.line(tr))
+                };
+                let text = RichText::new(line).color(color);
                 let link = egui::Label::new(text).wrap().sense(egui::Sense::click());
                 let response = ui.add(link).on_hover_cursor(egui::CursorIcon::PointingHand);
                 if response.on_hover_text(tr.get("ui-go-to")).clicked() {
