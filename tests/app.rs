@@ -1930,3 +1930,25 @@ fn a_problem_an_edit_brings_is_counted_and_marked_new() {
     assert_eq!(harness.query_all_by_label_contains("● NY").count(), 3);
     assert_eq!(harness.query_all_by_label_contains("● advarsel").count(), 3);
 }
+
+#[test]
+fn tab_after_filled_goes_to_the_next_position_not_its_remove_button() {
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Bemanning").click();
+    harness.run();
+    let positions = harness.state().doc.study.members[0].positions.clone();
+    let filled = samdrift::i18n::Tr::new(Lang::Nb).get("field-filled");
+    harness
+        .get_by_label(&format!("{} – {filled}", positions[0].role))
+        .focus();
+    harness.run();
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    let focused: Vec<String> = harness
+        .root()
+        .children_recursive()
+        .filter(|n| n.is_focused())
+        .filter_map(|n| n.accesskit_node().value())
+        .collect();
+    assert_eq!(focused, vec![positions[1].role.clone()]);
+}

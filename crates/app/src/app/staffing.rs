@@ -129,8 +129,11 @@ pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, selected: &mut usize, commands: &m
                         } else {
                             right_label(ui, tr.pct(sum, 0));
                         }
+                        // Not in the Tab order: Tab after "% filled" goes
+                        // on to the next row's fields, as in a spreadsheet,
+                        // not onto the row's remove button.
                         if ui
-                            .button(super::widgets::REMOVE)
+                            .add(egui::Button::new(super::widgets::REMOVE).sense(egui::Sense::CLICK))
                             .on_hover_text(tr.get("ui-remove"))
                             .clicked()
                         {
