@@ -1947,7 +1947,7 @@ fn tab_after_filled_goes_to_the_next_position_not_its_remove_button() {
     let focused: Vec<String> = harness
         .root()
         .children_recursive()
-        .filter(|n| n.is_focused())
+        .filter(egui_kittest::Node::is_focused)
         .filter_map(|n| n.accesskit_node().value())
         .collect();
     assert_eq!(focused, vec![positions[1].role.clone()]);
