@@ -1952,3 +1952,17 @@ fn tab_after_filled_goes_to_the_next_position_not_its_remove_button() {
         .collect();
     assert_eq!(focused, vec![positions[1].role.clone()]);
 }
+
+#[test]
+fn after_escape_closes_a_menu_one_click_opens_another() {
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Fil").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Lagre som").is_some());
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label_contains("Lagre som").is_none());
+    harness.get_by_label("Rediger").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Angre").is_some(), "one click opens the Edit menu");
+}
