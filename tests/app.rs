@@ -1964,5 +1964,8 @@ fn after_escape_closes_a_menu_one_click_opens_another() {
     assert!(harness.query_by_label_contains("Lagre som").is_none());
     harness.get_by_label("Rediger").click();
     harness.run();
-    assert!(harness.query_by_label_contains("Angre").is_some(), "one click opens the Edit menu");
+    assert!(
+        harness.query_by_label_contains("Angre").is_some(),
+        "one click opens the Edit menu"
+    );
 }

@@ -862,6 +862,11 @@ ui-currency-no-conversion = At skifte valuta omregner intet: beløbene står som
 ui-currency-changed = Valutaen er nu { $currency }. Beløbene er ikke omregnet; indtast dem igen i { $currency }, hvis de var i en anden valuta.
 menu-recent-missing = { $path } (findes ikke længere)
 unc-tornado-still = { $n } andre intervaller flytter ikke forskellen (under 1 kr.) og er udeladt af diagrammet; tabellen viser alle.
+unc-cdf-hover = { $scenario }: { $p } af trækkene på eller under { $cost }
+unc-tornado-no-flip = ændrer ikke, hvad der er billigst
+unc-tornado-flips = ændrer, hvad der er billigst, inden for intervallet
+unc-tornado-base-line = grå linje: studiens forskel ({ $base })
+unc-tornado-zero-line = rød linje: de to koster det samme
 
 # The decision summary (page 1, the overview, samdrift summary)
 dec-all = Alle samlet

@@ -862,6 +862,11 @@ ui-currency-no-conversion = Changing the currency converts nothing: the amounts 
 ui-currency-changed = The currency is now { $currency }. The amounts are not converted; type them again in { $currency } if they were in another currency.
 menu-recent-missing = { $path } (no longer there)
 unc-tornado-still = { $n } other ranges do not move the difference (less than 1 kr) and are left out of the chart; the table shows them all.
+unc-cdf-hover = { $scenario }: { $p } of the draws at or below { $cost }
+unc-tornado-no-flip = does not change which is cheaper
+unc-tornado-flips = changes which is cheaper within its range
+unc-tornado-base-line = grey line: the study’s difference ({ $base })
+unc-tornado-zero-line = red line: the two cost the same
 
 # The decision summary (page 1, the overview, samdrift summary)
 dec-all = All together

@@ -862,6 +862,11 @@ ui-currency-no-conversion = Å bytte valuta omregner ingenting: beløpene står 
 ui-currency-changed = Valutaen er nå { $currency }. Beløpene er ikke omregnet; skriv dem inn på nytt i { $currency } om de var i en annen valuta.
 menu-recent-missing = { $path } (finnes ikke lenger)
 unc-tornado-still = { $n } andre spenn flytter ikke forskjellen (under 1 kr) og er utelatt fra diagrammet; tabellen viser alle.
+unc-cdf-hover = { $scenario }: { $p } av trekkene på eller under { $cost }
+unc-tornado-no-flip = endrer ikke hva som er billigst
+unc-tornado-flips = endrer hva som er billigst innenfor spennet
+unc-tornado-base-line = grå linje: studiens forskjell ({ $base })
+unc-tornado-zero-line = rød linje: de to koster det samme
 
 # The decision summary (page 1, the overview, samdrift summary)
 dec-all = Alle samlet

@@ -856,6 +856,11 @@ ui-currency-no-conversion = Å byte valuta reknar ikkje om noko: beløpa står s
 ui-currency-changed = Valutaen er no { $currency }. Beløpa er ikkje omrekna; skriv dei inn på nytt i { $currency } om dei var i ein annan valuta.
 menu-recent-missing = { $path } (finst ikkje lenger)
 unc-tornado-still = { $n } andre spenn flyttar ikkje skilnaden (under 1 kr) og er utelatne frå diagrammet; tabellen viser alle.
+unc-cdf-hover = { $scenario }: { $p } av trekka på eller under { $cost }
+unc-tornado-no-flip = endrar ikkje kva som er billegast
+unc-tornado-flips = endrar kva som er billegast innanfor spennet
+unc-tornado-base-line = grå linje: skilnaden i studien ({ $base })
+unc-tornado-zero-line = raud linje: dei to kostar det same
 
 # The decision summary (page 1, the overview, samdrift summary)
 dec-all = Alle samla

@@ -862,6 +862,11 @@ ui-currency-no-conversion = Att byta valuta räknar inte om något: beloppen st�
 ui-currency-changed = Valutan är nu { $currency }. Beloppen är inte omräknade; skriv in dem på nytt i { $currency } om de var i en annan valuta.
 menu-recent-missing = { $path } (finns inte längre)
 unc-tornado-still = { $n } andra intervall flyttar inte skillnaden (under 1 kr) och är utelämnade ur diagrammet; tabellen visar alla.
+unc-cdf-hover = { $scenario }: { $p } av dragningarna på eller under { $cost }
+unc-tornado-no-flip = ändrar inte vad som är billigast
+unc-tornado-flips = ändrar vad som är billigast inom intervallet
+unc-tornado-base-line = grå linje: studiens skillnad ({ $base })
+unc-tornado-zero-line = röd linje: de två kostar lika mycket
 
 # The decision summary (page 1, the overview, samdrift summary)
 dec-all = Alla sammantaget

@@ -97,13 +97,38 @@ fn name_at(mark: &GridMark, names: &[String]) -> String {
     names.get(nearest as usize).cloned().unwrap_or_default()
 }
 
+/// A name for an axis: on up to two lines of at most `max` characters,
+/// broken between words ("Drift i eget hus med" / "tynne klienter"), cut
+/// with "…" only beyond that.
 fn short(name: &str, max: usize) -> String {
-    if name.chars().count() <= max {
-        name.to_owned()
-    } else {
-        let mut s: String = name.chars().take(max - 1).collect();
-        s.push('…');
-        s
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in name.split_whitespace() {
+        let line = lines.last_mut().map_or(0, |l| l.chars().count());
+        if line > 0 && line + 1 + word.chars().count() > max {
+            lines.push(String::new());
+        }
+        if let Some(last) = lines.last_mut() {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
+    }
+    let cut = |line: &str| -> String {
+        if line.chars().count() <= max {
+            line.to_owned()
+        } else {
+            line.chars().take(max - 1).chain(std::iter::once('…')).collect()
+        }
+    };
+    match lines.as_slice() {
+        [one] => cut(one),
+        [first, second] => format!("{}\n{}", cut(first), cut(second)),
+        [first, second, ..] => {
+            let second: String = second.chars().take(max - 1).collect();
+            format!("{}\n{second}…", cut(first))
+        }
+        [] => String::new(),
     }
 }
 
@@ -365,4 +390,28 @@ fn one_member(ui: &mut Ui, input: ChartInput<'_>, unit_label: &str, height: f32,
             .small()
             .weak(),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_axis_name_breaks_between_words_on_two_lines() {
+        assert_eq!(super::short("Fjerndrift", 22), "Fjerndrift");
+        // 35 characters: "Drift i eget hus med" (20) fits 22, the rest
+        // goes on a second line.
+        assert_eq!(
+            super::short("Drift i eget hus med tynne klienter", 22),
+            "Drift i eget hus med\ntynne klienter"
+        );
+        // Beyond two lines: the second ends in "…".
+        assert_eq!(
+            super::short(
+                "Drift i eget hus med tynne klienter og nye servere i alle kommunene",
+                22
+            ),
+            "Drift i eget hus med\ntynne klienter og nye…"
+        );
+        // One word longer than a line is cut.
+        assert_eq!(super::short("Abcdefghijklmnopqrstuvwxyz", 10), "Abcdefghi…");
+    }
 }

@@ -11,7 +11,7 @@ use crate::report::messages::Message;
 use std::sync::Arc;
 
 use eframe::egui::{self, Color32, RichText, Ui};
-use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, Polygon};
+use egui_plot::{Bar, BarChart, Line, Plot, PlotPoints, Polygon};
 
 use super::job::{Job, progress_ui};
 use super::widgets::{combo_ui, number_ui, report_table_ui, rgb, right_label, series_color};
@@ -384,8 +384,22 @@ fn cdf_chart_ui(ui: &mut Ui, tr: &Tr, distribution: &[DistributionSeries]) {
     ui.label(RichText::new(tr.get("unc-cdf-title")).strong());
     Plot::new("unc-cdf")
         .height(260.0)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .allow_drag(false)
+        // The hover names the scenario: "Fjerndrift: 80 % at or below
+        // 2 200 000 kr".
+        .label_formatter(|pos| match pos {
+            egui_plot::HoverPosition::NearDataPoint {
+                plot_name, position, ..
+            } if !plot_name.is_empty() => Some(tr.args(
+                "unc-cdf-hover",
+                &[
+                    ("scenario", (*plot_name).to_owned()),
+                    ("p", tr.pct(position.y * 100.0, 0)),
+                    ("cost", tr.money(position.x)),
+                ],
+            )),
+            _ => None,
+        })
         .allow_zoom(false)
         .allow_scroll(false)
         .x_grid_spacer(super::widgets::money_grid(super::widgets::MONEY_ALONG_X))
@@ -401,6 +415,12 @@ fn cdf_chart_ui(ui: &mut Ui, tr: &Tr, distribution: &[DistributionSeries]) {
                 );
             }
         });
+    // The legend under the chart, where it covers no curve.
+    let entries: Vec<(String, Color32)> = distribution
+        .iter()
+        .map(|s| (s.name.clone(), rgb(s.colour)))
+        .collect();
+    super::charts::legend_ui(ui, &entries);
 }
 
 /// What all members pay each year: a P10–P90 band and the median, per scenario.
@@ -408,8 +428,17 @@ fn fan_chart_ui(ui: &mut Ui, tr: &Tr, fan: &FanChart) {
     ui.label(RichText::new(tr.get("unc-fan-title")).strong());
     Plot::new("unc-fan")
         .height(260.0)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .allow_drag(false)
+        // The hover names the scenario and the year: "Fjerndrift 2009:
+        // 2 136 000 kr".
+        .label_formatter(|pos| match pos {
+            egui_plot::HoverPosition::NearDataPoint {
+                plot_name, position, ..
+            } if !plot_name.is_empty() => {
+                Some(format!("{plot_name} {:.0}: {}", position.x, tr.money(position.y)))
+            }
+            _ => None,
+        })
         .allow_zoom(false)
         .allow_scroll(false)
         .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
@@ -445,6 +474,12 @@ fn fan_chart_ui(ui: &mut Ui, tr: &Tr, fan: &FanChart) {
                 plot.line(Line::new(name, PlotPoints::from(median)).color(color).width(2.0));
             }
         });
+    let entries: Vec<(String, Color32)> = fan
+        .series
+        .iter()
+        .map(|s| (s.name.clone(), rgb(s.colour)))
+        .collect();
+    super::charts::legend_ui(ui, &entries);
 }
 
 /// The tornado on the difference between two scenarios, with its table,
@@ -544,13 +579,19 @@ fn tornado_chart_ui(ui: &mut Ui, tr: &Tr, chart: &TornadoChart) {
                 let index = n.checked_sub(i as usize + 1);
                 index
                     .and_then(|index| axis_names.get(index))
-                    .map(|s| s.chars().take(48).collect())
+                    .map(|s| {
+                        if s.chars().count() > 56 {
+                            s.chars().take(55).chain(std::iter::once('…')).collect()
+                        } else {
+                            s.clone()
+                        }
+                    })
                     .unwrap_or_default()
             } else {
                 String::new()
             }
         })
-        .y_axis_min_width(220.0)
+        .y_axis_min_width(320.0)
         .show(ui, |plot| {
             let bars: Vec<Bar> = chart
                 .bars
@@ -591,6 +632,19 @@ fn tornado_chart_ui(ui: &mut Ui, tr: &Tr, chart: &TornadoChart) {
                     .width(2.0),
             );
         });
+    // What the colours and lines mean.
+    super::charts::legend_ui(
+        ui,
+        &[
+            (tr.get("unc-tornado-no-flip"), series_color(0)),
+            (tr.get("unc-tornado-flips"), series_color(1)),
+            (
+                tr.args("unc-tornado-base-line", &[("base", tr.money(base))]),
+                Color32::GRAY,
+            ),
+            (tr.get("unc-tornado-zero-line"), Color32::from_rgb(200, 60, 60)),
+        ],
+    );
 }
 
 /// Any input: the value at which the two scenarios cost the same.
