@@ -204,53 +204,6 @@ pub fn run(iterations: u32) -> Result<Vec<Row>, String> {
         }),
     );
 
-    // Everything `samdrift export --html --xlsx --csv` makes, in memory:
-    // the tables once (report::bundle), the workbook, the CSV files and
-    // the briefing; on the reference study and a generated study of 20
-    // members × 5 scenarios × 60 lines (no ranges), and of 500 members ×
-    // 12 scenarios × 2 600 lines (once: it takes seconds).
-    let m20 = examples::synthetic(20, 60, 5, 10);
-    let m500 = examples::synthetic(500, 2_600, 12, 10);
-    for (case, study, runs) in [("reference", &reference, 3), ("m20", &m20, 3), ("m500", &m500, 1)] {
-        let evaluation = engine::evaluate(study).map_err(|e| format!("{case}: {e}"))?;
-        let year = study.assumptions.display_year;
-        let mut failed = false;
-        row(
-            case,
-            "export-all",
-            time(runs, || {
-                // The analyses once, then every format from them.
-                let Ok(analyses) = crate::report::bundle::Analyses::run(
-                    study,
-                    year,
-                    crate::report::bundle::ExportOptions::default(),
-                    &|_| true,
-                ) else {
-                    failed = true;
-                    return;
-                };
-                let tables = crate::report::bundle::export_tables(study, &evaluation, (&tr, year), &analyses);
-                failed |= io::xlsx_export::workbook_bytes(&tables, &tr).is_err();
-                for table in &tables {
-                    std::hint::black_box(io::csv_export::table_csv(
-                        table,
-                        io::csv_export::CsvVariant::Nordic,
-                    ));
-                }
-                std::hint::black_box(io::html_export::briefing_with(
-                    study,
-                    &evaluation,
-                    (&tr, year, case),
-                    &analyses,
-                    io::html_export::Length::Full,
-                ));
-            }),
-        );
-        if failed {
-            return Err(format!("{case}: export-all failed"));
-        }
-    }
-
     // The criteria analysis of the reference study (its shipped criteria
     // and profiles), as the app's view (4 000 weight samples) and the
     // briefing (10 000) run it.
@@ -268,6 +221,13 @@ pub fn run(iterations: u32) -> Result<Vec<Row>, String> {
         }
     }
 
+    shapley_rows(batch_iterations, &mut rows)?;
+    export_rows(&reference, &tr, &mut rows)?;
+    Ok(rows)
+}
+
+/// Exact Shapley values of generated studies of 12, 16 and 20 members.
+fn shapley_rows(batch_iterations: u32, rows: &mut Vec<Row>) -> Result<(), String> {
     // Exact Shapley values of joint in-house operation (scenario 1) over
     // the present value: every coalition's cost, then the weighted sum.
     for (case, members, runs) in [
@@ -278,23 +238,79 @@ pub fn run(iterations: u32) -> Result<Vec<Row>, String> {
         let study = examples::synthetic(members, 500, 2, 10);
         let prepared = PreparedStudy::prepare(&study).map_err(|e| e.to_string())?;
         let mut failed = false;
-        row(
-            case,
-            "exact-shapley",
-            time(runs, || {
-                match crate::fairness::coalition_table(&prepared, 0, 1, Metric::PresentValue, &|_| true) {
-                    Ok(table) => {
-                        std::hint::black_box(table.game.shapley());
-                    }
-                    Err(_) => failed = true,
+        let (median_us, min_us) = time(runs, || {
+            match crate::fairness::coalition_table(&prepared, 0, 1, Metric::PresentValue, &|_| true) {
+                Ok(table) => {
+                    std::hint::black_box(table.game.shapley());
                 }
-            }),
-        );
+                Err(_) => failed = true,
+            }
+        });
+        rows.push(Row {
+            case,
+            what: "exact-shapley",
+            median_us,
+            min_us,
+        });
         if failed {
             return Err(format!("{case}: the coalition table failed"));
         }
     }
-    Ok(rows)
+    Ok(())
+}
+
+/// Everything `samdrift export --html --xlsx --csv` makes, in memory.
+fn export_rows(reference: &Study, tr: &crate::i18n::Tr, rows: &mut Vec<Row>) -> Result<(), String> {
+    // Everything `samdrift export --html --xlsx --csv` makes, in memory:
+    // the tables once (report::bundle), the workbook, the CSV files and
+    // the briefing; on the reference study and a generated study of 20
+    // members × 5 scenarios × 60 lines (no ranges), and of 500 members ×
+    // 12 scenarios × 2 600 lines (once: it takes seconds).
+    let m20 = examples::synthetic(20, 60, 5, 10);
+    let m500 = examples::synthetic(500, 2_600, 12, 10);
+    for (case, study, runs) in [("reference", reference, 3), ("m20", &m20, 3), ("m500", &m500, 1)] {
+        let evaluation = engine::evaluate(study).map_err(|e| format!("{case}: {e}"))?;
+        let year = study.assumptions.display_year;
+        let mut failed = false;
+        let (median_us, min_us) = time(runs, || {
+            // The analyses once, then every format from them.
+            let Ok(analyses) = crate::report::bundle::Analyses::run(
+                study,
+                year,
+                crate::report::bundle::ExportOptions::default(),
+                &|_| true,
+            ) else {
+                failed = true;
+                return;
+            };
+            let tables = crate::report::bundle::export_tables(study, &evaluation, (tr, year), &analyses);
+            failed |= io::xlsx_export::workbook_bytes(&tables, tr).is_err();
+            for table in &tables {
+                std::hint::black_box(io::csv_export::table_csv(
+                    table,
+                    io::csv_export::CsvVariant::Nordic,
+                ));
+            }
+            std::hint::black_box(io::html_export::briefing_with(
+                study,
+                &evaluation,
+                (tr, year, case),
+                &analyses,
+                io::html_export::Length::Full,
+            ));
+        });
+        rows.push(Row {
+            case,
+            what: "export-all",
+            median_us,
+            min_us,
+        });
+        if failed {
+            return Err(format!("{case}: export-all failed"));
+        }
+    }
+
+    Ok(())
 }
 
 /// Prepared evaluation of every cell of every scenario, and the plain

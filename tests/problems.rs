@@ -43,6 +43,8 @@ fn range_on_hired_help(member: &str) -> Uncertainty {
 }
 
 #[test]
+// One table of every problem and the study that shows it: read as a table.
+#[allow(clippy::too_many_lines)]
 fn every_problem_is_found_at_its_place_and_named_in_words() {
     // (problem, how to break the 2006 study, where it must be reported,
     // error or warning, a name the message must contain).

@@ -148,6 +148,15 @@ pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
             }
         });
     ui.add_space(12.0);
+    discount_ui(ui, tr, study, commands);
+}
+
+/// The discount rate: presets, its name, its steps and its source.
+fn discount_ui(ui: &mut Ui, tr: &crate::i18n::Tr, study: &crate::model::Study, commands: &mut Vec<Command>) {
+    let a = &study.assumptions;
+    let push = |commands: &mut Vec<Command>, a: Assumptions, merge: Option<egui::Id>| {
+        commands.push(Command::Edit(Edit::SetAssumptions(a), merge));
+    };
     ui.label(RichText::new(capitalized(&tr.get("field-discount-rate"))).strong());
     ui.horizontal_wrapped(|ui| {
         ui.label(tr.get("ui-presets"));

@@ -159,23 +159,27 @@ pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
                         ui.end_row();
                     }
                 });
-            // A linked salary replaces a typed cell in the figures, while the
-            // printed totals check what was typed (data entry).
-            let any_printed = study.baseline.lines.iter().any(|l| l.printed_total.is_some())
-                || !study.baseline.printed_member_totals.is_empty()
-                || study.baseline.printed_grand_total.is_some();
-            let any_derived = study
-                .members
-                .iter()
-                .any(|m| study.staffing_salary_cost(m).is_some());
-            if any_printed && any_derived {
-                ui.add_space(4.0);
-                ui.label(RichText::new(tr.get("ui-printed-vs-derived")).small().weak());
-            }
+            printed_vs_derived_ui(ui, tr, study);
         });
     if let Some((row, col)) = moves
         && row < study.categories.len()
     {
         ui.memory_mut(|m| m.request_focus(number_field_id(("baseline", row, col))));
+    }
+}
+
+/// A linked salary replaces a typed cell in the figures, while the printed
+/// totals check what was typed (data entry): said when both are there.
+fn printed_vs_derived_ui(ui: &mut Ui, tr: &crate::i18n::Tr, study: &crate::model::Study) {
+    let any_printed = study.baseline.lines.iter().any(|l| l.printed_total.is_some())
+        || !study.baseline.printed_member_totals.is_empty()
+        || study.baseline.printed_grand_total.is_some();
+    let any_derived = study
+        .members
+        .iter()
+        .any(|m| study.staffing_salary_cost(m).is_some());
+    if any_printed && any_derived {
+        ui.add_space(4.0);
+        ui.label(RichText::new(tr.get("ui-printed-vs-derived")).small().weak());
     }
 }

@@ -397,48 +397,7 @@ fn manage_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>) {
                 });
                 set(commands, next);
             }
-            ui.add_space(6.0);
-            ui.label(RichText::new(tr.get("crit-profiles")).strong());
-            for (p, profile) in decision.profiles.iter().enumerate() {
-                ui.horizontal(|ui| {
-                    let mut name = profile.name.clone();
-                    if super::widgets::text_ui(ui, &mut name, 260.0, &tr.get("crit-profile")) {
-                        let mut next = decision.clone();
-                        next.profiles[p].name = name;
-                        commands.push(Command::Edit(
-                            Edit::SetDecision(next),
-                            Some(egui::Id::unique(("crit-profile-name", p))),
-                        ));
-                    }
-                    if ui
-                        .small_button(super::widgets::REMOVE)
-                        .on_hover_text(tr.get("ui-remove"))
-                        .clicked()
-                    {
-                        let mut next = decision.clone();
-                        next.profiles.remove(p);
-                        set(commands, next);
-                    }
-                });
-            }
-            if ui.button(tr.get("crit-add-profile")).clicked() {
-                let mut next = decision.clone();
-                // Equal whole percents adding up to 100 (largest remainder).
-                let n = decision.criteria.len().max(1);
-                let equal = crate::engine::rounding::round_split(&vec![100.0 / n as f64; n]);
-                next.profiles.push(crate::model::decision::Profile {
-                    name: tr.get("crit-new-profile"),
-                    weights: decision
-                        .criteria
-                        .iter()
-                        .zip(equal)
-                        .map(|(c, w)| (c.id.clone(), w))
-                        .collect(),
-                    ranking: None,
-                    source: crate::model::Source::default(),
-                });
-                set(commands, next);
-            }
+            profile_weights_ui(ui, tr, study, commands);
             ui.add_space(6.0);
             ui.label(RichText::new(tr.get("crit-justifications")).strong());
             for (i, score) in decision.scores.iter().enumerate() {
@@ -479,6 +438,53 @@ fn manage_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>) {
                 });
             }
         });
+}
+
+/// The stakeholders' profiles: each one's weights on the criteria.
+fn profile_weights_ui(ui: &mut Ui, tr: &Tr, study: &Study, commands: &mut Vec<Command>) {
+    let decision = &study.decision;
+    ui.add_space(6.0);
+    ui.label(RichText::new(tr.get("crit-profiles")).strong());
+    for (p, profile) in decision.profiles.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let mut name = profile.name.clone();
+            if super::widgets::text_ui(ui, &mut name, 260.0, &tr.get("crit-profile")) {
+                let mut next = decision.clone();
+                next.profiles[p].name = name;
+                commands.push(Command::Edit(
+                    Edit::SetDecision(next),
+                    Some(egui::Id::unique(("crit-profile-name", p))),
+                ));
+            }
+            if ui
+                .small_button(super::widgets::REMOVE)
+                .on_hover_text(tr.get("ui-remove"))
+                .clicked()
+            {
+                let mut next = decision.clone();
+                next.profiles.remove(p);
+                set(commands, next);
+            }
+        });
+    }
+    if ui.button(tr.get("crit-add-profile")).clicked() {
+        let mut next = decision.clone();
+        // Equal whole percents adding up to 100 (largest remainder).
+        let n = decision.criteria.len().max(1);
+        let equal = crate::engine::rounding::round_split(&vec![100.0 / n as f64; n]);
+        next.profiles.push(crate::model::decision::Profile {
+            name: tr.get("crit-new-profile"),
+            weights: decision
+                .criteria
+                .iter()
+                .zip(equal)
+                .map(|(c, w)| (c.id.clone(), w))
+                .collect(),
+            ranking: None,
+            source: crate::model::Source::default(),
+        });
+        set(commands, next);
+    }
 }
 
 /// `base`, `base-2`, `base-3`, … the first not in `taken`.

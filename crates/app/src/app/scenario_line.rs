@@ -68,61 +68,7 @@ pub(super) fn line_ui(
                 }
             },
         );
-        let label = format!("{} – {}", line.label, tr.get("field-amount"));
-        let from_salary = line.amount_from == AmountFrom::SalaryWithSocialCosts;
-        if !from_salary
-            && let Some(v) = number_ui(
-                ui,
-                tr,
-                ("line-amount", index, l),
-                line.amount_nok,
-                0,
-                100.0,
-                &label,
-            )
-        {
-            set(
-                commands,
-                CostLine {
-                    amount_nok: v,
-                    ..line.clone()
-                },
-                None,
-            );
-        }
-        if !from_salary && !line.id.is_unassigned() {
-            let input = crate::model::InputRef::LineAmount {
-                scenario: scenario.id.clone(),
-                line: line.id.clone(),
-            };
-            super::range::range_button_ui(ui, tr, study, &input, line.amount_nok, commands);
-        }
-        let mut salary = from_salary;
-        if ui
-            .checkbox(&mut salary, tr.get("ui-amount-is-salary"))
-            .on_hover_text(tr.get("ui-amount-is-salary-hint"))
-            .changed()
-        {
-            let amount_from = if salary {
-                AmountFrom::SalaryWithSocialCosts
-            } else {
-                AmountFrom::Fixed
-            };
-            let payer = if salary && line.payer == Payer::Shared {
-                Payer::EachMember
-            } else {
-                line.payer.clone()
-            };
-            set(
-                commands,
-                CostLine {
-                    amount_from,
-                    payer,
-                    ..line.clone()
-                },
-                None,
-            );
-        }
+        amount_ui(ui, cx, (scenario, index, l, line), &set, commands);
         ui.label("kr ×");
         let label = format!("{} – {}", line.label, tr.get("field-quantity"));
         if let Some(v) = number_ui(
@@ -143,55 +89,7 @@ pub(super) fn line_ui(
                 None,
             );
         }
-        combo_ui(
-            ui,
-            ("line-driver", index, l),
-            &tr.get("ui-driver"),
-            driver_text(tr, line.driver),
-            |ui| {
-                for driver in Driver::all() {
-                    if ui
-                        .selectable_label(line.driver == driver, driver_text(tr, driver))
-                        .clicked()
-                    {
-                        set(
-                            commands,
-                            CostLine {
-                                driver,
-                                ..line.clone()
-                            },
-                            None,
-                        );
-                    }
-                }
-            },
-        );
-        let payer_text = |payer: &Payer| payer_text(tr, study, payer);
-        combo_ui(
-            ui,
-            ("line-payer", index, l),
-            &tr.get("ui-payer"),
-            payer_text(&line.payer),
-            |ui| {
-                let mut payers = vec![Payer::Shared, Payer::EachMember];
-                payers.extend(study.participants(scenario).into_iter().map(Payer::Member));
-                for payer in payers {
-                    if ui
-                        .selectable_label(line.payer == payer, payer_text(&payer))
-                        .clicked()
-                    {
-                        set(
-                            commands,
-                            CostLine {
-                                payer,
-                                ..line.clone()
-                            },
-                            None,
-                        );
-                    }
-                }
-            },
-        );
+        driver_payer_ui(ui, cx, (scenario, index, l, line), &set, commands);
         if ui
             .small_button(super::widgets::REMOVE)
             .on_hover_text(tr.get("ui-remove"))
@@ -250,6 +148,135 @@ pub(super) fn line_ui(
             Some(egui::Id::unique(("line-source", index, l))),
         );
     }
+}
+
+/// How a line is set: the whole line, merged with earlier edits of `id`.
+type SetLine<'a> = dyn Fn(&mut Vec<Command>, CostLine, Option<egui::Id>) + 'a;
+
+/// The line's amount, its range, whether it is a salary, and how many.
+fn amount_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    (scenario, index, l, line): (&Scenario, usize, usize, &CostLine),
+    set: &SetLine<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let ViewCtx { tr, study, .. } = *cx;
+    let label = format!("{} – {}", line.label, tr.get("field-amount"));
+    let from_salary = line.amount_from == AmountFrom::SalaryWithSocialCosts;
+    if !from_salary
+        && let Some(v) = number_ui(
+            ui,
+            tr,
+            ("line-amount", index, l),
+            line.amount_nok,
+            0,
+            100.0,
+            &label,
+        )
+    {
+        set(
+            commands,
+            CostLine {
+                amount_nok: v,
+                ..line.clone()
+            },
+            None,
+        );
+    }
+    if !from_salary && !line.id.is_unassigned() {
+        let input = crate::model::InputRef::LineAmount {
+            scenario: scenario.id.clone(),
+            line: line.id.clone(),
+        };
+        super::range::range_button_ui(ui, tr, study, &input, line.amount_nok, commands);
+    }
+    let mut salary = from_salary;
+    if ui
+        .checkbox(&mut salary, tr.get("ui-amount-is-salary"))
+        .on_hover_text(tr.get("ui-amount-is-salary-hint"))
+        .changed()
+    {
+        let amount_from = if salary {
+            AmountFrom::SalaryWithSocialCosts
+        } else {
+            AmountFrom::Fixed
+        };
+        let payer = if salary && line.payer == Payer::Shared {
+            Payer::EachMember
+        } else {
+            line.payer.clone()
+        };
+        set(
+            commands,
+            CostLine {
+                amount_from,
+                payer,
+                ..line.clone()
+            },
+            None,
+        );
+    }
+}
+
+/// What the line's amount is multiplied by (its driver) and who pays it.
+fn driver_payer_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    (scenario, index, l, line): (&Scenario, usize, usize, &CostLine),
+    set: &SetLine<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let ViewCtx { tr, study, .. } = *cx;
+    combo_ui(
+        ui,
+        ("line-driver", index, l),
+        &tr.get("ui-driver"),
+        driver_text(tr, line.driver),
+        |ui| {
+            for driver in Driver::all() {
+                if ui
+                    .selectable_label(line.driver == driver, driver_text(tr, driver))
+                    .clicked()
+                {
+                    set(
+                        commands,
+                        CostLine {
+                            driver,
+                            ..line.clone()
+                        },
+                        None,
+                    );
+                }
+            }
+        },
+    );
+    let payer_text = |payer: &Payer| payer_text(tr, study, payer);
+    combo_ui(
+        ui,
+        ("line-payer", index, l),
+        &tr.get("ui-payer"),
+        payer_text(&line.payer),
+        |ui| {
+            let mut payers = vec![Payer::Shared, Payer::EachMember];
+            payers.extend(study.participants(scenario).into_iter().map(Payer::Member));
+            for payer in payers {
+                if ui
+                    .selectable_label(line.payer == payer, payer_text(&payer))
+                    .clicked()
+                {
+                    set(
+                        commands,
+                        CostLine {
+                            payer,
+                            ..line.clone()
+                        },
+                        None,
+                    );
+                }
+            }
+        },
+    );
 }
 
 fn timing_ui(

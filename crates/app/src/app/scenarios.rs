@@ -194,123 +194,13 @@ fn scenario_ui(
             );
             ui.end_row();
             ui.label(tr.get("ui-key"));
-            let key_name = |id: &Option<KeyId>| {
-                id.as_ref()
-                    .and_then(|k| study.key(k))
-                    .map_or_else(|| tr.get("ui-no-key"), |k| k.name.clone())
-            };
-            combo_ui(
-                ui,
-                ("scenario-key", index),
-                &tr.get("ui-key"),
-                key_name(&scenario.key),
-                |ui| {
-                    if ui
-                        .selectable_label(scenario.key.is_none(), tr.get("ui-no-key"))
-                        .clicked()
-                    {
-                        push(
-                            commands,
-                            Scenario {
-                                key: None,
-                                ..scenario.clone()
-                            },
-                            None,
-                        );
-                    }
-                    for key in &study.keys {
-                        if ui
-                            .selectable_label(scenario.key.as_ref() == Some(&key.id), &key.name)
-                            .clicked()
-                        {
-                            push(
-                                commands,
-                                Scenario {
-                                    key: Some(key.id.clone()),
-                                    ..scenario.clone()
-                                },
-                                None,
-                            );
-                        }
-                    }
-                },
-            );
+            key_row_ui(ui, cx, scenario, index, commands);
             ui.end_row();
             ui.label(tr.get("ui-fleet"));
-            ui.horizontal(|ui| {
-                // An option without a fleet of its own runs today's
-                // operation's: say which.
-                let todays = study
-                    .today()
-                    .filter(|_| scenario.kind != ScenarioKind::Today)
-                    .and_then(|t| study.scenarios[t].fleet.as_deref())
-                    .and_then(|f| study.workstations.fleet(f));
-                let fleet_name = |id: &Option<String>| match (
-                    id.as_deref().and_then(|f| study.workstations.fleet(f)),
-                    todays,
-                ) {
-                    (Some(f), _) => f.name.clone(),
-                    (None, Some(t)) => tr.args("ui-fleet-as-today", &[("fleet", t.name.clone())]),
-                    (None, None) => tr.get("ui-no-fleet"),
-                };
-                combo_ui(
-                    ui,
-                    ("scenario-fleet", index),
-                    &tr.get("ui-fleet"),
-                    fleet_name(&scenario.fleet),
-                    |ui| {
-                        let choices = std::iter::once(None)
-                            .chain(study.workstations.fleets.iter().map(|f| Some(f.id.clone())));
-                        for choice in choices {
-                            if ui
-                                .selectable_label(scenario.fleet == choice, fleet_name(&choice))
-                                .clicked()
-                                && scenario.fleet != choice
-                            {
-                                push(
-                                    commands,
-                                    Scenario {
-                                        fleet: choice,
-                                        ..scenario.clone()
-                                    },
-                                    None,
-                                );
-                            }
-                        }
-                    },
-                );
-            });
+            fleet_row_ui(ui, cx, scenario, index, commands);
             ui.end_row();
             ui.label(tr.get("ui-participants"));
-            ui.horizontal_wrapped(|ui| {
-                let participants = study.participants(scenario);
-                for member in &study.members {
-                    let mut on = participants.contains(&member.id);
-                    if ui.checkbox(&mut on, &member.name).changed() {
-                        let next: Vec<_> = study
-                            .members
-                            .iter()
-                            .filter(|m| {
-                                if m.id == member.id {
-                                    on
-                                } else {
-                                    participants.contains(&m.id)
-                                }
-                            })
-                            .map(|m| m.id.clone())
-                            .collect();
-                        let all = next.len() == study.members.len();
-                        push(
-                            commands,
-                            Scenario {
-                                participants: (!all).then_some(next),
-                                ..scenario.clone()
-                            },
-                            None,
-                        );
-                    }
-                }
-            });
+            participants_row_ui(ui, cx, scenario, commands);
             ui.end_row();
             ui.label(tr.get("ui-service-level"));
             service_level_ui(ui, tr, scenario, index, commands);
@@ -394,6 +284,147 @@ fn scenario_ui(
         });
         push(commands, s, None);
     }
+}
+
+/// The scenario's key: none or one of the study's.
+fn key_row_ui(ui: &mut Ui, cx: &ViewCtx<'_>, scenario: &Scenario, index: usize, commands: &mut Vec<Command>) {
+    let ViewCtx { tr, study, .. } = *cx;
+    let push = |commands: &mut Vec<Command>, s: Scenario, merge: Option<egui::Id>| {
+        commands.push(Command::Edit(Edit::SetScenario(scenario.id.clone(), s), merge));
+    };
+    let key_name = |id: &Option<KeyId>| {
+        id.as_ref()
+            .and_then(|k| study.key(k))
+            .map_or_else(|| tr.get("ui-no-key"), |k| k.name.clone())
+    };
+    combo_ui(
+        ui,
+        ("scenario-key", index),
+        &tr.get("ui-key"),
+        key_name(&scenario.key),
+        |ui| {
+            if ui
+                .selectable_label(scenario.key.is_none(), tr.get("ui-no-key"))
+                .clicked()
+            {
+                push(
+                    commands,
+                    Scenario {
+                        key: None,
+                        ..scenario.clone()
+                    },
+                    None,
+                );
+            }
+            for key in &study.keys {
+                if ui
+                    .selectable_label(scenario.key.as_ref() == Some(&key.id), &key.name)
+                    .clicked()
+                {
+                    push(
+                        commands,
+                        Scenario {
+                            key: Some(key.id.clone()),
+                            ..scenario.clone()
+                        },
+                        None,
+                    );
+                }
+            }
+        },
+    );
+}
+
+/// The fleet the scenario runs: today's, none or one of the study's.
+fn fleet_row_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    scenario: &Scenario,
+    index: usize,
+    commands: &mut Vec<Command>,
+) {
+    let ViewCtx { tr, study, .. } = *cx;
+    let push = |commands: &mut Vec<Command>, s: Scenario, merge: Option<egui::Id>| {
+        commands.push(Command::Edit(Edit::SetScenario(scenario.id.clone(), s), merge));
+    };
+    ui.horizontal(|ui| {
+        // An option without a fleet of its own runs today's
+        // operation's: say which.
+        let todays = study
+            .today()
+            .filter(|_| scenario.kind != ScenarioKind::Today)
+            .and_then(|t| study.scenarios[t].fleet.as_deref())
+            .and_then(|f| study.workstations.fleet(f));
+        let fleet_name =
+            |id: &Option<String>| match (id.as_deref().and_then(|f| study.workstations.fleet(f)), todays) {
+                (Some(f), _) => f.name.clone(),
+                (None, Some(t)) => tr.args("ui-fleet-as-today", &[("fleet", t.name.clone())]),
+                (None, None) => tr.get("ui-no-fleet"),
+            };
+        combo_ui(
+            ui,
+            ("scenario-fleet", index),
+            &tr.get("ui-fleet"),
+            fleet_name(&scenario.fleet),
+            |ui| {
+                let choices =
+                    std::iter::once(None).chain(study.workstations.fleets.iter().map(|f| Some(f.id.clone())));
+                for choice in choices {
+                    if ui
+                        .selectable_label(scenario.fleet == choice, fleet_name(&choice))
+                        .clicked()
+                        && scenario.fleet != choice
+                    {
+                        push(
+                            commands,
+                            Scenario {
+                                fleet: choice,
+                                ..scenario.clone()
+                            },
+                            None,
+                        );
+                    }
+                }
+            },
+        );
+    });
+}
+
+/// Who takes part: every municipality or some.
+fn participants_row_ui(ui: &mut Ui, cx: &ViewCtx<'_>, scenario: &Scenario, commands: &mut Vec<Command>) {
+    let study = cx.study;
+    let push = |commands: &mut Vec<Command>, s: Scenario, merge: Option<egui::Id>| {
+        commands.push(Command::Edit(Edit::SetScenario(scenario.id.clone(), s), merge));
+    };
+    ui.horizontal_wrapped(|ui| {
+        let participants = study.participants(scenario);
+        for member in &study.members {
+            let mut on = participants.contains(&member.id);
+            if ui.checkbox(&mut on, &member.name).changed() {
+                let next: Vec<_> = study
+                    .members
+                    .iter()
+                    .filter(|m| {
+                        if m.id == member.id {
+                            on
+                        } else {
+                            participants.contains(&m.id)
+                        }
+                    })
+                    .map(|m| m.id.clone())
+                    .collect();
+                let all = next.len() == study.members.len();
+                push(
+                    commands,
+                    Scenario {
+                        participants: (!all).then_some(next),
+                        ..scenario.clone()
+                    },
+                    None,
+                );
+            }
+        }
+    });
 }
 
 fn service_level_ui(ui: &mut Ui, tr: &Tr, scenario: &Scenario, index: usize, commands: &mut Vec<Command>) {

@@ -515,30 +515,13 @@ pub fn analyse(
     let (today_cost, scenario_cost) = member_costs(&prepared, today, scenario, metric, None)?;
     let scenario_total = scenario_cost.as_ref().map_or(f64::NAN, |s| s.iter().sum());
 
-    let (table, stand_alone, grand_cost, shapley, shapley_sampled) = if n <= EXACT_LIMIT {
-        let table = coalition_table(&prepared, today, scenario, metric, progress)?;
-        let game = &table.game;
-        let stand_alone = (0..n).map(|i| game.cost(1 << i)).collect();
-        let grand = game.cost(game.full());
-        let shapley = game.shapley();
-        (Some(table), stand_alone, grand, shapley, None)
-    } else {
-        let single = |i: usize| {
-            let mut coalition = vec![false; n];
-            coalition[i] = true;
-            let (t, s) = member_costs(&prepared, today, scenario, metric, Some(&coalition))?;
-            Ok::<f64, FairError>(s.map_or(t[i], |s| t[i].min(s[i])))
-        };
-        let stand_alone = (0..n).map(single).collect::<Result<Vec<f64>, _>>()?;
-        let today_total: f64 = today_cost.iter().sum();
-        let grand = if scenario_total.is_nan() {
-            today_total
-        } else {
-            today_total.min(scenario_total)
-        };
-        let (mean, se) = shapley_sampled(&prepared, today, scenario, metric, options.samples, options.seed)?;
-        (None, stand_alone, grand, mean, Some((se, options.samples)))
-    };
+    let (table, stand_alone, grand_cost, shapley, shapley_sampled) = values(
+        &prepared,
+        (today, scenario),
+        options,
+        (&today_cost, scenario_total),
+        progress,
+    )?;
     if !progress(1.0) {
         return Err(FairError::Cancelled);
     }
@@ -662,6 +645,53 @@ pub fn analyse(
         scenario_key,
         nearest_to_shapley,
         nearest_in_core,
+    })
+}
+
+/// What the game's values come to: every coalition's cost (up to
+/// [`EXACT_LIMIT`] members) or sampled orders beyond, the stand-alone
+/// costs, the cost of all together and the Shapley value (with its
+/// standard errors and sample count when sampled).
+type Values = (
+    Option<CoalitionTable>,
+    Vec<f64>,
+    f64,
+    Vec<f64>,
+    Option<(Vec<f64>, usize)>,
+);
+
+fn values(
+    prepared: &PreparedStudy,
+    (today, scenario): (usize, usize),
+    options: Options,
+    (today_cost, scenario_total): (&[f64], f64),
+    progress: &(dyn Fn(f64) -> bool + Sync),
+) -> Result<Values, FairError> {
+    let metric = options.metric;
+    let n = prepared.members().len();
+    Ok(if n <= EXACT_LIMIT {
+        let table = coalition_table(prepared, today, scenario, metric, progress)?;
+        let game = &table.game;
+        let stand_alone = (0..n).map(|i| game.cost(1 << i)).collect();
+        let grand = game.cost(game.full());
+        let shapley = game.shapley();
+        (Some(table), stand_alone, grand, shapley, None)
+    } else {
+        let single = |i: usize| {
+            let mut coalition = vec![false; n];
+            coalition[i] = true;
+            let (t, s) = member_costs(prepared, today, scenario, metric, Some(&coalition))?;
+            Ok::<f64, FairError>(s.map_or(t[i], |s| t[i].min(s[i])))
+        };
+        let stand_alone = (0..n).map(single).collect::<Result<Vec<f64>, _>>()?;
+        let today_total: f64 = today_cost.iter().sum();
+        let grand = if scenario_total.is_nan() {
+            today_total
+        } else {
+            today_total.min(scenario_total)
+        };
+        let (mean, se) = shapley_sampled(prepared, today, scenario, metric, options.samples, options.seed)?;
+        (None, stand_alone, grand, mean, Some((se, options.samples)))
     })
 }
 

@@ -53,6 +53,7 @@ footer { margin-top: 2.5em; color: #777; font-size: 0.85em; border-top: 1px soli
   table.many { width: 100%; }
   th, td { padding: 2px 5px; }
   table.many { font-size: 7pt; }
+  table.many td:first-child { min-width: 7em; }
   .summary table { font-size: 7.5pt; }
   .summary td:first-child { white-space: nowrap; }
   .turned table { font-size: 7pt; } .turned h2 { margin-top: 0.6em; }

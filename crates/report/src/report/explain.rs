@@ -39,6 +39,30 @@ pub struct Explanation {
     pub figure: f64,
 }
 
+/// The explanation's column headers; the year factor's header says what
+/// it sums under `metric`.
+fn headers(metric: Metric, tr: &Tr) -> Vec<String> {
+    let growth_header = match metric {
+        Metric::Annual(_) => "exp-growth",
+        Metric::HorizonSum => "exp-factor-sum",
+        Metric::PresentValue => "exp-factor-pv",
+        Metric::AnnualEquivalent => "exp-factor-eac",
+    };
+    [
+        "exp-line",
+        "ui-category",
+        "exp-amount",
+        "exp-quantity",
+        "exp-share",
+        growth_header,
+        "exp-cost",
+        "exp-source",
+    ]
+    .iter()
+    .map(|h| tr.get(h))
+    .collect()
+}
+
 /// Explains `target`; `None` when the scenario or member is out of range,
 /// the member is not in the scenario, or the metric's year is not analysed.
 #[must_use]
@@ -72,25 +96,7 @@ pub fn explain(
     let fleet = crate::model::fleet::fleet_lines(study, scenario_def);
     let category = |c: usize| study.categories.get(c);
     let category_name = |c: usize| category(c).map_or_else(String::new, |c| c.name.clone());
-    let growth_header = match metric {
-        Metric::Annual(_) => "exp-growth",
-        Metric::HorizonSum => "exp-factor-sum",
-        Metric::PresentValue => "exp-factor-pv",
-        Metric::AnnualEquivalent => "exp-factor-eac",
-    };
-    let headers: Vec<String> = [
-        "exp-line",
-        "ui-category",
-        "exp-amount",
-        "exp-quantity",
-        "exp-share",
-        growth_header,
-        "exp-cost",
-        "exp-source",
-    ]
-    .iter()
-    .map(|h| tr.get(h))
-    .collect();
+    let headers = headers(metric, tr);
     // The one member shown, its salary and the category (index) that salary
     // gives in today's operation, if linked.
     let linked = member

@@ -71,62 +71,9 @@ pub(super) fn scenario_checks(
         }
         return;
     }
-    let member_name = |id: &MemberId| study.member(id).map_or_else(|| id.0.clone(), |m| m.name.clone());
-    let has_shared = scenario.lines.iter().any(|l| l.payer == Payer::Shared);
-    match &scenario.key {
-        Some(key_id) => match study.key(key_id) {
-            None => report.push(&place, Problem::UnknownKey { id: key_id.clone() }),
-            Some(key) => {
-                let key_name = key.name.clone();
-                match keys::shares(study, &key.rule, &participants) {
-                    Ok(_) => {
-                        for member in &participants {
-                            if fixed_without(&key.rule, member) {
-                                report.push(
-                                    &place,
-                                    Problem::KeyMemberWithoutWeight {
-                                        key: key_name.clone(),
-                                        member: member_name(member),
-                                    },
-                                );
-                            }
-                        }
-                    }
-                    Err(KeyError::AllZero) => report.push(&place, Problem::KeyAllZero { key: key_name }),
-                    Err(KeyError::MixPartAllZero(part)) => {
-                        report.push(&place, Problem::KeyMixPartAllZero { key: key_name, part });
-                    }
-                    Err(KeyError::BadWeight) => report.push(&place, Problem::KeyBadWeight { key: key_name }),
-                    Err(KeyError::EmptyMix) => report.push(&place, Problem::KeyEmptyMix { key: key_name }),
-                    Err(KeyError::MissingAttribute { member, attribute }) => report.push(
-                        &place,
-                        Problem::KeyMissingAttribute {
-                            key: key_name,
-                            member: member_name(&member),
-                            attribute,
-                        },
-                    ),
-                    Err(KeyError::UnknownMember(id)) => report.push(&place, Problem::UnknownMember { id }),
-                }
-            }
-        },
-        None if has_shared => report.push(&place, Problem::SharedLinesWithoutKey),
-        None => {}
-    }
+    key_checks(study, scenario, &place, &participants, report);
     if let Some(level) = &scenario.service_level {
-        if report.number(&place, "field-uptime", level.uptime_percent, false) && level.uptime_percent > 100.0
-        {
-            report.push(
-                &place,
-                Problem::PercentOutOfRange {
-                    field: "field-uptime",
-                    value: level.uptime_percent,
-                },
-            );
-        }
-        if let Some(cost) = level.downtime_cost_nok_per_hour {
-            report.number(&place, "field-downtime-cost", cost, false);
-        }
+        service_level_checks(level, &place, report);
     }
     let first = study.assumptions.first_year;
     let last = study.assumptions.end_year() - 1;
@@ -230,5 +177,76 @@ pub(super) fn scenario_checks(
                 }
             }
         }
+    }
+}
+
+/// The scenario's key: known, able to split among the participants, a
+/// weight for each of them; a key where lines are shared.
+fn key_checks(
+    study: &Study,
+    scenario: &Scenario,
+    place: &Place,
+    participants: &[MemberId],
+    report: &mut Report,
+) {
+    let place = place.clone();
+    let member_name = |id: &MemberId| study.member(id).map_or_else(|| id.0.clone(), |m| m.name.clone());
+    let has_shared = scenario.lines.iter().any(|l| l.payer == Payer::Shared);
+    match &scenario.key {
+        Some(key_id) => match study.key(key_id) {
+            None => report.push(&place, Problem::UnknownKey { id: key_id.clone() }),
+            Some(key) => {
+                let key_name = key.name.clone();
+                match keys::shares(study, &key.rule, participants) {
+                    Ok(_) => {
+                        for member in participants {
+                            if fixed_without(&key.rule, member) {
+                                report.push(
+                                    &place,
+                                    Problem::KeyMemberWithoutWeight {
+                                        key: key_name.clone(),
+                                        member: member_name(member),
+                                    },
+                                );
+                            }
+                        }
+                    }
+                    Err(KeyError::AllZero) => report.push(&place, Problem::KeyAllZero { key: key_name }),
+                    Err(KeyError::MixPartAllZero(part)) => {
+                        report.push(&place, Problem::KeyMixPartAllZero { key: key_name, part });
+                    }
+                    Err(KeyError::BadWeight) => report.push(&place, Problem::KeyBadWeight { key: key_name }),
+                    Err(KeyError::EmptyMix) => report.push(&place, Problem::KeyEmptyMix { key: key_name }),
+                    Err(KeyError::MissingAttribute { member, attribute }) => report.push(
+                        &place,
+                        Problem::KeyMissingAttribute {
+                            key: key_name,
+                            member: member_name(&member),
+                            attribute,
+                        },
+                    ),
+                    Err(KeyError::UnknownMember(id)) => report.push(&place, Problem::UnknownMember { id }),
+                }
+            }
+        },
+        None if has_shared => report.push(&place, Problem::SharedLinesWithoutKey),
+        None => {}
+    }
+}
+
+/// The guaranteed uptime (a percentage) and the cost of an hour down.
+fn service_level_checks(level: &crate::model::ServiceLevel, place: &Place, report: &mut Report) {
+    let place = place.clone();
+    if report.number(&place, "field-uptime", level.uptime_percent, false) && level.uptime_percent > 100.0 {
+        report.push(
+            &place,
+            Problem::PercentOutOfRange {
+                field: "field-uptime",
+                value: level.uptime_percent,
+            },
+        );
+    }
+    if let Some(cost) = level.downtime_cost_nok_per_hour {
+        report.number(&place, "field-downtime-cost", cost, false);
     }
 }

@@ -120,62 +120,45 @@ pub fn inputs(study: &Study, tr: &Tr) -> Table {
     .map(|id| tr.get(id))
     .collect();
     let mut rows: Vec<Vec<Cell>> = Vec::new();
-    let mut push = |section: String, item: String, value: Cell, unit: String, source: [Cell; 2]| {
-        let [s, a] = source;
-        rows.push(vec![
-            Cell::Text(section),
-            Cell::Text(item),
-            value,
-            Cell::Text(unit),
-            s,
-            a,
-        ]);
-    };
     let a = &study.assumptions;
     let section = tr.get("view-assumptions");
     let none = || [Cell::Empty, Cell::Empty];
-    push(
-        section.clone(),
-        tr.get("table-currency"),
-        Cell::Text(study.currency.code().to_owned()),
-        String::new(),
-        none(),
-    );
-    push(
-        section.clone(),
-        tr.get("ui-first-year"),
-        Cell::Number(f64::from(a.first_year), 0),
-        String::new(),
-        none(),
-    );
-    push(
-        section.clone(),
-        tr.get("ui-horizon"),
-        Cell::Number(f64::from(a.horizon_years), 0),
-        tr.get("table-years"),
-        none(),
-    );
-    push(
-        section.clone(),
-        tr.get("ui-display-year"),
-        Cell::Number(f64::from(a.display_year), 0),
-        String::new(),
-        none(),
-    );
-    push(
-        section.clone(),
-        tr.get("field-wage-growth"),
-        Cell::Percent(a.real_wage_growth_percent),
-        "%".into(),
-        none(),
-    );
-    push(
-        section.clone(),
-        tr.get("field-price-growth"),
-        Cell::Percent(a.real_price_growth_percent),
-        "%".into(),
-        none(),
-    );
+    // A percentage says its unit itself (the unit column stays empty: it
+    // read "5,1 % %").
+    for (item, value, unit) in [
+        (
+            tr.get("table-currency"),
+            Cell::Text(study.currency.code().to_owned()),
+            String::new(),
+        ),
+        (
+            tr.get("ui-first-year"),
+            Cell::Number(f64::from(a.first_year), 0),
+            String::new(),
+        ),
+        (
+            tr.get("ui-horizon"),
+            Cell::Number(f64::from(a.horizon_years), 0),
+            tr.get("table-years"),
+        ),
+        (
+            tr.get("ui-display-year"),
+            Cell::Number(f64::from(a.display_year), 0),
+            String::new(),
+        ),
+        (
+            tr.get("field-wage-growth"),
+            Cell::Percent(a.real_wage_growth_percent),
+            String::new(),
+        ),
+        (
+            tr.get("field-price-growth"),
+            Cell::Percent(a.real_price_growth_percent),
+            String::new(),
+        ),
+    ] {
+        push(&mut rows, section.clone(), item, value, unit, none());
+    }
     for step in &a.discount.steps {
         let item = tr.args(
             "table-discount-step",
@@ -185,10 +168,11 @@ pub fn inputs(study: &Study, tr: &Tr) -> Table {
             ],
         );
         push(
+            &mut rows,
             section.clone(),
             item,
             Cell::Percent(step.percent),
-            "%".into(),
+            String::new(),
             source_cells(tr, &a.discount.source),
         );
     }
@@ -197,6 +181,7 @@ pub fn inputs(study: &Study, tr: &Tr) -> Table {
             if let Some(q) = member.attribute(attribute) {
                 let item = tr.get(attribute.message_id());
                 push(
+                    &mut rows,
                     member.name.clone(),
                     item,
                     // Inhabitants, sites, workstations: counts, shown
@@ -208,30 +193,45 @@ pub fn inputs(study: &Study, tr: &Tr) -> Table {
             }
         }
         if let Some(salary) = &member.salary {
-            let source = || source_cells(tr, &salary.source);
-            push(
-                member.name.clone(),
-                tr.get("field-salary"),
-                Cell::Money(salary.nok_per_fte),
-                tr.numbers().currency.into(),
-                source(),
-            );
-            push(
-                member.name.clone(),
-                tr.get("field-employer-tax"),
-                Cell::Percent(salary.employer_tax_percent),
-                "%".into(),
-                source(),
-            );
-            push(
-                member.name.clone(),
-                tr.get("field-pension"),
-                Cell::Percent(salary.pension_percent),
-                "%".into(),
-                source(),
-            );
+            for (item, value, unit) in [
+                (
+                    "field-salary",
+                    Cell::Money(salary.nok_per_fte),
+                    tr.numbers().currency.to_owned(),
+                ),
+                (
+                    "field-employer-tax",
+                    Cell::Percent(salary.employer_tax_percent),
+                    String::new(),
+                ),
+                (
+                    "field-pension",
+                    Cell::Percent(salary.pension_percent),
+                    String::new(),
+                ),
+            ] {
+                push(
+                    &mut rows,
+                    member.name.clone(),
+                    tr.get(item),
+                    value,
+                    unit,
+                    source_cells(tr, &salary.source),
+                );
+            }
         }
     }
+    cost_rows(study, tr, &mut rows);
+    Table {
+        id: "inputs".to_owned(),
+        title: tr.get("table-inputs"),
+        headers,
+        rows,
+    }
+}
+
+/// The rows of today's costs, the keys and the scenarios' lines.
+fn cost_rows(study: &Study, tr: &Tr, rows: &mut Vec<Vec<Cell>>) {
     let today = tr.get("view-baseline");
     for line in &study.baseline.lines {
         let category = study
@@ -249,6 +249,7 @@ pub fn inputs(study: &Study, tr: &Tr) -> Table {
             if let Some(amount) = line.amounts_nok.get(&member.id).filter(|a| **a != 0.0) {
                 let item = format!("{category} – {}", member.name);
                 push(
+                    rows,
                     today.clone(),
                     item,
                     Cell::Money(*amount),
@@ -261,6 +262,7 @@ pub fn inputs(study: &Study, tr: &Tr) -> Table {
     for key in &study.keys {
         let section = tr.args("place-key", &[("name", key.name.clone())]);
         push(
+            rows,
             section,
             tr.get("ui-rule"),
             Cell::Text(rule_text(tr, study, &key.rule)),
@@ -284,6 +286,7 @@ pub fn inputs(study: &Study, tr: &Tr) -> Table {
                 timing_text(tr, &line.timing)
             );
             push(
+                rows,
                 scenario.name.clone(),
                 line.label.clone(),
                 Cell::Money(line.amount_nok),
@@ -292,12 +295,26 @@ pub fn inputs(study: &Study, tr: &Tr) -> Table {
             );
         }
     }
-    Table {
-        id: "inputs".to_owned(),
-        title: tr.get("table-inputs"),
-        headers,
-        rows,
-    }
+}
+
+/// One row of the inputs table.
+fn push(
+    rows: &mut Vec<Vec<Cell>>,
+    section: String,
+    item: String,
+    value: Cell,
+    unit: String,
+    source: [Cell; 2],
+) {
+    let [s, a] = source;
+    rows.push(vec![
+        Cell::Text(section),
+        Cell::Text(item),
+        value,
+        Cell::Text(unit),
+        s,
+        a,
+    ]);
 }
 
 /// A scenario's service level in words: "uptime 99,5 % = 43,8 hours of
