@@ -1969,3 +1969,15 @@ fn after_escape_closes_a_menu_one_click_opens_another() {
         "one click opens the Edit menu"
     );
 }
+
+#[test]
+fn the_fair_split_says_year_by_year_when_salangen_would_be_better_off_alone() {
+    // Slide 11: under the briefing's key Salangen pays 717 959 kr of joint
+    // in-house operation's 2 262 000 kr, against 647 500 kr alone: 70 459
+    // kr more from the first year, 2007.
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Rettferdig fordeling").click();
+    let sentence = "• Salangen ville hatt det bedre alene i «Drift i eget hus» fra 2007: betaler 717\u{a0}959\u{a0}kr etter nøkkelen mot 647\u{a0}500\u{a0}kr alene, 70\u{a0}459\u{a0}kr mer.";
+    run_until(&mut harness, |h| h.query_by_label(sentence).is_some());
+    harness.get_by_label(sentence);
+}

@@ -1088,3 +1088,48 @@ fn summary_gives_each_municipality_its_answer_and_whether_the_key_is_fair() {
     );
     assert!(text.contains("How to read this"));
 }
+
+#[test]
+fn fairness_by_year_says_from_which_year_salangen_would_be_better_off_alone() {
+    // Joint in-house operation (slide 11): 2 262 000 kr a year, split by
+    // the briefing's key (22,28 / 19,98 / 31,74 / 26,00): Salangen pays
+    // 2 262 000 × 31,74 % = 717 958,8 kr against its 647 500 kr of today
+    // (alone in the scenario it would pay all 2 262 000): 70 458,8 kr
+    // more, every year from 2007 (no real growth in the study).
+    let o = samdrift(&[
+        "fairness",
+        "scenarios/nordre-troms-2006.ron",
+        "--scenario",
+        "joint",
+        "--by-year",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().unwrap().trim_start_matches('\u{feff}'),
+        "member;year;under_key;alone;difference"
+    );
+    let salangen: Vec<&str> = text.lines().filter(|l| l.starts_with("S;")).collect();
+    assert_eq!(salangen.len(), 7, "2007–2013");
+    assert_eq!(salangen[0], "S;2007;\"717958,8\";647500;\"70458,8\"");
+    let o = samdrift(&[
+        "fairness",
+        "scenarios/nordre-troms-2006.ron",
+        "--scenario",
+        "joint",
+        "--by-year",
+        "--lang",
+        "nb",
+    ]);
+    assert!(
+        stdout(&o).contains(
+            // (A terminal gets plain spaces.)
+            "Salangen ville hatt det bedre alene i «Drift i eget hus» fra 2007: betaler 717 959 kr etter nøkkelen mot 647 500 kr alene, 70 459 kr mer."
+        ),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -1015,3 +1015,17 @@ fn the_workbook_says_percent_once_dashes_members_outside_and_wraps_long_text() {
     let title_row = &title_row[..title_row.find('>').unwrap()];
     assert!(title_row.contains(r#"customHeight="1""#), "{title_row}");
 }
+
+#[test]
+fn the_briefing_says_year_by_year_who_would_be_better_off_alone() {
+    let (study, evaluation) = reference();
+    let html = html_export::briefing(&study, &evaluation, &Tr::new(Lang::En), 2007, "x.ron");
+    let appendix = html.find(r#"class="appendix""#).unwrap();
+    // The proposal is remote operation (the largest saving, slide 11):
+    // 2 136 000 kr × Salangen's 31,74 % = 677 966 kr against its 647 500
+    // kr of today, 30 466 kr more from the first year. The sentence in the
+    // body, the table in the appendix.
+    let sentence = "Salangen would be better off alone in “Fjerndrift” from 2007: it pays 677\u{a0}966\u{a0}kr under the key against 647\u{a0}500\u{a0}kr alone, 30\u{a0}466\u{a0}kr more.";
+    assert!(html[..appendix].contains(sentence), "{}", &html[..appendix]);
+    assert!(html[appendix..].contains("Year by year: "));
+}

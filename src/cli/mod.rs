@@ -223,6 +223,11 @@ enum Command {
         /// Annual cost in a year, the sum, the present value or the equivalent annual cost.
         #[arg(long, value_enum, default_value_t = CliMetric::Annual)]
         metric: CliMetric,
+        /// Year by year: what each participant pays under the key against
+        /// alone, and the first year it would be better off alone (CSV
+        /// `member;year;under_key;alone;difference`).
+        #[arg(long)]
+        by_year: bool,
         /// Aligned text, or `member;key;stand_alone;shapley;nucleolus;passes_stand_alone`.
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
@@ -435,11 +440,27 @@ pub fn main() -> ExitCode {
             Output::of(format, cli.lang),
             &mut out,
         ),
+        // Year by year covers every year under the annual cost: `--year`
+        // and `--metric` do not apply.
+        Some(Command::Fairness {
+            file,
+            scenario,
+            by_year: true,
+            format,
+            ..
+        }) => fairness_by_year(
+            &tr,
+            file.as_deref(),
+            &scenario,
+            Output::of(format, cli.lang),
+            &mut out,
+        ),
         Some(Command::Fairness {
             file,
             scenario,
             year,
             metric,
+            by_year: false,
             format,
         }) => fairness(
             &tr,
@@ -1015,6 +1036,66 @@ fn fairness(
             let table = crate::report::tables::fair_split(&study, &fair, tr, true);
             let mut text = text_table(tr, &table);
             for finding in crate::report::tables::fair_split_findings(&study, &fair, tr) {
+                text.push_str(&finding);
+                text.push('\n');
+            }
+            terminal_text(&text)
+        }
+    };
+    emit(tr, out, &text)
+}
+
+/// `samdrift fairness --by-year`: the split of a scenario year by year.
+fn fairness_by_year(
+    tr: &Tr,
+    file: Option<&Path>,
+    scenario_id: &str,
+    format: Output,
+    out: &mut impl Write,
+) -> ExitCode {
+    let (study, _, _) = match load_and_evaluate(tr, file, None) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let scenario = match scenario_index(tr, &study, scenario_id) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let split = match crate::fairness::by_year(&study, scenario) {
+        Ok(split) => split,
+        Err(e) => {
+            eprintln!("{}", terminal_text(&e.message(tr)));
+            return ExitCode::from(EXIT_INVALID);
+        }
+    };
+    let text = match format {
+        Output::Csv(variant) => {
+            let rows = split
+                .members
+                .iter()
+                .flat_map(|m| {
+                    let id = study.members[m.member].id.as_str();
+                    split.years.iter().enumerate().map(move |(y, year)| {
+                        vec![
+                            Cell::text(id),
+                            Cell::Number(f64::from(*year), 0),
+                            Cell::Number(m.under_key[y], 2),
+                            Cell::Number(m.alone[y], 2),
+                            Cell::Number(m.over_alone(y), 2),
+                        ]
+                    })
+                })
+                .collect();
+            csv_text(
+                &["member", "year", "under_key", "alone", "difference"],
+                rows,
+                variant,
+            )
+        }
+        Output::Table => {
+            let table = crate::report::tables::fair_by_year(&study, &split, tr);
+            let mut text = text_table(tr, &table);
+            for finding in crate::report::tables::fair_by_year_findings(&study, &split, tr) {
                 text.push_str(&finding);
                 text.push('\n');
             }

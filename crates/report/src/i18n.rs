@@ -317,6 +317,7 @@ mod tests {
                     "art",
                     "pays",
                     "alone",
+                    "over",
                     "group",
                     "excess",
                     "with",

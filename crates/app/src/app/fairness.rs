@@ -28,12 +28,15 @@ pub struct FairnessState {
     /// The scenario chosen (index into the study's scenarios).
     pub scenario: Option<usize>,
     job: Job<JobKey, Result<FairSplit, FairError>>,
+    /// The split year by year, for (revision, scenario).
+    years: Job<(u64, usize), Result<fairness::ByYear, FairError>>,
 }
 
 impl FairnessState {
     /// Stops a running computation (the app calls this when it closes a study).
     pub fn cancel(&mut self) {
         self.job.cancel();
+        self.years.cancel();
     }
 }
 
@@ -149,7 +152,55 @@ pub fn view_ui(
             ui.label(RichText::new(tr.get("fair-own-key-note")).small().weak());
             ui.add_space(12.0);
             chart_ui(ui, tr, study, fair);
+            ui.add_space(12.0);
+            by_year_ui(ui, cx, key.1, &mut fair_state.years);
         });
+}
+
+/// Year by year: from which year a member would be better off alone, and
+/// the table (made in the background once per revision and scenario).
+fn by_year_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    scenario: usize,
+    job: &mut Job<(u64, usize), Result<fairness::ByYear, FairError>>,
+) {
+    let ViewCtx {
+        tr, study, revision, ..
+    } = *cx;
+    let key = (revision, scenario);
+    job.drive(
+        ui.ctx(),
+        &key,
+        |_| true,
+        || {
+            let owned = study.clone();
+            move |_: &(dyn Fn(f64) -> bool + Sync)| fairness::by_year(&owned, key.1)
+        },
+    );
+    ui.label(RichText::new(tr.get("fair-by-year-title")).strong());
+    let Some((made_for, result)) = job.result() else {
+        ui.spinner();
+        return;
+    };
+    let Ok(split) = result.as_ref() else {
+        return;
+    };
+    if made_for.1 != scenario {
+        ui.spinner();
+        return;
+    }
+    for finding in tables::fair_by_year_findings(study, split, tr) {
+        ui.label(format!("• {finding}"));
+    }
+    egui::CollapsingHeader::new(tr.args(
+        "table-fair-by-year",
+        &[("scenario", study.scenarios[scenario].name.clone())],
+    ))
+    .id_salt("fair-by-year-table")
+    .show(ui, |ui| {
+        report_table_ui(ui, tr, "fair-by-year", &tables::fair_by_year(study, split, tr));
+    });
 }
 
 /// The findings in plain sentences, and the button that adds the

@@ -40,10 +40,12 @@
 pub mod lp;
 mod nucleolus;
 mod suggest;
+mod years;
 
 pub use nucleolus::{NoNucleolus, nucleolus};
 pub use suggest::{MixSuggestion, NoCoreMix};
 use suggest::{candidate_rules, simplest_nearest_mix, split_with_rule};
+pub use years::{ByYear, MemberYears, by_year};
 
 use rayon::prelude::*;
 

@@ -183,6 +183,10 @@ fn svg_series(chart: crate::report::charts::ChartData) -> Vec<Series> {
 /// sentence; beyond, in a table row.
 const MOST_MEMBER_SENTENCES: usize = 6;
 
+/// Up to this many members the briefing says the proposal's split year by
+/// year (each member alone is one more evaluation of the study).
+const MOST_MEMBERS_BY_YEAR: usize = 60;
+
 /// How much a briefing holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Length {
@@ -337,12 +341,24 @@ pub fn briefing_with(
                 tr.get("fair-own-key-note"),
                 tr.get("fair-help-definition")
             ));
-        let out = if Some(fair.scenario) == decision.proposal {
-            &mut html
+        if Some(fair.scenario) == decision.proposal {
+            html.push_str(&section(&table.title, &inner));
+            // Year by year: from which year a member would be better off
+            // alone (the findings in the body, the table in the appendix).
+            if study.members.len() <= MOST_MEMBERS_BY_YEAR
+                && let Ok(split) = crate::fairness::by_year(study, fair.scenario)
+            {
+                let years = tables::fair_by_year(study, &split, tr);
+                let findings = list(tables::fair_by_year_findings(study, &split, tr));
+                html.push_str(&section(&tr.get("fair-by-year-title"), &findings));
+                appendix.push_str(&section(
+                    &years.title,
+                    &table_html(tr.numbers(), &years, |_, _| ""),
+                ));
+            }
         } else {
-            &mut appendix
-        };
-        out.push_str(&section(&table.title, &inner));
+            appendix.push_str(&section(&table.title, &inner));
+        }
     }
     // The appendix: every table behind the answer.
     let _ = write!(

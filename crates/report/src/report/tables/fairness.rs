@@ -327,3 +327,75 @@ pub fn mix_text(study: &Study, parts: &[(KeyRule, f64)], tr: &Tr) -> String {
         .collect::<Vec<_>>()
         .join(" + ")
 }
+
+/// The split year by year ([`crate::fairness::by_year`]): per participant
+/// and year, what it pays under the scenario's key, what it would pay
+/// alone, and the difference (positive: it pays more than alone).
+#[must_use]
+pub fn fair_by_year(study: &Study, split: &crate::fairness::ByYear, tr: &Tr) -> Table {
+    let headers = [
+        "fair-member",
+        "unc-year",
+        "fair-year-under-key",
+        "fair-year-alone",
+        "fair-year-over",
+    ]
+    .iter()
+    .map(|h| tr.get(h))
+    .collect();
+    let rows = split
+        .members
+        .iter()
+        .flat_map(|m| {
+            split.years.iter().enumerate().map(move |(y, year)| {
+                vec![
+                    Cell::text(study.members[m.member].name.clone()),
+                    Cell::Number(f64::from(*year), 0),
+                    Cell::Money(m.under_key[y].round()),
+                    Cell::Money(m.alone[y].round()),
+                    Cell::Money(m.under_key[y].round() - m.alone[y].round()),
+                ]
+            })
+        })
+        .collect();
+    Table {
+        id: format!("fair-by-year-{}", study.scenarios[split.scenario].id.as_str()),
+        title: tr.args(
+            "table-fair-by-year",
+            &[("scenario", study.scenarios[split.scenario].name.clone())],
+        ),
+        headers,
+        rows,
+    }
+}
+
+/// The year-by-year findings: for each participant who would be better
+/// off alone in some year, the first such year and by how much; or that
+/// nobody would, in any year.
+#[must_use]
+pub fn fair_by_year_findings(study: &Study, split: &crate::fairness::ByYear, tr: &Tr) -> Vec<String> {
+    let scenario = study.scenarios[split.scenario].name.clone();
+    let found: Vec<String> = split
+        .members
+        .iter()
+        .filter_map(|m| {
+            let y = m.first_worse?;
+            Some(tr.args(
+                "fair-year-first-worse",
+                &[
+                    ("member", study.members[m.member].name.clone()),
+                    ("scenario", scenario.clone()),
+                    ("year", split.years[y].to_string()),
+                    ("pays", tr.money(m.under_key[y].round())),
+                    ("alone", tr.money(m.alone[y].round())),
+                    ("over", tr.money(m.under_key[y].round() - m.alone[y].round())),
+                ],
+            ))
+        })
+        .collect();
+    if found.is_empty() {
+        vec![tr.args("fair-year-never-worse", &[("scenario", scenario)])]
+    } else {
+        found
+    }
+}
