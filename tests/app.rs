@@ -1981,3 +1981,19 @@ fn the_fair_split_says_year_by_year_when_salangen_would_be_better_off_alone() {
     run_until(&mut harness, |h| h.query_by_label(sentence).is_some());
     harness.get_by_label(sentence);
 }
+
+#[test]
+fn the_fair_split_says_what_salangen_leaving_in_2009_with_two_years_notice_costs() {
+    // Joint in-house: out from 2011, Salangen saves 3 × 70 458,8 =
+    // 211 376 kr and the others pay 3 × 717 958,8 = 2 153 876 kr more.
+    let mut harness = harness(norwegian());
+    harness.state_mut().ui_state.fairness.leaving = Some((2, 2009, 2));
+    harness.get_by_label("Rettferdig fordeling").click();
+    let sentence = "Om Salangen sier opp i 2009 og er ute av «Drift i eget hus» fra 2011, sparer den 211\u{a0}376\u{a0}kr over årene (oppgjør 0\u{a0}kr); de andre betaler 2\u{a0}153\u{a0}876\u{a0}kr mer til sammen.";
+    run_until(&mut harness, |h| h.query_by_label(sentence).is_some());
+    harness.get_by_label(sentence);
+    // Who could leave profitably: Salangen, from the first year.
+    harness.get_by_label_contains(
+        "• Salangen kunne tjent på å tre ut av «Drift i eget hus»: med oppsigelse i 2007",
+    );
+}

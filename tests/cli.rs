@@ -1133,3 +1133,71 @@ fn fairness_by_year_says_from_which_year_salangen_would_be_better_off_alone() {
         stdout(&o)
     );
 }
+
+#[test]
+fn exit_says_what_salangen_leaving_in_2009_with_two_years_notice_costs() {
+    // Joint in-house operation (slide 11): 2 262 000 kr a year, Salangen's
+    // share 31,74 % = 717 958,8 kr. Notice in 2009 with two years: out from
+    // 2011, when it pays its own 647 500 kr (70 458,8 less) and the other
+    // three pay the whole 2 262 000 (717 958,8 more together) for 2011–2013.
+    let o = samdrift(&[
+        "exit",
+        "scenarios/nordre-troms-2006.ron",
+        "--scenario",
+        "joint",
+        "--member",
+        "S",
+        "--year",
+        "2009",
+        "--notice",
+        "2",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert_eq!(
+        text.lines().next().unwrap().trim_start_matches('\u{feff}'),
+        "member;year;all_stay;after_exit;difference"
+    );
+    assert!(text.contains("S;2010;\"717958,8\";\"717958,8\";0"), "{text}");
+    assert!(text.contains("S;2011;\"717958,8\";647500;\"-70458,8\""), "{text}");
+    assert!(text.contains("all;2011;2262000;2909500;647500"), "{text}");
+    assert!(text.contains("all;2010;2262000;2262000;0"), "{text}");
+    // In words: 3 × 70 458,8 = 211 376 saved; 3 × 717 958,8 = 2 153 876
+    // more for the rest.
+    let o = samdrift(&[
+        "exit",
+        "scenarios/nordre-troms-2006.ron",
+        "--scenario",
+        "joint",
+        "--member",
+        "S",
+        "--year",
+        "2009",
+        "--notice",
+        "2",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        stdout(&o).contains("If Salangen gives notice in 2009 and is out of “Drift i eget hus” from 2011, it saves 211 376 kr over the years (settlement 0 kr); the others pay 2 153 876 kr more together."),
+        "{}",
+        stdout(&o)
+    );
+    // Ibestad is not in "without Ibestad": it cannot leave it.
+    let o = samdrift(&[
+        "exit",
+        "scenarios/nordre-troms-2006.ron",
+        "--scenario",
+        "joint_without_i",
+        "--member",
+        "I",
+        "--year",
+        "2009",
+        "--lang",
+        "en",
+    ]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("does not take part"), "{}", stderr(&o));
+}

@@ -1027,5 +1027,11 @@ fn the_briefing_says_year_by_year_who_would_be_better_off_alone() {
     // body, the table in the appendix.
     let sentence = "Salangen would be better off alone in “Fjerndrift” from 2007: it pays 677\u{a0}966\u{a0}kr under the key against 647\u{a0}500\u{a0}kr alone, 30\u{a0}466\u{a0}kr more.";
     assert!(html[..appendix].contains(sentence), "{}", &html[..appendix]);
+    // Who could leave profitably (no terms: no notice, no settlement):
+    // Salangen from 2007, saving 7 × 30 466,4 = 213 265 kr over 2007–2013;
+    // remote operation is one lump sum, so the other three pay Salangen's
+    // 677 966,4 kr a year more: 7 × 677 966,4 = 4 745 765 kr.
+    let leave = "Salangen could leave “Fjerndrift” profitably: giving notice in 2007 (out from 2007) it saves 213\u{a0}265\u{a0}kr over the years; the others would pay 4\u{a0}745\u{a0}765\u{a0}kr more together.";
+    assert!(html[..appendix].contains(leave), "{}", &html[..appendix]);
     assert!(html[appendix..].contains("Year by year: "));
 }

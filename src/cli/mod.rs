@@ -17,6 +17,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod criteria;
+mod exit;
 mod explain;
 mod summary;
 mod uncertainty;
@@ -232,6 +233,27 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
     },
+    /// What it costs a member and the others when the member leaves a
+    /// scenario, giving notice in a year (with the scenario's terms).
+    Exit {
+        /// The study file (default: the built-in 2006 reference study).
+        file: Option<PathBuf>,
+        /// The scenario's id.
+        #[arg(long)]
+        scenario: String,
+        /// The leaving member's id.
+        #[arg(long)]
+        member: String,
+        /// The year it gives notice.
+        #[arg(long)]
+        year: i32,
+        /// Years of notice (default: the scenario's terms, else none).
+        #[arg(long)]
+        notice: Option<u32>,
+        /// Aligned text, or `member;year;all_stay;after_exit;difference`.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
     /// Time parsing and evaluating the reference study and a large generated one.
     Bench {
         /// Timed runs of each single evaluation (batches run a fortieth as often).
@@ -394,6 +416,21 @@ pub fn main() -> ExitCode {
             Output::of(format, cli.lang),
             &mut out,
         ),
+        Some(Command::Exit {
+            file,
+            scenario,
+            member,
+            year,
+            notice,
+            format,
+        }) => exit::run(
+            &tr,
+            file.as_deref(),
+            (&scenario, &member),
+            (year, notice),
+            Output::of(format, cli.lang),
+            &mut out,
+        ),
         Some(Command::Explain {
             file,
             scenario,
@@ -471,32 +508,39 @@ pub fn main() -> ExitCode {
             &mut out,
         ),
         Some(Command::Bench { iterations, format }) => bench(&tr, iterations, format, &mut out),
-        Some(Command::Export {
-            file,
-            csv,
-            xlsx,
-            html,
-            one_page,
-            year,
-            international,
-            samples,
-            draws,
-            seed,
-        }) => {
-            let outputs = ExportOutputs {
-                csv,
-                xlsx,
-                html,
-                one_page,
-                international,
-                samples,
-                draws,
-                seed,
-            };
-            export(&tr, cli.lang, file.as_deref(), year, &outputs, &mut out)
-        }
+        Some(export @ Command::Export { .. }) => export_command(&tr, cli.lang, export, &mut out),
         None => run_app(&tr, cli.file, cli.lang),
     }
+}
+
+/// `samdrift export`: its arguments as the outputs to write.
+fn export_command(tr: &Tr, lang: Option<Lang>, command: Command, out: &mut impl Write) -> ExitCode {
+    let Command::Export {
+        file,
+        csv,
+        xlsx,
+        html,
+        one_page,
+        year,
+        international,
+        samples,
+        draws,
+        seed,
+    } = command
+    else {
+        return ExitCode::from(EXIT_UNREADABLE);
+    };
+    let outputs = ExportOutputs {
+        csv,
+        xlsx,
+        html,
+        one_page,
+        international,
+        samples,
+        draws,
+        seed,
+    };
+    export(tr, lang, file.as_deref(), year, &outputs, out)
 }
 
 /// Arguments that parse but ask for something that cannot be given: no

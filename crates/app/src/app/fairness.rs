@@ -28,15 +28,27 @@ pub struct FairnessState {
     /// The scenario chosen (index into the study's scenarios).
     pub scenario: Option<usize>,
     job: Job<JobKey, Result<FairSplit, FairError>>,
-    /// The split year by year, for (revision, scenario).
-    years: Job<(u64, usize), Result<fairness::ByYear, FairError>>,
+    /// The split year by year and who could leave profitably, for
+    /// (revision, scenario).
+    years: Job<(u64, usize), Result<YearsAndExits, FairError>>,
+    /// The exit asked about: member, notice year, years of notice.
+    pub leaving: Option<(usize, i32, u32)>,
+    /// Its figures, for (revision, scenario, member, notice year, notice).
+    exit: Job<ExitKey, Result<fairness::Exit, FairError>>,
 }
+
+/// The split year by year and who could leave profitably.
+type YearsAndExits = (fairness::ByYear, Vec<fairness::ExitOption>);
+
+/// An exit's key: revision, scenario, member, notice year, years of notice.
+type ExitKey = (u64, usize, usize, i32, u32);
 
 impl FairnessState {
     /// Stops a running computation (the app calls this when it closes a study).
     pub fn cancel(&mut self) {
         self.job.cancel();
         self.years.cancel();
+        self.exit.cancel();
     }
 }
 
@@ -153,37 +165,38 @@ pub fn view_ui(
             ui.add_space(12.0);
             chart_ui(ui, tr, study, fair);
             ui.add_space(12.0);
-            by_year_ui(ui, cx, key.1, &mut fair_state.years);
+            by_year_ui(ui, cx, key.1, fair_state);
         });
 }
 
 /// Year by year: from which year a member would be better off alone, and
-/// the table (made in the background once per revision and scenario).
-fn by_year_ui(
-    ui: &mut Ui,
-    cx: &ViewCtx<'_>,
-    scenario: usize,
-    job: &mut Job<(u64, usize), Result<fairness::ByYear, FairError>>,
-) {
+/// the table; then who could leave profitably, and what leaving in a
+/// chosen year would cost the leaver and the others (made in the
+/// background once per revision and scenario, or per exit asked about).
+fn by_year_ui(ui: &mut Ui, cx: &ViewCtx<'_>, scenario: usize, state: &mut FairnessState) {
     let ViewCtx {
         tr, study, revision, ..
     } = *cx;
     let key = (revision, scenario);
-    job.drive(
+    state.years.drive(
         ui.ctx(),
         &key,
         |_| true,
         || {
             let owned = study.clone();
-            move |_: &(dyn Fn(f64) -> bool + Sync)| fairness::by_year(&owned, key.1)
+            move |_: &(dyn Fn(f64) -> bool + Sync)| {
+                let split = fairness::by_year(&owned, key.1)?;
+                let options = fairness::exit_options(&owned, key.1)?;
+                Ok((split, options))
+            }
         },
     );
     ui.label(RichText::new(tr.get("fair-by-year-title")).strong());
-    let Some((made_for, result)) = job.result() else {
+    let Some((made_for, result)) = state.years.result() else {
         ui.spinner();
         return;
     };
-    let Ok(split) = result.as_ref() else {
+    let Ok((split, options)) = result.as_ref() else {
         return;
     };
     if made_for.1 != scenario {
@@ -201,6 +214,103 @@ fn by_year_ui(
     .show(ui, |ui| {
         report_table_ui(ui, tr, "fair-by-year", &tables::fair_by_year(study, split, tr));
     });
+    ui.add_space(10.0);
+    ui.label(RichText::new(tr.get("exit-title")).strong());
+    for finding in tables::exit_findings(study, scenario, options, tr) {
+        ui.label(format!("• {finding}"));
+    }
+    leaving_ui(ui, cx, scenario, split, state);
+}
+
+/// One exit asked about: who leaves, the year it gives notice and the
+/// years of notice (the scenario's terms unless changed); its sentence and
+/// table.
+fn leaving_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    scenario: usize,
+    split: &fairness::ByYear,
+    state: &mut FairnessState,
+) {
+    let ViewCtx {
+        tr, study, revision, ..
+    } = *cx;
+    let Some(first) = split.members.first() else {
+        return;
+    };
+    let notice = study.scenarios[scenario]
+        .terms
+        .as_ref()
+        .map_or(0, |t| t.notice_years);
+    let (mut member, mut year, mut years) = state
+        .leaving
+        .filter(|(m, y, _)| split.members.iter().any(|x| x.member == *m) && split.years.contains(y))
+        .unwrap_or((first.member, split.years[0], notice));
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr.get("exit-ask"));
+        combo_ui(
+            ui,
+            "exit-member",
+            &tr.get("fair-member"),
+            study.members[member].name.clone(),
+            |ui| {
+                for m in &split.members {
+                    if ui
+                        .selectable_label(m.member == member, &study.members[m.member].name)
+                        .clicked()
+                    {
+                        member = m.member;
+                    }
+                }
+            },
+        );
+        ui.label(tr.get("exit-ask-year"));
+        combo_ui(
+            ui,
+            "exit-year",
+            &tr.get("exit-ask-year"),
+            year.to_string(),
+            |ui| {
+                for y in &split.years {
+                    if ui.selectable_label(*y == year, y.to_string()).clicked() {
+                        year = *y;
+                    }
+                }
+            },
+        );
+        ui.label(tr.get("exit-ask-notice"));
+        let r = ui.add(egui::DragValue::new(&mut years).range(0..=50));
+        super::widgets::accessible_label(ui, &r, &tr.get("exit-ask-notice"));
+    });
+    state.leaving = Some((member, year, years));
+    let key: ExitKey = (revision, scenario, member, year, years);
+    state.exit.drive(
+        ui.ctx(),
+        &key,
+        |_| true,
+        || {
+            let owned = study.clone();
+            move |_: &(dyn Fn(f64) -> bool + Sync)| fairness::exit(&owned, key.1, key.2, key.3, Some(key.4))
+        },
+    );
+    match state.exit.result() {
+        Some((k, result)) if k == key => match result.as_ref() {
+            Ok(exit) => {
+                ui.label(tables::exit_sentence(study, exit, tr));
+                egui::CollapsingHeader::new(tables::exit_table(study, exit, tr).title)
+                    .id_salt("exit-table")
+                    .show(ui, |ui| {
+                        report_table_ui(ui, tr, "exit-table", &tables::exit_table(study, exit, tr));
+                    });
+            }
+            Err(e) => {
+                ui.label(RichText::new(e.message(tr)).color(ui.visuals().error_fg_color));
+            }
+        },
+        _ => {
+            ui.spinner();
+        }
+    }
 }
 
 /// The findings in plain sentences, and the button that adds the

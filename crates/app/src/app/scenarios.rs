@@ -67,6 +67,7 @@ pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, state: &mut ScenariosState, comman
                     note: String::new(),
                     fleet: None,
                     colour: None,
+                    terms: None,
                 };
                 commands.push(Command::Edit(
                     Edit::InsertScenario(study.scenarios.len(), scenario),

@@ -45,7 +45,7 @@ mod years;
 pub use nucleolus::{NoNucleolus, nucleolus};
 pub use suggest::{MixSuggestion, NoCoreMix};
 use suggest::{candidate_rules, simplest_nearest_mix, split_with_rule};
-pub use years::{ByYear, MemberYears, by_year};
+pub use years::{ByYear, Exit, ExitOption, MemberYears, by_year, exit, exit_options};
 
 use rayon::prelude::*;
 
@@ -75,6 +75,10 @@ pub enum FairError {
     /// The metric's year is not analysed.
     #[error("the year is not analysed")]
     YearNotAnalysed,
+    /// The member does not take part in the scenario (it cannot leave),
+    /// or takes part already (it cannot join).
+    #[error("the member is not a participant")]
+    NotAParticipant,
     /// The user cancelled.
     #[error("cancelled")]
     Cancelled,

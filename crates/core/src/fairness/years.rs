@@ -113,6 +113,201 @@ pub fn by_year(study: &Study, scenario: usize) -> Result<ByYear, FairError> {
     })
 }
 
+/// A member leaving a scenario: what every participant pays each year if
+/// all stay, and if the leaver gives notice in `notice_year` and is out
+/// `notice_years` later (from then on it pays its stand-alone cost, the
+/// settlement once, and the others the scenario without it, keys
+/// renormalised, as "without X").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exit {
+    /// The scenario (index).
+    pub scenario: usize,
+    /// The leaver (member index).
+    pub leaver: usize,
+    /// The year it gives notice.
+    pub notice_year: i32,
+    /// The year (index) it is out; `None` when that is after the horizon.
+    pub out: Option<usize>,
+    /// The calendar years.
+    pub years: Vec<i32>,
+    /// The participants (member indices, study order).
+    pub members: Vec<usize>,
+    /// Per participant and year: all stay.
+    pub all_stay: Vec<Vec<f64>>,
+    /// Per participant and year: the leaver goes.
+    pub after_exit: Vec<Vec<f64>>,
+    /// What the leaver pays when it is out (negative: receives).
+    pub settlement: f64,
+}
+
+impl Exit {
+    /// What participant `i` (of [`Exit::members`]) pays more after the exit
+    /// than if all stayed, over every year.
+    #[must_use]
+    pub fn extra(&self, i: usize) -> f64 {
+        self.after_exit[i].iter().sum::<f64>() - self.all_stay[i].iter().sum::<f64>()
+    }
+}
+
+/// The figures an exit is worked out from, made once per scenario.
+struct ExitBasis {
+    years: Vec<i32>,
+    split: ByYear,
+    /// Per participant (index into `split.members`): the others' costs per
+    /// year without it, `[member][year]` over all members.
+    without: Vec<Option<Vec<f64>>>,
+    /// Per member: its key share in the scenario.
+    shares: Vec<f64>,
+    terms: crate::model::Terms,
+}
+
+fn exit_basis(study: &Study, scenario: usize) -> Result<ExitBasis, FairError> {
+    let split = by_year(study, scenario)?;
+    let prepared = PreparedStudy::prepare(study)?;
+    let n = prepared.members().len();
+    let inside: Vec<bool> = (0..n).map(|m| prepared.participates(scenario, m, None)).collect();
+    let without = split
+        .members
+        .iter()
+        .map(|leaver| {
+            let mut coalition = inside.clone();
+            coalition[leaver.member] = false;
+            member_years(&prepared, scenario, Some(&coalition))
+        })
+        .collect();
+    let shares = crate::engine::evaluate(study)?
+        .scenarios
+        .get(scenario)
+        .map(|s| s.key_shares.clone())
+        .unwrap_or_default();
+    Ok(ExitBasis {
+        years: split.years.clone(),
+        without,
+        shares,
+        terms: study.scenarios[scenario].terms.clone().unwrap_or_default(),
+        split,
+    })
+}
+
+impl ExitBasis {
+    fn exit(&self, leaver_at: usize, notice_year: i32, notice_years: u32) -> Exit {
+        let y_count = self.years.len();
+        let leaver = self.split.members[leaver_at].member;
+        let first = self.years.first().copied().unwrap_or(notice_year);
+        let out = usize::try_from(i64::from(notice_year) - i64::from(first) + i64::from(notice_years))
+            .ok()
+            .filter(|&y| y < y_count);
+        let share = self.shares.get(leaver).copied().unwrap_or(0.0);
+        let settlement = out.map_or(0.0, |y| self.terms.settlement(share, y));
+        let all_stay: Vec<Vec<f64>> = self.split.members.iter().map(|m| m.under_key.clone()).collect();
+        let after_exit = self
+            .split
+            .members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                (0..y_count)
+                    .map(|y| match out {
+                        Some(o) if y >= o && i == leaver_at => {
+                            m.alone[y] + if y == o { settlement } else { 0.0 }
+                        }
+                        Some(o) if y >= o => self.without[leaver_at]
+                            .as_ref()
+                            .map_or(m.under_key[y], |w| w[m.member * y_count + y]),
+                        _ => m.under_key[y],
+                    })
+                    .collect()
+            })
+            .collect();
+        Exit {
+            scenario: self.split.scenario,
+            leaver,
+            notice_year,
+            out,
+            years: self.years.clone(),
+            members: self.split.members.iter().map(|m| m.member).collect(),
+            all_stay,
+            after_exit,
+            settlement,
+        }
+    }
+}
+
+/// `leaver` leaves `scenario`, giving notice in `notice_year`, with the
+/// scenario's terms (or `notice_years` instead of theirs).
+///
+/// # Errors
+/// [`FairError`]: as [`by_year`]; [`FairError::NotAParticipant`] when the
+/// leaver does not take part; [`FairError::YearNotAnalysed`] when the year
+/// is not one of the study's.
+pub fn exit(
+    study: &Study,
+    scenario: usize,
+    leaver: usize,
+    notice_year: i32,
+    notice_years: Option<u32>,
+) -> Result<Exit, FairError> {
+    let basis = exit_basis(study, scenario)?;
+    if !basis.years.contains(&notice_year) {
+        return Err(FairError::YearNotAnalysed);
+    }
+    let at = basis
+        .split
+        .members
+        .iter()
+        .position(|m| m.member == leaver)
+        .ok_or(FairError::NotAParticipant)?;
+    let notice = notice_years.unwrap_or(basis.terms.notice_years);
+    Ok(basis.exit(at, notice_year, notice))
+}
+
+/// Who could leave a scenario profitably: for a participant, the first
+/// year it could give notice and gain over the years left, what it gains
+/// and what the rest pay more.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExitOption {
+    /// The member.
+    pub member: usize,
+    /// The exit: its notice year is the first that pays the leaver.
+    pub exit: Exit,
+    /// What the leaver saves over every year (the settlement included).
+    pub gain: f64,
+    /// What the others pay more together over every year.
+    pub cost_to_rest: f64,
+}
+
+/// For each participant of `scenario`: the first notice year (with the
+/// scenario's terms) in which leaving would save it money over the
+/// horizon, if any.
+///
+/// # Errors
+/// As [`by_year`].
+pub fn exit_options(study: &Study, scenario: usize) -> Result<Vec<ExitOption>, FairError> {
+    let basis = exit_basis(study, scenario)?;
+    let notice = basis.terms.notice_years;
+    Ok((0..basis.split.members.len())
+        .filter_map(|at| {
+            basis.years.iter().find_map(|&year| {
+                let exit = basis.exit(at, year, notice);
+                exit.out?;
+                let gain = -exit.extra(at);
+                (gain > TOLERANCE_NOK).then(|| {
+                    let cost_to_rest = (0..exit.members.len())
+                        .filter(|&i| i != at)
+                        .map(|i| exit.extra(i))
+                        .sum();
+                    ExitOption {
+                        member: exit.leaver,
+                        exit,
+                        gain,
+                        cost_to_rest,
+                    }
+                })
+            })
+        })
+        .collect())
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::float_cmp)]
 mod tests {
@@ -200,5 +395,59 @@ mod tests {
         assert_eq!(split.members[2].over_alone(4), -25_000.0);
         // Today's operation is not a scenario to split.
         assert_eq!(by_year(&study, 0), Err(FairError::NotAScenario));
+    }
+
+    #[test]
+    fn a_leavers_settlement_and_the_others_renormalised_shares() {
+        // Two years' notice; joint assets of 100 000 written down over 5
+        // years; an exit fee of 10 000.
+        let mut study = three();
+        study.scenarios[1].terms = Some(crate::model::Terms {
+            notice_years: 2,
+            assets_nok: 100_000.0,
+            asset_lifetime_years: 5,
+            exit_fee_nok: 10_000.0,
+            ..Default::default()
+        });
+        let first = study.assumptions.first_year;
+        // A gives notice in the first year and is out in the third. Its
+        // settlement then: 10 000 + 40 % × (0 loans − 100 000 × (1 − 2/5))
+        // = 10 000 − 24 000 = −14 000 (it receives 14 000).
+        let gone = exit(&study, 1, 0, first, None).unwrap();
+        assert_eq!(gone.out, Some(2));
+        assert!((gone.settlement + 14_000.0).abs() < 1e-6, "{}", gone.settlement);
+        // A: 96 000 twice as a member, then today's 100 000 less 14 000,
+        // then 100 000 twice.
+        let a: Vec<f64> = gone.after_exit[0].iter().map(|v| v.round()).collect();
+        assert_eq!(a, vec![96_000.0, 96_000.0, 86_000.0, 100_000.0, 100_000.0]);
+        // B and C share the 300 000 as 35 : 25 from the third year:
+        // 175 000 and 125 000 (all staying: 105 000 and 75 000).
+        let b: Vec<f64> = gone.after_exit[1].iter().map(|v| v.round()).collect();
+        assert_eq!(b, vec![84_000.0, 84_000.0, 175_000.0, 175_000.0, 175_000.0]);
+        assert_eq!(gone.after_exit[2][2].round(), 125_000.0);
+        // A saves 552 000 − 478 000 = 74 000; B pays 3 × 70 000 and C
+        // 3 × 50 000 more.
+        assert!((gone.extra(0) + 74_000.0).abs() < 1e-6);
+        assert!((gone.extra(1) - 210_000.0).abs() < 1e-6);
+        assert!((gone.extra(2) - 150_000.0).abs() < 1e-6);
+        // Who could leave profitably: A from the first year (gain 74 000,
+        // the rest 360 000 more) and B (84, 84, then 100 − 11 000 + … :
+        // 483 000 − 457 000 = 26 000); C never (it pays less than alone
+        // every year).
+        let options = exit_options(&study, 1).unwrap();
+        let who: Vec<usize> = options.iter().map(|o| o.member).collect();
+        assert_eq!(who, vec![0, 1]);
+        assert_eq!(options[0].exit.notice_year, first);
+        assert!((options[0].gain - 74_000.0).abs() < 1e-6);
+        assert!((options[0].cost_to_rest - 360_000.0).abs() < 1e-6);
+        assert!((options[1].gain - 26_000.0).abs() < 1e-6);
+        // A member outside the scenario cannot leave it; a year outside the
+        // study is refused.
+        study.scenarios[1].participants = Some(vec![MemberId::new("A"), MemberId::new("B")]);
+        assert_eq!(exit(&study, 1, 2, first, None), Err(FairError::NotAParticipant));
+        assert_eq!(
+            exit(&study, 1, 0, first - 1, None),
+            Err(FairError::YearNotAnalysed)
+        );
     }
 }

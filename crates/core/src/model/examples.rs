@@ -131,6 +131,7 @@ pub fn small_study() -> Study {
             note: String::new(),
             fleet: None,
             colour: None,
+            terms: None,
         },
         Scenario {
             id: ScenarioId::new("joint"),
@@ -170,6 +171,7 @@ pub fn small_study() -> Study {
             note: String::new(),
             fleet: None,
             colour: None,
+            terms: None,
         },
     ];
     let mut study = Study {
@@ -259,6 +261,7 @@ pub fn synthetic(members: usize, lines: usize, scenarios: usize, years: u32) -> 
         note: String::new(),
         fleet: None,
         colour: None,
+        terms: None,
     }];
     for s in 1..scenarios.max(1) {
         let lines = (0..lines)
@@ -316,6 +319,7 @@ pub fn synthetic(members: usize, lines: usize, scenarios: usize, years: u32) -> 
             note: String::new(),
             fleet: None,
             colour: None,
+            terms: None,
         });
     }
     study.scenarios = all;

@@ -601,6 +601,87 @@ pub struct Scenario {
     /// scenario without one. Today's operation is always grey.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub colour: Option<u8>,
+    /// What a member who leaves pays or receives (notice, settlement);
+    /// left out, no notice and no settlement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terms: Option<Terms>,
+}
+
+/// The terms of leaving a scenario's cooperation (as an IKS agreement
+/// states them under IKS-loven § 30: notice, and a settlement of the
+/// leaver's share of the joint body's assets and debts, or a fee).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Terms {
+    /// Years of notice: a member who gives notice in year Y is out from
+    /// Y + notice (and pays as a member until then).
+    #[serde(default)]
+    pub notice_years: u32,
+    /// The joint assets' value when the scenario starts, kr, written down
+    /// straight-line over `asset_lifetime_years`: a leaver receives its
+    /// key share of what is left when it is out.
+    #[serde(default)]
+    pub assets_nok: f64,
+    /// The assets' lifetime in years (5 when left out: IT equipment and
+    /// software, KRS).
+    #[serde(default = "Terms::default_lifetime")]
+    pub asset_lifetime_years: u32,
+    /// The joint body's loans when the scenario starts, kr, repaid in equal
+    /// instalments over `loan_years` (0: not repaid within the horizon): a
+    /// leaver pays its key share of what remains.
+    #[serde(default)]
+    pub loans_nok: f64,
+    /// Years over which the loans are repaid.
+    #[serde(default)]
+    pub loan_years: u32,
+    /// A fee the leaver pays, kr.
+    #[serde(default)]
+    pub exit_fee_nok: f64,
+}
+
+impl Default for Terms {
+    /// No notice, nothing to settle; assets (none) over 5 years.
+    fn default() -> Self {
+        Terms {
+            notice_years: 0,
+            assets_nok: 0.0,
+            asset_lifetime_years: Terms::default_lifetime(),
+            loans_nok: 0.0,
+            loan_years: 0,
+            exit_fee_nok: 0.0,
+        }
+    }
+}
+
+impl Terms {
+    fn default_lifetime() -> u32 {
+        5
+    }
+
+    /// What is left of a written-down amount `years` after the start.
+    fn left(amount: f64, over: u32, years: usize) -> f64 {
+        if over == 0 {
+            return amount;
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let share = 1.0 - years as f64 / f64::from(over);
+        amount * share.max(0.0)
+    }
+
+    /// What a leaver with key share `share` (0–1) pays when it is out
+    /// `years` after the scenario's first year (negative: it receives):
+    /// the fee, plus its share of the remaining loans, less its share of
+    /// the assets' book value.
+    #[must_use]
+    pub fn settlement(&self, share: f64, years: usize) -> f64 {
+        let book_value = Self::left(self.assets_nok, self.asset_lifetime_years, years);
+        let loans = if self.loan_years == 0 {
+            self.loans_nok
+        } else {
+            Self::left(self.loans_nok, self.loan_years, years)
+        };
+        self.exit_fee_nok + share * (loans - book_value)
+    }
 }
 
 impl Study {

@@ -349,8 +349,13 @@ pub fn briefing_with(
                 && let Ok(split) = crate::fairness::by_year(study, fair.scenario)
             {
                 let years = tables::fair_by_year(study, &split, tr);
-                let findings = list(tables::fair_by_year_findings(study, &split, tr));
-                html.push_str(&section(&tr.get("fair-by-year-title"), &findings));
+                let mut findings = tables::fair_by_year_findings(study, &split, tr);
+                // Who could leave profitably, from which year, and what it
+                // would cost the rest (with the scenario's terms).
+                if let Ok(options) = crate::fairness::exit_options(study, fair.scenario) {
+                    findings.extend(tables::exit_findings(study, fair.scenario, &options, tr));
+                }
+                html.push_str(&section(&tr.get("fair-by-year-title"), &list(findings)));
                 appendix.push_str(&section(
                     &years.title,
                     &table_html(tr.numbers(), &years, |_, _| ""),

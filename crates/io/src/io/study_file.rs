@@ -774,6 +774,28 @@ mod tests {
     }
 
     #[test]
+    fn terms_of_leaving_round_trip_and_stay_out_of_files_without_them() {
+        let mut study = small_study();
+        assert!(!to_ron_string(&study).unwrap().contains("terms"));
+        study.scenarios[1].terms = Some(crate::model::Terms {
+            notice_years: 2,
+            assets_nok: 500_000.0,
+            exit_fee_nok: 25_000.0,
+            ..Default::default()
+        });
+        let text = to_ron_string(&study).unwrap();
+        assert!(text.contains("notice_years: 2"), "{text}");
+        assert_eq!(load_str(&text, Path::new("x.ron")).unwrap(), study);
+        // Written by hand with only the notice: the lifetime is 5 years.
+        let text = text.replace("asset_lifetime_years: 5,", "");
+        let loaded = load_str(&text, Path::new("x.ron")).unwrap();
+        assert_eq!(
+            loaded.scenarios[1].terms.as_ref().unwrap().asset_lifetime_years,
+            5
+        );
+    }
+
+    #[test]
     fn decimal_comma_gets_its_own_message() {
         let text = study_text_with("amount_nok: 300000.0", "amount_nok: 300000,5");
         let error = err(&text);

@@ -206,6 +206,7 @@ pub(super) fn migrate(old: StudyV1) -> Study {
                 note: String::new(),
                 fleet: None,
                 colour: None,
+                terms: None,
             })
             .collect(),
         assumptions: Assumptions {

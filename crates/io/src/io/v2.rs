@@ -201,6 +201,7 @@ pub(super) fn migrate(mut old: StudyV2) -> (Study, Vec<MigrationChange>) {
             note: s.note,
             fleet,
             colour: s.colour,
+            terms: None,
         });
     }
     study.scenarios = scenarios;

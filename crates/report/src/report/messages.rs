@@ -53,6 +53,7 @@ impl Message for crate::fairness::FairError {
             E::NoToday => "analysis-no-today",
             E::NotAScenario => "cli-fairness-error",
             E::YearNotAnalysed => "analysis-year-outside",
+            E::NotAParticipant => "analysis-not-a-participant",
             E::Cancelled => "analysis-cancelled",
         })
     }

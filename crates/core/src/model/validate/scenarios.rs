@@ -72,6 +72,9 @@ pub(super) fn scenario_checks(
         return;
     }
     key_checks(study, scenario, &place, &participants, report);
+    if let Some(terms) = &scenario.terms {
+        terms_checks(terms, &place, report);
+    }
     if let Some(level) = &scenario.service_level {
         service_level_checks(level, &place, report);
     }
@@ -248,5 +251,31 @@ fn service_level_checks(level: &crate::model::ServiceLevel, place: &Place, repor
     }
     if let Some(cost) = level.downtime_cost_nok_per_hour {
         report.number(&place, "field-downtime-cost", cost, false);
+    }
+}
+
+/// The terms of leaving: amounts within what Samdrift accepts, not
+/// negative; years of notice, lifetime and repayment within the horizon's
+/// limit.
+fn terms_checks(terms: &crate::model::Terms, place: &Place, report: &mut Report) {
+    for (field, value) in [
+        ("field-assets", terms.assets_nok),
+        ("field-loans", terms.loans_nok),
+        ("field-exit-fee", terms.exit_fee_nok),
+    ] {
+        report.bounded(place, field, value, false, MAX_AMOUNT_NOK);
+    }
+    for (field, years) in [
+        ("field-notice-years", terms.notice_years),
+        ("field-asset-lifetime", terms.asset_lifetime_years),
+        ("field-loan-years", terms.loan_years),
+    ] {
+        report.bounded(
+            place,
+            field,
+            f64::from(years),
+            false,
+            f64::from(MAX_HORIZON_YEARS),
+        );
     }
 }

@@ -399,3 +399,121 @@ pub fn fair_by_year_findings(study: &Study, split: &crate::fairness::ByYear, tr:
         found
     }
 }
+
+/// A member leaving ([`crate::fairness::exit`]): per participant and year,
+/// what it pays if all stay, after the exit, and the difference.
+#[must_use]
+pub fn exit_table(study: &Study, exit: &crate::fairness::Exit, tr: &Tr) -> Table {
+    let headers = [
+        "fair-member",
+        "unc-year",
+        "exit-all-stay",
+        "exit-after",
+        "exit-difference",
+    ]
+    .iter()
+    .map(|h| tr.get(h))
+    .collect();
+    let rows = exit
+        .members
+        .iter()
+        .enumerate()
+        .flat_map(|(i, &m)| {
+            exit.years.iter().enumerate().map(move |(y, year)| {
+                let (stay, after) = (exit.all_stay[i][y].round(), exit.after_exit[i][y].round());
+                vec![
+                    Cell::text(study.members[m].name.clone()),
+                    Cell::Number(f64::from(*year), 0),
+                    Cell::Money(stay),
+                    Cell::Money(after),
+                    Cell::Money(after - stay),
+                ]
+            })
+        })
+        .collect();
+    Table {
+        id: format!("exit-{}", study.members[exit.leaver].id.as_str()),
+        title: tr.args(
+            "table-exit",
+            &[
+                ("member", study.members[exit.leaver].name.clone()),
+                ("scenario", study.scenarios[exit.scenario].name.clone()),
+                ("year", exit.notice_year.to_string()),
+            ],
+        ),
+        headers,
+        rows,
+    }
+}
+
+/// What an exit does, in a sentence: when the leaver is out, what it
+/// saves or pays more over the years (the settlement included), and what
+/// the others pay more together.
+#[must_use]
+pub fn exit_sentence(study: &Study, exit: &crate::fairness::Exit, tr: &Tr) -> String {
+    let leaver_at = exit.members.iter().position(|&m| m == exit.leaver).unwrap_or(0);
+    let rest: f64 = (0..exit.members.len())
+        .filter(|&i| i != leaver_at)
+        .map(|i| exit.extra(i))
+        .sum();
+    let Some(out) = exit.out else {
+        return tr.args(
+            "exit-after-horizon",
+            &[
+                ("member", study.members[exit.leaver].name.clone()),
+                ("year", exit.notice_year.to_string()),
+            ],
+        );
+    };
+    let own = exit.extra(leaver_at).round();
+    tr.args(
+        if own <= 0.0 { "exit-saves" } else { "exit-costs" },
+        &[
+            ("member", study.members[exit.leaver].name.clone()),
+            ("scenario", study.scenarios[exit.scenario].name.clone()),
+            ("notice", exit.notice_year.to_string()),
+            ("out", exit.years[out].to_string()),
+            ("amount", tr.money(own.abs())),
+            ("settlement", tr.money(exit.settlement.round())),
+            ("rest", tr.money(rest.round())),
+        ],
+    )
+}
+
+/// Who could leave a scenario profitably ([`crate::fairness::exit_options`]),
+/// one sentence each, or that nobody could.
+#[must_use]
+pub fn exit_findings(
+    study: &Study,
+    scenario: usize,
+    options: &[crate::fairness::ExitOption],
+    tr: &Tr,
+) -> Vec<String> {
+    if options.is_empty() {
+        return vec![tr.args(
+            "exit-nobody",
+            &[("scenario", study.scenarios[scenario].name.clone())],
+        )];
+    }
+    options
+        .iter()
+        .map(|o| {
+            tr.args(
+                "exit-could-leave",
+                &[
+                    ("member", study.members[o.member].name.clone()),
+                    ("scenario", study.scenarios[scenario].name.clone()),
+                    ("notice", o.exit.notice_year.to_string()),
+                    (
+                        "out",
+                        o.exit
+                            .out
+                            .map_or_else(String::new, |y| o.exit.years[y].to_string()),
+                    ),
+                    ("amount", tr.money(o.gain.round())),
+                    ("rest", tr.money(o.cost_to_rest.round())),
+                ],
+            )
+        })
+        .collect()
+}
