@@ -1201,3 +1201,62 @@ fn exit_says_what_salangen_leaving_in_2009_with_two_years_notice_costs() {
     assert_ne!(o.status.code(), Some(0));
     assert!(stderr(&o).contains("does not take part"), "{}", stderr(&o));
 }
+
+#[test]
+fn join_says_what_ibestad_joining_without_ibestad_costs_with_its_fee() {
+    // "Without Ibestad" splits 2 262 000 kr by fixed weights 681 : 609 :
+    // 972 (Ibestad 0). Ibestad (590 000 kr today) joins from 2009: under
+    // that key it pays nothing; its marginal fee is half of what it would
+    // cost alone, above its key share, each of its five years: 5 ×
+    // (590 000 + 2 262 000 − 2 262 000) / 2 = 1 475 000 kr, paid in 2009
+    // and shared by the others as 681 : 609 : 972 (Salangen 1 475 000 ×
+    // 972 / 2 262 = 633 819,63 less than its 972 000).
+    let o = samdrift(&[
+        "join",
+        "scenarios/nordre-troms-2006.ron",
+        "--scenario",
+        "joint_without_i",
+        "--member",
+        "I",
+        "--year",
+        "2009",
+        "--fee",
+        "marginal",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert_eq!(
+        text.lines().next().unwrap().trim_start_matches('\u{feff}'),
+        "member;year;before_join;after_join;difference"
+    );
+    assert!(text.contains("I;2008;590000;590000;0"), "{text}");
+    assert!(text.contains("I;2009;590000;1475000;885000"), "{text}");
+    assert!(
+        text.contains("S;2009;972000;\"338180,37\";\"-633819,63\""),
+        "{text}"
+    );
+    // The fee moves money inside the group: all together, 2 262 000 kr
+    // instead of 2 262 000 + 590 000.
+    assert!(text.contains("all;2009;2852000;2262000;-590000"), "{text}");
+    // A member already in cannot join.
+    let o = samdrift(&[
+        "join",
+        "scenarios/nordre-troms-2006.ron",
+        "--scenario",
+        "joint",
+        "--member",
+        "S",
+        "--year",
+        "2009",
+        "--lang",
+        "en",
+    ]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(
+        stderr(&o).contains("takes part in this scenario already"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -1,5 +1,5 @@
-//! `samdrift exit`: what it costs a member and the others when the member
-//! leaves a scenario's cooperation.
+//! `samdrift exit` and `samdrift join`: what it costs a member and the
+//! others when the member leaves a scenario's cooperation, or joins it.
 
 use std::io::Write;
 use std::path::Path;
@@ -44,29 +44,12 @@ pub(super) fn run(
     };
     let text = match format {
         Output::Csv(variant) => {
-            let mut rows = Vec::new();
-            for (i, &member) in exit.members.iter().enumerate() {
-                for (y, year) in exit.years.iter().enumerate() {
-                    rows.push(vec![
-                        Cell::text(study.members[member].id.as_str()),
-                        Cell::Number(f64::from(*year), 0),
-                        Cell::Number(exit.all_stay[i][y], 2),
-                        Cell::Number(exit.after_exit[i][y], 2),
-                        Cell::Number(exit.after_exit[i][y] - exit.all_stay[i][y], 2),
-                    ]);
-                }
-            }
-            for (y, year) in exit.years.iter().enumerate() {
-                let stay: f64 = exit.all_stay.iter().map(|r| r[y]).sum();
-                let after: f64 = exit.after_exit.iter().map(|r| r[y]).sum();
-                rows.push(vec![
-                    Cell::text("all"),
-                    Cell::Number(f64::from(*year), 0),
-                    Cell::Number(stay, 2),
-                    Cell::Number(after, 2),
-                    Cell::Number(after - stay, 2),
-                ]);
-            }
+            let rows = per_member_rows(
+                &study,
+                &exit.members,
+                &exit.years,
+                (&exit.all_stay, &exit.after_exit),
+            );
             csv_text(
                 &["member", "year", "all_stay", "after_exit", "difference"],
                 rows,
@@ -82,4 +65,104 @@ pub(super) fn run(
         }
     };
     super::emit(tr, out, &text)
+}
+
+/// How a joiner's entry fee is set on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CliFee {
+    /// Its key share of the joint assets' book value.
+    BookValue,
+    /// Half of what its joining saves the group, above its key share.
+    Marginal,
+    /// No fee.
+    None,
+}
+
+/// `samdrift join`: one row per member (the joiner included) and year, and
+/// one per year for all together: before, after, the difference.
+pub(super) fn join(
+    tr: &Tr,
+    file: Option<&Path>,
+    (scenario, member): (&str, &str),
+    (year, fee): (i32, CliFee),
+    format: Output,
+    out: &mut impl Write,
+) -> ExitCode {
+    let (study, _, _) = match load_and_evaluate(tr, file, None) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let s = match scenario_index(tr, &study, scenario) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let Some(m) = study.members.iter().position(|x| x.id.as_str() == member) else {
+        let ids: Vec<&str> = study.members.iter().map(|m| m.id.as_str()).collect();
+        eprintln!("{}", terminal_text(&format!("{member}? {}", ids.join(", "))));
+        return ExitCode::from(EXIT_UNREADABLE);
+    };
+    let fee = match fee {
+        CliFee::BookValue => crate::fairness::EntryFee::BookValue,
+        CliFee::Marginal => crate::fairness::EntryFee::Marginal,
+        CliFee::None => crate::fairness::EntryFee::None,
+    };
+    let join = match crate::fairness::join(&study, s, m, year, fee) {
+        Ok(join) => join,
+        Err(e) => {
+            eprintln!("{}", terminal_text(&e.message(tr)));
+            return ExitCode::from(EXIT_INVALID);
+        }
+    };
+    let text = match format {
+        Output::Csv(variant) => {
+            let rows = per_member_rows(&study, &join.members, &join.years, (&join.before, &join.after));
+            csv_text(
+                &["member", "year", "before_join", "after_join", "difference"],
+                rows,
+                variant,
+            )
+        }
+        Output::Table => {
+            let table = crate::report::tables::join_table(&study, &join, tr);
+            let mut text = super::text_table(tr, &table);
+            text.push_str(&crate::report::tables::join_sentence(&study, &join, tr));
+            text.push('\n');
+            terminal_text(&text)
+        }
+    };
+    super::emit(tr, out, &text)
+}
+
+/// One row per member and year, then one per year for all together: the
+/// two figures and their difference.
+fn per_member_rows(
+    study: &crate::model::Study,
+    members: &[usize],
+    years: &[i32],
+    (first, second): (&[Vec<f64>], &[Vec<f64>]),
+) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    for (i, &member) in members.iter().enumerate() {
+        for (y, year) in years.iter().enumerate() {
+            rows.push(vec![
+                Cell::text(study.members[member].id.as_str()),
+                Cell::Number(f64::from(*year), 0),
+                Cell::Number(first[i][y], 2),
+                Cell::Number(second[i][y], 2),
+                Cell::Number(second[i][y] - first[i][y], 2),
+            ]);
+        }
+    }
+    for (y, year) in years.iter().enumerate() {
+        let a: f64 = first.iter().map(|r| r[y]).sum();
+        let b: f64 = second.iter().map(|r| r[y]).sum();
+        rows.push(vec![
+            Cell::text("all"),
+            Cell::Number(f64::from(*year), 0),
+            Cell::Number(a, 2),
+            Cell::Number(b, 2),
+            Cell::Number(b - a, 2),
+        ]);
+    }
+    rows
 }

@@ -254,6 +254,28 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
     },
+    /// What it costs a member outside a scenario and the members in it when
+    /// the member joins from a year, with its entry fee.
+    Join {
+        /// The study file (default: the built-in 2006 reference study).
+        file: Option<PathBuf>,
+        /// The scenario's id.
+        #[arg(long)]
+        scenario: String,
+        /// The joining member's id (a member of the study outside the scenario).
+        #[arg(long)]
+        member: String,
+        /// The year it is in from.
+        #[arg(long)]
+        year: i32,
+        /// The entry fee: its share of the joint assets' book value, its
+        /// marginal contribution, or none.
+        #[arg(long, value_enum, default_value_t = exit::CliFee::BookValue)]
+        fee: exit::CliFee,
+        /// Aligned text, or `member;year;before_join;after_join;difference`.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
     /// Time parsing and evaluating the reference study and a large generated one.
     Bench {
         /// Timed runs of each single evaluation (batches run a fortieth as often).
@@ -416,21 +438,9 @@ pub fn main() -> ExitCode {
             Output::of(format, cli.lang),
             &mut out,
         ),
-        Some(Command::Exit {
-            file,
-            scenario,
-            member,
-            year,
-            notice,
-            format,
-        }) => exit::run(
-            &tr,
-            file.as_deref(),
-            (&scenario, &member),
-            (year, notice),
-            Output::of(format, cli.lang),
-            &mut out,
-        ),
+        Some(command @ (Command::Exit { .. } | Command::Join { .. })) => {
+            membership_command(&tr, cli.lang, command, &mut out)
+        }
         Some(Command::Explain {
             file,
             scenario,
@@ -510,6 +520,43 @@ pub fn main() -> ExitCode {
         Some(Command::Bench { iterations, format }) => bench(&tr, iterations, format, &mut out),
         Some(export @ Command::Export { .. }) => export_command(&tr, cli.lang, export, &mut out),
         None => run_app(&tr, cli.file, cli.lang),
+    }
+}
+
+/// `samdrift exit` and `samdrift join`.
+fn membership_command(tr: &Tr, lang: Option<Lang>, command: Command, out: &mut impl Write) -> ExitCode {
+    match command {
+        Command::Exit {
+            file,
+            scenario,
+            member,
+            year,
+            notice,
+            format,
+        } => exit::run(
+            tr,
+            file.as_deref(),
+            (&scenario, &member),
+            (year, notice),
+            Output::of(format, lang),
+            out,
+        ),
+        Command::Join {
+            file,
+            scenario,
+            member,
+            year,
+            fee,
+            format,
+        } => exit::join(
+            tr,
+            file.as_deref(),
+            (&scenario, &member),
+            (year, fee),
+            Output::of(format, lang),
+            out,
+        ),
+        _ => ExitCode::from(EXIT_UNREADABLE),
     }
 }
 

@@ -45,7 +45,7 @@ mod years;
 pub use nucleolus::{NoNucleolus, nucleolus};
 pub use suggest::{MixSuggestion, NoCoreMix};
 use suggest::{candidate_rules, simplest_nearest_mix, split_with_rule};
-pub use years::{ByYear, Exit, ExitOption, MemberYears, by_year, exit, exit_options};
+pub use years::{ByYear, EntryFee, Exit, ExitOption, Join, MemberYears, by_year, exit, exit_options, join};
 
 use rayon::prelude::*;
 
@@ -79,6 +79,9 @@ pub enum FairError {
     /// or takes part already (it cannot join).
     #[error("the member is not a participant")]
     NotAParticipant,
+    /// The member takes part already (it cannot join).
+    #[error("the member takes part already")]
+    AlreadyAParticipant,
     /// The user cancelled.
     #[error("cancelled")]
     Cancelled,

@@ -11,6 +11,7 @@
 use super::{FairError, TOLERANCE_NOK};
 use crate::engine::{PreparedStudy, Shape};
 use crate::model::Study;
+use crate::model::Terms;
 
 /// One participant's years.
 #[derive(Debug, Clone, PartialEq)]
@@ -308,6 +309,181 @@ pub fn exit_options(study: &Study, scenario: usize) -> Result<Vec<ExitOption>, F
         .collect())
 }
 
+/// What a member joining a scenario pays to come in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryFee {
+    /// Its key share of the joint assets' book value when it joins (the
+    /// scenario's terms).
+    BookValue,
+    /// Half of what its joining saves or costs the group in the years it
+    /// is in, above what it pays under the key: what makes it pay its
+    /// Shapley value in the game of the group already in and itself.
+    Marginal,
+    /// Nothing.
+    None,
+}
+
+/// A member joining a scenario from a year: what every member of the
+/// group it joins, and it, pay each year before and after.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Join {
+    /// The scenario (index).
+    pub scenario: usize,
+    /// The member who joins (index).
+    pub joiner: usize,
+    /// The year (index) it is in from.
+    pub from: usize,
+    /// The calendar years.
+    pub years: Vec<i32>,
+    /// The members already in and the joiner (study order).
+    pub members: Vec<usize>,
+    /// Per member and year, without the joiner (it pays today's cost).
+    pub before: Vec<Vec<f64>>,
+    /// Per member and year, with the joiner from `from` (the fee included:
+    /// paid by the joiner, shared by the others by their key shares).
+    pub after: Vec<Vec<f64>>,
+    /// The fee by book value.
+    pub fee_book_value: f64,
+    /// The fee by the joiner's marginal contribution (Shapley, two
+    /// players: the group and the joiner).
+    pub fee_marginal: f64,
+    /// The fee applied in `after`.
+    pub fee: EntryFee,
+}
+
+impl Join {
+    /// What member `i` (of [`Join::members`]) pays more after the join
+    /// than before, over every year.
+    #[must_use]
+    pub fn extra(&self, i: usize) -> f64 {
+        self.after[i].iter().sum::<f64>() - self.before[i].iter().sum::<f64>()
+    }
+}
+
+/// `joiner`, a member outside `scenario`, joins it from `year`.
+///
+/// # Errors
+/// [`FairError`]: as [`by_year`]; [`FairError::AlreadyAParticipant`]
+/// when it takes part already; [`FairError::YearNotAnalysed`] for a year
+/// outside the study; [`FairError::NotAScenario`] when the scenario cannot
+/// be evaluated with it (a key without a weight for it).
+pub fn join(
+    study: &Study,
+    scenario: usize,
+    joiner: usize,
+    year: i32,
+    fee: EntryFee,
+) -> Result<Join, FairError> {
+    let prepared = PreparedStudy::prepare(study)?;
+    let today = prepared.today().ok_or(FairError::NoToday)?;
+    if scenario >= prepared.scenario_count() || scenario == today {
+        return Err(FairError::NotAScenario);
+    }
+    let n = prepared.members().len();
+    if joiner >= n {
+        return Err(FairError::NotAParticipant);
+    }
+    if prepared.participates(scenario, joiner, None) {
+        return Err(FairError::AlreadyAParticipant);
+    }
+    let years = prepared.years().to_vec();
+    let y_count = years.len();
+    let from = years
+        .iter()
+        .position(|y| *y == year)
+        .ok_or(FairError::YearNotAnalysed)?;
+    let inside: Vec<bool> = (0..n).map(|m| prepared.participates(scenario, m, None)).collect();
+    let mut with = inside.clone();
+    with[joiner] = true;
+    let row = |values: &[f64], m: usize| values[m * y_count..(m + 1) * y_count].to_vec();
+    let without_it = member_years(&prepared, scenario, None).ok_or(FairError::NotAScenario)?;
+    // The scenario with the joiner among its participants (a coalition
+    // only ever leaves members out).
+    let mut joined = study.clone();
+    joined.scenarios[scenario].participants = Some(
+        (0..n)
+            .filter(|&m| with[m])
+            .map(|m| study.members[m].id.clone())
+            .collect(),
+    );
+    let with_it =
+        member_years(&PreparedStudy::prepare(&joined)?, scenario, None).ok_or(FairError::NotAScenario)?;
+    let todays = member_years(&prepared, today, None).ok_or(FairError::NoToday)?;
+    let members: Vec<usize> = (0..n).filter(|&m| with[m]).collect();
+    let before: Vec<Vec<f64>> = members
+        .iter()
+        .map(|&m| {
+            if m == joiner {
+                row(&todays, m)
+            } else {
+                row(&without_it, m)
+            }
+        })
+        .collect();
+    let mut after: Vec<Vec<f64>> = members
+        .iter()
+        .zip(&before)
+        .map(|(&m, b)| {
+            (0..y_count)
+                .map(|y| if y < from { b[y] } else { with_it[m * y_count + y] })
+                .collect()
+        })
+        .collect();
+    // The joiner's key share when in, from what it pays of the shared
+    // costs: its share of the scenario's key among the group with it.
+    let ids: Vec<crate::model::MemberId> = members.iter().map(|&m| study.members[m].id.clone()).collect();
+    let shares = study.scenarios[scenario]
+        .key
+        .as_ref()
+        .and_then(|k| study.key(k))
+        .and_then(|k| crate::model::keys::shares(study, &k.rule, &ids).ok())
+        .unwrap_or_else(|| vec![0.0; members.len()]);
+    let at = members.iter().position(|&m| m == joiner).unwrap_or(0);
+    let terms = study.scenarios[scenario].terms.clone().unwrap_or_default();
+    let fee_book_value = shares[at] * Terms::book_value(&terms, from);
+    // Two players, the group already in (G) and the joiner (J): J's
+    // Shapley value is its own cost plus half of what joining saves or
+    // costs, (c(J) + c(G ∪ J) − c(G)) / 2, each year it is in.
+    let fee_marginal: f64 = (from..y_count)
+        .map(|y| {
+            let group_with: f64 = after.iter().map(|r| r[y]).sum();
+            let group_without: f64 = (0..members.len())
+                .filter(|&i| i != at)
+                .map(|i| before[i][y])
+                .sum();
+            let alone = before[at][y];
+            (alone + group_with - group_without) / 2.0 - after[at][y]
+        })
+        .sum::<f64>()
+        .max(0.0);
+    let paid = match fee {
+        EntryFee::BookValue => fee_book_value,
+        EntryFee::Marginal => fee_marginal,
+        EntryFee::None => 0.0,
+    };
+    // The fee goes to the others, by their key shares among themselves.
+    let others: f64 = (0..members.len()).filter(|&i| i != at).map(|i| shares[i]).sum();
+    for (i, r) in after.iter_mut().enumerate() {
+        if i == at {
+            r[from] += paid;
+        } else if others > 0.0 {
+            r[from] -= paid * shares[i] / others;
+        }
+    }
+    Ok(Join {
+        scenario,
+        joiner,
+        from,
+        years,
+        members,
+        before,
+        after,
+        fee_book_value,
+        fee_marginal,
+        fee,
+    })
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::float_cmp)]
 mod tests {
@@ -447,6 +623,59 @@ mod tests {
         assert_eq!(exit(&study, 1, 2, first, None), Err(FairError::NotAParticipant));
         assert_eq!(
             exit(&study, 1, 0, first - 1, None),
+            Err(FairError::YearNotAnalysed)
+        );
+    }
+
+    #[test]
+    fn an_entry_fee_by_book_value_and_by_marginal_contribution() {
+        // A and B in the joint scenario (40 : 35 of the shared 240 000, and
+        // 300 000 from year three); C, with 200 000 a year today, joins from
+        // the second year. Joint assets of 100 000 over five years.
+        let mut study = three();
+        study.scenarios[1].participants = Some(vec![MemberId::new("A"), MemberId::new("B")]);
+        study.scenarios[1].terms = Some(crate::model::Terms {
+            assets_nok: 100_000.0,
+            ..Default::default()
+        });
+        for line in &mut study.baseline.lines {
+            if line.category.as_str() == "staff" {
+                line.amounts_nok.insert(MemberId::new("C"), 200_000.0);
+            }
+        }
+        let first = study.assumptions.first_year;
+        let joined = join(&study, 1, 2, first + 1, EntryFee::BookValue).unwrap();
+        assert_eq!(joined.members, vec![0, 1, 2]);
+        let round = |v: &[f64]| v.iter().map(|x| x.round()).collect::<Vec<f64>>();
+        // Before: A 40/75 × 240 000 = 128 000, then 160 000; B 112 000,
+        // then 140 000; C its 200 000.
+        assert_eq!(
+            round(&joined.before[0]),
+            vec![128_000.0, 128_000.0, 160_000.0, 160_000.0, 160_000.0]
+        );
+        assert_eq!(round(&joined.before[2]), vec![200_000.0; 5]);
+        // By book value: C's 25 % of 100 000 × (1 − 1/5) = 20 000.
+        assert!((joined.fee_book_value - 20_000.0).abs() < 1e-6);
+        // By marginal contribution: C's Shapley value in the game of the
+        // group and C is (200 000 + c(all) − c(group)) / 2 = 100 000 a year
+        // (the shared costs do not grow with C), against 60 000 and then
+        // 75 000 under the key: 40 000 + 3 × 25 000 = 115 000.
+        assert!((joined.fee_marginal - 115_000.0).abs() < 1e-6, "{joined:?}");
+        // After: C pays 60 000 + the fee 20 000 in its first year, then 75
+        // 000; A and B get the fee as 40 : 35 (10 666,67 and 9 333,33).
+        assert_eq!(
+            round(&joined.after[2]),
+            vec![200_000.0, 80_000.0, 75_000.0, 75_000.0, 75_000.0]
+        );
+        assert!((joined.after[0][1] - (96_000.0 - 20_000.0 * 40.0 / 75.0)).abs() < 1e-6);
+        assert_eq!(round(&joined.after[1])[2], 105_000.0);
+        // A member already in cannot join; a year outside is refused.
+        assert_eq!(
+            join(&study, 1, 0, first, EntryFee::None),
+            Err(FairError::AlreadyAParticipant)
+        );
+        assert_eq!(
+            join(&study, 1, 2, first + 10, EntryFee::None),
             Err(FairError::YearNotAnalysed)
         );
     }

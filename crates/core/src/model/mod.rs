@@ -668,13 +668,20 @@ impl Terms {
         amount * share.max(0.0)
     }
 
+    /// The joint assets' book value `years` after the scenario's first
+    /// year.
+    #[must_use]
+    pub fn book_value(&self, years: usize) -> f64 {
+        Self::left(self.assets_nok, self.asset_lifetime_years, years)
+    }
+
     /// What a leaver with key share `share` (0–1) pays when it is out
     /// `years` after the scenario's first year (negative: it receives):
     /// the fee, plus its share of the remaining loans, less its share of
     /// the assets' book value.
     #[must_use]
     pub fn settlement(&self, share: f64, years: usize) -> f64 {
-        let book_value = Self::left(self.assets_nok, self.asset_lifetime_years, years);
+        let book_value = self.book_value(years);
         let loans = if self.loan_years == 0 {
             self.loans_nok
         } else {

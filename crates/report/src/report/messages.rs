@@ -54,6 +54,7 @@ impl Message for crate::fairness::FairError {
             E::NotAScenario => "cli-fairness-error",
             E::YearNotAnalysed => "analysis-year-outside",
             E::NotAParticipant => "analysis-not-a-participant",
+            E::AlreadyAParticipant => "analysis-already-a-participant",
             E::Cancelled => "analysis-cancelled",
         })
     }

@@ -517,3 +517,73 @@ pub fn exit_findings(
         })
         .collect()
 }
+
+/// A member joining ([`crate::fairness::join`]): per member and year, what
+/// it pays before and after, and the difference.
+#[must_use]
+pub fn join_table(study: &Study, join: &crate::fairness::Join, tr: &Tr) -> Table {
+    let headers = [
+        "fair-member",
+        "unc-year",
+        "join-before",
+        "join-after",
+        "exit-difference",
+    ]
+    .iter()
+    .map(|h| tr.get(h))
+    .collect();
+    let rows = join
+        .members
+        .iter()
+        .enumerate()
+        .flat_map(|(i, &m)| {
+            join.years.iter().enumerate().map(move |(y, year)| {
+                let (before, after) = (join.before[i][y].round(), join.after[i][y].round());
+                vec![
+                    Cell::text(study.members[m].name.clone()),
+                    Cell::Number(f64::from(*year), 0),
+                    Cell::Money(before),
+                    Cell::Money(after),
+                    Cell::Money(after - before),
+                ]
+            })
+        })
+        .collect();
+    Table {
+        id: format!("join-{}", study.members[join.joiner].id.as_str()),
+        title: tr.args(
+            "table-join",
+            &[
+                ("member", study.members[join.joiner].name.clone()),
+                ("scenario", study.scenarios[join.scenario].name.clone()),
+                ("year", join.years[join.from].to_string()),
+            ],
+        ),
+        headers,
+        rows,
+    }
+}
+
+/// What a join does, in a sentence: the two entry fees, and what the
+/// joiner and the members already in pay more or less over the years with
+/// the fee applied.
+#[must_use]
+pub fn join_sentence(study: &Study, join: &crate::fairness::Join, tr: &Tr) -> String {
+    let at = join.members.iter().position(|&m| m == join.joiner).unwrap_or(0);
+    let rest: f64 = (0..join.members.len())
+        .filter(|&i| i != at)
+        .map(|i| join.extra(i))
+        .sum();
+    tr.args(
+        "join-sentence",
+        &[
+            ("member", study.members[join.joiner].name.clone()),
+            ("scenario", study.scenarios[join.scenario].name.clone()),
+            ("year", join.years[join.from].to_string()),
+            ("book", tr.money(join.fee_book_value.round())),
+            ("marginal", tr.money(join.fee_marginal.round())),
+            ("own", tr.money(join.extra(at).round())),
+            ("rest", tr.money(rest.round())),
+        ],
+    )
+}
