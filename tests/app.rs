@@ -1997,3 +1997,16 @@ fn the_fair_split_says_what_salangen_leaving_in_2009_with_two_years_notice_costs
         "• Salangen kunne tjent på å tre ut av «Drift i eget hus»: med oppsigelse i 2007",
     );
 }
+
+#[test]
+fn the_fair_split_says_what_ibestad_joining_from_2009_pays() {
+    // "Without Ibestad": Ibestad (590 000 kr today) joins from 2009; its
+    // marginal fee 5 × 590 000 / 2 = 1 475 000 kr (its key weight is 0).
+    let mut harness = harness(norwegian());
+    harness.state_mut().ui_state.fairness.scenario = Some(2);
+    harness.state_mut().ui_state.fairness.joining = Some((3, 2009, true));
+    harness.get_by_label("Rettferdig fordeling").click();
+    let start = "Om Ibestad trer inn i «Drift i eget hus uten Ibestad» fra 2009, er inngangsbeløpet 0\u{a0}kr etter andelen av eiendelenes bokførte verdi, eller 1\u{a0}475\u{a0}000\u{a0}kr etter det marginale bidraget";
+    run_until(&mut harness, |h| h.query_by_label_contains(start).is_some());
+    harness.get_by_label_contains(start);
+}

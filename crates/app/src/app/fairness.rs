@@ -35,7 +35,16 @@ pub struct FairnessState {
     pub leaving: Option<(usize, i32, u32)>,
     /// Its figures, for (revision, scenario, member, notice year, notice).
     exit: Job<ExitKey, Result<fairness::Exit, FairError>>,
+    /// The join asked about: member, year, fee by marginal contribution
+    /// (else by book value).
+    pub joining: Option<(usize, i32, bool)>,
+    /// Its figures.
+    join: Job<JoinKey, Result<fairness::Join, FairError>>,
 }
+
+/// A join's key: revision, scenario, member, year, fee by marginal
+/// contribution.
+type JoinKey = (u64, usize, usize, i32, bool);
 
 /// The split year by year and who could leave profitably.
 type YearsAndExits = (fairness::ByYear, Vec<fairness::ExitOption>);
@@ -49,6 +58,7 @@ impl FairnessState {
         self.job.cancel();
         self.years.cancel();
         self.exit.cancel();
+        self.join.cancel();
     }
 }
 
@@ -220,6 +230,96 @@ fn by_year_ui(ui: &mut Ui, cx: &ViewCtx<'_>, scenario: usize, state: &mut Fairne
         ui.label(format!("• {finding}"));
     }
     leaving_ui(ui, cx, scenario, split, state);
+    joining_ui(ui, cx, scenario, split, state);
+}
+
+/// A member outside the scenario joining it from a year: its entry fees
+/// and what it and the members already in pay before and after.
+fn joining_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    scenario: usize,
+    split: &fairness::ByYear,
+    state: &mut FairnessState,
+) {
+    let ViewCtx {
+        tr, study, revision, ..
+    } = *cx;
+    let outside: Vec<usize> = (0..study.members.len())
+        .filter(|m| split.members.iter().all(|x| x.member != *m))
+        .collect();
+    let Some(&first) = outside.first() else {
+        return;
+    };
+    let (mut member, mut year, mut marginal) = state
+        .joining
+        .filter(|(m, y, _)| outside.contains(m) && split.years.contains(y))
+        .unwrap_or((first, split.years[0], false));
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr.get("join-ask"));
+        combo_ui(
+            ui,
+            "join-member",
+            &tr.get("fair-member"),
+            study.members[member].name.clone(),
+            |ui| {
+                for &m in &outside {
+                    if ui.selectable_label(m == member, &study.members[m].name).clicked() {
+                        member = m;
+                    }
+                }
+            },
+        );
+        ui.label(tr.get("join-ask-year"));
+        combo_ui(
+            ui,
+            "join-year",
+            &tr.get("join-ask-year"),
+            year.to_string(),
+            |ui| {
+                for y in &split.years {
+                    if ui.selectable_label(*y == year, y.to_string()).clicked() {
+                        year = *y;
+                    }
+                }
+            },
+        );
+        ui.checkbox(&mut marginal, tr.get("join-ask-marginal"));
+    });
+    state.joining = Some((member, year, marginal));
+    let key: JoinKey = (revision, scenario, member, year, marginal);
+    state.join.drive(
+        ui.ctx(),
+        &key,
+        |_| true,
+        || {
+            let owned = study.clone();
+            let fee = if key.4 {
+                fairness::EntryFee::Marginal
+            } else {
+                fairness::EntryFee::BookValue
+            };
+            move |_: &(dyn Fn(f64) -> bool + Sync)| fairness::join(&owned, key.1, key.2, key.3, fee)
+        },
+    );
+    match state.join.result() {
+        Some((k, result)) if k == key => match result.as_ref() {
+            Ok(join) => {
+                ui.label(tables::join_sentence(study, join, tr));
+                let table = tables::join_table(study, join, tr);
+                egui::CollapsingHeader::new(&table.title)
+                    .id_salt("join-table")
+                    .show(ui, |ui| report_table_ui(ui, tr, "join-table", &table));
+            }
+            Err(e) => {
+                ui.label(RichText::new(e.message(tr)).color(ui.visuals().error_fg_color));
+            }
+        },
+        _ => {
+            ui.spinner();
+        }
+    }
 }
 
 /// One exit asked about: who leaves, the year it gives notice and the
