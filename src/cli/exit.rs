@@ -12,6 +12,23 @@ use crate::i18n::Tr;
 use crate::report::messages::Message;
 use crate::report::tables::Cell;
 
+/// The study, the scenario's index and the member's, or the exit code
+/// after saying what is wrong.
+fn load(
+    tr: &Tr,
+    file: Option<&Path>,
+    (scenario, member): (&str, &str),
+) -> Result<(crate::model::Study, usize, usize), ExitCode> {
+    let (study, _, _) = load_and_evaluate(tr, file, None)?;
+    let s = scenario_index(tr, &study, scenario)?;
+    let Some(m) = study.members.iter().position(|x| x.id.as_str() == member) else {
+        let ids: Vec<&str> = study.members.iter().map(|m| m.id.as_str()).collect();
+        eprintln!("{}", terminal_text(&format!("{member}? {}", ids.join(", "))));
+        return Err(ExitCode::from(EXIT_UNREADABLE));
+    };
+    Ok((study, s, m))
+}
+
 /// One row per participant and year (the leaver included) and one per year
 /// for all together: all stay, after the exit, the difference.
 pub(super) fn run(
@@ -22,18 +39,9 @@ pub(super) fn run(
     format: Output,
     out: &mut impl Write,
 ) -> ExitCode {
-    let (study, _, _) = match load_and_evaluate(tr, file, None) {
+    let (study, s, m) = match load(tr, file, (scenario, member)) {
         Ok(loaded) => loaded,
         Err(code) => return code,
-    };
-    let s = match scenario_index(tr, &study, scenario) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let Some(m) = study.members.iter().position(|x| x.id.as_str() == member) else {
-        let ids: Vec<&str> = study.members.iter().map(|m| m.id.as_str()).collect();
-        eprintln!("{}", terminal_text(&format!("{member}? {}", ids.join(", "))));
-        return ExitCode::from(EXIT_UNREADABLE);
     };
     let exit = match crate::fairness::exit(&study, s, m, year, notice) {
         Ok(exit) => exit,
@@ -88,18 +96,9 @@ pub(super) fn join(
     format: Output,
     out: &mut impl Write,
 ) -> ExitCode {
-    let (study, _, _) = match load_and_evaluate(tr, file, None) {
+    let (study, s, m) = match load(tr, file, (scenario, member)) {
         Ok(loaded) => loaded,
         Err(code) => return code,
-    };
-    let s = match scenario_index(tr, &study, scenario) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
-    let Some(m) = study.members.iter().position(|x| x.id.as_str() == member) else {
-        let ids: Vec<&str> = study.members.iter().map(|m| m.id.as_str()).collect();
-        eprintln!("{}", terminal_text(&format!("{member}? {}", ids.join(", "))));
-        return ExitCode::from(EXIT_UNREADABLE);
     };
     let fee = match fee {
         CliFee::BookValue => crate::fairness::EntryFee::BookValue,
