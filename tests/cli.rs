@@ -1260,3 +1260,48 @@ fn join_says_what_ibestad_joining_without_ibestad_costs_with_its_fee() {
         stderr(&o)
     );
 }
+
+#[test]
+fn budget_gives_each_members_operating_effect_against_today() {
+    // Joint in-house operation, no investments, amounts without VAT, all
+    // VAT compensated: Salangen's operating expenses rise by (717 958,8 −
+    // 647 500) × 1,25 = 88 073,5 kr, its VAT compensation by 17 614,7, the
+    // net effect is 70 458,8 kr; all together 2 262 000 − 2 414 500 =
+    // −152 500 kr a year.
+    let o = samdrift(&[
+        "budget",
+        "scenarios/nordre-troms-2006.ron",
+        "--scenario",
+        "joint",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert_eq!(
+        text.lines().next().unwrap().trim_start_matches('\u{feff}'),
+        "member;year;operating;vat_compensation;interest;repayment;investment;loan;own_funds;net_operating"
+    );
+    assert!(
+        text.contains("S;2007;\"88073,5\";\"17614,7\";0;0;0;0;0;\"70458,8\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("all;2013;-190625;-38125;0;0;0;0;0;-152500"),
+        "{text}"
+    );
+    // One member: its rows only, no `all`.
+    let o = samdrift(&[
+        "budget",
+        "scenarios/nordre-troms-2006.ron",
+        "--scenario",
+        "joint",
+        "--member",
+        "S",
+        "--format",
+        "csv",
+    ]);
+    let text = stdout(&o);
+    assert_eq!(text.lines().count(), 1 + 7);
+    assert!(!text.contains("\nall;"));
+}

@@ -16,6 +16,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod budget;
 mod criteria;
 mod exit;
 mod explain;
@@ -276,6 +277,21 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
     },
+    /// What an option does to each member's budget (operating and
+    /// investment) year by year, against today's operation.
+    Budget {
+        /// The study file (default: the built-in 2006 reference study).
+        file: Option<PathBuf>,
+        /// The scenario's id.
+        #[arg(long)]
+        scenario: String,
+        /// One member's id (default: every member, and all together).
+        #[arg(long)]
+        member: Option<String>,
+        /// Aligned text, or `member;year;operating;vat_compensation;interest;repayment;investment;loan;own_funds;net_operating`.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
     /// Time parsing and evaluating the reference study and a large generated one.
     Bench {
         /// Timed runs of each single evaluation (batches run a fortieth as often).
@@ -435,6 +451,18 @@ pub fn main() -> ExitCode {
             file.as_deref(),
             (draws, seed),
             (year, metric),
+            Output::of(format, cli.lang),
+            &mut out,
+        ),
+        Some(Command::Budget {
+            file,
+            scenario,
+            member,
+            format,
+        }) => budget::run(
+            &tr,
+            file.as_deref(),
+            (&scenario, member.as_deref()),
             Output::of(format, cli.lang),
             &mut out,
         ),

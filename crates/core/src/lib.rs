@@ -8,6 +8,7 @@
 //! [`format`] (Nordic numbers), [`lang`] (the languages) and [`palette`]
 //! (the scenarios' colours) are the base every layer shares.
 
+pub mod budget;
 pub mod criteria;
 pub mod engine;
 pub mod fairness;

@@ -6,8 +6,8 @@
 //! `crate::model`, `crate::report` … as before the split.
 
 pub use samdrift_report::{
-    REFERENCE_STUDY, REFERENCE_STUDY_NAME, WORKSTATIONS_STUDY, WORKSTATIONS_STUDY_NAME, criteria, engine,
-    fairness, format, i18n, lang, model, palette, report, uncertainty,
+    REFERENCE_STUDY, REFERENCE_STUDY_NAME, WORKSTATIONS_STUDY, WORKSTATIONS_STUDY_NAME, budget, criteria,
+    engine, fairness, format, i18n, lang, model, palette, report, uncertainty,
 };
 
 pub mod io;

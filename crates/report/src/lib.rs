@@ -7,8 +7,8 @@
 //! `crate::model`, `crate::engine` … as before the split.
 
 pub use samdrift_core::{
-    REFERENCE_STUDY, REFERENCE_STUDY_NAME, WORKSTATIONS_STUDY, WORKSTATIONS_STUDY_NAME, criteria, engine,
-    fairness, format, lang, model, palette, uncertainty,
+    REFERENCE_STUDY, REFERENCE_STUDY_NAME, WORKSTATIONS_STUDY, WORKSTATIONS_STUDY_NAME, budget, criteria,
+    engine, fairness, format, lang, model, palette, uncertainty,
 };
 
 pub mod i18n;

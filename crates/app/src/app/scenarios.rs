@@ -57,6 +57,7 @@ pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, state: &mut ScenariosState, comman
             ui.separator();
             if ui.button(tr.get("ui-add-scenario")).clicked() {
                 let scenario = Scenario {
+                    vat_not_compensated_percent: 0.0,
                     id: unique_id(study, "scenario"),
                     name: tr.get("ui-new-scenario-name"),
                     kind: ScenarioKind::Custom,
@@ -264,6 +265,7 @@ fn scenario_ui(
     if ui.button(tr.get("ui-add-line")).clicked() {
         let mut s = scenario.clone();
         s.lines.push(CostLine {
+            investment: None,
             id: crate::model::LineId::default(),
             label: tr.get("ui-new-line"),
             category: study

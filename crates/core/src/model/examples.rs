@@ -33,6 +33,7 @@ fn member(id: &str, population: f64) -> Member {
 
 fn assumptions(first_year: i32, horizon_years: u32) -> Assumptions {
     Assumptions {
+        amounts_include_vat: false,
         first_year,
         horizon_years,
         real_wage_growth_percent: 0.0,
@@ -121,6 +122,7 @@ pub fn small_study() -> Study {
     ];
     let scenarios = vec![
         Scenario {
+            vat_not_compensated_percent: 0.0,
             id: ScenarioId::new("today"),
             name: "I dag".to_owned(),
             kind: ScenarioKind::Today,
@@ -134,6 +136,7 @@ pub fn small_study() -> Study {
             terms: None,
         },
         Scenario {
+            vat_not_compensated_percent: 0.0,
             id: ScenarioId::new("joint"),
             name: "Felles".to_owned(),
             kind: ScenarioKind::JointInHouse,
@@ -141,6 +144,7 @@ pub fn small_study() -> Study {
             key: Some(KeyId::new("equal")),
             lines: vec![
                 CostLine {
+                    investment: None,
                     id: crate::model::LineId::default(),
                     label: "Felles drift".to_owned(),
                     category: CategoryId::new("staff"),
@@ -154,6 +158,7 @@ pub fn small_study() -> Study {
                     source: Source::default(),
                 },
                 CostLine {
+                    investment: None,
                     id: crate::model::LineId::default(),
                     label: "Lisens per arbeidsplass".to_owned(),
                     category: CategoryId::new("services"),
@@ -251,6 +256,7 @@ pub fn synthetic(members: usize, lines: usize, scenarios: usize, years: u32) -> 
         ScenarioKind::Custom,
     ];
     let mut all = vec![Scenario {
+        vat_not_compensated_percent: 0.0,
         id: ScenarioId::new("today"),
         name: "I dag".to_owned(),
         kind: ScenarioKind::Today,
@@ -294,6 +300,7 @@ pub fn synthetic(members: usize, lines: usize, scenarios: usize, years: u32) -> 
                 #[allow(clippy::cast_precision_loss)]
                 let amount_nok = 100.0 + (l * 37 % 1000) as f64;
                 CostLine {
+                    investment: None,
                     id: crate::model::LineId::default(),
                     label: format!("Linje {l}"),
                     category: CategoryId::new(format!("c{}", l % 10)),
@@ -309,6 +316,7 @@ pub fn synthetic(members: usize, lines: usize, scenarios: usize, years: u32) -> 
             })
             .collect();
         all.push(Scenario {
+            vat_not_compensated_percent: 0.0,
             id: ScenarioId::new(format!("s{s}")),
             name: format!("Scenario {s}"),
             kind: kinds[(s - 1) % kinds.len()],

@@ -568,6 +568,7 @@ fn seat_lines(study: &Study, fleet_id: &str, t: usize, share: f64) -> Vec<FleetL
                 let amount = formula.value_in(study).unwrap_or(f64::NAN);
                 out.push(FleetLine {
                     line: CostLine {
+                        investment: None,
                         label: format!("{}: {}", seat.name, cost.key()),
                         category: category.clone(),
                         amount_nok: amount,

@@ -15,6 +15,7 @@
 //! own live in `fleet`, `keys`, `inputs`, `uncertainty` and `validate`.)
 
 pub mod bounds;
+pub mod budget;
 pub mod decision;
 pub mod edit;
 pub mod examples;
@@ -601,6 +602,11 @@ pub struct Scenario {
     /// scenario without one. Today's operation is always grey.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub colour: Option<u8>,
+    /// The share of VAT on purchases that is not compensated (a joint body
+    /// selling in competition with private suppliers,
+    /// merverdiavgiftskompensasjonsloven § 4), percent; left out, 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub vat_not_compensated_percent: f64,
     /// What a member who leaves pays or receives (notice, settlement);
     /// left out, no notice and no settlement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -950,6 +956,10 @@ pub struct CostLine {
     /// Where the amount comes from.
     #[serde(default)]
     pub source: Source,
+    /// In the municipal budget: an investment (its lifetime and how it is
+    /// financed); left out, an operating cost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub investment: Option<budget::Investment>,
     /// Stable id, unique within the scenario; old files get one on load.
     /// Last, so that the fields a person edits come first.
     #[serde(default, skip_serializing_if = "LineId::is_unassigned")]
@@ -958,6 +968,12 @@ pub struct CostLine {
 
 fn one() -> f64 {
     1.0
+}
+
+// serde's skip_serializing_if passes a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(value: &f64) -> bool {
+    *value == 0.0
 }
 
 /// Where a cost line's amount per unit comes from.
@@ -997,6 +1013,10 @@ pub struct Assumptions {
     pub discount: DiscountRate,
     /// The year shown as "annual cost" in side-by-side views.
     pub display_year: i32,
+    /// Whether the amounts include VAT (the budget adds 25 % to amounts
+    /// without it); left out, they do not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub amounts_include_vat: bool,
 }
 
 impl Assumptions {

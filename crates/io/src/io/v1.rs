@@ -175,6 +175,7 @@ pub(super) fn migrate(old: StudyV1) -> Study {
             .scenarios
             .into_iter()
             .map(|s| Scenario {
+                vat_not_compensated_percent: 0.0,
                 id: ScenarioId(s.id),
                 name: s.name,
                 kind: match s.kind {
@@ -189,6 +190,7 @@ pub(super) fn migrate(old: StudyV1) -> Study {
                     .lines
                     .into_iter()
                     .map(|l| CostLine {
+                        investment: None,
                         id: crate::model::LineId::default(),
                         label: l.label,
                         category: CategoryId(l.category),
@@ -210,6 +212,7 @@ pub(super) fn migrate(old: StudyV1) -> Study {
             })
             .collect(),
         assumptions: Assumptions {
+            amounts_include_vat: false,
             first_year: old.first_year,
             horizon_years: old.horizon_years,
             real_wage_growth_percent: 0.0,

@@ -174,6 +174,7 @@ pub(super) fn migrate(mut old: StudyV2) -> (Study, Vec<MigrationChange>) {
             for (n, (category, member, amount)) in todays_cells.iter().enumerate() {
                 let known = study.category(category);
                 lines.push(CostLine {
+                    investment: None,
                     label: known.map_or_else(|| category.0.clone(), |c| c.name.clone()),
                     category: category.clone(),
                     amount_nok: *amount,
@@ -191,6 +192,7 @@ pub(super) fn migrate(mut old: StudyV2) -> (Study, Vec<MigrationChange>) {
             }
         }
         scenarios.push(Scenario {
+            vat_not_compensated_percent: 0.0,
             id: s.id,
             name: s.name,
             kind: s.kind,

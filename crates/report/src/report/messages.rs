@@ -44,6 +44,16 @@ impl Message for crate::uncertainty::UncertaintyError {
     }
 }
 
+impl Message for crate::budget::BudgetError {
+    /// Why the budget could not be made, in the user's language.
+    fn message(&self, tr: &Tr) -> String {
+        tr.get(match self {
+            crate::budget::BudgetError::Invalid(_) => "analysis-invalid",
+            crate::budget::BudgetError::NoScenario => "budget-no-scenario",
+        })
+    }
+}
+
 impl Message for crate::fairness::FairError {
     /// Why the fair split could not be worked out, in the user's language.
     fn message(&self, tr: &Tr) -> String {

@@ -72,9 +72,7 @@ pub(super) fn scenario_checks(
         return;
     }
     key_checks(study, scenario, &place, &participants, report);
-    if let Some(terms) = &scenario.terms {
-        terms_checks(terms, &place, report);
-    }
+    budget_checks(scenario, &place, report);
     if let Some(level) = &scenario.service_level {
         service_level_checks(level, &place, report);
     }
@@ -107,6 +105,9 @@ pub(super) fn scenario_checks(
         }
         report.bounded(&place, "field-amount", line.amount_nok, true, MAX_AMOUNT_NOK);
         report.bounded(&place, "field-quantity", line.quantity, false, MAX_COUNT);
+        if let Some(investment) = &line.investment {
+            investment_checks(investment, &place, report);
+        }
         if let Payer::Member(member) = &line.payer {
             if !member_ids.contains(member) {
                 report.push(&place, Problem::UnknownMember { id: member.clone() });
@@ -276,6 +277,56 @@ fn terms_checks(terms: &crate::model::Terms, place: &Place, report: &mut Report)
             f64::from(years),
             false,
             f64::from(MAX_HORIZON_YEARS),
+        );
+    }
+}
+
+/// An investment: a lifetime of at least a year; a loan's years and rate
+/// within what Samdrift accepts.
+fn investment_checks(investment: &crate::model::budget::Investment, place: &Place, report: &mut Report) {
+    let years = |field, value: u32, report: &mut Report| {
+        if value == 0 || value > MAX_HORIZON_YEARS {
+            report.push(
+                place,
+                Problem::OutOfLimits {
+                    field,
+                    value: f64::from(value),
+                    min: 1.0,
+                    max: f64::from(MAX_HORIZON_YEARS),
+                },
+            );
+        }
+    };
+    years("field-investment-lifetime", investment.lifetime_years, report);
+    if let crate::model::budget::Funding::Loan {
+        years: loan_years,
+        rate_percent,
+        ..
+    } = investment.funding
+    {
+        years("field-loan-years", loan_years, report);
+        report.bounded(place, "field-loan-rate", rate_percent, false, 100.0);
+    }
+}
+
+/// The scenario's terms of leaving and its share of VAT not compensated.
+fn budget_checks(scenario: &Scenario, place: &Place, report: &mut Report) {
+    if let Some(terms) = &scenario.terms {
+        terms_checks(terms, place, report);
+    }
+    if report.number(
+        place,
+        "field-vat-not-compensated",
+        scenario.vat_not_compensated_percent,
+        false,
+    ) && scenario.vat_not_compensated_percent > 100.0
+    {
+        report.push(
+            place,
+            Problem::PercentOutOfRange {
+                field: "field-vat-not-compensated",
+                value: scenario.vat_not_compensated_percent,
+            },
         );
     }
 }

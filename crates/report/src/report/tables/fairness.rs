@@ -587,3 +587,61 @@ pub fn join_sentence(study: &Study, join: &crate::fairness::Join, tr: &Tr) -> St
         ],
     )
 }
+
+/// A scenario's budget against today's operation ([`crate::budget`]): per
+/// member (or `member` alone) and year, and for all together.
+#[must_use]
+pub fn budget_table(study: &Study, budget: &crate::budget::Budget, member: Option<usize>, tr: &Tr) -> Table {
+    let headers = [
+        "fair-member",
+        "unc-year",
+        "budget-operating",
+        "budget-vat-compensation",
+        "budget-interest",
+        "budget-repayment",
+        "budget-investment",
+        "budget-loan",
+        "budget-own-funds",
+        "budget-net-operating",
+    ]
+    .iter()
+    .map(|h| tr.get(h))
+    .collect();
+    let row = |who: String, year: i32, b: crate::budget::BudgetYear| {
+        vec![
+            Cell::text(who),
+            Cell::Number(f64::from(year), 0),
+            Cell::Money(b.operating.round()),
+            Cell::Money(b.vat_compensation.round()),
+            Cell::Money(b.interest.round()),
+            Cell::Money(b.repayment.round()),
+            Cell::Money(b.investment.round()),
+            Cell::Money(b.loan.round()),
+            Cell::Money(b.own_funds.round()),
+            Cell::Money(b.net_operating().round()),
+        ]
+    };
+    let mut rows = Vec::new();
+    for (m, years) in budget.members.iter().enumerate() {
+        if member.is_some_and(|x| x != m) {
+            continue;
+        }
+        for (y, year) in budget.years.iter().enumerate() {
+            rows.push(row(study.members[m].name.clone(), *year, years[y]));
+        }
+    }
+    if member.is_none() {
+        for (y, year) in budget.years.iter().enumerate() {
+            rows.push(row(tr.get("dec-all"), *year, budget.all(y)));
+        }
+    }
+    Table {
+        id: format!("budget-{}", study.scenarios[budget.scenario].id.as_str()),
+        title: tr.args(
+            "table-budget",
+            &[("scenario", study.scenarios[budget.scenario].name.clone())],
+        ),
+        headers,
+        rows,
+    }
+}
