@@ -1035,3 +1035,53 @@ fn the_briefing_says_year_by_year_who_would_be_better_off_alone() {
     assert!(html[..appendix].contains(leave), "{}", &html[..appendix]);
     assert!(html[appendix..].contains("Year by year: "));
 }
+
+#[test]
+fn the_briefing_and_the_tables_carry_the_budget_of_the_economic_plan() {
+    let (study, evaluation) = reference();
+    let tr = Tr::new(Lang::En);
+    let analyses = samdrift::report::bundle::Analyses::run(
+        &study,
+        2007,
+        samdrift::report::bundle::ExportOptions {
+            draws: 500,
+            ..Default::default()
+        },
+        &|_| true,
+    )
+    .unwrap();
+    // The first page: the proposal's (remote operation's) net effect on
+    // each operating budget in 2007. No investments and all VAT
+    // compensated, so it is the comparison's difference from today:
+    // Gratangen 475 901 − 627 000 = −151 099 kr, Salangen 677 966 −
+    // 647 500 = +30 466 kr.
+    let html = html_export::briefing_with(
+        &study,
+        &evaluation,
+        (&tr, 2007, "x.ron"),
+        &analyses,
+        html_export::Length::Full,
+    );
+    let appendix = html.find(r#"class="appendix""#).unwrap();
+    assert!(
+        html[..appendix].contains(
+            "Gratangen −151\u{a0}099\u{a0}kr, Lavangen −123\u{a0}227\u{a0}kr, Salangen +30\u{a0}466\u{a0}kr"
+        ),
+        "{}",
+        &html[..appendix]
+    );
+    // The appendix: a table per member of the plan's four years.
+    assert!(html[appendix..].contains("Salangen: Budget: Fjerndrift"));
+    // The exports: each option's budget, four years per member and all
+    // together; Salangen's operating expenses 30 466,4 × 1,25 = 38 083 kr.
+    let all = samdrift::report::bundle::export_tables(&study, &evaluation, (&tr, 2007), &analyses);
+    let remote = all.iter().find(|t| t.id == "budget-remote").unwrap();
+    assert_eq!(remote.rows.len(), (study.members.len() + 1) * 4);
+    let salangen = remote
+        .rows
+        .iter()
+        .find(|r| r[0] == tables::Cell::Text("Salangen".into()))
+        .unwrap();
+    assert_eq!(salangen[2], tables::Cell::Money(38_083.0));
+    assert_eq!(salangen[9], tables::Cell::Money(30_466.0));
+}

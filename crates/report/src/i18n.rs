@@ -376,6 +376,7 @@ mod tests {
                     "p50",
                     "outside",
                     "rest",
+                    "effects",
                     "book",
                     "marginal",
                     "own",

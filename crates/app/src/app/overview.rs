@@ -49,7 +49,7 @@ fn view_of(topic: Topic) -> Option<View> {
         Topic::Fairness => Some(View::Fairness),
         Topic::Dissent => Some(View::Criteria),
         Topic::Workstations => Some(View::Workstations),
-        Topic::Remarks => None,
+        Topic::Budget | Topic::Remarks => None,
     }
 }
 

@@ -365,6 +365,20 @@ pub fn briefing_with(
             appendix.push_str(&section(&table.title, &inner));
         }
     }
+    // The proposal's budget for each member, the economic plan's four
+    // years (the net effects are on the first page).
+    if let Some(budget) = decision
+        .proposal
+        .and_then(|p| analyses.budgets.iter().find(|b| b.scenario == p))
+    {
+        for (m, member) in study.members.iter().enumerate() {
+            let table = tables::budget_plan_table(study, budget, (Some(m), tables::PLAN_YEARS), tr);
+            appendix.push_str(&section(
+                &format!("{}: {}", member.name, table.title),
+                &table_html(tr.numbers(), &table, |_, _| ""),
+            ));
+        }
+    }
     // The appendix: every table behind the answer.
     let _ = write!(
         html,

@@ -36,6 +36,13 @@ fn sheet_title(table: &Table, tr: &Tr) -> String {
         let scenario = title.split_once(": ").map_or(title, |(_, s)| s);
         return format!("{} {scenario}", tr.get("sheet-fair-split"));
     }
+    if table.id.starts_with("budget-") {
+        // "Budsjett: Drift i eget hus (mot …)": the scenario's name.
+        let scenario = title
+            .split_once(": ")
+            .map_or(title, |(_, s)| s.rsplit_once(" (").map_or(s, |(name, _)| name));
+        return format!("{} {scenario}", tr.get("sheet-budget"));
+    }
     let id = format!("sheet-{}", table.id);
     let named = tr.get(&id);
     if named == id { title.to_owned() } else { named }

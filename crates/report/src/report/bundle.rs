@@ -51,7 +51,14 @@ pub struct Analyses {
     pub tornado: Option<super::tables::ExportTornado>,
     /// The criteria, when the study has them (economy from present value).
     pub criteria: Option<crate::criteria::Analysis>,
+    /// Each option's budget against today (up to
+    /// [`MOST_MEMBERS_BUDGET`] members: each member's every year is
+    /// explained line by line).
+    pub budgets: Vec<crate::budget::Budget>,
 }
+
+/// Up to this many members an export carries every option's budget.
+pub const MOST_MEMBERS_BUDGET: usize = 60;
 
 impl Analyses {
     /// Runs every analysis of an export for `year`. `progress` gets the
@@ -91,11 +98,20 @@ impl Analyses {
         let criteria =
             crate::criteria::analyse(study, Metric::PresentValue, options.criteria_samples, 1).ok();
         step(0.95)?;
+        let budgets = if study.members.len() <= MOST_MEMBERS_BUDGET {
+            (0..study.scenarios.len())
+                .filter(|&s| study.today() != Some(s))
+                .filter_map(|s| crate::budget::budget(study, s).ok())
+                .collect()
+        } else {
+            Vec::new()
+        };
         Ok(Analyses {
             fair,
             simulation,
             tornado,
             criteria,
+            budgets,
         })
     }
 }
@@ -126,5 +142,12 @@ pub fn export_tables(
         tables.extend(super::tables::criteria_tables(study, analysis, tr));
     }
     tables.extend(super::fleet_report::fleet_tables(study, tr));
+    // The economic plan's four years of each option's budget.
+    tables.extend(
+        analyses
+            .budgets
+            .iter()
+            .map(|b| super::tables::budget_plan_table(study, b, (None, super::tables::PLAN_YEARS), tr)),
+    );
     tables
 }

@@ -62,6 +62,9 @@ pub struct Decision {
     /// ([`super::fleet_report::fleet_findings`], made once for the
     /// briefing's section too); the summary says the first.
     pub workstations: Vec<String>,
+    /// What the proposal does to the members' operating budgets in the
+    /// year compared, in words (when the export made the budgets).
+    pub budget: Option<String>,
     /// Errors and warnings of the study.
     pub warnings: usize,
 }
@@ -170,8 +173,49 @@ pub fn decision(
         answers,
         dissent,
         workstations: super::fleet_report::fleet_findings(study, evaluation, tr),
+        budget: proposal.and_then(|p| budget_sentence(study, analyses, (p, year), tr)),
         warnings: evaluation.report.issues.len(),
     }
+}
+
+/// The proposal's net effect on each member's operating budget (or, for
+/// a study of many members, all together's) in `year`.
+fn budget_sentence(
+    study: &Study,
+    analyses: &Analyses,
+    (proposal, year): (usize, i32),
+    tr: &Tr,
+) -> Option<String> {
+    let budget = analyses.budgets.iter().find(|b| b.scenario == proposal)?;
+    let y = budget.years.iter().position(|x| *x == year)?;
+    let signed = |v: f64| {
+        let v = v.round();
+        if v > 0.0 {
+            format!("+{}", tr.money(v))
+        } else {
+            tr.money(v)
+        }
+    };
+    let effects = if study.members.len() <= 6 {
+        budget
+            .members
+            .iter()
+            .enumerate()
+            .filter(|(m, _)| budget.members[*m].iter().any(|b| b.net_operating() != 0.0))
+            .map(|(m, years)| format!("{} {}", study.members[m].name, signed(years[y].net_operating())))
+            .collect::<Vec<_>>()
+            .join(", ")
+    } else {
+        format!("{} {}", tr.get("dec-all"), signed(budget.all(y).net_operating()))
+    };
+    Some(tr.args(
+        "dec-budget",
+        &[
+            ("scenario", study.scenarios[proposal].name.clone()),
+            ("year", year.to_string()),
+            ("effects", effects),
+        ],
+    ))
 }
 
 /// The payback in words: a year, "not within the horizon", or nothing.
@@ -194,6 +238,8 @@ pub enum Topic {
     Dissent,
     /// What the workstations change.
     Workstations,
+    /// The proposal's effect on the operating budgets.
+    Budget,
     /// The study's open remarks (the list of problems).
     Remarks,
 }
@@ -305,6 +351,7 @@ fn topics_of(study: &Study, d: &Decision, tr: &Tr, members: bool) -> Vec<(Topic,
     }
     out.extend(d.dissent.iter().map(|s| (Topic::Dissent, s.clone())));
     out.extend(d.workstations.first().map(|s| (Topic::Workstations, s.clone())));
+    out.extend(d.budget.iter().map(|s| (Topic::Budget, s.clone())));
     if d.warnings > 0 {
         out.push((
             Topic::Remarks,

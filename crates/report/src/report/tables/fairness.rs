@@ -592,6 +592,21 @@ pub fn join_sentence(study: &Study, join: &crate::fairness::Join, tr: &Tr) -> St
 /// member (or `member` alone) and year, and for all together.
 #[must_use]
 pub fn budget_table(study: &Study, budget: &crate::budget::Budget, member: Option<usize>, tr: &Tr) -> Table {
+    budget_plan_table(study, budget, (member, budget.years.len()), tr)
+}
+
+/// The years of a municipality's economic plan (økonomiplan): four.
+pub const PLAN_YEARS: usize = 4;
+
+/// As [`budget_table`], for the first `years` years (the economic plan's
+/// four in the exports and the briefing).
+#[must_use]
+pub fn budget_plan_table(
+    study: &Study,
+    budget: &crate::budget::Budget,
+    (member, years): (Option<usize>, usize),
+    tr: &Tr,
+) -> Table {
     let headers = [
         "fair-member",
         "unc-year",
@@ -622,16 +637,17 @@ pub fn budget_table(study: &Study, budget: &crate::budget::Budget, member: Optio
         ]
     };
     let mut rows = Vec::new();
-    for (m, years) in budget.members.iter().enumerate() {
+    let shown = || budget.years.iter().enumerate().take(years);
+    for (m, per_year) in budget.members.iter().enumerate() {
         if member.is_some_and(|x| x != m) {
             continue;
         }
-        for (y, year) in budget.years.iter().enumerate() {
-            rows.push(row(study.members[m].name.clone(), *year, years[y]));
+        for (y, year) in shown() {
+            rows.push(row(study.members[m].name.clone(), *year, per_year[y]));
         }
     }
     if member.is_none() {
-        for (y, year) in budget.years.iter().enumerate() {
+        for (y, year) in shown() {
             rows.push(row(tr.get("dec-all"), *year, budget.all(y)));
         }
     }
