@@ -281,6 +281,25 @@ fn every_problem_is_found_at_its_place_and_named_in_words() {
             "PC-leie",
         ),
         (
+            // Joint in-house operation's yearly 2 262 000 kr financed by a
+            // loan: an operating cost, which cannot be (GKRS 2023).
+            "LoanForOperatingCost",
+            |s| {
+                let joint = s.scenarios.iter_mut().find(|x| x.id.as_str() == "joint").unwrap();
+                joint.lines[0].investment = Some(samdrift::model::budget::Investment {
+                    lifetime_years: 5,
+                    funding: samdrift::model::budget::Funding::Loan {
+                        years: 5,
+                        rate_percent: 4.0,
+                        annuity: false,
+                    },
+                });
+            },
+            |p| matches!(p, Place::ScenarioLine { label, .. } if label == "Felles drift i eget hus"),
+            Severity::Warning,
+            "Felles drift i eget hus",
+        ),
+        (
             "OutOfLimits",
             |s| s.workstations.seat_types[0].lifetime_years.value = 0.0,
             |p| matches!(p, Place::SeatType { .. }),

@@ -873,6 +873,7 @@ problem-out-of-limits = { $field } { $value } skal ligge mellem { $min } og { $m
 problem-hours-over-year = timer i brug og i dvale er tilsammen { $hours }, flere end de 8 760 timer et år har
 problem-fleet-without-todays = scenariet har en maskinpark, men den nuværende drift har ingen: arbejdspladserne vejes mod ingenting. Giv den nuværende drift den maskinpark, kommunerne har i dag (Scenarier → Nuværende drift → Arbejdspladser).
 problem-seats-priced-twice = linjen »{ $label }« regner per arbejdsplads i en af maskinparkens kategorier, men maskinparken regner allerede hver arbejdsplads: de samme arbejdspladser tælles to gange.
+problem-loan-for-operating-cost = linjen er lånefinansieret, men leje, drift hos andre og abonnementer på digitale løsninger er driftsudgifter og kan ikke lånefinansieres.
 problem-fleet-no-parts = maskinparken har ingen dele: tilføj mindst én arbejdspladstype
 problem-several-economy = kun ét kriterium kan beregnes ud fra tallene (økonomi); dette er det andet
 problem-criterion-not-scored = intet scenarie har point på kriteriet, så det skelner ikke mellem dem

@@ -873,6 +873,7 @@ problem-out-of-limits = the { $field } { $value } must lie between { $min } and 
 problem-hours-over-year = hours in use and idle add up to { $hours }, more than the 8 760 hours of a year
 problem-fleet-without-todays = the scenario runs a fleet but today’s operation runs none: its workstations are weighed against nothing. Give today’s operation the fleet the municipalities have now (Scenarios → Today’s operation → Workstations).
 problem-seats-priced-twice = the line “{ $label }” is priced per workstation in one of the fleet’s categories, but the fleet already prices every seat: the same seats are counted twice.
+problem-loan-for-operating-cost = the line is financed by a loan, but rent, hosting and subscriptions of digital solutions are operating costs and cannot be loan-financed (GKRS, 2023).
 problem-fleet-no-parts = the fleet has no parts: add at least one seat type
 problem-several-economy = only one criterion can be scored from the figures (economy); this is a second one
 problem-criterion-not-scored = no scenario is scored on the criterion, so it tells them nothing apart

@@ -873,6 +873,7 @@ problem-out-of-limits = { $field } { $value } må ligge mellom { $min } og { $ma
 problem-hours-over-year = timer i bruk og i hvilemodus er til sammen { $hours }, mer enn de 8 760 timene et år har
 problem-fleet-without-todays = scenarioet har maskinpark, men dagens drift har ingen: arbeidsplassene veies mot ingenting. Gi dagens drift maskinparken kommunene har i dag (Scenarioer → Dagens drift → Arbeidsplasser).
 problem-seats-priced-twice = linjen «{ $label }» regner per arbeidsplass i en av maskinparkens kategorier, men maskinparken regner allerede hver arbeidsplass: de samme arbeidsplassene telles to ganger.
+problem-loan-for-operating-cost = linjen er lånefinansiert, men leie, drift hos andre og abonnement på digitale løsninger er driftsutgifter og kan ikke lånefinansieres (GKRS, 2023).
 problem-fleet-no-parts = maskinparken har ingen deler: legg til minst én arbeidsplasstype
 problem-several-economy = bare ett kriterium kan regnes fra tallene (økonomi); dette er nummer to
 problem-criterion-not-scored = ingen scenarier har fått poeng på kriteriet, så det skiller ikke mellom dem

@@ -867,6 +867,7 @@ problem-out-of-limits = { $field } { $value } må liggje mellom { $min } og { $m
 problem-hours-over-year = timar i bruk og i kvilemodus er til saman { $hours }, meir enn dei 8 760 timane eit år har
 problem-fleet-without-todays = scenarioet har maskinpark, men dagens drift har ingen: arbeidsplassane blir vegne mot ingenting. Gi dagens drift maskinparken kommunane har i dag (Scenario → Dagens drift → Arbeidsplassar).
 problem-seats-priced-twice = linja «{ $label }» reknar per arbeidsplass i ein av kategoriane til maskinparken, men maskinparken reknar alt kvar arbeidsplass: dei same arbeidsplassane blir talde to gonger.
+problem-loan-for-operating-cost = linja er lånefinansiert, men leige, drift hos andre og abonnement på digitale løysingar er driftsutgifter og kan ikkje lånefinansierast (GKRS, 2023).
 problem-fleet-no-parts = maskinparken har ingen delar: legg til minst éin arbeidsplasstype
 problem-several-economy = berre eitt kriterium kan reknast frå tala (økonomi); dette er nummer to
 problem-criterion-not-scored = ingen scenario har fått poeng på kriteriet, så det skil ikkje mellom dei

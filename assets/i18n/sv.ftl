@@ -873,6 +873,7 @@ problem-out-of-limits = { $field } { $value } måste ligga mellan { $min } och {
 problem-hours-over-year = timmar i bruk och i viloläge är sammanlagt { $hours }, fler än de 8 760 timmar ett år har
 problem-fleet-without-todays = scenariot har en datorpark, men nuvarande drift har ingen: arbetsplatserna vägs mot ingenting. Ge nuvarande drift den datorpark kommunerna har i dag (Scenarier → Nuvarande drift → Arbetsplatser).
 problem-seats-priced-twice = raden ”{ $label }” räknar per arbetsplats i en av datorparkens kategorier, men datorparken räknar redan varje arbetsplats: samma arbetsplatser räknas två gånger.
+problem-loan-for-operating-cost = raden är lånefinansierad, men hyra, drift hos andra och abonnemang på digitala lösningar är driftskostnader och kan inte lånefinansieras.
 problem-fleet-no-parts = datorparken har inga delar: lägg till minst en arbetsplatstyp
 problem-several-economy = bara ett kriterium kan räknas fram ur siffrorna (ekonomi); detta är det andra
 problem-criterion-not-scored = inget scenario har poäng på kriteriet, så det skiljer inte mellan dem

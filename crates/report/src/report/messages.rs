@@ -369,6 +369,7 @@ impl Message for Problem {
             Problem::SeatsPricedTwice { label } => {
                 tr.args("problem-seats-priced-twice", &[("label", label.clone())])
             }
+            Problem::LoanForOperatingCost => tr.get("problem-loan-for-operating-cost"),
             Problem::SeveralEconomyCriteria => tr.get("problem-several-economy"),
             Problem::CriterionNotScored => tr.get("problem-criterion-not-scored"),
             Problem::UnknownScenario { id } => tr.args("problem-unknown-scenario", &[("id", id.clone())]),

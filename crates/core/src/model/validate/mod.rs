@@ -495,6 +495,11 @@ pub enum Problem {
         /// The line's label.
         label: String,
     },
+    /// A line financed by a loan that is rent, hosting or a subscription
+    /// (its kind of cost is services or rent, or it recurs every year):
+    /// an operating cost, which cannot be loan-financed (GKRS, note on
+    /// digital solutions, 2023: "leie av digitale løsninger er drift").
+    LoanForOperatingCost,
     /// More than one criterion is scored from the figures.
     SeveralEconomyCriteria,
     /// A criterion (not economy) that no scenario is scored on.
@@ -573,6 +578,7 @@ impl Problem {
             | Problem::FleetSharesDoNotAddUp { .. }
             | Problem::FleetWithoutTodaysFleet
             | Problem::SeatsPricedTwice { .. }
+            | Problem::LoanForOperatingCost
             | Problem::RangeExcludesValue { .. }
             | Problem::RangeTruncated { .. }
             | Problem::CriterionNotScored

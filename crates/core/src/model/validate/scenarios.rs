@@ -107,6 +107,20 @@ pub(super) fn scenario_checks(
         report.bounded(&place, "field-quantity", line.quantity, false, MAX_COUNT);
         if let Some(investment) = &line.investment {
             investment_checks(investment, &place, report);
+            // Rent, hosting and subscriptions are operating costs: kinds
+            // of cost of rent (KOSTRA 220) and bought services (270, 350,
+            // 370, 375), or a line that falls due every year.
+            let rent_or_services = study.category(&line.category).is_some_and(|c| {
+                c.kostra_art
+                    .iter()
+                    .any(|a| ["220", "270", "350", "370", "375"].contains(&a.as_str()))
+            });
+            let recurring = matches!(line.timing, Timing::EveryYear { .. });
+            if matches!(investment.funding, crate::model::budget::Funding::Loan { .. })
+                && (rent_or_services || recurring)
+            {
+                report.push(&place, Problem::LoanForOperatingCost);
+            }
         }
         if let Payer::Member(member) = &line.payer {
             if !member_ids.contains(member) {
