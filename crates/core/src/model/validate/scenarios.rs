@@ -106,21 +106,7 @@ pub(super) fn scenario_checks(
         report.bounded(&place, "field-amount", line.amount_nok, true, MAX_AMOUNT_NOK);
         report.bounded(&place, "field-quantity", line.quantity, false, MAX_COUNT);
         if let Some(investment) = &line.investment {
-            investment_checks(investment, &place, report);
-            // Rent, hosting and subscriptions are operating costs: kinds
-            // of cost of rent (KOSTRA 220) and bought services (270, 350,
-            // 370, 375), or a line that falls due every year.
-            let rent_or_services = study.category(&line.category).is_some_and(|c| {
-                c.kostra_art
-                    .iter()
-                    .any(|a| ["220", "270", "350", "370", "375"].contains(&a.as_str()))
-            });
-            let recurring = matches!(line.timing, Timing::EveryYear { .. });
-            if matches!(investment.funding, crate::model::budget::Funding::Loan { .. })
-                && (rent_or_services || recurring)
-            {
-                report.push(&place, Problem::LoanForOperatingCost);
-            }
+            investment_checks(study, (line, investment), &place, report);
         }
         if let Payer::Member(member) = &line.payer {
             if !member_ids.contains(member) {
@@ -297,7 +283,26 @@ fn terms_checks(terms: &crate::model::Terms, place: &Place, report: &mut Report)
 
 /// An investment: a lifetime of at least a year; a loan's years and rate
 /// within what Samdrift accepts.
-fn investment_checks(investment: &crate::model::budget::Investment, place: &Place, report: &mut Report) {
+fn investment_checks(
+    study: &Study,
+    (line, investment): (&crate::model::CostLine, &crate::model::budget::Investment),
+    place: &Place,
+    report: &mut Report,
+) {
+    // Rent, hosting and subscriptions are operating costs: kinds of cost of
+    // rent (KOSTRA 220) and bought services (270, 350, 370, 375), or a line
+    // that falls due every year.
+    let rent_or_services = study.category(&line.category).is_some_and(|c| {
+        c.kostra_art
+            .iter()
+            .any(|a| ["220", "270", "350", "370", "375"].contains(&a.as_str()))
+    });
+    let recurring = matches!(line.timing, Timing::EveryYear { .. });
+    if matches!(investment.funding, crate::model::budget::Funding::Loan { .. })
+        && (rent_or_services || recurring)
+    {
+        report.push(place, Problem::LoanForOperatingCost);
+    }
     let years = |field, value: u32, report: &mut Report| {
         if value == 0 || value > MAX_HORIZON_YEARS {
             report.push(
