@@ -2010,3 +2010,38 @@ fn the_fair_split_says_what_ibestad_joining_from_2009_pays() {
     run_until(&mut harness, |h| h.query_by_label_contains(start).is_some());
     harness.get_by_label_contains(start);
 }
+
+#[test]
+fn the_budget_view_shows_each_members_budget_and_a_line_can_be_an_investment() {
+    // Joint in-house operation against today, 2007–2010: Salangen's net
+    // operating effect 717 959 − 647 500 = 70 459 kr a year (no investment,
+    // VAT compensated).
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Budsjett").click();
+    let title = "Budsjett: Drift i eget hus (mot dagens drift; kr, driftsutgifter med mva.)";
+    run_until(&mut harness, |h| h.query_by_label(title).is_some());
+    harness.get_by_label(title);
+    assert_eq!(harness.query_all_by_label("70\u{a0}459").count(), 4, "four years of the plan");
+    // Joint in-house operation's one line made an investment in the
+    // scenario editor (own funds, 5 years), as one undo step.
+    harness.get_by_label("Scenarioer").click();
+    harness.run();
+    let joint = samdrift::model::ScenarioId::new("joint");
+    harness.state_mut().ui_state.scenarios.selected = harness
+        .state()
+        .doc
+        .study
+        .scenarios
+        .iter()
+        .position(|s| s.id == joint)
+        .unwrap();
+    harness.run();
+    harness.get_by_label("Investering").click();
+    harness.run();
+    let study = &harness.state().doc.study;
+    let line = &study.scenarios.iter().find(|s| s.id == joint).unwrap().lines[0];
+    assert_eq!(
+        line.investment.as_ref().map(|i| (i.lifetime_years, i.funding.clone())),
+        Some((5, samdrift::model::budget::Funding::OwnFunds))
+    );
+}

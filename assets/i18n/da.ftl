@@ -480,6 +480,14 @@ import-outside-ranges = Uden for det interval, der var angivet: { $inputs }.
 
 ## Retfærdig fordeling
 view-fairness = Retfærdig fordeling
+view-budget = Budget
+ui-investment = Anlæg
+ui-investment-hint = I kommunens budget: en anlægsudgift, afskrevet over levetiden og finansieret med lån eller egne midler (ellers en driftsudgift).
+ui-funding = Finansiering
+ui-reserve-fund = Reservefond
+ui-annuity = annuitet
+budget-help = Hvad alternativet gør ved drifts- og anlægsbudgettet for hver kommune i fire år af budgetperioden, mod den nuværende drift: udgifter med moms og momsrefusion, renter og minimumsafdrag på lån, anlæg og hvordan de finansieres. Markér en omkostningslinje som anlæg under Scenarier.
+budget-plan-from = budgetperiode fra
 table-fair-split = Retfærdig fordeling: { $scenario } (kr.)
 fair-member = Kommune
 fair-today = I dag

@@ -480,6 +480,14 @@ import-outside-ranges = Outside the range given before: { $inputs }.
 
 ## Fair split
 view-fairness = Fair split
+view-budget = Budget
+ui-investment = Investment
+ui-investment-hint = In the municipal budget: an investment, written down over its lifetime and financed by a loan or own funds (else an operating cost).
+ui-funding = Financing
+ui-reserve-fund = Reserve fund
+ui-annuity = annuity
+budget-help = What the option does to the operating budget (drift) and the investment budget (investering) of each municipality in four years of the economic plan, against today’s operation: expenses with VAT and its compensation, interest and the minimum repayment on loans (kommuneloven § 14-18), investments and how they are financed. Mark a cost line as an investment under Scenarios.
+budget-plan-from = plan from
 table-fair-split = Fair split: { $scenario } (kr)
 fair-member = Municipality
 fair-today = Today

@@ -480,6 +480,14 @@ import-outside-ranges = Utenfor spennet som var gitt: { $inputs }.
 
 ## Fair split
 view-fairness = Rettferdig fordeling
+view-budget = Budsjett
+ui-investment = Investering
+ui-investment-hint = I kommunebudsjettet: en investering, avskrevet over levetiden og finansiert med lån eller egne midler (ellers en driftsutgift).
+ui-funding = Finansiering
+ui-reserve-fund = Disposisjonsfond
+ui-annuity = annuitet
+budget-help = Hva alternativet gjør med drifts- og investeringsbudsjettet til hver kommune i fire år av økonomiplanen, mot dagens drift: utgifter med mva. og momskompensasjon, renter og minimumsavdrag på lån (kommuneloven § 14-18), investeringer og hvordan de finansieres. Merk en kostnadslinje som investering under Scenarioer.
+budget-plan-from = økonomiplan fra
 table-fair-split = Rettferdig fordeling: { $scenario } (kr)
 fair-member = Kommune
 fair-today = I dag

@@ -480,6 +480,14 @@ import-outside-ranges = Utanfor spennet som var gitt: { $inputs }.
 
 ## Rettferdig fordeling
 view-fairness = Rettferdig fordeling
+view-budget = Budsjett
+ui-investment = Investering
+ui-investment-hint = I kommunebudsjettet: ei investering, avskriven over levetida og finansiert med lån eller eigne midlar (elles ei driftsutgift).
+ui-funding = Finansiering
+ui-reserve-fund = Disposisjonsfond
+ui-annuity = annuitet
+budget-help = Kva alternativet gjer med drifts- og investeringsbudsjettet til kvar kommune i fire år av økonomiplanen, mot dagens drift: utgifter med mva. og momskompensasjon, renter og minimumsavdrag på lån (kommunelova § 14-18), investeringar og korleis dei blir finansierte. Merk ei kostnadslinje som investering under Scenario.
+budget-plan-from = økonomiplan frå
 table-fair-split = Rettferdig fordeling: { $scenario } (kr)
 fair-member = Kommune
 fair-today = I dag

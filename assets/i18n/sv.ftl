@@ -480,6 +480,14 @@ import-outside-ranges = Utanför intervallet som angetts: { $inputs }.
 
 ## Rättvis fördelning
 view-fairness = Rättvis fördelning
+view-budget = Budget
+ui-investment = Investering
+ui-investment-hint = I kommunens budget: en investering, avskriven över livslängden och finansierad med lån eller egna medel (annars en driftskostnad).
+ui-funding = Finansiering
+ui-reserve-fund = Resultatutjämningsreserv
+ui-annuity = annuitet
+budget-help = Vad alternativet gör med drifts- och investeringsbudgeten för varje kommun under fyra år av planen, mot dagens drift: kostnader med moms och momsersättning, räntor och minimiamortering på lån, investeringar och hur de finansieras. Markera en kostnadsrad som investering under Scenarier.
+budget-plan-from = plan från
 table-fair-split = Rättvis fördelning: { $scenario } (kr)
 fair-member = Kommun
 fair-today = I dag

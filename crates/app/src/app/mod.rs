@@ -14,6 +14,7 @@
 
 mod assumptions;
 mod baseline;
+mod budget;
 mod charts;
 mod commands;
 mod comparison;
@@ -112,19 +113,22 @@ pub enum View {
     Uncertainty,
     /// Beyond kroner: criteria, requirements, profiles.
     Criteria,
+    /// The municipal budget: operating and investment, year by year.
+    Budget,
     /// Seat types and fleets: PCs, thin clients, terminal servers.
     Workstations,
 }
 
 impl View {
     /// Every view, in the order of the side panel.
-    pub const ALL: [View; 13] = [
+    pub const ALL: [View; 14] = [
         View::Overview,
         View::Comparison,
         View::Years,
         View::Uncertainty,
         View::Fairness,
         View::Criteria,
+        View::Budget,
         View::Members,
         View::Staffing,
         View::Baseline,
@@ -166,6 +170,7 @@ impl View {
             View::Fairness => "view-fairness",
             View::Uncertainty => "view-uncertainty",
             View::Criteria => "view-criteria",
+            View::Budget => "view-budget",
         }
     }
 }
@@ -289,6 +294,8 @@ pub struct UiState {
     pub workstations: workstations::WorkstationsState,
     /// The fair-split view: its scenario and its background computation.
     pub fairness: fairness::FairnessState,
+    /// The budget view's choices and its last budget.
+    pub budget: budget::BudgetState,
     /// The uncertainty view: its choices and its background simulation.
     pub uncertainty: uncertainty::UncertaintyState,
     /// The criteria view: its analysis of the study's last revision.
@@ -333,6 +340,7 @@ impl Default for UiState {
             overview: overview::OverviewState::default(),
             workstations: workstations::WorkstationsState::default(),
             fairness: fairness::FairnessState::default(),
+            budget: budget::BudgetState::default(),
             uncertainty: uncertainty::UncertaintyState::default(),
             criteria: criteria::CriteriaState::default(),
             path_dialog: None,
@@ -530,6 +538,8 @@ impl SamdriftApp {
         self.ui_state.workstations = workstations::WorkstationsState::default();
         self.ui_state.fairness.cancel();
         self.ui_state.fairness = fairness::FairnessState::default();
+        self.ui_state.budget.cancel();
+        self.ui_state.budget = budget::BudgetState::default();
         self.ui_state.uncertainty.cancel();
         self.ui_state.uncertainty = uncertainty::UncertaintyState::default();
         self.ui_state.criteria = criteria::CriteriaState::default();
@@ -688,6 +698,7 @@ impl SamdriftApp {
                 View::Workstations => workstations::view_ui(ui, &cx, &mut state.workstations, commands),
                 View::Fairness => fairness::view_ui(ui, &cx, selection, &mut state.fairness, commands),
                 View::Criteria => criteria::view_ui(ui, &cx, &mut state.criteria, commands),
+                View::Budget => budget::view_ui(ui, &cx, &mut state.budget),
                 View::Uncertainty => {
                     uncertainty::view_ui(ui, &cx, selection, &mut state.uncertainty, commands);
                 }

@@ -138,6 +138,7 @@ pub(super) fn line_ui(
         ui.separator();
         assumption_mark(ui, tr, &line.source);
     });
+    ui.horizontal_wrapped(|ui| investment_ui(ui, tr, (index, l, line), &set, commands));
     if let Some(source) = source_ui(ui, tr, &line.source) {
         set(
             commands,
@@ -147,6 +148,123 @@ pub(super) fn line_ui(
             },
             Some(egui::Id::unique(("line-source", index, l))),
         );
+    }
+}
+
+/// In the municipal budget: an operating cost, or an investment with its
+/// lifetime and financing (a loan's years, rate and kind).
+fn investment_ui(
+    ui: &mut Ui,
+    tr: &crate::i18n::Tr,
+    (index, l, line): (usize, usize, &CostLine),
+    set: &SetLine<'_>,
+    commands: &mut Vec<Command>,
+) {
+    use crate::model::budget::{Funding, Investment};
+    let with = |investment: Option<Investment>| CostLine {
+        investment,
+        ..line.clone()
+    };
+    let mut is_investment = line.investment.is_some();
+    if ui
+        .checkbox(&mut is_investment, tr.get("ui-investment"))
+        .on_hover_text(tr.get("ui-investment-hint"))
+        .changed()
+    {
+        let investment = is_investment.then_some(Investment {
+            lifetime_years: 5,
+            funding: Funding::OwnFunds,
+        });
+        set(commands, with(investment), None);
+    }
+    let Some(inv) = &line.investment else {
+        return;
+    };
+    let mut lifetime = inv.lifetime_years;
+    let r = ui.add(
+        egui::DragValue::new(&mut lifetime)
+            .range(1..=100)
+            .suffix(tr.get("ui-years-suffix")),
+    );
+    super::widgets::accessible_label(ui, &r, &tr.get("field-investment-lifetime"));
+    if r.changed() {
+        let mut next = inv.clone();
+        next.lifetime_years = lifetime;
+        set(commands, with(Some(next)), Some(r.id));
+    }
+    let funding_text = |f: &Funding| {
+        tr.get(match f {
+            Funding::Loan { .. } => "budget-loan",
+            Funding::OwnFunds => "budget-own-funds",
+            Funding::ReserveFund => "ui-reserve-fund",
+        })
+    };
+    combo_ui(
+        ui,
+        ("line-funding", index, l),
+        &tr.get("ui-funding"),
+        funding_text(&inv.funding),
+        |ui| {
+            for funding in [
+                Funding::Loan {
+                    years: 20,
+                    rate_percent: 4.0,
+                    annuity: true,
+                },
+                Funding::OwnFunds,
+                Funding::ReserveFund,
+            ] {
+                let same = std::mem::discriminant(&funding) == std::mem::discriminant(&inv.funding);
+                if ui.selectable_label(same, funding_text(&funding)).clicked() && !same {
+                    let mut next = inv.clone();
+                    next.funding = funding;
+                    set(commands, with(Some(next)), None);
+                }
+            }
+        },
+    );
+    if let Funding::Loan {
+        years,
+        rate_percent,
+        annuity,
+    } = inv.funding
+    {
+        let mut loan_years = years;
+        let r = ui.add(
+            egui::DragValue::new(&mut loan_years)
+                .range(1..=100)
+                .suffix(tr.get("ui-years-suffix")),
+        );
+        super::widgets::accessible_label(ui, &r, &tr.get("field-loan-years"));
+        let loan = |years, rate_percent, annuity| {
+            let mut next = inv.clone();
+            next.funding = Funding::Loan {
+                years,
+                rate_percent,
+                annuity,
+            };
+            with(Some(next))
+        };
+        if r.changed() {
+            set(commands, loan(loan_years, rate_percent, annuity), Some(r.id));
+        }
+        let label = format!("{} – {}", line.label, tr.get("field-loan-rate"));
+        if let Some(v) = number_ui(
+            ui,
+            tr,
+            ("line-loan-rate", index, l),
+            rate_percent,
+            2,
+            50.0,
+            &label,
+        ) {
+            set(commands, loan(years, v, annuity), None);
+        }
+        ui.label("%");
+        let mut is_annuity = annuity;
+        if ui.checkbox(&mut is_annuity, tr.get("ui-annuity")).changed() {
+            set(commands, loan(years, rate_percent, is_annuity), None);
+        }
     }
 }
 

@@ -372,7 +372,7 @@ pub fn briefing_with(
         .and_then(|p| analyses.budgets.iter().find(|b| b.scenario == p))
     {
         for (m, member) in study.members.iter().enumerate() {
-            let table = tables::budget_plan_table(study, budget, (Some(m), tables::PLAN_YEARS), tr);
+            let table = tables::budget_plan_table(study, budget, (Some(m), 0..tables::PLAN_YEARS), tr);
             appendix.push_str(&section(
                 &format!("{}: {}", member.name, table.title),
                 &table_html(tr.numbers(), &table, |_, _| ""),

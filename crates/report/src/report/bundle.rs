@@ -147,7 +147,7 @@ pub fn export_tables(
         analyses
             .budgets
             .iter()
-            .map(|b| super::tables::budget_plan_table(study, b, (None, super::tables::PLAN_YEARS), tr)),
+            .map(|b| super::tables::budget_plan_table(study, b, (None, 0..super::tables::PLAN_YEARS), tr)),
     );
     tables
 }

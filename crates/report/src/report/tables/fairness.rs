@@ -592,19 +592,20 @@ pub fn join_sentence(study: &Study, join: &crate::fairness::Join, tr: &Tr) -> St
 /// member (or `member` alone) and year, and for all together.
 #[must_use]
 pub fn budget_table(study: &Study, budget: &crate::budget::Budget, member: Option<usize>, tr: &Tr) -> Table {
-    budget_plan_table(study, budget, (member, budget.years.len()), tr)
+    budget_plan_table(study, budget, (member, 0..budget.years.len()), tr)
 }
 
 /// The years of a municipality's economic plan (økonomiplan): four.
 pub const PLAN_YEARS: usize = 4;
 
-/// As [`budget_table`], for the first `years` years (the economic plan's
-/// four in the exports and the briefing).
+/// As [`budget_table`], for the year indices `years` (the economic plan's
+/// four: the first four in the exports and the briefing, any four in the
+/// app).
 #[must_use]
 pub fn budget_plan_table(
     study: &Study,
     budget: &crate::budget::Budget,
-    (member, years): (Option<usize>, usize),
+    (member, years): (Option<usize>, std::ops::Range<usize>),
     tr: &Tr,
 ) -> Table {
     let headers = [
@@ -637,7 +638,7 @@ pub fn budget_plan_table(
         ]
     };
     let mut rows = Vec::new();
-    let shown = || budget.years.iter().enumerate().take(years);
+    let shown = || budget.years.iter().enumerate().filter(|(y, _)| years.contains(y));
     for (m, per_year) in budget.members.iter().enumerate() {
         if member.is_some_and(|x| x != m) {
             continue;
