@@ -150,6 +150,7 @@ impl View {
                 | View::Uncertainty
                 | View::Fairness
                 | View::Criteria
+                | View::Budget
         )
     }
 
