@@ -517,12 +517,14 @@ fn exports_from_the_app_and_refuses_an_invalid_study() {
     // Eight tables, and the fair split of each of the four options (every
     // scenario but today's operation), the uncertainty (spreads, fan,
     // payback years, tornado) and the criteria (rankings, scores,
-    // requirements, weight stability), as the command line writes them.
-    // The 2006 study prices no workstations: no workstation tables.
+    // requirements, weight stability), as the command line writes them,
+    // and the budget of each of the four options. The 2006 study prices no
+    // workstations: no workstation tables.
     assert_eq!(
         std::fs::read_dir(dir.path().join("csv")).unwrap().count(),
-        8 + 4 + 4 + 4
+        8 + 4 + 4 + 4 + 4
     );
+    assert!(dir.path().join("csv").join("budget-joint.csv").exists());
     assert!(!dir.path().join("csv").join("fleet-costs.csv").exists());
     assert!(dir.path().join("csv").join("criteria-rankings.csv").exists());
     assert!(dir.path().join("csv").join("uncertainty.csv").exists());
@@ -2021,7 +2023,11 @@ fn the_budget_view_shows_each_members_budget_and_a_line_can_be_an_investment() {
     let title = "Budsjett: Drift i eget hus (mot dagens drift; kr, driftsutgifter med mva.)";
     run_until(&mut harness, |h| h.query_by_label(title).is_some());
     harness.get_by_label(title);
-    assert_eq!(harness.query_all_by_label("70\u{a0}459").count(), 4, "four years of the plan");
+    assert_eq!(
+        harness.query_all_by_label("70\u{a0}459").count(),
+        4,
+        "four years of the plan"
+    );
     // Joint in-house operation's one line made an investment in the
     // scenario editor (own funds, 5 years), as one undo step.
     harness.get_by_label("Scenarioer").click();
@@ -2041,7 +2047,9 @@ fn the_budget_view_shows_each_members_budget_and_a_line_can_be_an_investment() {
     let study = &harness.state().doc.study;
     let line = &study.scenarios.iter().find(|s| s.id == joint).unwrap().lines[0];
     assert_eq!(
-        line.investment.as_ref().map(|i| (i.lifetime_years, i.funding.clone())),
+        line.investment
+            .as_ref()
+            .map(|i| (i.lifetime_years, i.funding.clone())),
         Some((5, samdrift::model::budget::Funding::OwnFunds))
     );
 }

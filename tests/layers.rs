@@ -21,7 +21,7 @@ const LAYERS: &[&[&str]] = &[
     &["lang"],
     &["model"],
     &["engine"],
-    &["uncertainty", "fairness"],
+    &["uncertainty", "fairness", "budget"],
     &["criteria"],
     &["i18n"],
     &["report"],
@@ -33,7 +33,7 @@ const LAYERS: &[&[&str]] = &[
 
 /// The model, the engine and the analyses work in numbers and ids only:
 /// words and formatted numbers in the user's language are the report's.
-const CORE: &[&str] = &["model", "engine", "uncertainty", "fairness", "criteria"];
+const CORE: &[&str] = &["model", "engine", "uncertainty", "fairness", "budget", "criteria"];
 const WORDS: &[&str] = &["format", "i18n"];
 
 fn layer(module: &str) -> Option<usize> {
