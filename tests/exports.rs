@@ -1033,6 +1033,11 @@ fn the_briefing_says_year_by_year_who_would_be_better_off_alone() {
     // 677 966,4 kr a year more: 7 × 677 966,4 = 4 745 765 kr.
     let leave = "Salangen could leave “Fjerndrift” profitably: giving notice in 2007 (out from 2007) it saves 213\u{a0}265\u{a0}kr over the years; the others would pay 4\u{a0}745\u{a0}765\u{a0}kr more together.";
     assert!(html[..appendix].contains(leave), "{}", &html[..appendix]);
+    // Joint in-house operation, in the appendix beside its split: Salangen
+    // 717 959 against 647 500 from 2007 (slide 11), and who could leave.
+    let joint = "Salangen would be better off alone in “Drift i eget hus” from 2007: it pays 717\u{a0}959\u{a0}kr under the key against 647\u{a0}500\u{a0}kr alone, 70\u{a0}459\u{a0}kr more.";
+    assert!(html[appendix..].contains(joint));
+    assert!(html[appendix..].contains("Salangen could leave “Drift i eget hus” profitably"));
     assert!(html[appendix..].contains("Year by year: "));
 }
 

@@ -341,28 +341,35 @@ pub fn briefing_with(
                 tr.get("fair-own-key-note"),
                 tr.get("fair-help-definition")
             ));
-        if Some(fair.scenario) == decision.proposal {
-            html.push_str(&section(&table.title, &inner));
-            // Year by year: from which year a member would be better off
-            // alone (the findings in the body, the table in the appendix).
-            if study.members.len() <= MOST_MEMBERS_BY_YEAR
-                && let Ok(split) = crate::fairness::by_year(study, fair.scenario)
-            {
-                let years = tables::fair_by_year(study, &split, tr);
+        let proposal = Some(fair.scenario) == decision.proposal;
+        // Year by year, and who could leave profitably, from which year
+        // and at what cost to the rest (with the scenario's terms): for the
+        // proposal in the body, for every other option in the appendix
+        // beside its split; the year-by-year tables in the appendix.
+        let years = (study.members.len() <= MOST_MEMBERS_BY_YEAR)
+            .then(|| crate::fairness::by_year(study, fair.scenario).ok())
+            .flatten()
+            .map(|split| {
                 let mut findings = tables::fair_by_year_findings(study, &split, tr);
-                // Who could leave profitably, from which year, and what it
-                // would cost the rest (with the scenario's terms).
                 if let Ok(options) = crate::fairness::exit_options(study, fair.scenario) {
                     findings.extend(tables::exit_findings(study, fair.scenario, &options, tr));
                 }
+                (findings, tables::fair_by_year(study, &split, tr))
+            });
+        if proposal {
+            html.push_str(&section(&table.title, &inner));
+            if let Some((findings, _)) = &years {
                 html.push_str(&section(&tr.get("fair-by-year-title"), &list(findings)));
-                appendix.push_str(&section(
-                    &years.title,
-                    &table_html(tr.numbers(), &years, |_, _| ""),
-                ));
             }
         } else {
-            appendix.push_str(&section(&table.title, &inner));
+            let findings = years.as_ref().map(|(f, _)| list(f)).unwrap_or_default();
+            appendix.push_str(&section(&table.title, &(inner + &findings)));
+        }
+        if let Some((_, table)) = &years {
+            appendix.push_str(&section(
+                &table.title,
+                &table_html(tr.numbers(), table, |_, _| ""),
+            ));
         }
     }
     // The proposal's budget for each member, the economic plan's four
