@@ -184,7 +184,7 @@ pub fn budget(study: &Study, scenario: usize) -> Result<Budget, BudgetError> {
 mod tests {
     use super::*;
     use crate::model::budget::Investment;
-    use crate::model::{CostLine, KeyId, KeyRule, MemberId, Payer, Timing};
+    use crate::model::{CostLine, Payer, Timing};
 
     /// Three members paying 100 000 a year today (no growth, amounts
     /// without VAT); the joint scenario shares 240 000 a year and an
@@ -192,31 +192,9 @@ mod tests {
     /// the investment written down over 5 years and financed by a 5-year
     /// serial loan at 4 %.
     fn study() -> Study {
-        let mut study = crate::model::examples::small_study();
-        study.assumptions.real_wage_growth_percent = 0.0;
-        study.assumptions.real_price_growth_percent = 0.0;
-        for line in &mut study.baseline.lines {
-            let staff = line.category.as_str() == "staff";
-            for amount in line.amounts_nok.values_mut() {
-                *amount = if staff { 100_000.0 } else { 0.0 };
-            }
-        }
-        study.keys.push(crate::model::Key {
-            id: KeyId::new("agreed"),
-            name: "40/35/25".to_owned(),
-            rule: KeyRule::Fixed(
-                [
-                    (MemberId::new("A"), 40.0),
-                    (MemberId::new("B"), 35.0),
-                    (MemberId::new("C"), 25.0),
-                ]
-                .into(),
-            ),
-            source: crate::model::Source::default(),
-        });
+        let mut study = crate::model::examples::three_members_agreed_key();
         let first = study.assumptions.first_year;
         let joint = &mut study.scenarios[1];
-        joint.key = Some(KeyId::new("agreed"));
         let base = joint.lines[0].clone();
         joint.lines = vec![
             CostLine {

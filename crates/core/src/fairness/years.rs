@@ -488,41 +488,15 @@ pub fn join(
 #[allow(clippy::unwrap_used, clippy::float_cmp)]
 mod tests {
     use super::*;
-    use crate::model::{CostLine, KeyId, KeyRule, MemberId, Payer, Timing};
+    use crate::model::{CostLine, MemberId, Payer, Timing};
 
     /// Three members who each pay 100 000 a year today (no growth). The
     /// joint scenario shares 240 000 a year, and 60 000 a year more from
     /// its third year, by a fixed key of 40/35/25.
     fn three() -> Study {
-        let mut study = crate::model::examples::small_study();
-        study.assumptions.real_wage_growth_percent = 0.0;
-        study.assumptions.real_price_growth_percent = 0.0;
-        for line in &mut study.baseline.lines {
-            for (member, amount) in &mut line.amounts_nok {
-                *amount = if line.category.as_str() == "staff" {
-                    100_000.0
-                } else {
-                    0.0
-                };
-                let _ = member;
-            }
-        }
-        study.keys.push(crate::model::Key {
-            id: KeyId::new("agreed"),
-            name: "40/35/25".to_owned(),
-            rule: KeyRule::Fixed(
-                [
-                    (MemberId::new("A"), 40.0),
-                    (MemberId::new("B"), 35.0),
-                    (MemberId::new("C"), 25.0),
-                ]
-                .into(),
-            ),
-            source: crate::model::Source::default(),
-        });
+        let mut study = crate::model::examples::three_members_agreed_key();
         let first = study.assumptions.first_year;
         let joint = &mut study.scenarios[1];
-        joint.key = Some(KeyId::new("agreed"));
         let base = joint.lines[0].clone();
         joint.lines = vec![
             CostLine {

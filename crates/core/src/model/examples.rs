@@ -361,3 +361,36 @@ pub fn reference() -> Study {
 pub fn with_workstations() -> Study {
     embedded(crate::WORKSTATIONS_STUDY)
 }
+
+/// [`small_study`] with three members who each pay 100 000 a year today (no
+/// growth) and a fixed key of 40/35/25 on the joint scenario: the
+/// hand-computed studies of the year-by-year split and the budget add
+/// their lines to it.
+#[cfg(test)]
+#[must_use]
+pub fn three_members_agreed_key() -> Study {
+    let mut study = small_study();
+    study.assumptions.real_wage_growth_percent = 0.0;
+    study.assumptions.real_price_growth_percent = 0.0;
+    for line in &mut study.baseline.lines {
+        let staff = line.category.as_str() == "staff";
+        for amount in line.amounts_nok.values_mut() {
+            *amount = if staff { 100_000.0 } else { 0.0 };
+        }
+    }
+    study.keys.push(Key {
+        id: KeyId::new("agreed"),
+        name: "40/35/25".to_owned(),
+        rule: KeyRule::Fixed(
+            [
+                (MemberId::new("A"), 40.0),
+                (MemberId::new("B"), 35.0),
+                (MemberId::new("C"), 25.0),
+            ]
+            .into(),
+        ),
+        source: Source::default(),
+    });
+    study.scenarios[1].key = Some(KeyId::new("agreed"));
+    study
+}
