@@ -1356,7 +1356,8 @@ fn the_workstations_view_edits_a_seat_number_and_a_scenario_picks_its_fleet() {
     use samdrift::model::fleet::SeatParam;
     let mut harness = workstations_harness(norwegian());
     harness.get_by_label("Arbeidsplasser").click();
-    harness.run();
+    // The view answers in the background (it repaints): steps, not runs.
+    settle(&mut harness);
     harness.get_by_label_contains("Tall fra produsenter er produsentenes tall");
     // What a PC costs a year, from the fleet's lines: 2 530 kr.
     harness.get_by_label_contains("Per arbeidsplass og år: 2\u{a0}530\u{a0}kr");
@@ -1372,11 +1373,11 @@ fn the_workstations_view_edits_a_seat_number_and_a_scenario_picks_its_fleet() {
     let before = fleet_total(harness.state());
     let label = "levetid";
     harness.get_all_by_label(label).next().unwrap().focus();
-    harness.run();
+    settle(&mut harness);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness.get_all_by_label(label).next().unwrap().type_text("5,5");
     harness.key_press(egui::Key::Enter);
-    harness.run();
+    settle(&mut harness);
     assert_eq!(pc_lifetime.value_in(&harness.state().doc.study), Some(5.5));
     // 465 PCs × 5 500 × (1/4,5 − 1/5,5) = 103 333 kr a year less.
     let after = fleet_total(harness.state());
@@ -1385,19 +1386,19 @@ fn the_workstations_view_edits_a_seat_number_and_a_scenario_picks_its_fleet() {
         "{before} → {after}"
     );
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-    harness.run();
+    settle(&mut harness);
     assert_eq!(pc_lifetime.value_in(&harness.state().doc.study), Some(4.5));
     // A scenario picks its fleet in the scenario editor; an option that
     // names none says it runs today's.
     harness.get_by_label("Scenarioer").click();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Fjerndrift").click();
-    harness.run();
+    settle(&mut harness);
     harness.get_all_by_label("Arbeidsplasser").last().unwrap().click();
-    harness.run();
+    settle(&mut harness);
     assert!(harness.query_all_by_label("Som dagens drift (PC-er)").count() >= 1);
     harness.get_by_label("Tynne klienter").click();
-    harness.run();
+    settle(&mut harness);
     let study = &harness.state().doc.study;
     let remote = study
         .scenarios
@@ -2052,4 +2053,12 @@ fn the_budget_view_shows_each_members_budget_and_a_line_can_be_an_investment() {
             .map(|i| (i.lifetime_years, i.funding.clone())),
         Some((5, samdrift::model::budget::Funding::OwnFunds))
     );
+}
+
+/// Frames enough for an edit and a background answer to show (a view
+/// whose job repaints never settles for `run`).
+fn settle(harness: &mut Harness<'static, SamdriftApp>) {
+    for _ in 0..8 {
+        harness.step();
+    }
 }
