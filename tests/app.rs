@@ -1999,6 +1999,36 @@ fn the_fair_split_says_what_salangen_leaving_in_2009_with_two_years_notice_costs
     harness.get_by_label_contains(
         "• Salangen kunne tjent på å tre ut av «Drift i eget hus»: med oppsigelse i 2007",
     );
+    // The study asks this question, so the briefing states it: the view
+    // says so, and one click takes it out of the study (and back in).
+    let questions =
+        |h: &egui_kittest::Harness<'_, SamdriftApp>| h.state().doc.study.scenarios[1].exit_questions.len();
+    assert_eq!(questions(&harness), 1);
+    harness.get_by_label("Står i orienteringen.");
+    // Below the fold: clicked with the pointer once scrolled into view.
+    harness.get_by_label("Ta ut av orienteringen").scroll_to_me();
+    settle(&mut harness);
+    harness.get_by_label("Ta ut av orienteringen").click();
+    settle(&mut harness);
+    assert_eq!(questions(&harness), 0);
+    // The edit makes the analysis run again; the view answers when done.
+    run_until(&mut harness, |h| {
+        h.query_by_label("Ta med i orienteringen")
+            .is_some_and(|n| !n.accesskit_node().is_disabled())
+    });
+    harness.get_by_label("Ta med i orienteringen").scroll_to_me();
+    settle(&mut harness);
+    harness.get_by_label("Ta med i orienteringen").click();
+    settle(&mut harness);
+    let study = &harness.state().doc.study;
+    assert_eq!(
+        study.scenarios[1].exit_questions,
+        [samdrift::model::ExitQuestion {
+            member: samdrift::model::MemberId::new("S"),
+            notice_year: 2009,
+            notice_years: Some(2),
+        }]
+    );
 }
 
 #[test]

@@ -1039,6 +1039,53 @@ fn the_briefing_says_year_by_year_who_would_be_better_off_alone() {
     assert!(html[appendix..].contains(joint));
     assert!(html[appendix..].contains("Salangen could leave “Drift i eget hus” profitably"));
     assert!(html[appendix..].contains("Year by year: "));
+    // The exit the study asks about (joint in-house, Salangen giving notice
+    // in 2009 with two years' notice): out from 2011, it saves its 70 458,8
+    // kr a year for 2011–2013, 3 × 70 458,8 = 211 376 kr; the joint cost is
+    // one lump sum, so the other three pay its 2 262 000 × 31,74 % =
+    // 717 958,8 kr a year more: 3 × 717 958,8 = 2 153 876 kr. The sentence
+    // in the body, the table in the appendix.
+    let asked = "If Salangen gives notice in 2009 and is out of “Drift i eget hus” from 2011, it saves 211\u{a0}376\u{a0}kr over the years (settlement 0\u{a0}kr); the others pay 2\u{a0}153\u{a0}876\u{a0}kr more together.";
+    assert!(html[..appendix].contains(asked), "{}", &html[..appendix]);
+    assert!(
+        html[appendix..].contains("Salangen leaves “Drift i eget hus”"),
+        "{}",
+        &html[appendix..]
+    );
+}
+
+#[test]
+fn an_exit_question_that_no_longer_fits_is_a_warning_and_left_out() {
+    let (mut study, _) = reference();
+    // Salangen taken out of joint in-house operation: its question stays
+    // in the file but cannot be answered.
+    study.scenarios[1].participants = Some(vec![
+        samdrift::model::MemberId::new("G"),
+        samdrift::model::MemberId::new("L"),
+        samdrift::model::MemberId::new("I"),
+    ]);
+    study.scenarios[1].exit_questions[0].notice_year = 1999;
+    let report = samdrift::model::validate(&study);
+    let tr = Tr::new(Lang::En);
+    let warnings: Vec<String> = report
+        .issues
+        .iter()
+        .filter(|i| i.severity() == samdrift::model::Severity::Warning)
+        .map(|i| samdrift::report::messages::Message::message(i, &tr))
+        .collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("“S”, which does not take part")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("notice in 1999, outside the years analysed (2007–2013)")),
+        "{warnings:?}"
+    );
+    assert!(samdrift::report::bundle::exit_questions(&study).is_empty());
 }
 
 #[test]

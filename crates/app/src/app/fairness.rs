@@ -175,7 +175,7 @@ pub fn view_ui(
             ui.add_space(12.0);
             chart_ui(ui, tr, study, fair);
             ui.add_space(12.0);
-            by_year_ui(ui, cx, key.1, fair_state);
+            by_year_ui(ui, cx, key.1, fair_state, commands);
         });
 }
 
@@ -183,7 +183,13 @@ pub fn view_ui(
 /// the table; then who could leave profitably, and what leaving in a
 /// chosen year would cost the leaver and the others (made in the
 /// background once per revision and scenario, or per exit asked about).
-fn by_year_ui(ui: &mut Ui, cx: &ViewCtx<'_>, scenario: usize, state: &mut FairnessState) {
+fn by_year_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    scenario: usize,
+    state: &mut FairnessState,
+    commands: &mut Vec<Command>,
+) {
     let ViewCtx {
         tr, study, revision, ..
     } = *cx;
@@ -229,7 +235,7 @@ fn by_year_ui(ui: &mut Ui, cx: &ViewCtx<'_>, scenario: usize, state: &mut Fairne
     for finding in tables::exit_findings(study, scenario, options, tr) {
         ui.label(format!("• {finding}"));
     }
-    leaving_ui(ui, cx, scenario, split, state);
+    leaving_ui(ui, cx, (scenario, split), state, commands);
     joining_ui(ui, cx, scenario, split, state);
 }
 
@@ -328,9 +334,9 @@ fn joining_ui(
 fn leaving_ui(
     ui: &mut Ui,
     cx: &ViewCtx<'_>,
-    scenario: usize,
-    split: &fairness::ByYear,
+    (scenario, split): (usize, &fairness::ByYear),
     state: &mut FairnessState,
+    commands: &mut Vec<Command>,
 ) {
     let ViewCtx {
         tr, study, revision, ..
@@ -397,6 +403,7 @@ fn leaving_ui(
         Some((k, result)) if k == key => match result.as_ref() {
             Ok(exit) => {
                 ui.label(tables::exit_sentence(study, exit, tr));
+                briefing_question_ui(ui, cx, scenario, (member, year, years), commands);
                 egui::CollapsingHeader::new(tables::exit_table(study, exit, tr).title)
                     .id_salt("exit-table")
                     .show(ui, |ui| {
@@ -411,6 +418,44 @@ fn leaving_ui(
             ui.spinner();
         }
     }
+}
+
+/// Whether the briefing states this exit: a button that adds it to the
+/// scenario's questions (saved with the study, undoable) or takes it out.
+fn briefing_question_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    scenario: usize,
+    (member, year, years): (usize, i32, u32),
+    commands: &mut Vec<Command>,
+) {
+    let ViewCtx { tr, study, .. } = *cx;
+    let def = &study.scenarios[scenario];
+    let terms = def.terms.as_ref().map_or(0, |t| t.notice_years);
+    let question = crate::model::ExitQuestion {
+        member: study.members[member].id.clone(),
+        notice_year: year,
+        notice_years: (years != terms).then_some(years),
+    };
+    let asked = def.exit_questions.iter().position(|q| {
+        q.member == question.member && q.notice_year == year && q.notice_years.unwrap_or(terms) == years
+    });
+    let mut changed = def.clone();
+    let (label, hint) = if let Some(i) = asked {
+        changed.exit_questions.remove(i);
+        ("exit-in-briefing-remove", "exit-in-briefing-remove-hint")
+    } else {
+        changed.exit_questions.push(question);
+        ("exit-in-briefing-add", "exit-in-briefing-add-hint")
+    };
+    ui.horizontal(|ui| {
+        if asked.is_some() {
+            ui.label(RichText::new(tr.get("exit-in-briefing")).weak());
+        }
+        if ui.button(tr.get(label)).on_hover_text(tr.get(hint)).clicked() {
+            commands.push(Command::Edit(Edit::SetScenario(def.id.clone(), changed), None));
+        }
+    });
 }
 
 /// The findings in plain sentences, and the button that adds the

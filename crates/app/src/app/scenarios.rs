@@ -69,6 +69,7 @@ pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, state: &mut ScenariosState, comman
                     fleet: None,
                     colour: None,
                     terms: None,
+                    exit_questions: Vec::new(),
                 };
                 commands.push(Command::Edit(
                     Edit::InsertScenario(study.scenarios.len(), scenario),

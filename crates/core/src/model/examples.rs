@@ -134,6 +134,7 @@ pub fn small_study() -> Study {
             fleet: None,
             colour: None,
             terms: None,
+            exit_questions: Vec::new(),
         },
         Scenario {
             vat_not_compensated_percent: 0.0,
@@ -177,6 +178,7 @@ pub fn small_study() -> Study {
             fleet: None,
             colour: None,
             terms: None,
+            exit_questions: Vec::new(),
         },
     ];
     let mut study = Study {
@@ -268,6 +270,7 @@ pub fn synthetic(members: usize, lines: usize, scenarios: usize, years: u32) -> 
         fleet: None,
         colour: None,
         terms: None,
+        exit_questions: Vec::new(),
     }];
     for s in 1..scenarios.max(1) {
         let lines = (0..lines)
@@ -328,6 +331,7 @@ pub fn synthetic(members: usize, lines: usize, scenarios: usize, years: u32) -> 
             fleet: None,
             colour: None,
             terms: None,
+            exit_questions: Vec::new(),
         });
     }
     study.scenarios = all;

@@ -611,6 +611,25 @@ pub struct Scenario {
     /// left out, no notice and no settlement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terms: Option<Terms>,
+    /// Exits a council asked about ("what if Salangen gave notice in
+    /// 2009?"): the briefing states each one, what it would cost the leaver
+    /// and the others. Left out, none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exit_questions: Vec<ExitQuestion>,
+}
+
+/// An exit the briefing states: `member` gives notice in `notice_year`,
+/// with the scenario's notice or `notice_years` instead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExitQuestion {
+    /// The member who leaves (it takes part in the scenario).
+    pub member: MemberId,
+    /// The year it gives notice (one of the years analysed).
+    pub notice_year: i32,
+    /// Years of notice instead of the terms' (left out: the terms').
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice_years: Option<u32>,
 }
 
 /// The terms of leaving a scenario's cooperation (as an IKS agreement

@@ -372,6 +372,23 @@ pub fn briefing_with(
             ));
         }
     }
+    // The exits the study asks about: a sentence each in the body, the
+    // year-by-year table in the appendix.
+    if !analyses.exits.is_empty() {
+        let sentences: Vec<String> = analyses
+            .exits
+            .iter()
+            .map(|exit| tables::exit_sentence(study, exit, tr))
+            .collect();
+        html.push_str(&section(&tr.get("exit-title"), &list(&sentences)));
+        for exit in &analyses.exits {
+            let table = tables::exit_table(study, exit, tr);
+            appendix.push_str(&section(
+                &table.title,
+                &table_html(tr.numbers(), &table, |_, _| ""),
+            ));
+        }
+    }
     // The proposal's budget for each member, the economic plan's four
     // years (the net effects are on the first page).
     if let Some(budget) = decision

@@ -209,6 +209,7 @@ pub(super) fn migrate(old: StudyV1) -> Study {
                 fleet: None,
                 colour: None,
                 terms: None,
+                exit_questions: Vec::new(),
             })
             .collect(),
         assumptions: Assumptions {

@@ -204,6 +204,7 @@ pub(super) fn migrate(mut old: StudyV2) -> (Study, Vec<MigrationChange>) {
             fleet,
             colour: s.colour,
             terms: None,
+            exit_questions: Vec::new(),
         });
     }
     study.scenarios = scenarios;

@@ -55,6 +55,10 @@ pub struct Analyses {
     /// [`MOST_MEMBERS_BUDGET`] members: each member's every year is
     /// explained line by line).
     pub budgets: Vec<crate::budget::Budget>,
+    /// The exits the study asks about ([`crate::model::ExitQuestion`]), in
+    /// the order of the scenarios and their questions (those that cannot
+    /// be answered are left out; validation says why).
+    pub exits: Vec<crate::fairness::Exit>,
 }
 
 /// Up to this many members an export carries every option's budget.
@@ -106,14 +110,32 @@ impl Analyses {
         } else {
             Vec::new()
         };
+        let exits = exit_questions(study);
         Ok(Analyses {
             fair,
             simulation,
             tornado,
             criteria,
             budgets,
+            exits,
         })
     }
+}
+
+/// The exits the study's scenarios ask about, answered.
+#[must_use]
+pub fn exit_questions(study: &Study) -> Vec<crate::fairness::Exit> {
+    study
+        .scenarios
+        .iter()
+        .enumerate()
+        .flat_map(|(s, scenario)| {
+            scenario.exit_questions.iter().filter_map(move |q| {
+                let leaver = study.members.iter().position(|m| m.id == q.member)?;
+                crate::fairness::exit(study, s, leaver, q.notice_year, q.notice_years).ok()
+            })
+        })
+        .collect()
 }
 
 /// Every table of a CSV folder or a workbook, from the analyses made once.
@@ -148,6 +170,12 @@ pub fn export_tables(
             .budgets
             .iter()
             .map(|b| super::tables::budget_plan_table(study, b, (None, 0..super::tables::PLAN_YEARS), tr)),
+    );
+    tables.extend(
+        analyses
+            .exits
+            .iter()
+            .map(|exit| super::tables::exit_table(study, exit, tr)),
     );
     tables
 }

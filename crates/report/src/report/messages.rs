@@ -252,6 +252,17 @@ impl Message for Problem {
             Problem::PayerNotParticipating { member } => {
                 tr.args("problem-payer-not-participating", &[("id", member.0.clone())])
             }
+            Problem::LeaverNotParticipating { member } => {
+                tr.args("problem-leaver-not-participating", &[("id", member.0.clone())])
+            }
+            Problem::NoticeYearOutside { year, first, last } => tr.args(
+                "problem-notice-year-outside",
+                &[
+                    ("year", year.to_string()),
+                    ("first", first.to_string()),
+                    ("last", last.to_string()),
+                ],
+            ),
             Problem::IntervalZero => tr.get("problem-interval-zero"),
             Problem::FromAfterTo { from, to } => tr.args(
                 "problem-from-after-to",

@@ -310,6 +310,21 @@ pub enum Problem {
         /// The member.
         member: MemberId,
     },
+    /// An exit asked about is of a member outside the scenario (or today's
+    /// operation, which nobody leaves).
+    LeaverNotParticipating {
+        /// The member.
+        member: MemberId,
+    },
+    /// An exit asked about gives notice in a year that is not analysed.
+    NoticeYearOutside {
+        /// The year.
+        year: i32,
+        /// First year analysed.
+        first: i32,
+        /// Last year analysed.
+        last: i32,
+    },
     /// "Every n years" with n = 0.
     IntervalZero,
     /// "Every year from … to …" with from after to.
@@ -579,6 +594,10 @@ impl Problem {
             | Problem::FleetWithoutTodaysFleet
             | Problem::SeatsPricedTwice { .. }
             | Problem::LoanForOperatingCost
+            // An exit asked about that no longer fits the scenario: no
+            // figure depends on it.
+            | Problem::LeaverNotParticipating { .. }
+            | Problem::NoticeYearOutside { .. }
             | Problem::RangeExcludesValue { .. }
             | Problem::RangeTruncated { .. }
             | Problem::CriterionNotScored

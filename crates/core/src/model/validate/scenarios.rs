@@ -73,6 +73,7 @@ pub(super) fn scenario_checks(
     }
     key_checks(study, scenario, &place, &participants, report);
     budget_checks(scenario, &place, report);
+    exit_question_checks(study, scenario, (&place, &participants), member_ids, report);
     if let Some(level) = &scenario.service_level {
         service_level_checks(level, &place, report);
     }
@@ -325,6 +326,54 @@ fn investment_checks(
     {
         years("field-loan-years", loan_years, report);
         report.bounded(place, "field-loan-rate", rate_percent, false, 100.0);
+    }
+}
+
+/// The exits asked about: a member that takes part (not in today's
+/// operation), a notice year among the years analysed, years of notice
+/// within the horizon's limit.
+fn exit_question_checks(
+    study: &Study,
+    scenario: &Scenario,
+    (place, participants): (&Place, &[MemberId]),
+    member_ids: &HashSet<&MemberId>,
+    report: &mut Report,
+) {
+    let first = study.assumptions.first_year;
+    let last = study.assumptions.end_year() - 1;
+    for question in &scenario.exit_questions {
+        // A member removed from the study or the scenario leaves its
+        // question behind: said once, as a warning (no figure depends on it).
+        if !member_ids.contains(&question.member)
+            || scenario.kind == ScenarioKind::Today
+            || !participants.contains(&question.member)
+        {
+            report.push(
+                place,
+                Problem::LeaverNotParticipating {
+                    member: question.member.clone(),
+                },
+            );
+        }
+        if question.notice_year < first || question.notice_year > last {
+            report.push(
+                place,
+                Problem::NoticeYearOutside {
+                    year: question.notice_year,
+                    first,
+                    last,
+                },
+            );
+        }
+        if let Some(years) = question.notice_years {
+            report.bounded(
+                place,
+                "field-notice-years",
+                f64::from(years),
+                false,
+                f64::from(MAX_HORIZON_YEARS),
+            );
+        }
     }
 }
 

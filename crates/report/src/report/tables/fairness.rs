@@ -432,7 +432,12 @@ pub fn exit_table(study: &Study, exit: &crate::fairness::Exit, tr: &Tr) -> Table
         })
         .collect();
     Table {
-        id: format!("exit-{}", study.members[exit.leaver].id.as_str()),
+        id: format!(
+            "exit-{}-{}-{}",
+            study.scenarios[exit.scenario].id.as_str(),
+            study.members[exit.leaver].id.as_str(),
+            exit.notice_year
+        ),
         title: tr.args(
             "table-exit",
             &[
