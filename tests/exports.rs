@@ -1103,10 +1103,10 @@ fn the_briefing_and_the_tables_carry_the_budget_of_the_economic_plan() {
     )
     .unwrap();
     // The first page: the proposal's (remote operation's) net effect on
-    // each operating budget in 2007. No investments and all VAT
-    // compensated, so it is the comparison's difference from today:
-    // Gratangen 475 901 − 627 000 = −151 099 kr, Salangen 677 966 −
-    // 647 500 = +30 466 kr.
+    // each operating budget in 2007–2010. No investments and all VAT
+    // compensated, so it is the comparison's difference from today, the
+    // same every year: Gratangen 475 901 − 627 000 = −151 099 kr,
+    // Salangen 677 966 − 647 500 = +30 466 kr.
     let html = html_export::briefing_with(
         &study,
         &evaluation,
@@ -1117,7 +1117,7 @@ fn the_briefing_and_the_tables_carry_the_budget_of_the_economic_plan() {
     let appendix = html.find(r#"class="appendix""#).unwrap();
     assert!(
         html[..appendix].contains(
-            "Gratangen −151\u{a0}099\u{a0}kr, Lavangen −123\u{a0}227\u{a0}kr, Salangen +30\u{a0}466\u{a0}kr"
+            "2007–2010 of “Fjerndrift” against today, year by year (VAT compensated, capital costs included): Gratangen −151\u{a0}099\u{a0}kr a year; Lavangen −123\u{a0}227\u{a0}kr a year; Salangen +30\u{a0}466\u{a0}kr a year"
         ),
         "{}",
         &html[..appendix]
@@ -1136,4 +1136,43 @@ fn the_briefing_and_the_tables_carry_the_budget_of_the_economic_plan() {
         .unwrap();
     assert_eq!(salangen[2], tables::Cell::Money(38_083.0));
     assert_eq!(salangen[9], tables::Cell::Money(30_466.0));
+}
+
+#[test]
+fn the_briefing_shows_the_capital_costs_of_the_thin_client_roll_out_year_by_year() {
+    // Only today and thin clients: thin clients are the proposal. Ibestad
+    // (120 workstations, key 26 %) buys 120 × 3 500 = 420 000 kr of thin
+    // clients (7 years, 7-year serial loan at 4,5 %) and 26 % of 4 × 60 000
+    // = 62 400 kr of servers (5 years, 5-year loan at 4,5 %) in 2007:
+    // 482 400 kr, all loan-financed. Its operating costs: 2 262 000 × 26 %
+    // = 588 120, less 120 × 60 of power and 120 × 1 650 of support, plus
+    // 120 × 900 of licences = 490 920 kr against 590 000 today: −99 080
+    // kr (VAT compensated in full), the net effect in 2007. From 2008
+    // interest and the minimum repayment: depreciation 420 000 / 7 +
+    // 62 400 / 5 = 72 480 kr (= the repayment, debt = book value);
+    // interest 4,5 % of 482 400 = 21 708 (2008), of 409 920 = 18 446,4
+    // (2009), of 337 440 = 15 184,8 (2010). Net: −99 080 + 21 708 + 72 480
+    // = −4 892; −8 153,6; −11 415,2.
+    let (mut study, _) = reference();
+    study
+        .scenarios
+        .retain(|s| ["today", "thin"].contains(&s.id.as_str()));
+    study
+        .uncertainties
+        .retain(|u| !format!("{:?}", u.input).contains("joint"));
+    study
+        .uncertainties
+        .retain(|u| !format!("{:?}", u.input).contains("remote"));
+    study.decision = samdrift::model::decision::Decision::default();
+    let evaluation = samdrift::engine::evaluate(&study).unwrap();
+    let tr = Tr::new(Lang::En);
+    let html = html_export::briefing(&study, &evaluation, &tr, 2007, "x.ron");
+    let appendix = html.find(r#"class="appendix""#).unwrap();
+    let ibestad = "Ibestad −99\u{a0}080 / −4\u{a0}892 / −8\u{a0}154 / −11\u{a0}415\u{a0}kr";
+    assert!(html[..appendix].contains(ibestad), "{}", &html[..appendix]);
+    assert!(
+        html[..appendix].contains(
+            "Net effect on each operating budget 2007–2010 of “Drift i eget hus med tynne klienter”"
+        )
+    );
 }

@@ -293,6 +293,7 @@ fn every_problem_is_found_at_its_place_and_named_in_words() {
                         rate_percent: 4.0,
                         annuity: false,
                     },
+                    source: samdrift::model::Source::default(),
                 });
             },
             |p| matches!(p, Place::ScenarioLine { label, .. } if label == "Felles drift i eget hus"),

@@ -214,6 +214,7 @@ mod tests {
                         rate_percent: 4.0,
                         annuity: false,
                     },
+                    source: crate::model::Source::default(),
                 }),
                 ..base
             },

@@ -174,6 +174,7 @@ fn investment_ui(
         let investment = is_investment.then_some(Investment {
             lifetime_years: 5,
             funding: Funding::OwnFunds,
+            source: crate::model::Source::default(),
         });
         set(commands, with(investment), None);
     }

@@ -23,6 +23,10 @@ pub struct Investment {
     /// How it is paid (the investment budget's own funds when left out).
     #[serde(default)]
     pub funding: Funding,
+    /// Where the lifetime and the financing come from (a loan offer, the
+    /// municipality's financial regulations) or why they are assumed.
+    #[serde(default, skip_serializing_if = "super::Source::is_blank")]
+    pub source: super::Source,
 }
 
 impl Investment {
@@ -171,6 +175,7 @@ mod tests {
                 rate_percent: 4.0,
                 annuity: false,
             },
+            source: crate::model::Source::default(),
         };
         let mut c = CapitalYears::zero(7);
         c.add(500_000.0, 0, &serial);
@@ -206,6 +211,7 @@ mod tests {
             &Investment {
                 lifetime_years: 3,
                 funding: Funding::OwnFunds,
+                source: crate::model::Source::default(),
             },
         );
         assert_eq!(c.depreciation, vec![0.0, 100_000.0, 100_000.0]);

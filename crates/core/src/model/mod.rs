@@ -222,6 +222,13 @@ impl Source {
     pub fn is_assumption(&self) -> bool {
         matches!(self, Source::Assumption { .. })
     }
+
+    /// True for an assumption without a note (what a left-out source
+    /// reads as; not written back).
+    #[must_use]
+    pub fn is_blank(&self) -> bool {
+        matches!(self, Source::Assumption { note } if note.is_empty())
+    }
 }
 
 /// A number with its source.

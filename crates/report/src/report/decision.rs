@@ -179,7 +179,9 @@ pub fn decision(
 }
 
 /// The proposal's net effect on each member's operating budget (or, for
-/// a study of many members, all together's) in `year`.
+/// a study of many members, all together's) in the economic plan's four
+/// years from `year`: one amount when it is the same every year, else the
+/// years' amounts in order.
 fn budget_sentence(
     study: &Study,
     analyses: &Analyses,
@@ -187,13 +189,26 @@ fn budget_sentence(
     tr: &Tr,
 ) -> Option<String> {
     let budget = analyses.budgets.iter().find(|b| b.scenario == proposal)?;
-    let y = budget.years.iter().position(|x| *x == year)?;
-    let signed = |v: f64| {
-        let v = v.round();
-        if v > 0.0 {
-            format!("+{}", tr.money(v))
+    let first = budget.years.iter().position(|x| *x == year)?;
+    let plan = first..(first + super::tables::PLAN_YEARS).min(budget.years.len());
+    // "+30 466 kr"; in a list, the unit only after the last amount.
+    let signed = |v: f64, unit: bool| {
+        let text = if unit { tr.money(v) } else { tr.num(v, 0) };
+        if v > 0.0 { format!("+{text}") } else { text }
+    };
+    let years_text = |net: &dyn Fn(usize) -> f64| {
+        let amounts: Vec<f64> = plan.clone().map(|y| net(y).round()).collect();
+        // Whole kroner: equal when they read the same.
+        if amounts.windows(2).all(|w| (w[0] - w[1]).abs() < 0.5) {
+            tr.args("dec-budget-each-year", &[("amount", signed(amounts[0], true))])
         } else {
-            tr.money(v)
+            let last = amounts.len() - 1;
+            let list: Vec<String> = amounts
+                .iter()
+                .enumerate()
+                .map(|(i, a)| signed(*a, i == last))
+                .collect();
+            list.join(" / ")
         }
     };
     let effects = if study.members.len() <= 6 {
@@ -201,18 +216,33 @@ fn budget_sentence(
             .members
             .iter()
             .enumerate()
-            .filter(|(m, _)| budget.members[*m].iter().any(|b| b.net_operating() != 0.0))
-            .map(|(m, years)| format!("{} {}", study.members[m].name, signed(years[y].net_operating())))
+            .filter(|(_, years)| years.iter().any(|b| b.net_operating() != 0.0))
+            .map(|(m, years)| {
+                format!(
+                    "{} {}",
+                    study.members[m].name,
+                    years_text(&|y| years[y].net_operating())
+                )
+            })
             .collect::<Vec<_>>()
-            .join(", ")
+            .join("; ")
     } else {
-        format!("{} {}", tr.get("dec-all"), signed(budget.all(y).net_operating()))
+        format!(
+            "{} {}",
+            tr.get("dec-all"),
+            years_text(&|y| budget.all(y).net_operating())
+        )
+    };
+    let years = match (budget.years.get(plan.start), budget.years.get(plan.end - 1)) {
+        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+        (Some(a), _) => a.to_string(),
+        _ => year.to_string(),
     };
     Some(tr.args(
         "dec-budget",
         &[
             ("scenario", study.scenarios[proposal].name.clone()),
-            ("year", year.to_string()),
+            ("year", years),
             ("effects", effects),
         ],
     ))
