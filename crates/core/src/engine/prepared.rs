@@ -697,6 +697,38 @@ impl PreparedStudy {
             && coalition.is_none_or(|c| c.get(member).copied().unwrap_or(false))
     }
 
+    /// True when what each member pays in `scenario` does not depend on
+    /// who else takes part: every line is paid by each member for itself,
+    /// or by one member as a lump sum (no shared line, no key, no total
+    /// over the participants). Today's operation usually is: a coalition's
+    /// cost of it is then the sum of its members' costs from one run.
+    #[must_use]
+    pub fn coalition_independent(&self, scenario: usize) -> bool {
+        self.scenarios.get(scenario).is_some_and(|s| {
+            s.lines.iter().all(|l| match l.payer {
+                LinePayer::EachMember => true,
+                LinePayer::Member(_) => l.lump,
+                LinePayer::Shared => false,
+            })
+        })
+    }
+
+    /// True when a coalition's total in `scenario` is additive in its
+    /// members plus one sum shared by any group that includes a
+    /// participant: lines shared by the key (a lump sum, or per unit of a
+    /// driver summed over the participants), lines each member pays for
+    /// itself, and lump sums paid by one member. A line paid by one member
+    /// per unit of a driver summed over the others is not.
+    #[must_use]
+    pub fn coalition_additive(&self, scenario: usize) -> bool {
+        self.scenarios.get(scenario).is_some_and(|s| {
+            s.lines.iter().all(|l| match l.payer {
+                LinePayer::EachMember | LinePayer::Shared => true,
+                LinePayer::Member(_) => l.lump,
+            })
+        })
+    }
+
     /// Numbers written per scenario for `shape`.
     #[must_use]
     pub fn len_per_scenario(&self, shape: Shape) -> usize {

@@ -271,19 +271,31 @@ pub fn coalition_table(
     let count = 1usize << n;
     let shape = Shape::MemberMetric(metric);
     // Check the metric once, outside the batch.
-    member_costs(prepared, today, scenario, metric, None)?;
+    let (all_today, _) = member_costs(prepared, today, scenario, metric, None)?;
+    if let Some(table) = additive_table(prepared, (today, scenario), metric, &all_today)? {
+        return Ok(table);
+    }
+    // When what a member pays today does not depend on the others, one run
+    // gives every coalition's today (half the work of running it per
+    // coalition).
+    let runs: &[usize] = if prepared.coalition_independent(today) {
+        &[scenario]
+    } else {
+        &[today, scenario]
+    };
+    let width = runs.len() * n;
     let chunk = 1 << 15;
     let in_scenario: Vec<bool> = (0..n).map(|m| prepared.participates(scenario, m, None)).collect();
     let mut today_cost = vec![0.0; count];
     let mut scenario_cost = vec![0.0; count];
-    let mut out = vec![0.0; chunk.min(count) * 2 * n];
+    let mut out = vec![0.0; chunk.min(count) * width];
     let mut start = 1;
     while start < count {
         let len = chunk.min(count - start);
-        let buffer = &mut out[..len * 2 * n];
+        let buffer = &mut out[..len * width];
         prepared.run_batch(
             len,
-            &[today, scenario],
+            runs,
             shape,
             |i, _, coalition| {
                 let mask = start + i;
@@ -293,9 +305,13 @@ pub fn coalition_table(
             },
             buffer,
         );
-        for (i, item) in buffer.chunks(2 * n).enumerate() {
+        for (i, item) in buffer.chunks(width).enumerate() {
             let mask = start + i;
-            let (t, s) = item.split_at(n);
+            let (t, s) = if runs.len() == 1 {
+                (&all_today[..], item)
+            } else {
+                item.split_at(n)
+            };
             let mut today_sum = 0.0;
             let mut scenario_sum = 0.0;
             for m in members_of(mask, n) {
@@ -321,6 +337,132 @@ pub fn coalition_table(
         scenario: scenario_cost,
         game: Game { n, cost },
     })
+}
+
+/// The scenario's total for one coalition (members of it outside the
+/// scenario as today), or NaN when the scenario is not open to it.
+fn scenario_total(
+    prepared: &PreparedStudy,
+    (today, scenario): (usize, usize),
+    metric: Metric,
+    mask: usize,
+) -> Result<f64, FairError> {
+    let n = prepared.members().len();
+    let coalition: Vec<bool> = (0..n).map(|m| mask & (1 << m) != 0).collect();
+    let (_, s) = member_costs(prepared, today, scenario, metric, Some(&coalition))?;
+    Ok(match s {
+        Some(s) => members_of(mask, n).map(|m| s[m]).sum(),
+        None => f64::NAN,
+    })
+}
+
+/// Every coalition's costs without running the engine per coalition, when
+/// today's operation is each member's own and the scenario's total is
+/// additive plus one shared sum ([`PreparedStudy::coalition_additive`]):
+/// `scenario(S) = L + Σ a_m` over the participants in `S` (plus today for
+/// the members of `S` outside the scenario), open when a participant in
+/// `S` has a key weight. `a_m` and `L` come from runs of single members
+/// and pairs; the result is checked against the engine on 64 coalitions
+/// and `None` (run every coalition) when any differs.
+fn additive_table(
+    prepared: &PreparedStudy,
+    (today, scenario): (usize, usize),
+    metric: Metric,
+    all_today: &[f64],
+) -> Result<Option<CoalitionTable>, FairError> {
+    let n = prepared.members().len();
+    if n < 3 || !prepared.coalition_independent(today) || !prepared.coalition_additive(scenario) {
+        return Ok(None);
+    }
+    let runs = (today, scenario);
+    let inside: Vec<usize> = (0..n)
+        .filter(|&m| prepared.participates(scenario, m, None))
+        .collect();
+    // Single members: open (a key weight) or not.
+    let single: Vec<f64> = (0..n)
+        .map(|m| {
+            if inside.contains(&m) {
+                scenario_total(prepared, runs, metric, 1 << m)
+            } else {
+                Ok(f64::NAN)
+            }
+        })
+        .collect::<Result<_, _>>()?;
+    let open: Vec<usize> = inside.iter().copied().filter(|&m| !single[m].is_nan()).collect();
+    let (Some(&first), Some(&second)) = (open.first(), open.get(1)) else {
+        return Ok(None);
+    };
+    // L from two open members: single(i) + single(j) − pair(i, j).
+    let pair = scenario_total(prepared, runs, metric, (1 << first) | (1 << second))?;
+    let shared = single[first] + single[second] - pair;
+    let mut a = vec![0.0; n];
+    for &m in &inside {
+        a[m] = if single[m].is_nan() {
+            // Without a key weight of its own: with an open member.
+            let with = if m == first { second } else { first };
+            scenario_total(prepared, runs, metric, (1 << m) | (1 << with))? - shared - (single[with] - shared)
+        } else {
+            single[m] - shared
+        };
+    }
+    let inside_mask: usize = inside.iter().map(|&m| 1 << m).sum();
+    let open_mask: usize = open.iter().map(|&m| 1 << m).sum();
+    let count = 1usize << n;
+    let mut today_cost = vec![0.0; count];
+    let mut added = vec![0.0; count];
+    let mut outside = vec![0.0; count];
+    for mask in 1..count {
+        let low = mask.trailing_zeros() as usize;
+        let rest = mask & (mask - 1);
+        today_cost[mask] = today_cost[rest] + all_today[low];
+        if inside_mask & (1 << low) != 0 {
+            added[mask] = added[rest] + a[low];
+            outside[mask] = outside[rest];
+        } else {
+            added[mask] = added[rest];
+            outside[mask] = outside[rest] + all_today[low];
+        }
+    }
+    let scenario_cost: Vec<f64> = (0..count)
+        .map(|mask| {
+            if mask & inside_mask == 0 {
+                today_cost[mask]
+            } else if mask & open_mask == 0 {
+                f64::NAN
+            } else {
+                shared + added[mask] + outside[mask]
+            }
+        })
+        .collect();
+    // Checked against the engine on coalitions spread over the masks
+    // (a fixed sequence: the same on every machine).
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..64 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let mask = (x as usize) & (count - 1);
+        if mask == 0 {
+            continue;
+        }
+        let engine = scenario_total(prepared, runs, metric, mask)?;
+        let fast = scenario_cost[mask];
+        let same =
+            (engine.is_nan() && fast.is_nan()) || (engine - fast).abs() <= 1e-6 * engine.abs().max(1.0);
+        if !same {
+            return Ok(None);
+        }
+    }
+    let cost = today_cost
+        .iter()
+        .zip(&scenario_cost)
+        .map(|(t, s)| if s.is_nan() { *t } else { t.min(*s) })
+        .collect();
+    Ok(Some(CoalitionTable {
+        today: today_cost,
+        scenario: scenario_cost,
+        game: Game { n, cost },
+    }))
 }
 
 /// Shapley values from `samples` random orders of joining (seeded; order

@@ -396,3 +396,77 @@ fn large_studies_get_fewer_sampled_orders_within_a_budget() {
     let huge = crate::model::examples::synthetic(2_000, 2_000, 2, 2);
     assert_eq!(sample_count(&huge, 1), 50);
 }
+
+#[test]
+fn every_coalitions_today_from_one_run_equals_running_each_coalition() {
+    // The synthetic study's today is each member's own costs (no shared
+    // line): one run gives every coalition's today. The table must equal
+    // running today and the scenario for each coalition on its own.
+    let study = crate::model::examples::synthetic(6, 20, 2, 3);
+    let prepared = PreparedStudy::prepare(&study).unwrap();
+    assert!(prepared.coalition_independent(0));
+    assert!(
+        !prepared.coalition_independent(1),
+        "the joint scenario shares lines"
+    );
+    // Lines one member pays per unit summed over the others: no shortcut.
+    assert!(!prepared.coalition_additive(1));
+    let metric = Metric::HorizonSum;
+    let table = coalition_table(&prepared, 0, 1, metric, &|_| true).unwrap();
+    let n = 6;
+    for mask in 1..1usize << n {
+        let coalition: Vec<bool> = (0..n).map(|m| mask & (1 << m) != 0).collect();
+        let (t, s) = member_costs(&prepared, 0, 1, metric, Some(&coalition)).unwrap();
+        let today: f64 = members_of(mask, n).map(|m| t[m]).sum();
+        let scenario: f64 = members_of(mask, n).map(|m| s.as_ref().unwrap()[m]).sum();
+        assert!((table.today[mask] - today).abs() < 1e-6, "mask {mask}");
+        assert!((table.scenario[mask] - scenario).abs() < 1e-6, "mask {mask}");
+    }
+}
+
+#[test]
+fn the_additive_shortcut_gives_every_coalition_what_the_engine_gives() {
+    // The synthetic joint scenario shares lines by key and has lines each
+    // member pays: its total over a coalition is one shared sum plus each
+    // member's part. The shortcut must give every coalition exactly what
+    // running the engine for it gives; a key that weighs nothing for some
+    // members (fixed, without them) closes the scenario to groups of only
+    // those.
+    for fixed in [false, true] {
+        let mut study = crate::model::examples::synthetic(7, 25, 2, 5);
+        // A line one member pays per unit of a driver summed over the
+        // others is not additive: those become lump sums here.
+        for line in &mut study.scenarios[1].lines {
+            if matches!(line.payer, crate::model::Payer::Member(_)) {
+                line.driver = crate::model::Driver::Lump;
+            }
+        }
+        if fixed {
+            let ids: Vec<MemberId> = study.members.iter().map(|m| m.id.clone()).collect();
+            let weights = ids.iter().take(4).map(|id| (id.clone(), 10.0)).collect();
+            let key = study.scenarios[1].key.clone().unwrap();
+            let k = study.keys.iter_mut().find(|k| k.id == key).unwrap();
+            k.rule = crate::model::KeyRule::Fixed(weights);
+        }
+        let prepared = PreparedStudy::prepare(&study).unwrap();
+        let metric = Metric::HorizonSum;
+        let (all_today, _) = member_costs(&prepared, 0, 1, metric, None).unwrap();
+        let Some(fast) = additive_table(&prepared, (0, 1), metric, &all_today).unwrap() else {
+            panic!("the synthetic study is additive (fixed key: {fixed})");
+        };
+        let n = 7;
+        for mask in 1..1usize << n {
+            let engine = scenario_total(&prepared, (0, 1), metric, mask).unwrap();
+            let shortcut = fast.scenario[mask];
+            assert!(
+                (engine.is_nan() && shortcut.is_nan()) || (engine - shortcut).abs() < 1e-6,
+                "mask {mask}: engine {engine}, shortcut {shortcut} (fixed key: {fixed})"
+            );
+        }
+        if fixed {
+            // Members 4, 5 and 6 have no weight: alone they cannot run it.
+            assert!(fast.scenario[1 << 5].is_nan());
+            assert!(!fast.scenario[(1 << 5) | 1].is_nan());
+        }
+    }
+}
