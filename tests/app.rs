@@ -2094,3 +2094,50 @@ fn settle(harness: &mut Harness<'static, SamdriftApp>) {
         harness.step();
     }
 }
+
+#[test]
+fn an_option_is_organised_as_an_iks_and_its_overhead_moves_the_figures() {
+    // Joint in-house operation as an IKS employed by Gratangen (salary
+    // 330 000 kr, pension 12 %, zone IV 5,1 %): a full-time post costs
+    // 330 000 × 1,12 = 369 600, × 1,051 = 388 449,6 kr. An administration overhead of
+    // 5 % on the shared 2 262 000 kr makes it 2 375 100 kr.
+    let mut harness = harness(norwegian());
+    harness.get_by_label("Scenarioer").click();
+    harness.run();
+    harness.get_by_label("Drift i eget hus").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Organisering")
+        .click();
+    harness.run();
+    harness.get_by_label("Interkommunalt selskap (IKS)").click();
+    harness.run();
+    let org = |h: &Harness<'static, SamdriftApp>| h.state().doc.study.scenarios[1].organisation.clone();
+    let iks = org(&harness).expect("organised");
+    assert_eq!(iks.form, samdrift::model::organisation::OrgForm::Iks);
+    assert_eq!(iks.employer.as_str(), "G");
+    harness.get_by_label_contains("Et årsverk i det felles organet koster 388\u{a0}450\u{a0}kr");
+    // The overhead, typed the Norwegian way.
+    let field = harness.get_by_label("administrasjonspåslaget");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("administrasjonspåslaget").type_text("5,0");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(org(&harness).unwrap().overhead_percent, 5.0);
+    let e = harness.state().evaluation().unwrap();
+    let year = harness.state().doc.study.assumptions.display_year;
+    let total: f64 = (0..4)
+        .filter_map(|m| e.member_metric(1, m, samdrift::engine::Metric::Annual(year)))
+        .sum();
+    assert!((total - 2_375_100.0).abs() < 1e-6, "{total}");
+    // Back to none: the figures are the briefing's again.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Organisering")
+        .click();
+    harness.run();
+    harness.get_by_label("Ikke oppgitt").click();
+    harness.run();
+    assert!(org(&harness).is_none());
+}

@@ -151,6 +151,18 @@ fn random_study(seed: u64, members: usize, lines: usize) -> Study {
         } else {
             "mix"
         }));
+        // Half the options are organised: an employer among the
+        // participants prices shared salary lines, sometimes at its own
+        // rates, with an overhead on what is shared.
+        let organised = g.below(2) == 0;
+        scenario.organisation = organised.then(|| samdrift::model::organisation::Organisation {
+            form: samdrift::model::organisation::OrgForm::OFFERED[g.below(4)],
+            employer: participants[g.below(participants.len())].clone(),
+            employer_tax_percent: (g.below(2) == 0).then(|| g.range(0.0, 14.1)),
+            pension_percent: (g.below(2) == 0).then(|| g.range(2.0, 20.0)),
+            overhead_percent: g.range(0.0, 10.0),
+            source: Source::default(),
+        });
         let n = 1 + g.below(lines);
         scenario.lines.truncate(n);
         for line in &mut scenario.lines {
@@ -164,7 +176,7 @@ fn random_study(seed: u64, members: usize, lines: usize) -> Study {
                 1 => Payer::EachMember,
                 _ => Payer::Member(participants[g.below(participants.len())].clone()),
             };
-            line.amount_from = if line.payer != Payer::Shared && g.below(4) == 0 {
+            line.amount_from = if (line.payer != Payer::Shared || organised) && g.below(4) == 0 {
                 AmountFrom::SalaryWithSocialCosts
             } else {
                 AmountFrom::Fixed

@@ -264,6 +264,7 @@ mod tests {
                     "member",
                     "key",
                     "label",
+                    "employer",
                     "kind",
                     "field",
                     "value",

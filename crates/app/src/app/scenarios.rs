@@ -70,6 +70,7 @@ pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, state: &mut ScenariosState, comman
                     colour: None,
                     terms: None,
                     exit_questions: Vec::new(),
+                    organisation: None,
                 };
                 commands.push(Command::Edit(
                     Edit::InsertScenario(study.scenarios.len(), scenario),
@@ -208,6 +209,9 @@ fn scenario_ui(
             ui.label(tr.get("ui-service-level"));
             service_level_ui(ui, tr, scenario, index, commands);
             ui.end_row();
+            ui.label(tr.get("ui-organisation"));
+            organisation_ui(ui, cx, scenario, index, commands);
+            ui.end_row();
             ui.label(tr.get("ui-note"));
             let mut note = scenario.note.clone();
             let r = ui.add(
@@ -265,28 +269,34 @@ fn scenario_ui(
     }
     if ui.button(tr.get("ui-add-line")).clicked() {
         let mut s = scenario.clone();
-        s.lines.push(CostLine {
-            investment: None,
-            id: crate::model::LineId::default(),
-            label: tr.get("ui-new-line"),
-            category: study
-                .categories
-                .first()
-                .map_or_else(|| CategoryId::new("other"), |c| c.id.clone()),
-            amount_nok: 0.0,
-            amount_from: crate::model::AmountFrom::Fixed,
-            quantity: 1.0,
-            driver: Driver::Lump,
-            payer: if scenario.key.is_some() {
-                Payer::Shared
-            } else {
-                Payer::EachMember
-            },
-            timing: Timing::default(),
-            growth: Growth::None,
-            source: Source::default(),
-        });
+        s.lines.push(new_line(cx, scenario));
         push(commands, s, None);
+    }
+}
+
+/// A new line for the scenario: shared by the key when it has one.
+fn new_line(cx: &ViewCtx<'_>, scenario: &Scenario) -> CostLine {
+    let ViewCtx { tr, study, .. } = *cx;
+    CostLine {
+        investment: None,
+        id: crate::model::LineId::default(),
+        label: tr.get("ui-new-line"),
+        category: study
+            .categories
+            .first()
+            .map_or_else(|| CategoryId::new("other"), |c| c.id.clone()),
+        amount_nok: 0.0,
+        amount_from: crate::model::AmountFrom::Fixed,
+        quantity: 1.0,
+        driver: Driver::Lump,
+        payer: if scenario.key.is_some() {
+            Payer::Shared
+        } else {
+            Payer::EachMember
+        },
+        timing: Timing::default(),
+        growth: Growth::None,
+        source: Source::default(),
     }
 }
 
@@ -429,6 +439,193 @@ fn participants_row_ui(ui: &mut Ui, cx: &ViewCtx<'_>, scenario: &Scenario, comma
             }
         }
     });
+}
+
+/// How the option is organised: none, or a form with the employer of the
+/// joint staff, its rates (the employer's own unless given) and the
+/// body's overhead; what the joint staff then cost, in words.
+fn organisation_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    scenario: &Scenario,
+    index: usize,
+    commands: &mut Vec<Command>,
+) {
+    use crate::model::MemberId;
+    use crate::model::organisation::{OrgForm, Organisation};
+    let ViewCtx { tr, study, .. } = *cx;
+    let set = |commands: &mut Vec<Command>, org: Option<Organisation>| {
+        let mut s = scenario.clone();
+        s.organisation = org;
+        commands.push(Command::Edit(Edit::SetScenario(scenario.id.clone(), s), None));
+    };
+    let participants = study.participants(scenario);
+    ui.vertical(|ui| {
+        ui.horizontal_wrapped(|ui| {
+            let current = scenario.organisation.as_ref().map(|o| o.form);
+            let shown = current.map_or_else(|| tr.get("ui-organisation-none"), |f| tr.get(f.message_id()));
+            combo_ui(ui, ("org-form", index), &tr.get("ui-organisation"), shown, |ui| {
+                if ui
+                    .selectable_label(current.is_none(), tr.get("ui-organisation-none"))
+                    .clicked()
+                {
+                    set(commands, None);
+                }
+                // The abolished samkommune only where the file has it.
+                let forms = OrgForm::OFFERED
+                    .into_iter()
+                    .chain(current.filter(|f| *f == OrgForm::JointMunicipality));
+                for form in forms {
+                    if ui
+                        .selectable_label(current == Some(form), tr.get(form.message_id()))
+                        .clicked()
+                    {
+                        let org = scenario.organisation.clone().map_or_else(
+                            || Organisation {
+                                form,
+                                employer: participants.first().cloned().unwrap_or_else(|| MemberId::new("")),
+                                employer_tax_percent: None,
+                                pension_percent: None,
+                                overhead_percent: 0.0,
+                                source: Source::default(),
+                            },
+                            |o| Organisation { form, ..o },
+                        );
+                        set(commands, Some(org));
+                    }
+                }
+            });
+            let Some(org) = &scenario.organisation else {
+                return;
+            };
+            ui.label(tr.get("ui-organisation-employer"));
+            let name = |id: &MemberId| {
+                study
+                    .member(id)
+                    .map_or_else(|| id.as_str().to_owned(), |m| m.name.clone())
+            };
+            combo_ui(
+                ui,
+                ("org-employer", index),
+                &tr.get("ui-organisation-employer"),
+                name(&org.employer),
+                |ui| {
+                    for id in &participants {
+                        if ui.selectable_label(*id == org.employer, name(id)).clicked() {
+                            set(
+                                commands,
+                                Some(Organisation {
+                                    employer: id.clone(),
+                                    ..org.clone()
+                                }),
+                            );
+                        }
+                    }
+                },
+            );
+        });
+        if let Some(org) = &scenario.organisation {
+            organisation_rates_ui(ui, cx, (scenario, index), org, commands);
+        }
+    });
+}
+
+/// The organisation's employer tax, pension and overhead, and what a
+/// full-time post of the joint staff then costs.
+fn organisation_rates_ui(
+    ui: &mut Ui,
+    cx: &ViewCtx<'_>,
+    (scenario, index): (&Scenario, usize),
+    org: &crate::model::organisation::Organisation,
+    commands: &mut Vec<Command>,
+) {
+    use crate::model::organisation::Organisation;
+    let ViewCtx { tr, study, .. } = *cx;
+    let set = |commands: &mut Vec<Command>, org: Organisation| {
+        let mut s = scenario.clone();
+        s.organisation = Some(org);
+        commands.push(Command::Edit(Edit::SetScenario(scenario.id.clone(), s), None));
+    };
+    let salary = study.member(&org.employer).and_then(|m| m.salary.as_ref());
+    ui.horizontal_wrapped(|ui| {
+        // Employer tax and pension: the employer's own unless given.
+        for (field, value, own) in [
+            (
+                "field-org-employer-tax",
+                org.employer_tax_percent,
+                salary.map(|s| s.employer_tax_percent),
+            ),
+            (
+                "field-org-pension",
+                org.pension_percent,
+                salary.map(|s| s.pension_percent),
+            ),
+        ] {
+            ui.label(tr.get(&format!("ui-{field}")));
+            let shown = value.or(own).unwrap_or(f64::NAN);
+            if let Some(v) = number_ui(ui, tr, (field, index), shown, 1, 50.0, &tr.get(field)) {
+                let mut changed = org.clone();
+                if field == "field-org-pension" {
+                    changed.pension_percent = Some(v);
+                } else {
+                    changed.employer_tax_percent = Some(v);
+                }
+                set(commands, changed);
+            }
+            ui.label("%");
+            if value.is_some()
+                && ui
+                    .small_button(tr.get("ui-organisation-employers-own"))
+                    .on_hover_text(tr.get("ui-organisation-employers-own-hint"))
+                    .clicked()
+            {
+                let mut changed = org.clone();
+                if field == "field-org-pension" {
+                    changed.pension_percent = None;
+                } else {
+                    changed.employer_tax_percent = None;
+                }
+                set(commands, changed);
+            }
+        }
+        ui.label(tr.get("ui-field-org-overhead"));
+        if let Some(v) = number_ui(
+            ui,
+            tr,
+            ("org-overhead", index),
+            org.overhead_percent,
+            1,
+            50.0,
+            &tr.get("field-org-overhead"),
+        ) {
+            set(
+                commands,
+                Organisation {
+                    overhead_percent: v,
+                    ..org.clone()
+                },
+            );
+        }
+        ui.label("%");
+    });
+    let summary = salary.map_or_else(
+        || tr.get("ui-organisation-no-salary"),
+        |s| {
+            tr.args(
+                "ui-organisation-summary",
+                &[(
+                    "amount",
+                    tr.money(org.salary_with_social_costs(
+                        s.nok_per_fte,
+                        s.employer_tax_percent,
+                        s.pension_percent,
+                    )),
+                )],
+            )
+        },
+    );
+    ui.label(RichText::new(summary).weak())
+        .on_hover_text(tr.get("ui-organisation-hint"));
 }
 
 fn service_level_ui(ui: &mut Ui, tr: &Tr, scenario: &Scenario, index: usize, commands: &mut Vec<Command>) {

@@ -745,4 +745,97 @@ mod tests {
         study.members[1].salary = None;
         assert!(evaluate(&study).is_err());
     }
+
+    #[test]
+    fn an_iks_prices_its_shared_staff_at_the_employers_zone_and_adds_its_overhead() {
+        // Three members paying 100 000 a year today; the joint option
+        // shares 2 FTE of joint staff by a 40/35/25 key, employed by B
+        // (salary 500 000, pension 12 %, zone IVa: 7,9 %), and 240 000 a
+        // year of other costs; the IKS adds 5 % for its own administration.
+        // Staff: 2 × 500 000 × 1,12 × 1,079 = 1 208 480; with the other
+        // 240 000 and 5 %: (1 208 480 + 240 000) × 1,05 = 1 520 904; A
+        // pays 40 % = 608 361,6. In zone V (0 %): 2 × 500 000 × 1,12 =
+        // 1 120 000; (1 120 000 + 240 000) × 1,05 = 1 428 000; A 571 200.
+        // An AS with a 2 % pension (OTP minimum) and the employer's zone:
+        // 2 × 500 000 × 1,02 × 1,079 = 1 100 580; (1 100 580 + 240 000) ×
+        // 1,05 = 1 407 609; A 563 043,6.
+        let mut study = crate::model::examples::three_members_agreed_key();
+        study.members[1].salary = Some(Salary {
+            nok_per_fte: 500_000.0,
+            employer_tax_percent: 7.9,
+            pension_percent: 12.0,
+            source: crate::model::Source::default(),
+            today_category: None,
+        });
+        let mut staff = line(&study, "joint", 0);
+        staff.amount_from = AmountFrom::SalaryWithSocialCosts;
+        staff.amount_nok = 0.0;
+        staff.quantity = 2.0;
+        staff.driver = Driver::Lump;
+        staff.payer = Payer::Shared;
+        staff.id = crate::model::LineId::new("staff");
+        let mut other = line(&study, "joint", 0);
+        other.amount_nok = 240_000.0;
+        set_lines(&mut study, "joint", vec![staff, other]);
+        // Without an organisation a shared salary has no employer: an error.
+        assert!(evaluate(&study).is_err());
+        let s = scenario_index(
+            &evaluate(&crate::model::examples::three_members_agreed_key()).unwrap(),
+            "joint",
+        );
+        let mut org = crate::model::organisation::Organisation {
+            form: crate::model::organisation::OrgForm::Iks,
+            employer: crate::model::MemberId::new("B"),
+            employer_tax_percent: None,
+            pension_percent: None,
+            overhead_percent: 5.0,
+            source: crate::model::Source::default(),
+        };
+        let cases = [
+            (None, None, 608_361.6, 1_520_904.0),
+            (Some(0.0), None, 571_200.0, 1_428_000.0),
+            (None, Some(2.0), 563_043.6, 1_407_609.0),
+        ];
+        for (tax, pension, a_expected, total_expected) in cases {
+            org.employer_tax_percent = tax;
+            org.pension_percent = pension;
+            study.scenarios[s].organisation = Some(org.clone());
+            assert!(
+                !crate::model::validate(&study).has_errors(),
+                "{:?}",
+                crate::model::validate(&study)
+            );
+            let first = study.assumptions.first_year;
+            for e in [
+                evaluate(&study).unwrap(),
+                plain::evaluate_line_by_line(&study).unwrap(),
+            ] {
+                let a = e.member_metric(s, 0, Metric::Annual(first)).unwrap();
+                assert!((a - a_expected).abs() < 1e-6, "{a} against {a_expected}");
+                let all: f64 = (0..3)
+                    .map(|m| e.member_metric(s, m, Metric::Annual(first)).unwrap())
+                    .sum();
+                assert!(
+                    (all - total_expected).abs() < 1e-6,
+                    "{all} against {total_expected}"
+                );
+            }
+        }
+        // The employer's salary with a range moves the joint figure.
+        let prepared = PreparedStudy::prepare(&study).unwrap();
+        assert!(
+            prepared
+                .param(&crate::model::inputs::InputRef::Salary {
+                    member: crate::model::MemberId::new("B")
+                })
+                .is_some()
+        );
+        let usage = crate::model::inputs::usage(
+            &study,
+            &crate::model::inputs::InputRef::Salary {
+                member: crate::model::MemberId::new("B"),
+            },
+        );
+        assert!(usage.lines.contains(&(s, 0)), "{usage:?}");
+    }
 }

@@ -86,6 +86,29 @@ fn discount_factors(study: &Study, n_years: usize) -> Vec<f64> {
 /// The arithmetic, on a study that validated without errors. Anything that
 /// validation should have caught is still answered with an error, never a
 /// panic.
+/// A shared line's amount per unit with the organisation's effects: a
+/// salary is the employer's (with its rates unless the organisation gives
+/// its own), and the body's overhead is on everything it shares. `None`
+/// when a salary line has no employer with a salary.
+fn shared_unit(
+    study: &Study,
+    scenario: &crate::model::Scenario,
+    line: &crate::model::CostLine,
+    member_index: &HashMap<&MemberId, usize>,
+) -> Option<f64> {
+    let organisation = scenario.organisation.as_ref();
+    let amount = match (line.amount_from, organisation) {
+        (AmountFrom::Fixed, _) => line.amount_nok,
+        (AmountFrom::SalaryWithSocialCosts, Some(org)) => {
+            let s = study.members[*member_index.get(&org.employer)?].salary.as_ref()?;
+            org.salary_with_social_costs(s.nok_per_fte, s.employer_tax_percent, s.pension_percent)
+        }
+        (AmountFrom::SalaryWithSocialCosts, None) => return None,
+    };
+    let overhead = organisation.map_or(1.0, crate::model::organisation::Organisation::overhead_factor);
+    Some(amount * line.quantity * overhead)
+}
+
 fn compute(study: &Study, report: Report) -> Result<Evaluation, EngineError> {
     let years: Vec<i32> = study.assumptions.years().collect();
     let n_years = years.len();
@@ -187,10 +210,8 @@ fn compute(study: &Study, report: Report) -> Result<Evaluation, EngineError> {
             };
             match &line.payer {
                 Payer::Shared => {
-                    if line.amount_from != AmountFrom::Fixed {
-                        return Err(invalid(&report));
-                    }
-                    let unit = line.amount_nok * line.quantity;
+                    let unit =
+                        shared_unit(study, scenario, line, &member_index).ok_or_else(|| invalid(&report))?;
                     for &m in &participant_idx {
                         base[m] += unit * total_quantity * key_shares[m];
                     }

@@ -183,6 +183,28 @@ struct PreparedScenario {
     key: Option<Vec<(f64, SimpleRule)>>,
     lines: Vec<PreparedLine>,
     with_baseline: bool,
+    organisation: Option<PreparedOrg>,
+}
+
+/// A scenario's organisation as the engine uses it: the employer whose
+/// salary prices shared salary lines (its rates unless the organisation
+/// gives its own) and the factor on shared lines.
+#[derive(Debug, Clone, Copy)]
+struct PreparedOrg {
+    employer: usize,
+    employer_tax_percent: Option<f64>,
+    pension_percent: Option<f64>,
+    overhead: f64,
+}
+
+impl PreparedOrg {
+    /// Salary with social costs per FTE of the joint staff under `params`.
+    fn salary(&self, salary_base: usize, params: &[f64]) -> f64 {
+        let base = salary_base + 3 * self.employer;
+        let tax = self.employer_tax_percent.unwrap_or(params[base + 1]);
+        let pension = self.pension_percent.unwrap_or(params[base + 2]);
+        params[base] * (1.0 + pension / 100.0) * (1.0 + tax / 100.0)
+    }
 }
 
 /// Which figures an evaluation writes, per evaluated scenario.
@@ -419,6 +441,27 @@ impl PreparedStudy {
                 }
             };
             let mut lines = Vec::with_capacity(scenario.lines.len());
+            // The employer must have a salary when a shared line is priced
+            // at it (validation says so; without, the study is invalid).
+            let organisation = match &scenario.organisation {
+                Some(org) => {
+                    let employer = *member_index.get(&org.employer)?;
+                    let salaried = has_salary[employer];
+                    let shared_salary = scenario.lines.iter().any(|l| {
+                        l.payer == Payer::Shared && l.amount_from == AmountFrom::SalaryWithSocialCosts
+                    });
+                    if shared_salary && !salaried {
+                        return None;
+                    }
+                    Some(PreparedOrg {
+                        employer,
+                        employer_tax_percent: org.employer_tax_percent,
+                        pension_percent: org.pension_percent,
+                        overhead: org.overhead_factor(),
+                    })
+                }
+                None => None,
+            };
             let fleet = crate::model::fleet::fleet_lines(study, scenario);
             let fleet_amounts: Vec<Option<usize>> = std::iter::repeat_n(None, scenario.lines.len())
                 .chain(fleet.iter().map(|f| {
@@ -446,7 +489,7 @@ impl PreparedStudy {
                     Payer::Member(id) => LinePayer::Member(*member_index.get(id)?),
                 };
                 let from_salary = line.amount_from == AmountFrom::SalaryWithSocialCosts;
-                if from_salary && matches!(payer, LinePayer::Shared) {
+                if from_salary && matches!(payer, LinePayer::Shared) && organisation.is_none() {
                     return None;
                 }
                 let (amount, derived_amount) = if index < scenario.lines.len() {
@@ -473,6 +516,7 @@ impl PreparedStudy {
                 key,
                 lines,
                 with_baseline: scenario.includes_todays_costs(),
+                organisation,
             });
         }
 
@@ -979,13 +1023,22 @@ impl PreparedStudy {
                 .ok_or(RunError::Key { scenario: s })?;
         }
 
-        // One pass over the lines: sum per kind and category.
+        // One pass over the lines: sum per kind and category. Shared lines
+        // carry the organisation's overhead; a shared salary is its
+        // employer's.
+        let (overhead, org_salary) = scenario.organisation.map_or((1.0, f64::NAN), |o| {
+            (o.overhead, o.salary(self.salary_base, params))
+        });
         let row = n_c * k;
         ws.acc[..N_KINDS * row].fill(0.0);
         ws.used[..N_KINDS * n_c].fill(false);
         for line in &scenario.lines {
             let c = if n_c == 1 { 0 } else { line.category };
-            let line_amount = line_amount(line, params, &ws.amounts);
+            let line_amount = if line.from_salary && matches!(line.payer, LinePayer::Shared) {
+                org_salary
+            } else {
+                line_amount(line, params, &ws.amounts)
+            };
             let profile = &ws.pmat[line.profile * k..][..k];
             let total = if line.lump {
                 1.0
@@ -994,7 +1047,7 @@ impl PreparedStudy {
             };
             match line.payer {
                 LinePayer::Shared => {
-                    let unit = line_amount * line.quantity * total;
+                    let unit = line_amount * line.quantity * total * overhead;
                     ws.used[c] = true;
                     axpy(&mut ws.acc[c * k..][..k], unit, profile);
                 }
@@ -1156,7 +1209,17 @@ impl PreparedStudy {
                 if line.from_salary { ws.salary[m] } else { fixed }
             };
             let (amount, quantity, share) = match line.payer {
-                LinePayer::Shared => (fixed, line.quantity * total, ws.shares[member]),
+                LinePayer::Shared => {
+                    let (amount, overhead) = prepared.organisation.map_or((fixed, 1.0), |o| {
+                        let amount = if line.from_salary {
+                            o.salary(self.salary_base, params)
+                        } else {
+                            fixed
+                        };
+                        (amount, o.overhead)
+                    });
+                    (amount * overhead, line.quantity * total, ws.shares[member])
+                }
                 LinePayer::EachMember => (
                     own(member),
                     line.quantity * ws.quantity[line.basis * n + member],

@@ -135,6 +135,7 @@ pub fn small_study() -> Study {
             colour: None,
             terms: None,
             exit_questions: Vec::new(),
+            organisation: None,
         },
         Scenario {
             vat_not_compensated_percent: 0.0,
@@ -179,6 +180,7 @@ pub fn small_study() -> Study {
             colour: None,
             terms: None,
             exit_questions: Vec::new(),
+            organisation: None,
         },
     ];
     let mut study = Study {
@@ -271,6 +273,7 @@ pub fn synthetic(members: usize, lines: usize, scenarios: usize, years: u32) -> 
         colour: None,
         terms: None,
         exit_questions: Vec::new(),
+        organisation: None,
     }];
     for s in 1..scenarios.max(1) {
         let lines = (0..lines)
@@ -332,6 +335,7 @@ pub fn synthetic(members: usize, lines: usize, scenarios: usize, years: u32) -> 
             colour: None,
             terms: None,
             exit_questions: Vec::new(),
+            organisation: None,
         });
     }
     study.scenarios = all;

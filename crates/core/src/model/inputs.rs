@@ -539,11 +539,19 @@ pub fn usage(study: &Study, input: &InputRef) -> Usage {
                 InputRef::Salary { member }
                 | InputRef::EmployerTax { member }
                 | InputRef::Pension { member } => {
+                    // A shared salary is the organisation's employer's, at
+                    // its rates unless the organisation gives its own.
+                    let org = scenario.organisation.as_ref();
+                    let org_rate = match input {
+                        InputRef::EmployerTax { .. } => org.and_then(|o| o.employer_tax_percent),
+                        InputRef::Pension { .. } => org.and_then(|o| o.pension_percent),
+                        _ => None,
+                    };
                     line.amount_from == AmountFrom::SalaryWithSocialCosts
                         && match &line.payer {
                             Payer::Member(p) => p == member,
                             Payer::EachMember => participates(scenario, member),
-                            Payer::Shared => false,
+                            Payer::Shared => org.is_some_and(|o| &o.employer == member) && org_rate.is_none(),
                         }
                 }
                 InputRef::WageGrowth => line.growth == Growth::Wages,

@@ -23,6 +23,7 @@ pub mod fleet;
 pub mod inputs;
 pub mod keys;
 pub mod limits;
+pub mod organisation;
 pub mod presets;
 pub mod uncertainty;
 pub mod validate;
@@ -623,6 +624,11 @@ pub struct Scenario {
     /// and the others. Left out, none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exit_questions: Vec<ExitQuestion>,
+    /// How the option is organised (host municipality, IKS, …): who employs
+    /// the joint staff and the body's own overhead. Left out, none: shared
+    /// lines cost what they say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<organisation::Organisation>,
 }
 
 /// An exit the briefing states: `member` gives notice in `notice_year`,
@@ -998,7 +1004,7 @@ fn one() -> f64 {
 
 // serde's skip_serializing_if passes a reference.
 #[allow(clippy::trivially_copy_pass_by_ref)]
-fn is_zero(value: &f64) -> bool {
+pub(crate) fn is_zero(value: &f64) -> bool {
     *value == 0.0
 }
 

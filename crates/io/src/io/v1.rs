@@ -210,6 +210,7 @@ pub(super) fn migrate(old: StudyV1) -> Study {
                 colour: None,
                 terms: None,
                 exit_questions: Vec::new(),
+                organisation: None,
             })
             .collect(),
         assumptions: Assumptions {

@@ -205,6 +205,7 @@ pub(super) fn migrate(mut old: StudyV2) -> (Study, Vec<MigrationChange>) {
             colour: s.colour,
             terms: None,
             exit_questions: Vec::new(),
+            organisation: None,
         });
     }
     study.scenarios = scenarios;

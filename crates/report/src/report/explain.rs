@@ -147,7 +147,7 @@ pub fn explain(
             ),
             Origin::Line(l) => match scenario_def.lines.get(l) {
                 Some(line) => (
-                    line.label.clone(),
+                    organised_label(study, scenario_def, line, tr),
                     source_text(&line.source, tr),
                     Some(Place::ScenarioLine {
                         scenario: scenario_def.id.clone(),
@@ -240,4 +240,43 @@ fn figure_label(study: &Study, evaluation: &Evaluation, metric: Metric, tr: &Tr)
     chars
         .next()
         .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+/// A line's label, with what the organisation adds to it: the employer
+/// whose salary a shared salary line is, and the overhead on a shared line.
+fn organised_label(
+    study: &Study,
+    scenario: &crate::model::Scenario,
+    line: &crate::model::CostLine,
+    tr: &Tr,
+) -> String {
+    let Some(org) = scenario
+        .organisation
+        .as_ref()
+        .filter(|_| line.payer == crate::model::Payer::Shared)
+    else {
+        return line.label.clone();
+    };
+    let mut label = line.label.clone();
+    if line.amount_from == crate::model::AmountFrom::SalaryWithSocialCosts {
+        label = tr.args(
+            "exp-org-salary",
+            &[
+                ("label", label),
+                (
+                    "employer",
+                    study
+                        .member(&org.employer)
+                        .map_or_else(|| org.employer.as_str().to_owned(), |m| m.name.clone()),
+                ),
+            ],
+        );
+    }
+    if org.overhead_percent != 0.0 {
+        label = tr.args(
+            "exp-org-overhead",
+            &[("label", label), ("percent", tr.pct(org.overhead_percent, 1))],
+        );
+    }
+    label
 }

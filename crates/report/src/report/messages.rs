@@ -263,6 +263,10 @@ impl Message for Problem {
                     ("last", last.to_string()),
                 ],
             ),
+            Problem::EmployerNotParticipating { member } => {
+                tr.args("problem-employer-not-participating", &[("id", member.0.clone())])
+            }
+            Problem::SamkommuneAbolished => tr.get("problem-samkommune-abolished"),
             Problem::IntervalZero => tr.get("problem-interval-zero"),
             Problem::FromAfterTo { from, to } => tr.args(
                 "problem-from-after-to",

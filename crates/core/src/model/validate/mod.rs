@@ -325,6 +325,13 @@ pub enum Problem {
         /// Last year analysed.
         last: i32,
     },
+    /// The organisation's employer does not take part in the option.
+    EmployerNotParticipating {
+        /// The member.
+        member: MemberId,
+    },
+    /// A samkommune: abolished by kommuneloven 2018 (read, not offered).
+    SamkommuneAbolished,
     /// "Every n years" with n = 0.
     IntervalZero,
     /// "Every year from … to …" with from after to.
@@ -597,6 +604,7 @@ impl Problem {
             // An exit asked about that no longer fits the scenario: no
             // figure depends on it.
             | Problem::LeaverNotParticipating { .. }
+            | Problem::EmployerNotParticipating { .. }
             | Problem::NoticeYearOutside { .. }
             | Problem::RangeExcludesValue { .. }
             | Problem::RangeTruncated { .. }
@@ -611,7 +619,9 @@ impl Problem {
             // do not depend on it; the warning says it can go.
             | Problem::RangeUnknownInput
             | Problem::RangeOnDerivedCost => Severity::Warning,
-            Problem::RankingLeavesOut { .. } | Problem::WeightsNormalised { .. } => Severity::Note,
+            Problem::RankingLeavesOut { .. }
+            | Problem::WeightsNormalised { .. }
+            | Problem::SamkommuneAbolished => Severity::Note,
             _ => Severity::Error,
         }
     }

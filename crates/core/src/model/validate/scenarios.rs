@@ -73,6 +73,9 @@ pub(super) fn scenario_checks(
     }
     key_checks(study, scenario, &place, &participants, report);
     budget_checks(scenario, &place, report);
+    if let Some(org) = &scenario.organisation {
+        organisation_checks(org, (&place, &participants), member_ids, report);
+    }
     exit_question_checks(study, scenario, (&place, &participants), member_ids, report);
     if let Some(level) = &scenario.service_level {
         service_level_checks(level, &place, report);
@@ -122,13 +125,15 @@ pub(super) fn scenario_checks(
             }
         }
         if line.amount_from == crate::model::AmountFrom::SalaryWithSocialCosts {
-            let payers: Vec<&MemberId> = match &line.payer {
-                Payer::Shared => {
+            let payers: Vec<&MemberId> = match (&line.payer, &scenario.organisation) {
+                // Shared: the organisation's employer's salary.
+                (Payer::Shared, Some(org)) => vec![&org.employer],
+                (Payer::Shared, None) => {
                     report.push(&place, Problem::SalaryLineShared);
                     Vec::new()
                 }
-                Payer::EachMember => participants.iter().collect(),
-                Payer::Member(id) => vec![id],
+                (Payer::EachMember, _) => participants.iter().collect(),
+                (Payer::Member(id), _) => vec![id],
             };
             for id in payers {
                 if let Some(member) = study.member(id)
@@ -326,6 +331,43 @@ fn investment_checks(
     {
         years("field-loan-years", loan_years, report);
         report.bounded(place, "field-loan-rate", rate_percent, false, 100.0);
+    }
+}
+
+/// The organisation: an employer among the participants, rates within
+/// 0–100 %, and a note on the abolished samkommune.
+fn organisation_checks(
+    org: &crate::model::organisation::Organisation,
+    (place, participants): (&Place, &[MemberId]),
+    member_ids: &HashSet<&MemberId>,
+    report: &mut Report,
+) {
+    if !member_ids.contains(&org.employer) {
+        report.push(
+            place,
+            Problem::UnknownMember {
+                id: org.employer.clone(),
+            },
+        );
+    } else if !participants.contains(&org.employer) {
+        report.push(
+            place,
+            Problem::EmployerNotParticipating {
+                member: org.employer.clone(),
+            },
+        );
+    }
+    for (field, value) in [
+        ("field-org-employer-tax", org.employer_tax_percent),
+        ("field-org-pension", org.pension_percent),
+        ("field-org-overhead", Some(org.overhead_percent)),
+    ] {
+        if let Some(value) = value {
+            report.bounded(place, field, value, false, 100.0);
+        }
+    }
+    if org.form == crate::model::organisation::OrgForm::JointMunicipality {
+        report.push(place, Problem::SamkommuneAbolished);
     }
 }
 
