@@ -2132,6 +2132,19 @@ fn an_option_is_organised_as_an_iks_and_its_overhead_moves_the_figures() {
         .filter_map(|m| e.member_metric(1, m, samdrift::engine::Metric::Annual(year)))
         .sum();
     assert!((total - 2_375_100.0).abs() < 1e-6, "{total}");
+    // The joint line as one full-time post of the IKS: still shared by the
+    // key, priced at Gratangen's 388 449,6 kr, plus 5 %: 407 872,08 kr.
+    harness.get_by_label("= lønn inkl. sosiale kostnader").click();
+    harness.run();
+    let line = &harness.state().doc.study.scenarios[1].lines[0];
+    assert_eq!(line.payer, samdrift::model::Payer::Shared);
+    let e = harness.state().evaluation().unwrap();
+    let total: f64 = (0..4)
+        .filter_map(|m| e.member_metric(1, m, samdrift::engine::Metric::Annual(year)))
+        .sum();
+    assert!((total - 407_872.08).abs() < 1e-6, "{total}");
+    harness.get_by_label("= lønn inkl. sosiale kostnader").click();
+    harness.run();
     // Back to none: the figures are the briefing's again.
     harness
         .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Organisering")

@@ -1176,3 +1176,34 @@ fn the_briefing_shows_the_capital_costs_of_the_thin_client_roll_out_year_by_year
         )
     );
 }
+
+#[test]
+fn the_briefing_and_the_inputs_say_how_an_option_is_organised() {
+    // Joint in-house operation as an IKS employed by Salangen (its own
+    // rates: zone IV 5,1 %, pension 12 %), 3 % for the body's own
+    // administration on the shared 2 262 000 kr: 2 329 860 kr.
+    let (mut study, _) = reference();
+    study.scenarios[1].organisation = Some(samdrift::model::organisation::Organisation {
+        form: samdrift::model::organisation::OrgForm::Iks,
+        employer: samdrift::model::MemberId::new("S"),
+        employer_tax_percent: None,
+        pension_percent: None,
+        overhead_percent: 3.0,
+        source: samdrift::model::Source::Assumption {
+            note: "An example".into(),
+        },
+    });
+    let evaluation = samdrift::engine::evaluate(&study).unwrap();
+    let total: f64 = (0..4)
+        .filter_map(|m| evaluation.member_metric(1, m, samdrift::engine::Metric::Annual(2007)))
+        .sum();
+    assert!((total - 2_329_860.0).abs() < 1e-6, "{total}");
+    let tr = Tr::new(Lang::En);
+    let html = html_export::briefing(&study, &evaluation, &tr, 2007, "x.ron");
+    let text = "Inter-municipal company (IKS); joint staff employed by Salangen (employer tax 5.1\u{a0}%, pension 12.0\u{a0}%); administration 3.0\u{a0}%";
+    assert!(html.contains(text), "{html}");
+    let inputs = tables::inputs(&study, &tr);
+    assert!(inputs.rows.iter().any(
+        |r| r[1] == tables::Cell::Text("Organisation".into()) && r[2] == tables::Cell::Text(text.into())
+    ));
+}

@@ -95,6 +95,7 @@ org-task-body = Kommunalt opgavefællesskab
 org-iks = Interkommunalt selskab (IKS)
 org-company = Aktieselskab (AS)
 org-joint-municipality = Samkommune (afskaffet)
+org-text = { $form }; fælles ansatte hos { $employer } (arbejdsgiverafgift { $tax }, pension { $pension }); administration { $percent }
 problem-rate-out-of-range = { $field } på { $value } % ligger uden for −50 % til 100 % om året.
 problem-discount-steps = diskonteringsrenten skal have et trin fra år 0 og trin i stigende rækkefølge.
 problem-no-today-scenario = intet scenarie er nuværende drift, så forskelle i forhold til i dag kan ikke vises.

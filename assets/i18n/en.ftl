@@ -95,6 +95,7 @@ org-task-body = Municipal joint task body
 org-iks = Inter-municipal company (IKS)
 org-company = Limited company (AS)
 org-joint-municipality = Joint municipality (abolished)
+org-text = { $form }; joint staff employed by { $employer } (employer tax { $tax }, pension { $pension }); administration { $percent }
 problem-rate-out-of-range = the { $field } of { $value } % is outside −50 % to 100 % a year.
 problem-discount-steps = the discount rate needs a step from year 0 and steps in increasing order.
 problem-no-today-scenario = no scenario is today’s operation, so differences against today cannot be shown.

@@ -95,6 +95,7 @@ org-task-body = Kommunalt oppgavefellesskap
 org-iks = Interkommunalt selskap (IKS)
 org-company = Aksjeselskap (AS)
 org-joint-municipality = Samkommune (avviklet)
+org-text = { $form }; felles ansatte hos { $employer } (arbeidsgiveravgift { $tax }, pensjon { $pension }); administrasjon { $percent }
 problem-rate-out-of-range = { $field } på { $value } % er utenfor −50 % til 100 % per år.
 problem-discount-steps = kalkulasjonsrenten må ha et trinn fra år 0 og trinn i stigende rekkefølge.
 problem-no-today-scenario = ingen scenarioer er dagens drift, så forskjeller mot i dag kan ikke vises.

@@ -95,6 +95,7 @@ org-task-body = Kommunalt oppgåvefellesskap
 org-iks = Interkommunalt selskap (IKS)
 org-company = Aksjeselskap (AS)
 org-joint-municipality = Samkommune (avvikla)
+org-text = { $form }; felles tilsette hos { $employer } (arbeidsgivaravgift { $tax }, pensjon { $pension }); administrasjon { $percent }
 problem-rate-out-of-range = { $field } på { $value } % er utanfor −50 % til 100 % per år.
 problem-discount-steps = kalkulasjonsrenta må ha eit trinn frå år 0 og trinn i stigande rekkjefølgje.
 problem-no-today-scenario = ingen scenario er dagens drift, så skilnader mot i dag kan ikkje visast.

@@ -95,6 +95,7 @@ org-task-body = Kommunal uppgiftsgemenskap
 org-iks = Interkommunalt bolag (IKS)
 org-company = Aktiebolag (AS)
 org-joint-municipality = Samkommun (avskaffad)
+org-text = { $form }; gemensam personal hos { $employer } (arbetsgivaravgift { $tax }, pension { $pension }); administration { $percent }
 problem-rate-out-of-range = { $field } på { $value } % ligger utanför −50 % till 100 % per år.
 problem-discount-steps = kalkylräntan måste ha ett steg från år 0 och steg i stigande ordning.
 problem-no-today-scenario = inget scenario är nuvarande drift, så skillnader mot i dag kan inte visas.

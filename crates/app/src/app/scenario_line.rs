@@ -321,7 +321,9 @@ fn amount_ui(
         } else {
             AmountFrom::Fixed
         };
-        let payer = if salary && line.payer == Payer::Shared {
+        // A shared salary needs the organisation's employer; without one,
+        // each member pays its own.
+        let payer = if salary && line.payer == Payer::Shared && scenario.organisation.is_none() {
             Payer::EachMember
         } else {
             line.payer.clone()

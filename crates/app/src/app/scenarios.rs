@@ -209,9 +209,12 @@ fn scenario_ui(
             ui.label(tr.get("ui-service-level"));
             service_level_ui(ui, tr, scenario, index, commands);
             ui.end_row();
-            ui.label(tr.get("ui-organisation"));
-            organisation_ui(ui, cx, scenario, index, commands);
-            ui.end_row();
+            // Today's operation has no joint body to organise.
+            if scenario.kind != ScenarioKind::Today {
+                ui.label(tr.get("ui-organisation"));
+                organisation_ui(ui, cx, scenario, index, commands);
+                ui.end_row();
+            }
             ui.label(tr.get("ui-note"));
             let mut note = scenario.note.clone();
             let r = ui.add(
@@ -461,6 +464,8 @@ fn organisation_ui(
     };
     let participants = study.participants(scenario);
     ui.vertical(|ui| {
+        // As wide as the name and note fields above.
+        ui.set_min_width(520.0);
         ui.horizontal_wrapped(|ui| {
             let current = scenario.organisation.as_ref().map(|o| o.form);
             let shown = current.map_or_else(|| tr.get("ui-organisation-none"), |f| tr.get(f.message_id()));

@@ -471,6 +471,13 @@ fn compared_section(study: &Study, tr: &Tr) -> String {
         if let Some(level) = &scenario.service_level {
             let _ = write!(inner, "<br>{}", escape(&tables::service_level_text(tr, level)));
         }
+        if let Some(org) = &scenario.organisation {
+            let _ = write!(
+                inner,
+                "<br>{}",
+                escape(&tables::organisation_text(tr, study, org))
+            );
+        }
         if !scenario.note.is_empty() {
             let _ = write!(
                 inner,

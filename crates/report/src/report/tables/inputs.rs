@@ -271,6 +271,16 @@ fn cost_rows(study: &Study, tr: &Tr, rows: &mut Vec<Vec<Cell>>) {
         );
     }
     for scenario in &study.scenarios {
+        if let Some(org) = &scenario.organisation {
+            push(
+                rows,
+                scenario.name.clone(),
+                tr.get("ui-organisation"),
+                Cell::Text(organisation_text(tr, study, org)),
+                String::new(),
+                source_cells(tr, &org.source),
+            );
+        }
         for line in &scenario.lines {
             let payer = payer_text(tr, study, &line.payer);
             // "kr × 4" for four servers (not "4,00"); Danish writes "kr.".
@@ -315,6 +325,38 @@ fn push(
         s,
         a,
     ]);
+}
+
+/// An option's organisation in words: "Inter-municipal company (IKS);
+/// joint staff employed by Gratangen (employer tax 5,1 %, pension 12,0 %);
+/// administration 3,0 %" — the employer's own rates where the
+/// organisation gives none.
+#[must_use]
+pub fn organisation_text(tr: &Tr, study: &Study, org: &crate::model::organisation::Organisation) -> String {
+    let employer = study.member(&org.employer);
+    let salary = employer.and_then(|m| m.salary.as_ref());
+    let rate = |own: Option<f64>, theirs: Option<f64>| {
+        own.or(theirs).map_or_else(|| "—".to_owned(), |v| tr.pct(v, 1))
+    };
+    tr.args(
+        "org-text",
+        &[
+            ("form", tr.get(org.form.message_id())),
+            (
+                "employer",
+                employer.map_or_else(|| org.employer.as_str().to_owned(), |m| m.name.clone()),
+            ),
+            (
+                "tax",
+                rate(org.employer_tax_percent, salary.map(|s| s.employer_tax_percent)),
+            ),
+            (
+                "pension",
+                rate(org.pension_percent, salary.map(|s| s.pension_percent)),
+            ),
+            ("percent", tr.pct(org.overhead_percent, 1)),
+        ],
+    )
 }
 
 /// A scenario's service level in words: "uptime 99,5 % = 43,8 hours of
