@@ -518,13 +518,15 @@ fn exports_from_the_app_and_refuses_an_invalid_study() {
     // scenario but today's operation), the uncertainty (spreads, fan,
     // payback years, tornado) and the criteria (rankings, scores,
     // requirements, weight stability), as the command line writes them,
-    // the budget of each of the four options, and the one exit the study
-    // asks about (Salangen leaving joint in-house operation, notice in
-    // 2009). The 2006 study prices no workstations: no workstation tables.
+    // the budget of each of the four options, what the thin clients'
+    // loan rates do to their budget, and the one exit the study asks about
+    // (Salangen leaving joint in-house operation, notice in 2009). The
+    // 2006 study prices no workstations: no workstation tables.
     assert_eq!(
         std::fs::read_dir(dir.path().join("csv")).unwrap().count(),
-        8 + 4 + 4 + 4 + 4 + 1
+        8 + 4 + 4 + 4 + 4 + 1 + 1
     );
+    assert!(dir.path().join("csv").join("budget-ranges-thin.csv").exists());
     assert!(dir.path().join("csv").join("budget-joint.csv").exists());
     assert!(dir.path().join("csv").join("exit-joint-S-2009.csv").exists());
     assert!(!dir.path().join("csv").join("fleet-costs.csv").exists());

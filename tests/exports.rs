@@ -1207,3 +1207,77 @@ fn the_briefing_and_the_inputs_say_how_an_option_is_organised() {
         |r| r[1] == tables::Cell::Text("Organisation".into()) && r[2] == tables::Cell::Text(text.into())
     ));
 }
+
+#[test]
+fn the_budget_shows_what_the_loan_rate_and_the_vat_share_do_to_it() {
+    // Thin clients: the reference puts ranges on the two loans' rates
+    // (3,5–7 %); here also one on the share of VAT not compensated
+    // (0–20 %). The costs compared do not move; the budget does.
+    let (mut study, before) = reference();
+    let thin = study
+        .scenarios
+        .iter()
+        .position(|s| s.id.as_str() == "thin")
+        .unwrap();
+    study
+        .uncertainties
+        .push(samdrift::model::uncertainty::Uncertainty {
+            input: samdrift::model::InputRef::VatNotCompensated {
+                scenario: study.scenarios[thin].id.clone(),
+            },
+            range: samdrift::model::uncertainty::Range::Pert { low: 0.0, high: 20.0 },
+            group: None,
+            source: samdrift::model::Source::default(),
+        });
+    assert!(!samdrift::model::validate(&study).has_errors());
+    let after = samdrift::engine::evaluate(&study).unwrap();
+    let pv = samdrift::engine::Metric::PresentValue;
+    assert_eq!(before.summary(pv), after.summary(pv));
+    let ranges = samdrift::budget::budget_ranges(&study, thin).unwrap();
+    assert_eq!(ranges.len(), 3, "two loan rates and the VAT share");
+    // Ibestad (index 3) in 2008: −99 080 of operating costs and the
+    // minimum repayment 72 480 (420 000 / 7 + 62 400 / 5), plus interest
+    // on the thin clients' 420 000 and the servers' 62 400, one rate at a
+    // time at an end of its range, the other at 4,5 %:
+    //   thin clients at 3,5 %: 14 700 + 2 808 → −99 080 + 72 480 + 17 508 = −9 092
+    //   thin clients at 7 %:   29 400 + 2 808 → +5 608
+    //   servers at 3,5 %:      18 900 + 2 184 → −5 516
+    //   servers at 7 %:        18 900 + 4 368 → −3 332
+    let net = |b: &samdrift::budget::Budget, y: usize| b.members[3][y].net_operating();
+    for (range, low, high) in [(&ranges[0], -9_092.0, 5_608.0), (&ranges[1], -5_516.0, -3_332.0)] {
+        assert!(
+            (net(&range.at_low, 1) - low).abs() < 1e-6,
+            "{}",
+            net(&range.at_low, 1)
+        );
+        assert!(
+            (net(&range.at_high, 1) - high).abs() < 1e-6,
+            "{}",
+            net(&range.at_high, 1)
+        );
+    }
+    // VAT: at 20 % not compensated, the option's 490 920 kr of operating
+    // costs cost 490 920 × 1,25 − 122 730 × 0,8 = 515 466 kr against
+    // today's 590 000 (all compensated): −74 534 in 2007.
+    assert!(
+        (net(&ranges[2].at_high, 0) - -74_534.0).abs() < 1e-6,
+        "{}",
+        net(&ranges[2].at_high, 0)
+    );
+    assert!((net(&ranges[2].at_low, 0) - -99_080.0).abs() < 1e-6);
+    // The exports carry the table, for all together.
+    let tr = Tr::new(Lang::En);
+    let analyses = samdrift::report::bundle::Analyses::run(
+        &study,
+        2007,
+        samdrift::report::bundle::ExportOptions {
+            draws: 200,
+            ..Default::default()
+        },
+        &|_| true,
+    )
+    .unwrap();
+    let all = samdrift::report::bundle::export_tables(&study, &after, (&tr, 2007), &analyses);
+    let table = all.iter().find(|t| t.id == "budget-ranges-thin").unwrap();
+    assert_eq!(table.rows.len(), 3 * 4);
+}

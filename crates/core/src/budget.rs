@@ -179,6 +179,58 @@ pub fn budget(study: &Study, scenario: usize) -> Result<Budget, BudgetError> {
     })
 }
 
+/// The budget with one of its own numbers at the ends of its range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetRange {
+    /// The input (a loan's rate or the share of VAT not compensated).
+    pub input: crate::model::InputRef,
+    /// The low end of its range.
+    pub low: f64,
+    /// The high end.
+    pub high: f64,
+    /// The budget with the input at `low`.
+    pub at_low: Budget,
+    /// The budget with the input at `high`.
+    pub at_high: Budget,
+}
+
+/// For each range the study puts on `scenario`'s budget numbers (its
+/// loans' rates, its share of VAT not compensated), the budget at both
+/// ends, in the order of the study's ranges. The costs compared do not
+/// move with them; the budget does.
+///
+/// # Errors
+/// As [`budget`].
+pub fn budget_ranges(study: &Study, scenario: usize) -> Result<Vec<BudgetRange>, BudgetError> {
+    let Some(id) = study.scenarios.get(scenario).map(|s| &s.id) else {
+        return Err(BudgetError::NoScenario);
+    };
+    let mut out = Vec::new();
+    for range in &study.uncertainties {
+        if range.input.budget_scenario() != Some(id) {
+            continue;
+        }
+        let (low, high) = range.range.bounds();
+        let at = |value: f64| -> Result<Option<Budget>, BudgetError> {
+            let mut changed = study.clone();
+            if !range.input.set_in(&mut changed, value) {
+                return Ok(None);
+            }
+            budget(&changed, scenario).map(Some)
+        };
+        if let (Some(at_low), Some(at_high)) = (at(low)?, at(high)?) {
+            out.push(BudgetRange {
+                input: range.input.clone(),
+                low,
+                high,
+                at_low,
+                at_high,
+            });
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::float_cmp)]
 mod tests {

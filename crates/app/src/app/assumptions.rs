@@ -100,6 +100,20 @@ pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
             ui.label(RichText::new(tr.get("ui-currency-no-conversion")).small().weak());
             ui.end_row();
 
+            // For the budget: whether the amounts already include VAT.
+            ui.label(tr.get("ui-vat"));
+            let mut included = a.amounts_include_vat;
+            if ui
+                .checkbox(&mut included, tr.get("ui-amounts-include-vat"))
+                .on_hover_text(tr.get("ui-amounts-include-vat-hint"))
+                .changed()
+            {
+                let mut next = a.clone();
+                next.amounts_include_vat = included;
+                push(commands, next, None);
+            }
+            ui.end_row();
+
             ui.label(tr.get("ui-export-language"));
             let shown = study.language.map_or_else(
                 || tr.get("ui-export-language-user"),

@@ -8,7 +8,7 @@ use eframe::egui::{self, RichText, Ui};
 use super::ViewCtx;
 use super::job::Job;
 use super::widgets::{combo_ui, report_table_ui};
-use crate::budget::{Budget, BudgetError};
+use crate::budget::{Budget, BudgetError, BudgetRange};
 use crate::report::messages::Message;
 use crate::report::tables;
 
@@ -24,7 +24,7 @@ pub struct BudgetState {
     pub member: Option<usize>,
     /// The plan's first year (index).
     pub from: usize,
-    job: Job<JobKey, Result<Budget, BudgetError>>,
+    job: Job<JobKey, Result<(Budget, Vec<BudgetRange>), BudgetError>>,
 }
 
 impl BudgetState {
@@ -107,21 +107,37 @@ pub fn view_ui(ui: &mut Ui, cx: &ViewCtx<'_>, state: &mut BudgetState) {
         |_| true,
         || {
             let owned = study.clone();
-            move |_: &(dyn Fn(f64) -> bool + Sync)| crate::budget::budget(&owned, key.1)
+            move |_: &(dyn Fn(f64) -> bool + Sync)| {
+                Ok((
+                    crate::budget::budget(&owned, key.1)?,
+                    crate::budget::budget_ranges(&owned, key.1)?,
+                ))
+            }
         },
     );
     match state.job.result() {
         Some((k, result)) if k.1 == chosen.0 => match result.as_ref() {
-            Ok(budget) => {
+            Ok((budget, ranges)) => {
                 if k != key {
                     ui.label(RichText::new(tr.get("fleet-answer-updating")).weak());
                 }
                 let range = chosen.2..chosen.2 + tables::PLAN_YEARS;
-                let table = tables::budget_plan_table(study, budget, (chosen.1, range), tr);
+                let table = tables::budget_plan_table(study, budget, (chosen.1, range.clone()), tr);
                 ui.label(RichText::new(&table.title).strong());
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
-                    .show(ui, |ui| report_table_ui(ui, tr, "budget-table", &table));
+                    .show(ui, |ui| {
+                        report_table_ui(ui, tr, "budget-table", &table);
+                        // What the loans' rates and the VAT share do to it.
+                        if !ranges.is_empty() {
+                            ui.add_space(10.0);
+                            let table =
+                                tables::budget_range_table(study, (budget, ranges), (chosen.1, range), tr);
+                            ui.label(RichText::new(&table.title).strong());
+                            ui.label(RichText::new(tr.get("budget-ranges-help")).weak());
+                            report_table_ui(ui, tr, "budget-range-table", &table);
+                        }
+                    });
             }
             Err(e) => {
                 ui.label(RichText::new(e.message(tr)).color(ui.visuals().error_fg_color));

@@ -138,7 +138,7 @@ pub(super) fn line_ui(
         ui.separator();
         assumption_mark(ui, tr, &line.source);
     });
-    ui.horizontal_wrapped(|ui| investment_ui(ui, tr, (index, l, line), &set, commands));
+    ui.horizontal_wrapped(|ui| investment_ui(ui, (tr, study, scenario), (index, l, line), &set, commands));
     if let Some(source) = source_ui(ui, tr, &line.source) {
         set(
             commands,
@@ -155,7 +155,7 @@ pub(super) fn line_ui(
 /// lifetime and financing (a loan's years, rate and kind).
 fn investment_ui(
     ui: &mut Ui,
-    tr: &crate::i18n::Tr,
+    (tr, study, scenario): (&crate::i18n::Tr, &crate::model::Study, &Scenario),
     (index, l, line): (usize, usize, &CostLine),
     set: &SetLine<'_>,
     commands: &mut Vec<Command>,
@@ -262,6 +262,14 @@ fn investment_ui(
             set(commands, loan(years, v, annuity), None);
         }
         ui.label("%");
+        // Its range moves the budget (not the costs compared).
+        if !line.id.is_unassigned() {
+            let input = crate::model::InputRef::LoanRate {
+                scenario: scenario.id.clone(),
+                line: line.id.clone(),
+            };
+            super::range::range_button_ui(ui, tr, study, &input, rate_percent, commands);
+        }
         let mut is_annuity = annuity;
         if ui.checkbox(&mut is_annuity, tr.get("ui-annuity")).changed() {
             set(commands, loan(years, rate_percent, is_annuity), None);

@@ -214,6 +214,9 @@ fn scenario_ui(
                 ui.label(tr.get("ui-organisation"));
                 organisation_ui(ui, cx, scenario, index, commands);
                 ui.end_row();
+                ui.label(tr.get("ui-vat"));
+                vat_row_ui(ui, cx, scenario, index, commands);
+                ui.end_row();
             }
             ui.label(tr.get("ui-note"));
             let mut note = scenario.note.clone();
@@ -441,6 +444,34 @@ fn participants_row_ui(ui: &mut Ui, cx: &ViewCtx<'_>, scenario: &Scenario, comma
                 );
             }
         }
+    });
+}
+
+/// The option's share of VAT not compensated (a joint body selling in
+/// competition) and its range: it moves the budget, not the costs.
+fn vat_row_ui(ui: &mut Ui, cx: &ViewCtx<'_>, scenario: &Scenario, index: usize, commands: &mut Vec<Command>) {
+    let ViewCtx { tr, study, .. } = *cx;
+    ui.horizontal_wrapped(|ui| {
+        let value = scenario.vat_not_compensated_percent;
+        if let Some(v) = number_ui(
+            ui,
+            tr,
+            ("vat-not-compensated", index),
+            value,
+            1,
+            50.0,
+            &tr.get("field-vat-not-compensated"),
+        ) {
+            let mut s = scenario.clone();
+            s.vat_not_compensated_percent = v;
+            commands.push(Command::Edit(Edit::SetScenario(scenario.id.clone(), s), None));
+        }
+        ui.label("%");
+        ui.label(RichText::new(tr.get("ui-vat-hint")).weak());
+        let input = crate::model::InputRef::VatNotCompensated {
+            scenario: scenario.id.clone(),
+        };
+        super::range::range_button_ui(ui, tr, study, &input, value, commands);
     });
 }
 

@@ -633,6 +633,8 @@ impl PreparedStudy {
                 let prepared = &self.scenarios[s].lines[l];
                 (!prepared.from_salary).then_some(prepared.amount)
             }
+            // The budget's own numbers: they do not move the costs compared.
+            InputRef::LoanRate { .. } | InputRef::VatNotCompensated { .. } => None,
         }
     }
 

@@ -83,6 +83,20 @@ pub enum InputRef {
         /// Which number.
         param: SeatParam,
     },
+    /// The interest rate of a loan-financed line, percent a year (moves
+    /// the budget, not the costs compared).
+    LoanRate {
+        /// The scenario.
+        scenario: ScenarioId,
+        /// The line's id within it.
+        line: LineId,
+    },
+    /// A scenario's share of VAT not compensated, percent (moves the
+    /// budget, not the costs compared).
+    VatNotCompensated {
+        /// The scenario.
+        scenario: ScenarioId,
+    },
     /// The price of electricity for workstations, kr per kWh.
     ElectricityPrice,
     /// What an hour of end-user support costs, kr.
@@ -111,7 +125,7 @@ impl InputRef {
     pub fn label(&self, study: &Study) -> InputLabel {
         let member_name = |id: &MemberId| study.member(id).map_or_else(|| id.0.clone(), |m| m.name.clone());
         let (owner, item) = match self {
-            InputRef::LineAmount { scenario, line } => {
+            InputRef::LineAmount { scenario, line } | InputRef::LoanRate { scenario, line } => {
                 let s = study.scenario(scenario);
                 (
                     s.map_or_else(|| scenario.0.clone(), |s| s.name.clone()),
@@ -138,6 +152,12 @@ impl InputRef {
                     .workstations
                     .seat_type(seat_type)
                     .map_or_else(|| seat_type.clone(), |t| t.name.clone()),
+                String::new(),
+            ),
+            InputRef::VatNotCompensated { scenario } => (
+                study
+                    .scenario(scenario)
+                    .map_or_else(|| scenario.0.clone(), |s| s.name.clone()),
                 String::new(),
             ),
             InputRef::WageGrowth
@@ -179,6 +199,8 @@ impl InputRef {
             InputRef::DiscountStep { index } => format!("discount_step:{}", index + 1),
             InputRef::KeyWeight { key, member } => format!("key_weight:{key}/{member}"),
             InputRef::Seat { seat_type, param } => format!("seat:{seat_type}/{}", param.key()),
+            InputRef::LoanRate { scenario, line } => format!("loan_rate:{scenario}/{line}"),
+            InputRef::VatNotCompensated { scenario } => format!("vat_not_compensated:{scenario}"),
             InputRef::ElectricityPrice => "electricity_price".to_owned(),
             InputRef::SupportCostPerHour => "support_cost_per_hour".to_owned(),
         }
@@ -196,7 +218,10 @@ impl InputRef {
             InputRef::LineAmount { .. } | InputRef::TodaysCost { .. } => (-MAX_AMOUNT_NOK, MAX_AMOUNT_NOK),
             InputRef::Salary { .. } => (0.0, MAX_AMOUNT_NOK),
             InputRef::Attribute { .. } | InputRef::KeyWeight { .. } => (0.0, MAX_COUNT),
-            InputRef::EmployerTax { .. } | InputRef::Pension { .. } => (0.0, 100.0),
+            InputRef::EmployerTax { .. }
+            | InputRef::Pension { .. }
+            | InputRef::LoanRate { .. }
+            | InputRef::VatNotCompensated { .. } => (0.0, 100.0),
             InputRef::WageGrowth | InputRef::PriceGrowth | InputRef::DiscountStep { .. } => {
                 (*RATE_RANGE_PERCENT.start(), *RATE_RANGE_PERCENT.end())
             }
@@ -233,6 +258,8 @@ impl InputRef {
             | InputRef::Salary { .. }
             | InputRef::EmployerTax { .. }
             | InputRef::Pension { .. }
+            | InputRef::LoanRate { .. }
+            | InputRef::VatNotCompensated { .. }
             | InputRef::KeyWeight { .. } => Some((0.0, true)),
             InputRef::LineAmount { .. }
             | InputRef::TodaysCost { .. }
@@ -297,6 +324,18 @@ impl InputRef {
                 .seat_type(seat_type)?
                 .param(*param)
                 .map(|q| q.value),
+            InputRef::LoanRate { scenario, line } => study
+                .scenario(scenario)?
+                .lines
+                .iter()
+                .find(|l| &l.id == line)
+                .and_then(|l| match l.investment.as_ref()?.funding {
+                    crate::model::budget::Funding::Loan { rate_percent, .. } => Some(rate_percent),
+                    _ => None,
+                }),
+            InputRef::VatNotCompensated { scenario } => {
+                Some(study.scenario(scenario)?.vat_not_compensated_percent)
+            }
             InputRef::ElectricityPrice => {
                 (!study.workstations.is_empty()).then_some(study.workstations.electricity_price.value)
             }
@@ -390,6 +429,23 @@ impl InputRef {
                     q.value = value;
                 }
             }
+            InputRef::LoanRate { scenario, line } => {
+                if let Some(crate::model::budget::Funding::Loan { rate_percent, .. }) = study
+                    .scenarios
+                    .iter_mut()
+                    .find(|s| &s.id == scenario)
+                    .and_then(|s| s.lines.iter_mut().find(|l| &l.id == line))
+                    .and_then(|l| l.investment.as_mut())
+                    .map(|i| &mut i.funding)
+                {
+                    *rate_percent = value;
+                }
+            }
+            InputRef::VatNotCompensated { scenario } => {
+                if let Some(s) = study.scenarios.iter_mut().find(|s| &s.id == scenario) {
+                    s.vat_not_compensated_percent = value;
+                }
+            }
             InputRef::ElectricityPrice => study.workstations.electricity_price.value = value,
             InputRef::SupportCostPerHour => study.workstations.support_cost_per_hour.value = value,
         }
@@ -466,7 +522,51 @@ impl InputRef {
                 }
             }
         }
+        // The budget's own numbers: each option's share of VAT not
+        // compensated and its loans' rates.
+        for scenario in study
+            .scenarios
+            .iter()
+            .filter(|s| s.kind != crate::model::ScenarioKind::Today)
+        {
+            all.push(InputRef::VatNotCompensated {
+                scenario: scenario.id.clone(),
+            });
+            for line in &scenario.lines {
+                let loan = line
+                    .investment
+                    .as_ref()
+                    .is_some_and(|i| matches!(i.funding, crate::model::budget::Funding::Loan { .. }));
+                if loan && !line.id.is_unassigned() {
+                    all.push(InputRef::LoanRate {
+                        scenario: scenario.id.clone(),
+                        line: line.id.clone(),
+                    });
+                }
+            }
+        }
         all
+    }
+
+    /// True for the budget's own numbers (a loan's rate, a share of VAT
+    /// not compensated): they move the budget, not the costs compared, so
+    /// the uncertainty analysis of the costs leaves them out and the
+    /// budget shows their ranges.
+    #[must_use]
+    pub fn is_budget_only(&self) -> bool {
+        matches!(
+            self,
+            InputRef::LoanRate { .. } | InputRef::VatNotCompensated { .. }
+        )
+    }
+
+    /// The scenario a budget input belongs to.
+    #[must_use]
+    pub fn budget_scenario(&self) -> Option<&ScenarioId> {
+        match self {
+            InputRef::LoanRate { scenario, .. } | InputRef::VatNotCompensated { scenario } => Some(scenario),
+            _ => None,
+        }
     }
 }
 

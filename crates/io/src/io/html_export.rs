@@ -372,6 +372,34 @@ pub fn briefing_with(
             ));
         }
     }
+    exits_and_budget_sections(
+        study,
+        (tr, decision.proposal),
+        analyses,
+        (&mut html, &mut appendix),
+    );
+    // The appendix: every table behind the answer.
+    let _ = write!(
+        html,
+        r#"<h1 class="appendix">{}</h1>{}"#,
+        escape(&tr.get("brief-appendix")),
+        note(&tr.get("brief-appendix-note"))
+    );
+    html.push_str(&appendix);
+    html.push_str(&appendix_tables(study, evaluation, tr, year));
+    html.push_str(&footer(tr));
+    html
+}
+
+/// The exits the study asks about (a sentence each in the body, the table
+/// in the appendix), and the proposal's budget per member with what its
+/// uncertain numbers do (in the appendix).
+fn exits_and_budget_sections(
+    study: &Study,
+    (tr, proposal): (&Tr, Option<usize>),
+    analyses: &crate::report::bundle::Analyses,
+    (html, appendix): (&mut String, &mut String),
+) {
     // The exits the study asks about: a sentence each in the body, the
     // year-by-year table in the appendix.
     if !analyses.exits.is_empty() {
@@ -391,10 +419,7 @@ pub fn briefing_with(
     }
     // The proposal's budget for each member, the economic plan's four
     // years (the net effects are on the first page).
-    if let Some(budget) = decision
-        .proposal
-        .and_then(|p| analyses.budgets.iter().find(|b| b.scenario == p))
-    {
+    if let Some(budget) = proposal.and_then(|p| analyses.budgets.iter().find(|b| b.scenario == p)) {
         for (m, member) in study.members.iter().enumerate() {
             let table = tables::budget_plan_table(study, budget, (Some(m), 0..tables::PLAN_YEARS), tr);
             appendix.push_str(&section(
@@ -402,18 +427,23 @@ pub fn briefing_with(
                 &table_html(tr.numbers(), &table, |_, _| ""),
             ));
         }
+        if analyses
+            .budget_ranges
+            .iter()
+            .any(|r| r.at_low.scenario == budget.scenario)
+        {
+            let table = tables::budget_range_table(
+                study,
+                (budget, &analyses.budget_ranges),
+                (None, 0..tables::PLAN_YEARS),
+                tr,
+            );
+            appendix.push_str(&section(
+                &table.title,
+                &(note(&tr.get("budget-ranges-help")) + &table_html(tr.numbers(), &table, |_, _| "")),
+            ));
+        }
     }
-    // The appendix: every table behind the answer.
-    let _ = write!(
-        html,
-        r#"<h1 class="appendix">{}</h1>{}"#,
-        escape(&tr.get("brief-appendix")),
-        note(&tr.get("brief-appendix-note"))
-    );
-    html.push_str(&appendix);
-    html.push_str(&appendix_tables(study, evaluation, tr, year));
-    html.push_str(&footer(tr));
-    html
 }
 
 /// The document's head, title and what the briefing is of.

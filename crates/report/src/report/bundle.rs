@@ -59,6 +59,9 @@ pub struct Analyses {
     /// the order of the scenarios and their questions (those that cannot
     /// be answered are left out; validation says why).
     pub exits: Vec<crate::fairness::Exit>,
+    /// The budgets at both ends of the ranges on their own numbers (loan
+    /// rates, VAT share), for the options with budgets.
+    pub budget_ranges: Vec<crate::budget::BudgetRange>,
 }
 
 /// Up to this many members an export carries every option's budget.
@@ -111,6 +114,11 @@ impl Analyses {
             Vec::new()
         };
         let exits = exit_questions(study);
+        let budget_ranges = budgets
+            .iter()
+            .filter_map(|b: &crate::budget::Budget| crate::budget::budget_ranges(study, b.scenario).ok())
+            .flatten()
+            .collect();
         Ok(Analyses {
             fair,
             simulation,
@@ -118,6 +126,7 @@ impl Analyses {
             criteria,
             budgets,
             exits,
+            budget_ranges,
         })
     }
 }
@@ -170,6 +179,27 @@ pub fn export_tables(
             .budgets
             .iter()
             .map(|b| super::tables::budget_plan_table(study, b, (None, 0..super::tables::PLAN_YEARS), tr)),
+    );
+    // What the budget's uncertain numbers do, for the options that have
+    // ranges on them.
+    tables.extend(
+        analyses
+            .budgets
+            .iter()
+            .filter(|b| {
+                analyses
+                    .budget_ranges
+                    .iter()
+                    .any(|r| r.at_low.scenario == b.scenario)
+            })
+            .map(|b| {
+                super::tables::budget_range_table(
+                    study,
+                    (b, &analyses.budget_ranges),
+                    (None, 0..super::tables::PLAN_YEARS),
+                    tr,
+                )
+            }),
     );
     tables.extend(
         analyses

@@ -603,6 +603,65 @@ pub fn budget_table(study: &Study, budget: &crate::budget::Budget, member: Optio
 /// The years of a municipality's economic plan (økonomiplan): four.
 pub const PLAN_YEARS: usize = 4;
 
+/// What the budget's own uncertain numbers (a loan's rate, the share of
+/// VAT not compensated) do to the net effect on the operating budget: per
+/// range and year of the plan, for `member` or all together, at the low
+/// end, as estimated, and at the high end.
+#[must_use]
+pub fn budget_range_table(
+    study: &Study,
+    (budget, ranges): (&crate::budget::Budget, &[crate::budget::BudgetRange]),
+    (member, years): (Option<usize>, std::ops::Range<usize>),
+    tr: &Tr,
+) -> Table {
+    let headers = [
+        "budget-range-input",
+        "unc-low",
+        "unc-high",
+        "unc-year",
+        "budget-at-low",
+        "budget-estimate",
+        "budget-at-high",
+    ]
+    .iter()
+    .map(|h| tr.get(h))
+    .collect();
+    let net = |b: &crate::budget::Budget, y: usize| {
+        member
+            .map_or_else(|| b.all(y), |m| b.members[m][y])
+            .net_operating()
+            .round()
+    };
+    let mut rows = Vec::new();
+    for range in ranges.iter().filter(|r| r.at_low.scenario == budget.scenario) {
+        let input = super::input_text(study, &range.input, tr);
+        for (y, year) in budget.years.iter().enumerate().filter(|(y, _)| years.contains(y)) {
+            rows.push(vec![
+                Cell::text(input.clone()),
+                Cell::Percent(range.low),
+                Cell::Percent(range.high),
+                Cell::Number(f64::from(*year), 0),
+                Cell::Money(net(&range.at_low, y)),
+                Cell::Money(net(budget, y)),
+                Cell::Money(net(&range.at_high, y)),
+            ]);
+        }
+    }
+    let who = member.map_or_else(|| tr.get("dec-all"), |m| study.members[m].name.clone());
+    Table {
+        id: format!("budget-ranges-{}", study.scenarios[budget.scenario].id.as_str()),
+        title: tr.args(
+            "table-budget-ranges",
+            &[
+                ("scenario", study.scenarios[budget.scenario].name.clone()),
+                ("member", who),
+            ],
+        ),
+        headers,
+        rows,
+    }
+}
+
 /// As [`budget_table`], for the year indices `years` (the economic plan's
 /// four: the first four in the exports and the briefing, any four in the
 /// app).

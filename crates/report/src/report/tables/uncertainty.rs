@@ -164,6 +164,8 @@ pub fn label_text(label: &crate::model::InputLabel, tr: &Tr) -> String {
         InputRef::DiscountStep { index } => tr.args("unc-discount-step", &[("n", (index + 1).to_string())]),
         InputRef::KeyWeight { .. } => format!("{} «{owner}»: {item}", tr.get("view-keys")),
         InputRef::Seat { param, .. } => format!("{owner}: {}", tr.get(param.message_id())),
+        InputRef::LoanRate { .. } => format!("{owner}: «{item}», {}", tr.get("field-loan-rate")),
+        InputRef::VatNotCompensated { .. } => format!("{owner}: {}", tr.get("field-vat-not-compensated")),
         InputRef::ElectricityPrice => tr.get("fleet-electricity-price"),
         InputRef::SupportCostPerHour => tr.get("fleet-support-cost-per-hour"),
     }
