@@ -666,6 +666,7 @@ unc-p-cheapest = Billigst
 unc-se = ± (standardfejl)
 unc-all = alle samlet
 unc-input = Tal
+unc-budget-only = – flytter kun budgettet (se Budget), ikke omkostningerne her
 unc-low = Lav
 unc-high = Høj
 unc-diff-low = Forskel ved lav

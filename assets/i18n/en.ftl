@@ -666,6 +666,7 @@ unc-p-cheapest = Cheapest
 unc-se = ± (standard error)
 unc-all = all together
 unc-input = Input
+unc-budget-only = – moves only the budget (see Budget), not the costs here
 unc-low = Low
 unc-high = High
 unc-diff-low = Difference at low

@@ -666,6 +666,7 @@ unc-p-cheapest = Billigst
 unc-se = ± (standardfeil)
 unc-all = alle samlet
 unc-input = Tall
+unc-budget-only = – flytter bare budsjettet (se Budsjett), ikke kostnadene her
 unc-low = Lav
 unc-high = Høy
 unc-diff-low = Forskjell ved lav

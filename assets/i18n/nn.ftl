@@ -666,6 +666,7 @@ unc-p-cheapest = Billegast
 unc-se = ± (standardfeil)
 unc-all = alle samla
 unc-input = Tal
+unc-budget-only = – flyttar berre budsjettet (sjå Budsjett), ikkje kostnadene her
 unc-low = Låg
 unc-high = Høg
 unc-diff-low = Skilnad ved låg

@@ -666,6 +666,7 @@ unc-p-cheapest = Billigast
 unc-se = ± (medelfel)
 unc-all = alla sammantaget
 unc-input = Tal
+unc-budget-only = – flyttar bara budgeten (se Budget), inte kostnaderna här
 unc-low = Lågt
 unc-high = Högt
 unc-diff-low = Skillnad vid lågt

@@ -142,6 +142,10 @@ fn ranges_ui(
                         tr.num_trim(high, 2)
                     ));
                     ui.label(if marked { text.strong().underline() } else { text });
+                    // A loan's rate or a VAT share: not in the draws below.
+                    if range.input.is_budget_only() {
+                        ui.label(RichText::new(tr.get("unc-budget-only")).weak());
+                    }
                 });
                 if marked {
                     row.response.scroll_to_me(Some(egui::Align::Center));
