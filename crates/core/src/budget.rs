@@ -320,9 +320,43 @@ mod tests {
         let b = budget(&study, 1).unwrap();
         assert!(near(b.members[0][0].operating, -4_000.0));
         assert!(near(b.members[0][0].vat_compensation, -800.0));
+        // With VAT and 20 % of it not compensated: A's 96 000 carries
+        // 96 000 / 5 = 19 200 of VAT, 80 % of it compensated (15 360): net
+        // 80 640 against today's 100 000 − 20 000 = 80 000: +640.
+        study.scenarios[1].vat_not_compensated_percent = 20.0;
+        let b = budget(&study, 1).unwrap();
+        assert!(near(b.members[0][0].vat_compensation, 15_360.0 - 20_000.0));
+        assert!(
+            near(b.members[0][0].net_operating(), 640.0),
+            "{}",
+            b.members[0][0].net_operating()
+        );
+        study.scenarios[1].vat_not_compensated_percent = 0.0;
         // Today's operation against itself is nothing.
         let b = budget(&study, 0).unwrap();
         assert!(b.members.iter().flatten().all(|y| near(y.net_operating(), 0.0)));
         assert_eq!(budget(&study, 9), Err(BudgetError::NoScenario));
+    }
+
+    #[test]
+    fn every_key_splits_the_same_cooperation_budget() {
+        // Whatever key splits the joint costs, the members' budgets add up
+        // to the cooperation's: year 0 operating 1,25 × (240 000 − 300 000)
+        // = −75 000 with −15 000 less VAT compensated, the investment
+        // 500 000 by loan; year 1 net 240 000 + 20 000 interest + 100 000
+        // repayment − 300 000 = 60 000.
+        let mut study = study();
+        let keys: Vec<crate::model::KeyId> = study.keys.iter().map(|k| k.id.clone()).collect();
+        assert!(keys.len() >= 2);
+        for key in keys {
+            study.scenarios[1].key = Some(key.clone());
+            let b = budget(&study, 1).unwrap();
+            let sum = |y: usize, f: fn(&BudgetYear) -> f64| b.members.iter().map(|m| f(&m[y])).sum::<f64>();
+            assert!(near(sum(0, |x| x.operating), -75_000.0), "{key}");
+            assert!(near(sum(0, |x| x.vat_compensation), -15_000.0), "{key}");
+            assert!(near(sum(0, |x| x.loan), 500_000.0), "{key}");
+            assert!(near(sum(1, BudgetYear::net_operating), 60_000.0), "{key}");
+            assert!(near(b.all(1).net_operating(), 60_000.0), "{key}");
+        }
     }
 }
