@@ -301,6 +301,85 @@ fn every_problem_is_found_at_its_place_and_named_in_words() {
             "Felles drift i eget hus",
         ),
         (
+            // An IKS employed by Ibestad, which "without Ibestad" leaves
+            // out: a warning at the option.
+            "EmployerNotParticipating",
+            |s| {
+                let without = s
+                    .scenarios
+                    .iter_mut()
+                    .find(|x| x.id.as_str() == "joint_without_i")
+                    .unwrap();
+                without.organisation = Some(samdrift::model::organisation::Organisation {
+                    form: samdrift::model::organisation::OrgForm::Iks,
+                    employer: MemberId::new("I"),
+                    employer_tax_percent: None,
+                    pension_percent: None,
+                    overhead_percent: 0.0,
+                    source: Source::default(),
+                });
+            },
+            |p| matches!(p, Place::Scenario { name, .. } if name == "Drift i eget hus uten Ibestad"),
+            Severity::Warning,
+            "Drift i eget hus uten Ibestad",
+        ),
+        (
+            // A samkommune (abolished by the 2018 act): read, with a note.
+            "SamkommuneAbolished",
+            |s| {
+                let joint = s.scenarios.iter_mut().find(|x| x.id.as_str() == "joint").unwrap();
+                joint.organisation = Some(samdrift::model::organisation::Organisation {
+                    form: samdrift::model::organisation::OrgForm::JointMunicipality,
+                    employer: MemberId::new("S"),
+                    employer_tax_percent: None,
+                    pension_percent: None,
+                    overhead_percent: 0.0,
+                    source: Source::default(),
+                });
+            },
+            |p| matches!(p, Place::Scenario { name, .. } if name == "Drift i eget hus"),
+            Severity::Note,
+            "Drift i eget hus",
+        ),
+        (
+            // A 150 % overhead: above 100 %.
+            "TooLarge",
+            |s| {
+                let joint = s.scenarios.iter_mut().find(|x| x.id.as_str() == "joint").unwrap();
+                joint.organisation = Some(samdrift::model::organisation::Organisation {
+                    form: samdrift::model::organisation::OrgForm::Iks,
+                    employer: MemberId::new("S"),
+                    employer_tax_percent: None,
+                    pension_percent: None,
+                    overhead_percent: 150.0,
+                    source: Source::default(),
+                });
+            },
+            |p| matches!(p, Place::Scenario { name, .. } if name == "Drift i eget hus"),
+            Severity::Error,
+            "Drift i eget hus",
+        ),
+        (
+            // Salangen's exit asked about in "without Ibestad" after
+            // Salangen is taken out of it.
+            "LeaverNotParticipating",
+            |s| {
+                let without = s
+                    .scenarios
+                    .iter_mut()
+                    .find(|x| x.id.as_str() == "joint_without_i")
+                    .unwrap();
+                without.exit_questions.push(samdrift::model::ExitQuestion {
+                    member: MemberId::new("I"),
+                    notice_year: 2009,
+                    notice_years: None,
+                });
+            },
+            |p| matches!(p, Place::Scenario { name, .. } if name == "Drift i eget hus uten Ibestad"),
+            Severity::Warning,
+            "Drift i eget hus uten Ibestad",
+        ),
+        (
             "OutOfLimits",
             |s| s.workstations.seat_types[0].lifetime_years.value = 0.0,
             |p| matches!(p, Place::SeatType { .. }),
