@@ -48,6 +48,24 @@ fn sheet_title(table: &Table, tr: &Tr) -> String {
     if named == id { title.to_owned() } else { named }
 }
 
+/// How many lines `text` takes when wrapped at word boundaries in `room`
+/// characters (a word longer than the room takes lines of its own).
+fn wrapped_lines(text: &str, room: usize) -> usize {
+    let mut lines = 1;
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        let needed = if used == 0 { len } else { used + 1 + len };
+        if needed <= room {
+            used = needed;
+        } else {
+            lines += usize::from(used > 0) + (len.saturating_sub(1)) / room;
+            used = if len > room { len % room } else { len };
+        }
+    }
+    lines
+}
+
 /// The widest a column of text gets (in characters); longer text wraps.
 const TEXT_CAP: usize = 40;
 
@@ -162,11 +180,14 @@ fn write_sheet(sheet: &mut rust_xlsxwriter::Worksheet, table: &Table) -> Result<
     let title = Format::new().set_bold().set_font_size(13);
     // The unit is said once, in the title or the column (`… (kr)`, `kr per
     // år`), or by the format (`%`), not twice.
-    let money = Format::new().set_num_format("#,##0");
-    let percent = Format::new().set_num_format("0.0%");
-    let integer = Format::new().set_num_format("0");
-    // A member outside a scenario: a dash, not 0 or nothing.
-    let dash = Format::new().set_align(FormatAlign::Right);
+    let money = Format::new().set_num_format("#,##0").set_align(FormatAlign::Top);
+    let percent = Format::new().set_num_format("0.0%").set_align(FormatAlign::Top);
+    let integer = Format::new().set_num_format("0").set_align(FormatAlign::Top);
+    // A member outside a scenario: a dash, not 0 or nothing. Numbers stand
+    // at the top of their row, level with the first line of wrapped text.
+    let dash = Format::new()
+        .set_align(FormatAlign::Right)
+        .set_align(FormatAlign::Top);
     // Text a spreadsheet would take for a formula is stored as text with
     // the cell's quote prefix: it shows as typed, with no apostrophe. Long
     // text wraps in its column rather than running off the page.
@@ -206,6 +227,26 @@ fn write_sheet(sheet: &mut rust_xlsxwriter::Worksheet, table: &Table) -> Result<
     }
     for (r, row) in table.rows.iter().enumerate() {
         let row_index = u32::try_from(r + 2).unwrap_or(u32::MAX);
+        // A row with wrapped text is as high as its longest text needs:
+        // a spreadsheet keeps the stored height when it opens the file, so
+        // the lines would otherwise run into the next row.
+        let lines = row
+            .iter()
+            .enumerate()
+            .filter_map(|(c, cell)| match cell {
+                Cell::Text(s) if s.chars().count() > TEXT_CAP => {
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    let room = (widths[c] as usize).saturating_sub(2).max(4);
+                    Some(wrapped_lines(s, room))
+                }
+                _ => None,
+            })
+            .max()
+            .unwrap_or(1);
+        if lines > 1 {
+            #[allow(clippy::cast_precision_loss)]
+            sheet.set_row_height(row_index, 15.0 * lines.min(40) as f64)?;
+        }
         for (c, cell) in row.iter().enumerate() {
             let col = u16::try_from(c).unwrap_or(u16::MAX);
             match cell {
@@ -232,7 +273,9 @@ fn write_sheet(sheet: &mut rust_xlsxwriter::Worksheet, table: &Table) -> Result<
                     sheet.write_number_with_format(row_index, col, *v, &integer)?;
                 }
                 Cell::Number(v, d) => {
-                    let format = Format::new().set_num_format(number_format(*v, *d));
+                    let format = Format::new()
+                        .set_num_format(number_format(*v, *d))
+                        .set_align(FormatAlign::Top);
                     sheet.write_number_with_format(row_index, col, *v, &format)?;
                 }
                 Cell::Empty => {
@@ -268,6 +311,17 @@ fn write_sheet(sheet: &mut rust_xlsxwriter::Worksheet, table: &Table) -> Result<
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::float_cmp, clippy::panic)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapped_text_takes_the_lines_its_words_need() {
+        // "Drift i eget hus med tynne klienter:" in 20 characters: "Drift
+        // i eget hus med" (20), "tynne klienter:" (15): two lines.
+        assert_eq!(wrapped_lines("Drift i eget hus med tynne klienter:", 20), 2);
+        assert_eq!(wrapped_lines("kort", 20), 1);
+        // A 45-character word in 20: a line of its own over three lines,
+        // after the line with "a".
+        assert_eq!(wrapped_lines(&format!("a {}", "x".repeat(45)), 20), 4);
+    }
 
     #[test]
     fn a_sheet_prints_portrait_landscape_or_over_several_pages_by_its_width() {

@@ -614,6 +614,8 @@ pub fn budget_range_table(
     (member, years): (Option<usize>, std::ops::Range<usize>),
     tr: &Tr,
 ) -> Table {
+    // The ends of the ranges are percentages: "(%)" in a CSV header,
+    // dropped where the cells show "%" (Table::shown_header).
     let headers = [
         "budget-range-input",
         "unc-low",
@@ -624,7 +626,10 @@ pub fn budget_range_table(
         "budget-at-high",
     ]
     .iter()
-    .map(|h| tr.get(h))
+    .map(|h| match *h {
+        "unc-low" | "unc-high" => format!("{} (%)", tr.get(h)),
+        _ => tr.get(h),
+    })
     .collect();
     let net = |b: &crate::budget::Budget, y: usize| {
         member
