@@ -2156,3 +2156,30 @@ fn an_option_is_organised_as_an_iks_and_its_overhead_moves_the_figures() {
     harness.run();
     assert!(org(&harness).is_none());
 }
+
+#[test]
+fn the_budget_view_shows_what_the_thin_clients_loan_rates_do() {
+    // Thin clients, all together, 2008: −164 613 kr as estimated; with the
+    // thin clients' loan at 7 % instead of 4,5 %, 2,5 % more interest on
+    // their 1 627 500 kr (465 workstations × 3 500) = 40 687,5 kr more:
+    // −123 925 kr.
+    let mut harness = harness(norwegian());
+    let thin = harness
+        .state()
+        .doc
+        .study
+        .scenarios
+        .iter()
+        .position(|s| s.id.as_str() == "thin")
+        .unwrap();
+    harness.state_mut().ui_state.budget.scenario = Some(thin);
+    harness.get_by_label("Budsjett").click();
+    let title = "Hva usikre budsjettall gjør: netto driftsvirkning av «Drift i eget hus med tynne klienter», alle samlet (kr)";
+    run_until(&mut harness, |h| h.query_by_label(title).is_some());
+    harness.get_by_label(title);
+    assert!(harness.query_all_by_label("−123\u{a0}925").count() >= 1);
+    assert!(
+        harness.query_all_by_label("−164\u{a0}613").count() >= 2,
+        "the estimate, in both tables"
+    );
+}

@@ -652,7 +652,7 @@ pub fn budget_range_table(
             ]);
         }
     }
-    let who = member.map_or_else(|| tr.get("dec-all"), |m| study.members[m].name.clone());
+    let who = member.map_or_else(|| tr.get("unc-all"), |m| study.members[m].name.clone());
     Table {
         id: format!("budget-ranges-{}", study.scenarios[budget.scenario].id.as_str()),
         title: tr.args(
