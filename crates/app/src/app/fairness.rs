@@ -575,7 +575,14 @@ fn chart_ui(ui: &mut Ui, tr: &Tr, study: &Study, fair: &FairSplit) {
                             .name(format!("{}: {}", names[m], tr.money(*v)))
                     })
                     .collect();
-                plot.bar_chart(BarChart::new(name.clone(), bars).color(series_color(s)));
+                // The hover names the series, the member and the amount once
+                // (not the raw value again).
+                let series_name = name.clone();
+                plot.bar_chart(
+                    BarChart::new(name.clone(), bars)
+                        .color(series_color(s))
+                        .element_formatter(Box::new(move |bar, _| format!("{series_name}\n{}", bar.name))),
+                );
             }
             for (m, alone) in fair.stand_alone.iter().enumerate() {
                 let x = m as f64;

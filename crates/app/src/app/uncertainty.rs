@@ -625,7 +625,11 @@ fn tornado_chart_ui(ui: &mut Ui, tr: &Tr, chart: &TornadoChart) {
                         ))
                 })
                 .collect();
-            plot.bar_chart(BarChart::new(tr.get("unc-tornado-title"), bars).horizontal());
+            plot.bar_chart(
+                BarChart::new(tr.get("unc-tornado-title"), bars)
+                    .horizontal()
+                    .element_formatter(Box::new(|bar, _| bar.name.clone())),
+            );
             plot.line(
                 Line::new("0", PlotPoints::from(vec![[base, -0.5], [base, n as f64 - 0.5]]))
                     .color(Color32::GRAY),
