@@ -639,7 +639,15 @@ pub fn budget_range_table(
     };
     let mut rows = Vec::new();
     for range in ranges.iter().filter(|r| r.at_low.scenario == budget.scenario) {
-        let input = super::input_text(study, &range.input, tr);
+        // The title names the option: the input without it.
+        let label = range.input.label(study);
+        let input = match &range.input {
+            crate::model::InputRef::LoanRate { .. } => {
+                format!("«{}», {}", label.item, tr.get("field-loan-rate"))
+            }
+            crate::model::InputRef::VatNotCompensated { .. } => tr.get("ui-vat"),
+            _ => super::input_text(study, &range.input, tr),
+        };
         for (y, year) in budget.years.iter().enumerate().filter(|(y, _)| years.contains(y)) {
             rows.push(vec![
                 Cell::text(input.clone()),
