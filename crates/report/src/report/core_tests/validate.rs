@@ -22,7 +22,7 @@ fn nan_and_negative_counts_are_errors_with_their_place() {
     let tr = Tr::new(Lang::Nb);
     assert_eq!(
         report.issues[0].line(&tr),
-        "feil: Kommune B (B): arbeidsplasser er negativ (\u{2212}3); den må være 0 eller mer."
+        "feil: Kommune B (B): arbeidsplasser er under null (\u{2212}3); bare 0 eller mer går an."
     );
 }
 
