@@ -3,16 +3,82 @@
 //! stream per draw.
 
 use rand_pcg::rand_core::Rng;
-use statrs::distribution::{Beta, ContinuousCDF, LogNormal, Normal};
+use statrs::distribution::{Beta, Continuous, ContinuousCDF, LogNormal, Normal};
 
 use crate::engine::PreparedStudy;
 use crate::model::Study;
 use crate::model::uncertainty::{Range, interval_parameters};
 
+/// Cells of the table a PERT quantile is read from.
+const QUANTILE_CELLS: usize = 4096;
+
+/// Below this probability (and above one minus it) the quantile is the
+/// library's own: the Beta's quantile function bends too fast near its
+/// ends for a table.
+const QUANTILE_TAIL: f64 = 0.01;
+
+/// The quantile function of a PERT's Beta, fast: between 1 % and 99 % a
+/// cubic Hermite curve through exact quantiles and their slopes (1 ÷ the
+/// density) at 4 097 points — within 10⁻⁹ of the exact quantile, for a
+/// hundredth of the library's iterative inverse of the regularized
+/// incomplete beta, which was most of a simulation's time; in the tails
+/// the library's inverse.
+#[derive(Debug, Clone)]
+struct PertQuantile {
+    beta: Beta,
+    /// Per point `i` (probability `i ÷ QUANTILE_CELLS`): the quantile and
+    /// its slope.
+    table: Vec<(f64, f64)>,
+}
+
+impl PertQuantile {
+    fn new(beta: Beta) -> PertQuantile {
+        #[allow(clippy::cast_precision_loss)]
+        let table = (0..=QUANTILE_CELLS)
+            .map(|i| {
+                let x = beta.inverse_cdf(i as f64 / QUANTILE_CELLS as f64);
+                let density = beta.pdf(x);
+                (x, if density > 0.0 { 1.0 / density } else { f64::NAN })
+            })
+            .collect();
+        PertQuantile { beta, table }
+    }
+
+    fn quantile(&self, u: f64) -> f64 {
+        if !(QUANTILE_TAIL..=1.0 - QUANTILE_TAIL).contains(&u) {
+            return self.beta.inverse_cdf(u);
+        }
+        #[allow(
+            clippy::cast_precision_loss,
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss
+        )]
+        let (i, t) = {
+            let at = u * QUANTILE_CELLS as f64;
+            let i = (at.floor() as usize).min(QUANTILE_CELLS - 1);
+            (i, at - i as f64)
+        };
+        let ((x0, s0), (x1, s1)) = (self.table[i], self.table[i + 1]);
+        #[allow(clippy::cast_precision_loss)]
+        let h = 1.0 / QUANTILE_CELLS as f64;
+        // Cubic Hermite basis on the cell.
+        let (t2, t3) = (t * t, t * t * t);
+        let value = (2.0 * t3 - 3.0 * t2 + 1.0) * x0
+            + (t3 - 2.0 * t2 + t) * h * s0
+            + (-2.0 * t3 + 3.0 * t2) * x1
+            + (t3 - t2) * h * s1;
+        if value.is_finite() {
+            value
+        } else {
+            self.beta.inverse_cdf(u)
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 enum Marginal {
     Pert {
-        beta: Beta,
+        beta: Box<PertQuantile>,
         low: f64,
         high: f64,
     },
@@ -38,7 +104,7 @@ impl Marginal {
                 let alpha = 1.0 + 4.0 * (most_likely - low) / width;
                 let beta = 1.0 + 4.0 * (high - most_likely) / width;
                 Marginal::Pert {
-                    beta: Beta::new(alpha, beta).ok()?,
+                    beta: Box::new(PertQuantile::new(Beta::new(alpha, beta).ok()?)),
                     low: *low,
                     high: *high,
                 }
@@ -84,7 +150,7 @@ impl Marginal {
     /// The value at probability `u` in (0, 1).
     fn quantile(&self, u: f64) -> f64 {
         match self {
-            Marginal::Pert { beta, low, high } => low + (high - low) * beta.inverse_cdf(u),
+            Marginal::Pert { beta, low, high } => low + (high - low) * beta.quantile(u),
             // Truncated to the input's limits (validation warns when that
             // cuts off more than a trace).
             Marginal::Normal(n, (p_low, p_high)) => n.inverse_cdf(p_low + u * (p_high - p_low)),
@@ -197,6 +263,40 @@ impl Sampler {
     pub fn values(&self, params: &[f64], out: &mut [f64]) {
         for ((slot, _, _), value) in self.inputs.iter().zip(out) {
             *value = params[*slot];
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pert_quantile_table_is_within_a_billionth_of_the_exact_quantile() {
+        // PERT shapes from a most likely value at the low end (α 1, β 5)
+        // through the middle (3, 3) to the high end (5, 1), and the uniform
+        // (1, 1): the table's value against the library's inverse over a
+        // fine grid of probabilities, tails included.
+        for (alpha, b) in [
+            (1.0, 5.0),
+            (1.4, 4.6),
+            (3.0, 3.0),
+            (4.2, 1.8),
+            (5.0, 1.0),
+            (1.0, 1.0),
+        ] {
+            let beta = Beta::new(alpha, b).unwrap();
+            let q = PertQuantile::new(beta);
+            for k in 1..20_000 {
+                let u = f64::from(k) / 20_000.0;
+                let exact = beta.inverse_cdf(u);
+                let fast = q.quantile(u);
+                assert!(
+                    (fast - exact).abs() <= 1e-9,
+                    "α {alpha}, β {b}, u {u}: {fast} against {exact}"
+                );
+            }
         }
     }
 }
