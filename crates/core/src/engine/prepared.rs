@@ -759,20 +759,65 @@ impl PreparedStudy {
         })
     }
 
-    /// True when a coalition's total in `scenario` is additive in its
-    /// members plus one sum shared by any group that includes a
-    /// participant: lines shared by the key (a lump sum, or per unit of a
-    /// driver summed over the participants), lines each member pays for
-    /// itself, and lump sums paid by one member. A line paid by one member
-    /// per unit of a driver summed over the others is not.
+    /// True when a coalition's total in `scenario` is one sum shared by any
+    /// group that includes a participant, plus each participant's own part,
+    /// plus for lines one member pays per unit of a driver summed over the
+    /// participants ([`PreparedStudy::member_driver_terms`]) that member's
+    /// coefficient times the group's sum: lines shared by the key, lines
+    /// each member pays for itself and lines one member pays all are.
     #[must_use]
     pub fn coalition_additive(&self, scenario: usize) -> bool {
-        self.scenarios.get(scenario).is_some_and(|s| {
-            s.lines.iter().all(|l| match l.payer {
-                LinePayer::EachMember | LinePayer::Shared => true,
-                LinePayer::Member(_) => l.lump,
+        self.scenarios.get(scenario).is_some()
+    }
+
+    /// The coalition terms of `scenario`'s lines that one member pays per
+    /// unit of a driver summed over the participants: `(member, basis,
+    /// coefficient)`, so that such a line costs `coefficient × Q_b(S)`
+    /// under `metric` when the member is in the coalition `S`, `Q_b(S)`
+    /// the sum over `S`'s participants of [`PreparedStudy::basis_quantities`].
+    /// `None` when the metric's year is not analysed.
+    #[must_use]
+    pub fn member_driver_terms(&self, scenario: usize, metric: Metric) -> Option<Vec<(usize, usize, f64)>> {
+        let prepared = self.scenarios.get(scenario)?;
+        let params = &self.defaults;
+        let mut ws = self.workspace();
+        self.prepare_axis(params, Shape::MemberMetric(metric), &mut ws)
+            .ok()?;
+        Some(
+            prepared
+                .lines
+                .iter()
+                .filter_map(|line| match line.payer {
+                    LinePayer::Member(p) if !line.lump => {
+                        let amount = if line.from_salary {
+                            ws.salary[p]
+                        } else {
+                            line_amount(line, params, &ws.amounts)
+                        };
+                        Some((p, line.basis, amount * line.quantity * ws.pmat[line.profile]))
+                    }
+                    _ => None,
+                })
+                .collect(),
+        )
+    }
+
+    /// Each driver basis's quantity per member (`[basis][member]`): 1 per
+    /// member, its filled FTE, then its attributes.
+    #[must_use]
+    pub fn basis_quantities(&self) -> Vec<Vec<f64>> {
+        let n = self.members.len();
+        (0..N_BASES)
+            .map(|b| {
+                (0..n)
+                    .map(|m| match b {
+                        0 => 1.0,
+                        1 => self.fte[m],
+                        _ => self.defaults[self.attr_base + m * Attribute::ALL.len() + b - 2],
+                    })
+                    .collect()
             })
-        })
+            .collect()
     }
 
     /// Numbers written per scenario for `shape`.

@@ -378,6 +378,35 @@ fn additive_table(
     let inside: Vec<usize> = (0..n)
         .filter(|&m| prepared.participates(scenario, m, None))
         .collect();
+    let inside_mask: usize = inside.iter().map(|&m| 1 << m).sum();
+    // Lines one member pays per unit of a driver summed over the group:
+    // `[p ∈ S] × c × Q_b(S)`, by basis.
+    let Some(terms) = prepared.member_driver_terms(scenario, metric) else {
+        return Ok(None);
+    };
+    let quantities = prepared.basis_quantities();
+    let mut bases: Vec<usize> = terms.iter().map(|t| t.1).collect();
+    bases.sort_unstable();
+    bases.dedup();
+    let mut coefficient = vec![vec![0.0; n]; bases.len()];
+    for &(p, b, c) in &terms {
+        if let Some(k) = bases.iter().position(|x| *x == b) {
+            coefficient[k][p] += c;
+        }
+    }
+    let bilinear = |mask: usize| -> f64 {
+        let group = mask & inside_mask;
+        bases
+            .iter()
+            .enumerate()
+            .map(|(k, &b)| {
+                let (c, q) = members_of(group, n).fold((0.0, 0.0), |(c, q), m| {
+                    (c + coefficient[k][m], q + quantities[b][m])
+                });
+                c * q
+            })
+            .sum()
+    };
     // Single members: open (a key weight) or not.
     let single: Vec<f64> = (0..n)
         .map(|m| {
@@ -392,48 +421,57 @@ fn additive_table(
     let (Some(&first), Some(&second)) = (open.first(), open.get(1)) else {
         return Ok(None);
     };
-    // L from two open members: single(i) + single(j) − pair(i, j).
-    let pair = scenario_total(prepared, runs, metric, (1 << first) | (1 << second))?;
-    let shared = single[first] + single[second] - pair;
+    // The shared sum from two open members: T(i) + T(j) − T(i, j), less
+    // what the driver terms add on their own and together.
+    let (i, j) = (1 << first, 1 << second);
+    let pair = scenario_total(prepared, runs, metric, i | j)?;
+    let shared = single[first] + single[second] - bilinear(i) - bilinear(j) + bilinear(i | j) - pair;
     let mut a = vec![0.0; n];
     for &m in &inside {
         a[m] = if single[m].is_nan() {
             // Without a key weight of its own: with an open member.
             let with = if m == first { second } else { first };
-            scenario_total(prepared, runs, metric, (1 << m) | (1 << with))? - shared - (single[with] - shared)
+            let both = (1 << m) | (1 << with);
+            let own_with = single[with] - shared - bilinear(1 << with);
+            scenario_total(prepared, runs, metric, both)? - shared - own_with - bilinear(both)
         } else {
-            single[m] - shared
+            single[m] - shared - bilinear(1 << m)
         };
     }
-    let inside_mask: usize = inside.iter().map(|&m| 1 << m).sum();
     let open_mask: usize = open.iter().map(|&m| 1 << m).sum();
     let count = 1usize << n;
     let mut today_cost = vec![0.0; count];
-    let mut added = vec![0.0; count];
-    let mut outside = vec![0.0; count];
-    for mask in 1..count {
-        let low = mask.trailing_zeros() as usize;
-        let rest = mask & (mask - 1);
-        today_cost[mask] = today_cost[rest] + all_today[low];
-        if inside_mask & (1 << low) != 0 {
-            added[mask] = added[rest] + a[low];
-            outside[mask] = outside[rest];
-        } else {
-            added[mask] = added[rest];
-            outside[mask] = outside[rest] + all_today[low];
-        }
-    }
-    let scenario_cost: Vec<f64> = (0..count)
-        .map(|mask| {
-            if mask & inside_mask == 0 {
-                today_cost[mask]
-            } else if mask & open_mask == 0 {
-                f64::NAN
-            } else {
-                shared + added[mask] + outside[mask]
+    let mut scenario_cost = vec![0.0; count];
+    // Every coalition in Gray-code order: one member in or out per step,
+    // so each running sum changes by one term.
+    let (mut today_sum, mut own, mut outside) = (0.0, 0.0, 0.0);
+    let mut c_sum = vec![0.0; bases.len()];
+    let mut q_sum = vec![0.0; bases.len()];
+    let mut mask = 0usize;
+    for step in 1..count {
+        let m = step.trailing_zeros() as usize;
+        mask ^= 1 << m;
+        let sign = if mask & (1 << m) != 0 { 1.0 } else { -1.0 };
+        today_sum += sign * all_today[m];
+        if inside_mask & (1 << m) != 0 {
+            own += sign * a[m];
+            for (k, &b) in bases.iter().enumerate() {
+                c_sum[k] += sign * coefficient[k][m];
+                q_sum[k] += sign * quantities[b][m];
             }
-        })
-        .collect();
+        } else {
+            outside += sign * all_today[m];
+        }
+        today_cost[mask] = today_sum;
+        scenario_cost[mask] = if mask & inside_mask == 0 {
+            today_sum
+        } else if mask & open_mask == 0 {
+            f64::NAN
+        } else {
+            let driven: f64 = c_sum.iter().zip(&q_sum).map(|(c, q)| c * q).sum();
+            shared + own + driven + outside
+        };
+    }
     // Checked against the engine on coalitions spread over the masks
     // (a fixed sequence: the same on every machine).
     let mut x: u64 = 0x9E37_79B9_7F4A_7C15;

@@ -409,8 +409,6 @@ fn every_coalitions_today_from_one_run_equals_running_each_coalition() {
         !prepared.coalition_independent(1),
         "the joint scenario shares lines"
     );
-    // Lines one member pays per unit summed over the others: no shortcut.
-    assert!(!prepared.coalition_additive(1));
     let metric = Metric::HorizonSum;
     let table = coalition_table(&prepared, 0, 1, metric, &|_| true).unwrap();
     let n = 6;
@@ -433,14 +431,17 @@ fn the_additive_shortcut_gives_every_coalition_what_the_engine_gives() {
     // members (fixed, without them) closes the scenario to groups of only
     // those.
     for fixed in [false, true] {
+        // The synthetic study has lines of every payer and driver: shared,
+        // each member's own, and one member's per unit of a driver summed
+        // over the group (the bilinear terms).
         let mut study = crate::model::examples::synthetic(7, 25, 2, 5);
-        // A line one member pays per unit of a driver summed over the
-        // others is not additive: those become lump sums here.
-        for line in &mut study.scenarios[1].lines {
-            if matches!(line.payer, crate::model::Payer::Member(_)) {
-                line.driver = crate::model::Driver::Lump;
-            }
-        }
+        assert!(
+            study.scenarios[1]
+                .lines
+                .iter()
+                .any(|l| matches!(l.payer, crate::model::Payer::Member(_))
+                    && l.driver != crate::model::Driver::Lump)
+        );
         if fixed {
             let ids: Vec<MemberId> = study.members.iter().map(|m| m.id.clone()).collect();
             let weights = ids.iter().take(4).map(|id| (id.clone(), 10.0)).collect();
