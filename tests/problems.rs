@@ -27,6 +27,22 @@ type Case = (
     &'static str,
 );
 
+/// An organisation employed by `employer`, at its own rates.
+fn organisation(
+    form: samdrift::model::organisation::OrgForm,
+    employer: &str,
+    overhead_percent: f64,
+) -> samdrift::model::organisation::Organisation {
+    samdrift::model::organisation::Organisation {
+        form,
+        employer: MemberId::new(employer),
+        employer_tax_percent: None,
+        pension_percent: None,
+        overhead_percent,
+        source: Source::default(),
+    }
+}
+
 fn range_on_hired_help(member: &str) -> Uncertainty {
     Uncertainty {
         input: InputRef::TodaysCost {
@@ -310,14 +326,11 @@ fn every_problem_is_found_at_its_place_and_named_in_words() {
                     .iter_mut()
                     .find(|x| x.id.as_str() == "joint_without_i")
                     .unwrap();
-                without.organisation = Some(samdrift::model::organisation::Organisation {
-                    form: samdrift::model::organisation::OrgForm::Iks,
-                    employer: MemberId::new("I"),
-                    employer_tax_percent: None,
-                    pension_percent: None,
-                    overhead_percent: 0.0,
-                    source: Source::default(),
-                });
+                without.organisation = Some(organisation(
+                    samdrift::model::organisation::OrgForm::Iks,
+                    "I",
+                    0.0,
+                ));
             },
             |p| matches!(p, Place::Scenario { name, .. } if name == "Drift i eget hus uten Ibestad"),
             Severity::Warning,
@@ -328,14 +341,11 @@ fn every_problem_is_found_at_its_place_and_named_in_words() {
             "SamkommuneAbolished",
             |s| {
                 let joint = s.scenarios.iter_mut().find(|x| x.id.as_str() == "joint").unwrap();
-                joint.organisation = Some(samdrift::model::organisation::Organisation {
-                    form: samdrift::model::organisation::OrgForm::JointMunicipality,
-                    employer: MemberId::new("S"),
-                    employer_tax_percent: None,
-                    pension_percent: None,
-                    overhead_percent: 0.0,
-                    source: Source::default(),
-                });
+                joint.organisation = Some(organisation(
+                    samdrift::model::organisation::OrgForm::JointMunicipality,
+                    "S",
+                    0.0,
+                ));
             },
             |p| matches!(p, Place::Scenario { name, .. } if name == "Drift i eget hus"),
             Severity::Note,
@@ -346,14 +356,11 @@ fn every_problem_is_found_at_its_place_and_named_in_words() {
             "TooLarge",
             |s| {
                 let joint = s.scenarios.iter_mut().find(|x| x.id.as_str() == "joint").unwrap();
-                joint.organisation = Some(samdrift::model::organisation::Organisation {
-                    form: samdrift::model::organisation::OrgForm::Iks,
-                    employer: MemberId::new("S"),
-                    employer_tax_percent: None,
-                    pension_percent: None,
-                    overhead_percent: 150.0,
-                    source: Source::default(),
-                });
+                joint.organisation = Some(organisation(
+                    samdrift::model::organisation::OrgForm::Iks,
+                    "S",
+                    150.0,
+                ));
             },
             |p| matches!(p, Place::Scenario { name, .. } if name == "Drift i eget hus"),
             Severity::Error,
