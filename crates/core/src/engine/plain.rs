@@ -83,9 +83,6 @@ fn discount_factors(study: &Study, n_years: usize) -> Vec<f64> {
         .collect()
 }
 
-/// The arithmetic, on a study that validated without errors. Anything that
-/// validation should have caught is still answered with an error, never a
-/// panic.
 /// A shared line's amount per unit with the organisation's effects: a
 /// salary is the employer's (with its rates unless the organisation gives
 /// its own), and the body's overhead is on everything it shares. `None`
@@ -109,6 +106,9 @@ fn shared_unit(
     Some(amount * line.quantity * overhead)
 }
 
+/// The arithmetic, on a study that validated without errors. Anything that
+/// validation should have caught is still answered with an error, never a
+/// panic.
 fn compute(study: &Study, report: Report) -> Result<Evaluation, EngineError> {
     let years: Vec<i32> = study.assumptions.years().collect();
     let n_years = years.len();

@@ -72,7 +72,7 @@ use super::{EngineError, Evaluation, Metric, ScenarioResult};
 use crate::model::fleet::SeatParam;
 use crate::model::{
     AmountFrom, Attribute, CategoryId, Driver, Growth, InputRef, KeyRule, LineId, MemberId, Payer, Report,
-    ScenarioKind, Study, Timing, validate,
+    Salary, ScenarioKind, Study, Timing, validate,
 };
 
 /// Driver bases: the per-member quantity a line is multiplied by.
@@ -201,9 +201,11 @@ impl PreparedOrg {
     /// Salary with social costs per FTE of the joint staff under `params`.
     fn salary(&self, salary_base: usize, params: &[f64]) -> f64 {
         let base = salary_base + 3 * self.employer;
-        let tax = self.employer_tax_percent.unwrap_or(params[base + 1]);
-        let pension = self.pension_percent.unwrap_or(params[base + 2]);
-        params[base] * (1.0 + pension / 100.0) * (1.0 + tax / 100.0)
+        Salary::with_social_costs(
+            params[base],
+            self.employer_tax_percent.unwrap_or(params[base + 1]),
+            self.pension_percent.unwrap_or(params[base + 2]),
+        )
     }
 }
 
@@ -759,17 +761,6 @@ impl PreparedStudy {
         })
     }
 
-    /// True when a coalition's total in `scenario` is one sum shared by any
-    /// group that includes a participant, plus each participant's own part,
-    /// plus for lines one member pays per unit of a driver summed over the
-    /// participants ([`PreparedStudy::member_driver_terms`]) that member's
-    /// coefficient times the group's sum: lines shared by the key, lines
-    /// each member pays for itself and lines one member pays all are.
-    #[must_use]
-    pub fn coalition_additive(&self, scenario: usize) -> bool {
-        self.scenarios.get(scenario).is_some()
-    }
-
     /// The coalition terms of `scenario`'s lines that one member pays per
     /// unit of a driver summed over the participants: `(member, basis,
     /// coefficient)`, so that such a line costs `coefficient × Q_b(S)`
@@ -951,7 +942,7 @@ impl PreparedStudy {
             *salary = if self.has_salary[m] {
                 let base = self.salary_base + 3 * m;
                 let (nok, tax, pension) = (params[base], params[base + 1], params[base + 2]);
-                nok * (1.0 + pension / 100.0) * (1.0 + tax / 100.0)
+                Salary::with_social_costs(nok, tax, pension)
             } else {
                 f64::NAN
             };

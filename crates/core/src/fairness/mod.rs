@@ -357,13 +357,14 @@ fn scenario_total(
 }
 
 /// Every coalition's costs without running the engine per coalition, when
-/// today's operation is each member's own and the scenario's total is
-/// additive plus one shared sum ([`PreparedStudy::coalition_additive`]):
-/// `scenario(S) = L + Σ a_m` over the participants in `S` (plus today for
-/// the members of `S` outside the scenario), open when a participant in
-/// `S` has a key weight. `a_m` and `L` come from runs of single members
-/// and pairs; the result is checked against the engine on 64 coalitions
-/// and `None` (run every coalition) when any differs.
+/// today's operation is each member's own: an option's total over a group
+/// `S` is `L + Σ a_m` over its participants, plus for each line one member
+/// `p` pays per unit of a driver summed over the group `[p ∈ S] × c_p ×
+/// Q_b(S)` ([`PreparedStudy::member_driver_terms`]), plus today for the
+/// members of `S` outside the option; open when a participant in `S` has a
+/// key weight. `a_m` and `L` come from runs of single members and a pair;
+/// the result is checked against the engine on 64 coalitions and `None`
+/// (run every coalition) when any differs.
 fn additive_table(
     prepared: &PreparedStudy,
     (today, scenario): (usize, usize),
@@ -371,7 +372,7 @@ fn additive_table(
     all_today: &[f64],
 ) -> Result<Option<CoalitionTable>, FairError> {
     let n = prepared.members().len();
-    if n < 3 || !prepared.coalition_independent(today) || !prepared.coalition_additive(scenario) {
+    if n < 3 || !prepared.coalition_independent(today) {
         return Ok(None);
     }
     let runs = (today, scenario);

@@ -123,7 +123,7 @@ impl InputRef {
     /// The input with the names of what it refers to.
     #[must_use]
     pub fn label(&self, study: &Study) -> InputLabel {
-        let member_name = |id: &MemberId| study.member(id).map_or_else(|| id.0.clone(), |m| m.name.clone());
+        let member_name = |id: &MemberId| study.member_name(id);
         let (owner, item) = match self {
             InputRef::LineAmount { scenario, line } | InputRef::LoanRate { scenario, line } => {
                 let s = study.scenario(scenario);
@@ -554,10 +554,7 @@ impl InputRef {
     /// budget shows their ranges.
     #[must_use]
     pub fn is_budget_only(&self) -> bool {
-        matches!(
-            self,
-            InputRef::LoanRate { .. } | InputRef::VatNotCompensated { .. }
-        )
+        self.budget_scenario().is_some()
     }
 
     /// The scenario a budget input belongs to.

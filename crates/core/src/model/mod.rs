@@ -373,8 +373,15 @@ impl Salary {
     /// salary and the employer tax on salary plus pension.
     #[must_use]
     pub fn with_social_costs_nok_per_fte(&self) -> f64 {
-        let with_pension = self.nok_per_fte * (1.0 + self.pension_percent / 100.0);
-        with_pension * (1.0 + self.employer_tax_percent / 100.0)
+        Salary::with_social_costs(self.nok_per_fte, self.employer_tax_percent, self.pension_percent)
+    }
+
+    /// Salary with social costs from its three numbers: the pension on the
+    /// salary, the employer tax on salary plus pension. The one formula the
+    /// engines, the organisation and the views share.
+    #[must_use]
+    pub fn with_social_costs(nok_per_fte: f64, employer_tax_percent: f64, pension_percent: f64) -> f64 {
+        nok_per_fte * (1.0 + pension_percent / 100.0) * (1.0 + employer_tax_percent / 100.0)
     }
 }
 
@@ -1095,6 +1102,13 @@ impl Study {
     #[must_use]
     pub fn member(&self, id: &MemberId) -> Option<&Member> {
         self.members.iter().find(|m| &m.id == id)
+    }
+
+    /// The member's name, or its id when the study has no such member
+    /// (for a message about a reference left behind).
+    #[must_use]
+    pub fn member_name(&self, id: &MemberId) -> String {
+        self.member(id).map_or_else(|| id.0.clone(), |m| m.name.clone())
     }
 
     /// The category with this id.

@@ -119,8 +119,10 @@ impl Organisation {
         employer_tax_percent: f64,
         pension_percent: f64,
     ) -> f64 {
-        let tax = self.employer_tax_percent.unwrap_or(employer_tax_percent);
-        let pension = self.pension_percent.unwrap_or(pension_percent);
-        nok_per_fte * (1.0 + pension / 100.0) * (1.0 + tax / 100.0)
+        super::Salary::with_social_costs(
+            nok_per_fte,
+            self.employer_tax_percent.unwrap_or(employer_tax_percent),
+            self.pension_percent.unwrap_or(pension_percent),
+        )
     }
 }

@@ -261,15 +261,7 @@ fn organised_label(
     if line.amount_from == crate::model::AmountFrom::SalaryWithSocialCosts {
         label = tr.args(
             "exp-org-salary",
-            &[
-                ("label", label),
-                (
-                    "employer",
-                    study
-                        .member(&org.employer)
-                        .map_or_else(|| org.employer.as_str().to_owned(), |m| m.name.clone()),
-                ),
-            ],
+            &[("label", label), ("employer", study.member_name(&org.employer))],
         );
     }
     if org.overhead_percent != 0.0 {

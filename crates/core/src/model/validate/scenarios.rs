@@ -200,7 +200,7 @@ fn key_checks(
     report: &mut Report,
 ) {
     let place = place.clone();
-    let member_name = |id: &MemberId| study.member(id).map_or_else(|| id.0.clone(), |m| m.name.clone());
+    let member_name = |id: &MemberId| study.member_name(id);
     let has_shared = scenario.lines.iter().any(|l| l.payer == Payer::Shared);
     match &scenario.key {
         Some(key_id) => match study.key(key_id) {

@@ -37,13 +37,7 @@ pub fn payer_text(tr: &Tr, study: &Study, payer: &Payer) -> String {
     match payer {
         Payer::Shared => tr.get("payer-shared"),
         Payer::EachMember => tr.get("payer-each"),
-        Payer::Member(id) => tr.args(
-            "payer-member",
-            &[(
-                "name",
-                study.member(id).map_or_else(|| id.0.clone(), |m| m.name.clone()),
-            )],
-        ),
+        Payer::Member(id) => tr.args("payer-member", &[("name", study.member_name(id))]),
     }
 }
 
@@ -333,8 +327,7 @@ fn push(
 /// organisation gives none.
 #[must_use]
 pub fn organisation_text(tr: &Tr, study: &Study, org: &crate::model::organisation::Organisation) -> String {
-    let employer = study.member(&org.employer);
-    let salary = employer.and_then(|m| m.salary.as_ref());
+    let salary = study.member(&org.employer).and_then(|m| m.salary.as_ref());
     let rate = |own: Option<f64>, theirs: Option<f64>| {
         own.or(theirs).map_or_else(|| "—".to_owned(), |v| tr.pct(v, 1))
     };
@@ -342,10 +335,7 @@ pub fn organisation_text(tr: &Tr, study: &Study, org: &crate::model::organisatio
         "org-text",
         &[
             ("form", tr.get(org.form.message_id())),
-            (
-                "employer",
-                employer.map_or_else(|| org.employer.as_str().to_owned(), |m| m.name.clone()),
-            ),
+            ("employer", study.member_name(&org.employer)),
             (
                 "tax",
                 rate(org.employer_tax_percent, salary.map(|s| s.employer_tax_percent)),
