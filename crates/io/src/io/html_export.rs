@@ -427,17 +427,13 @@ fn exits_and_budget_sections(
                 &table_html(tr.numbers(), &table, |_, _| ""),
             ));
         }
-        if analyses
-            .budget_ranges
-            .iter()
-            .any(|r| r.at_low.scenario == budget.scenario)
-        {
-            let table = tables::budget_range_table(
-                study,
-                (budget, &analyses.budget_ranges),
-                (None, 0..tables::PLAN_YEARS),
-                tr,
-            );
+        let table = tables::budget_range_table(
+            study,
+            (budget, &analyses.budget_ranges),
+            (None, 0..tables::PLAN_YEARS),
+            tr,
+        );
+        if !table.rows.is_empty() {
             appendix.push_str(&section(
                 &table.title,
                 &(note(&tr.get("budget-ranges-help")) + &table_html(tr.numbers(), &table, |_, _| "")),

@@ -186,12 +186,6 @@ pub fn export_tables(
         analyses
             .budgets
             .iter()
-            .filter(|b| {
-                analyses
-                    .budget_ranges
-                    .iter()
-                    .any(|r| r.at_low.scenario == b.scenario)
-            })
             .map(|b| {
                 super::tables::budget_range_table(
                     study,
@@ -199,7 +193,8 @@ pub fn export_tables(
                     (None, 0..super::tables::PLAN_YEARS),
                     tr,
                 )
-            }),
+            })
+            .filter(|t| !t.rows.is_empty()),
     );
     tables.extend(
         analyses
