@@ -535,11 +535,7 @@ fn organisation_ui(
                 return;
             };
             ui.label(tr.get("ui-organisation-employer"));
-            let name = |id: &MemberId| {
-                study
-                    .member(id)
-                    .map_or_else(|| id.as_str().to_owned(), |m| m.name.clone())
-            };
+            let name = |id: &MemberId| study.member_name(id);
             combo_ui(
                 ui,
                 ("org-employer", index),
@@ -585,28 +581,29 @@ fn organisation_rates_ui(
     let salary = study.member(&org.employer).and_then(|m| m.salary.as_ref());
     ui.horizontal_wrapped(|ui| {
         // Employer tax and pension: the employer's own unless given.
-        for (field, value, own) in [
+        type SetRate = fn(&mut Organisation, Option<f64>);
+        let rates = [
             (
+                "ui-field-org-employer-tax",
                 "field-org-employer-tax",
                 org.employer_tax_percent,
                 salary.map(|s| s.employer_tax_percent),
+                (|o, v| o.employer_tax_percent = v) as SetRate,
             ),
             (
+                "ui-field-org-pension",
                 "field-org-pension",
                 org.pension_percent,
                 salary.map(|s| s.pension_percent),
+                (|o, v| o.pension_percent = v) as SetRate,
             ),
-        ] {
-            ui.label(tr.get(&format!("ui-{field}")));
+        ];
+        for (label, field, value, own, set_rate) in rates {
+            ui.label(tr.get(label));
             let shown = value.or(own).unwrap_or(f64::NAN);
+            let mut changed = None;
             if let Some(v) = number_ui(ui, tr, (field, index), shown, 1, 50.0, &tr.get(field)) {
-                let mut changed = org.clone();
-                if field == "field-org-pension" {
-                    changed.pension_percent = Some(v);
-                } else {
-                    changed.employer_tax_percent = Some(v);
-                }
-                set(commands, changed);
+                changed = Some(Some(v));
             }
             ui.label("%");
             if value.is_some()
@@ -615,13 +612,12 @@ fn organisation_rates_ui(
                     .on_hover_text(tr.get("ui-organisation-employers-own-hint"))
                     .clicked()
             {
-                let mut changed = org.clone();
-                if field == "field-org-pension" {
-                    changed.pension_percent = None;
-                } else {
-                    changed.employer_tax_percent = None;
-                }
-                set(commands, changed);
+                changed = Some(None);
+            }
+            if let Some(rate) = changed {
+                let mut next = org.clone();
+                set_rate(&mut next, rate);
+                set(commands, next);
             }
         }
         ui.label(tr.get("ui-field-org-overhead"));
